@@ -1,0 +1,49 @@
+"""sitrep's command line: parses and dispatches; the work lives in the stage modules.
+
+Each module in this package defines one click ``command``; they are registered
+here so that adding a command never means editing a shared file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import click
+
+from sitrep.errors import SitrepError
+
+HELP = """sitrep: conflict news to structured, sourced event data, offline.
+
+\b
+Workflow:
+  sitrep extract ARTICLE.txt --json out/   one JSON per article (GOLD.md schema)
+  sitrep eval --gold ../shared/gold        score against gold annotations
+"""
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except SitrepError as exc:
+            click.echo(f"sitrep: error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    pass
+
+
+def _register() -> None:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        command = getattr(module, "command", None)
+        if isinstance(command, click.Command):
+            main.add_command(command)
+
+
+_register()

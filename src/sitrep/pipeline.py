@@ -1,0 +1,27 @@
+"""One article through every stage: text → time → places → actors → events.
+
+This is the map of the pipeline; each line calls one stage module.
+"""
+
+from __future__ import annotations
+
+from sitrep import actors, events, places, text, time
+from sitrep.model import Document, Extraction
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Run the whole extraction on one ingested document."""
+    analysed = text.prepare(doc)
+    dates = time.find_dates(analysed, doc.published, doc.published_precision)
+    found_places = places.find_places(analysed)
+    found_actors = actors.find_actors(analysed)
+    findings = events.extract(analysed, doc, dates, found_places, found_actors)
+    flags = [] if doc.published else ["undated"]
+    return Extraction(
+        document=doc,
+        events=findings.events,
+        control=findings.control,
+        places=found_places,
+        claims=findings.claims,
+        flags=flags,
+    )

