@@ -1,0 +1,141 @@
+"""The FastAPI application: a JSON API over a ``DataSource`` and the static map page.
+
+Every response forbids the page from loading anything but its own server
+(Content-Security-Policy), except a tile server the user configured.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from sitrep.web.control import control_conflicts
+from sitrep.web.merge import MergedEvent, fatality_conflicts
+from sitrep.web.reviews import ACTIONS, EVENT_TYPES, ReviewError, make_review
+from sitrep.web.source import DataSource
+from sitrep.web.vendor import missing_vendor_files
+from sitrep.web.views import Snapshot, control_json, event_json, events_json, places_json
+
+STATIC_DIR = Path(__file__).parent / "static"
+DateParam = Annotated[date | None, Query(description="ISO date, YYYY-MM-DD")]
+
+
+class ReviewIn(BaseModel):
+    action: str = Field(description="confirm, reject, correct_type or correct_place")
+    value: str | None = Field(default=None, description="the corrected type or place name")
+    note: str | None = None
+
+
+def content_security_policy(tiles: str | None) -> str:
+    """Same-origin only; a configured tile server's origin may serve images."""
+    img = "'self' data:"
+    if tiles:
+        parts = urlsplit(tiles.replace("{s}", "a"))
+        img += f" {parts.scheme}://{parts.netloc}"
+    return (f"default-src 'self'; img-src {img}; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            "frame-ancestors 'none'")
+
+
+def create_app(source: DataSource, tiles: str | None = None) -> FastAPI:
+    """The app for one data source; ``tiles`` is an optional XYZ tile URL template."""
+    app = FastAPI(title="sitrep", docs_url="/api/docs", redoc_url=None)
+    policy = content_security_policy(tiles)
+
+    async def secure(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = policy
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    app.add_middleware(BaseHTTPMiddleware, dispatch=secure)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _add_page_routes(app, tiles)
+    _add_data_routes(app, source)
+    _add_review_routes(app, source)
+    return app
+
+
+def _add_page_routes(app: FastAPI, tiles: str | None) -> None:
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/api/config")
+    def config() -> dict[str, Any]:
+        """What the page needs before drawing: tile URL, missing assets, review choices."""
+        return {"tiles": tiles, "vendor_missing": missing_vendor_files(),
+                "event_types": list(EVENT_TYPES), "review_actions": list(ACTIONS)}
+
+
+def _add_data_routes(app: FastAPI, source: DataSource) -> None:
+    def snapshot() -> Snapshot:
+        return Snapshot.build(source.extractions())
+
+    @app.get("/api/events")
+    def events(since: DateParam = None, until: DateParam = None) -> list[dict[str, Any]]:
+        """Merged events meeting [since, until], with evidence, sources and reviews."""
+        return events_json(snapshot(), source.reviews(), since, until)
+
+    @app.get("/api/events/{event_id}")
+    def one_event(event_id: str) -> dict[str, Any]:
+        snap = snapshot()
+        return event_json(snap, _find(snap, event_id), source.reviews())
+
+    @app.get("/api/control")
+    def control(at: DateParam = None, place: str | None = None) -> list[dict[str, Any]]:
+        """Per place, the control steps with evidence and the holder at ``at``."""
+        return control_json(snapshot(), at, place)
+
+    @app.get("/api/places")
+    def places() -> list[dict[str, Any]]:
+        return places_json(snapshot())
+
+    @app.get("/api/contradictions")
+    def contradictions() -> list[dict[str, Any]]:
+        """Values the sources disagree on, each with every version and its evidence."""
+        snap = snapshot()
+        return fatality_conflicts(snap.events) + control_conflicts(snap.timelines)
+
+    @app.get("/api/range")
+    def date_range() -> dict[str, str | None]:
+        """First and last dates in the data: the slider's ends."""
+        return snapshot().date_range()
+
+
+def _add_review_routes(app: FastAPI, source: DataSource) -> None:
+    @app.get("/api/reviews")
+    def reviews() -> list[dict[str, Any]]:
+        """Every review, each with the event it is about as it now reads."""
+        snap = Snapshot.build(source.extractions())
+        by_id = {member: group for group in snap.events for member in group.ids}
+        stored = source.reviews()
+        return [{**r.to_dict(), "event": event_json(snap, by_id[r.event_id], stored)
+                 if r.event_id in by_id else None} for r in stored]
+
+    @app.post("/api/events/{event_id}/reviews", status_code=201)
+    def add_review(event_id: str, body: ReviewIn) -> dict[str, Any]:
+        """Store a review; returns the event as it reads with the review applied."""
+        snap = Snapshot.build(source.extractions())
+        group = _find(snap, event_id)
+        try:
+            review = make_review(group.id, body.action, body.value, body.note)
+        except ReviewError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from exc
+        source.add_review(review)
+        return event_json(snap, group, source.reviews())
+
+
+def _find(snap: Snapshot, event_id: str) -> MergedEvent:
+    for group in snap.events:
+        if event_id in group.ids:
+            return group
+    raise HTTPException(status_code=404, detail=f"no event with id {event_id}")

@@ -1,0 +1,137 @@
+"""Who holds each place when: control changes laid out as a timeline per place.
+
+Only factual steps move control (a rumoured cession or a demand does not);
+before the first known change the side that lost the place is taken to have
+held it (marked ``inferred``); battles reported at the place after the last
+step make it ``contested`` while the last holder is still named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sitrep.model import NON_FACTUAL, ControlChange, Document, Extraction
+from sitrep.web.merge import MergedEvent, normalise_name
+
+#: ways of speaking about control that do not change who holds a place
+NOT_A_CHANGE: frozenset[str] = frozenset({"demanded", "ceded (claimed)"})
+
+
+@dataclass
+class Step:
+    """One control change as one document reports it."""
+
+    change: ControlChange
+    document: Document
+
+    @property
+    def start(self) -> date | None:
+        interval = self.change.date
+        return (interval.start or interval.end) if interval else None
+
+    @property
+    def end(self) -> date | None:
+        interval = self.change.date
+        return (interval.end or interval.start) if interval else None
+
+    @property
+    def factual(self) -> bool:
+        return self.change.status not in NON_FACTUAL and self.change.how not in NOT_A_CHANGE
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.change
+        return {
+            "place": c.place, "from": c.from_actor, "to": c.to_actor, "how": c.how,
+            "status": c.status, "factual": self.factual,
+            "date_start": _iso(self.start), "date_end": _iso(self.end),
+            "date_text": c.date.text if c.date else None,
+            "evidence": [s.text for s in c.evidence],
+            "document_id": self.document.id, "source": self.document.source,
+            "title": self.document.title,
+        }
+
+
+@dataclass
+class Holding:
+    """The answer to "who held this place on that day", with how sure it is."""
+
+    holder: str | None
+    since: date | None = None
+    contested: bool = False
+    inferred: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"holder": self.holder, "since": _iso(self.since),
+                "contested": self.contested, "inferred": self.inferred}
+
+
+@dataclass
+class Timeline:
+    place: str
+    steps: list[Step] = field(default_factory=list)
+    battle_days: list[date] = field(default_factory=list)
+
+    def dated_factual_steps(self) -> list[Step]:
+        dated = [s for s in self.steps if s.factual and s.start is not None]
+        return sorted(dated, key=lambda s: (s.start, s.end))
+
+    def holding_at(self, day: date) -> Holding:
+        """The holder on ``day``: last factual step begun by then, else the first loser."""
+        steps = self.dated_factual_steps()
+        done = [s for s in steps if s.start is not None and s.start <= day]
+        if done:
+            last = done[-1]
+            return Holding(last.change.to_actor, last.start, self._fought_after(last.end, day))
+        upcoming = next((s for s in steps if s.change.from_actor), None)
+        if upcoming is None:
+            return Holding(None, contested=self._fought_after(None, day))
+        return Holding(upcoming.change.from_actor, None, self._fought_after(None, day),
+                       inferred=True)
+
+    def _fought_after(self, after: date | None, day: date) -> bool:
+        return any((after is None or fought > after) and fought <= day
+                   for fought in self.battle_days)
+
+
+def build_timelines(extractions: list[Extraction],
+                    events: list[MergedEvent]) -> dict[str, Timeline]:
+    """One timeline per place named by a control change, keyed by normalised name."""
+    timelines: dict[str, Timeline] = {}
+    for extraction in extractions:
+        for change in extraction.control:
+            key = normalise_name(change.place)
+            timeline = timelines.setdefault(key, Timeline(change.place))
+            timeline.steps.append(Step(change, extraction.document))
+    for merged in events:
+        event = merged.event
+        if event.event_type == "Battles" and event.location and event.date and event.date.start:
+            fought_at = timelines.get(normalise_name(event.location.name))
+            if fought_at is not None:
+                fought_at.battle_days.append(event.date.start)
+    return timelines
+
+
+def control_conflicts(timelines: dict[str, Timeline]) -> list[dict[str, Any]]:
+    """Documents that disagree on who took a place in overlapping dates."""
+    conflicts = []
+    for timeline in timelines.values():
+        steps = timeline.dated_factual_steps()
+        for i, a in enumerate(steps):
+            for b in steps[i + 1:]:
+                if _disagree(a, b):
+                    conflicts.append({"kind": "control", "place": timeline.place,
+                                      "values": [a.to_dict(), b.to_dict()]})
+    return conflicts
+
+
+def _disagree(a: Step, b: Step) -> bool:
+    assert a.start and a.end and b.start and b.end
+    overlap = a.start <= b.end and b.start <= a.end
+    return (overlap and a.document.id != b.document.id
+            and a.change.to_actor != b.change.to_actor)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

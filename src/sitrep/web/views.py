@@ -1,0 +1,175 @@
+"""What the page shows, as JSON-ready dicts: events with their sources, places, control, conflicts.
+
+Pure functions over ``Extraction`` objects (and the reviews), so the API and
+its tests need no server and no database. Events reported by several documents
+are merged with ``fuse`` (see ``sitrep.web.merge``); every shown value keeps its
+evidence sentences and the documents they came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sitrep.model import Document, Event, Extraction, Place
+from sitrep.web.control import Timeline, build_timelines
+from sitrep.web.merge import MergedEvent, merge_events, normalise_name
+from sitrep.web.reviews import Review, ReviewedState, review_state
+
+
+@dataclass
+class Snapshot:
+    """Everything the API serves, computed once per request from the current extractions."""
+
+    events: list[MergedEvent]
+    places: dict[str, Place]
+    timelines: dict[str, Timeline]
+    documents: dict[str, Document]
+
+    @classmethod
+    def build(cls, extractions: list[Extraction]) -> Snapshot:
+        events = merge_events(extractions)
+        places = place_index(extractions)
+        return cls(
+            events=events,
+            places=places,
+            timelines=build_timelines(extractions, events),
+            documents={x.document.id: x.document for x in extractions},
+        )
+
+    def date_range(self) -> dict[str, str | None]:
+        """The first and last day any event, control step or publication mentions."""
+        days = [d for merged in self.events for _, ev in merged.members if ev.date
+                for d in (ev.date.start, ev.date.end) if d]
+        days += [d for t in self.timelines.values() for s in t.steps
+                 for d in (s.start, s.end) if d]
+        days += [doc.published for doc in self.documents.values() if doc.published]
+        return {"min": _iso(min(days)) if days else None,
+                "max": _iso(max(days)) if days else None}
+
+
+def place_index(extractions: list[Extraction]) -> dict[str, Place]:
+    """Places with coordinates by normalised name; the first geocoded mention wins."""
+    index: dict[str, Place] = {}
+    for extraction in extractions:
+        located = [e.location for e in extraction.events if e.location]
+        for place in [*extraction.places, *located]:
+            key = normalise_name(place.name)
+            if place.lat is not None and place.lon is not None and key not in index:
+                index[key] = place
+    return index
+
+
+def in_window(event: Event, since: date | None, until: date | None) -> bool:
+    """Whether an event's date interval meets [since, until]; undated events always do."""
+    if event.date is None:
+        return True
+    start = event.date.start or event.date.end
+    end = event.date.end or event.date.start
+    if since is not None and end is not None and end < since:
+        return False
+    return not (until is not None and start is not None and start > until)
+
+
+def events_json(snapshot: Snapshot, reviews: list[Review],
+                since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+    """The merged events in the date window, each with sources, evidence and reviews."""
+    return [event_json(snapshot, merged, reviews) for merged in snapshot.events
+            if in_window(merged.event, since, until)]
+
+
+def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -> dict[str, Any]:
+    """One merged event as the page draws it: reviewed values first, originals kept."""
+    event = merged.event
+    state = review_state(merged.ids, reviews)
+    place = _reviewed_place(snapshot, event.location, state)
+    return {
+        "id": merged.id,
+        "member_ids": merged.ids,
+        "event_type": state.event_type or event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "extracted_event_type": event.event_type,
+        **_dates(event),
+        "actor1": event.actor1,
+        "actor2": event.actor2,
+        "location": place.name if place else None,
+        "extracted_location": event.location.name if event.location else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geo_precision": event.geo_precision,
+        "fatalities": merged.fatalities,
+        "fatality_counts": merged.fatality_counts,
+        "status": event.status,
+        "review": state.verdict,
+        "reviews": [r.to_dict() for r in state.reviews],
+        "sources": [_source_json(doc, ev) for doc, ev in merged.members],
+    }
+
+
+def _reviewed_place(snapshot: Snapshot, place: Place | None, state: ReviewedState) -> Place | None:
+    """The place a reviewer corrected to (located through the place index), else the extracted."""
+    if not state.place:
+        return place
+    known = snapshot.places.get(normalise_name(state.place))
+    return known if known else Place(mention=state.place, name=state.place)
+
+
+def _dates(event: Event) -> dict[str, Any]:
+    interval = event.date
+    if interval is None:
+        return {"date_start": None, "date_end": None, "date_text": None, "time_precision": None}
+    return {
+        "date_start": _iso(interval.start),
+        "date_end": _iso(interval.end),
+        "date_text": interval.text,
+        "time_precision": interval.precision,
+    }
+
+
+def _source_json(doc: Document, event: Event) -> dict[str, Any]:
+    return {
+        "document_id": doc.id,
+        "title": doc.title,
+        "source": doc.source,
+        "url": doc.url,
+        "published": _iso(doc.published),
+        "status": event.status,
+        "claimant": event.source,
+        "fatalities": event.fatalities,
+        "evidence": [span.text for span in event.evidence],
+    }
+
+
+def places_json(snapshot: Snapshot) -> list[dict[str, Any]]:
+    """Every geocoded place, with why its coordinates were chosen."""
+    return [
+        {"name": p.name, "kind": p.kind, "admin1": p.admin1, "country": p.country,
+         "lat": p.lat, "lon": p.lon, "coord_source": p.coord_source,
+         "geo_precision": p.geo_precision}
+        for p in sorted(snapshot.places.values(), key=lambda p: p.name)
+    ]
+
+
+def control_json(snapshot: Snapshot, at: date | None = None,
+                 place: str | None = None) -> list[dict[str, Any]]:
+    """Per place: its located coordinates, the timeline steps, and the holder at ``at``."""
+    wanted = normalise_name(place) if place else None
+    out = []
+    for key, timeline in sorted(snapshot.timelines.items()):
+        if wanted and key != wanted:
+            continue
+        located = snapshot.places.get(key)
+        out.append({
+            "place": timeline.place,
+            "lat": located.lat if located else None,
+            "lon": located.lon if located else None,
+            "steps": [step.to_dict() for step in timeline.steps],
+            "at": _iso(at),
+            "holding": timeline.holding_at(at).to_dict() if at else None,
+        })
+    return out
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
