@@ -1,0 +1,190 @@
+"""Finding time expressions: regular patterns compiled from the word lists.
+
+Each rule is a named pattern; ``resolve.py`` holds one resolver per name. Month
+and weekday names match in Title case only (so the verb "may" and "a march"
+stay words); every other word matches in any case. Whitespace inside an
+expression never crosses a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.time.lexicon import Lexicon, lexicon
+
+W = r"[^\S\n]+"  # whitespace within a line
+OW = r"[^\S\n]*"
+DASH = r"(?:-|–|—)"
+_TIME_OF_DAY = r"(?i:morning|afternoon|evening|night)"
+_TRIGGERS = (
+    "in", "since", "during", "throughout", "until", "till", "by", "before", "after",
+    "of", "from", "between", "through", "to", "and", "or",
+)
+_YEAR_TRIGGERS = (
+    "in", "since", "during", "throughout", "until", "till", "by", "before", "after",
+    "of", "from", "between", "through", "to", "and",
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One rule's match: where the expression lies, and the regex groups to read."""
+
+    rule: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+def _alternation(words: list[str], *, ignore_case: bool) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", W) for w in ordered)
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+class _Fragments:
+    """Regex pieces for months, weekdays, numbers..., each taking a group name."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.months = _alternation(lex.month_forms, ignore_case=False)
+        self.weekdays = _alternation(lex.weekday_forms, ignore_case=False)
+        self.parts = _alternation(list(lex.parts), ignore_case=True)
+        self.shifts = _alternation(list(lex.shifts), ignore_case=True)
+        numbers = _alternation(list(lex.numbers), ignore_case=True)
+        self.number = rf"(?:{numbers}|\d{{1,3}})"
+        self.units = _alternation(list(lex.units), ignore_case=True)
+
+    def month(self, name: str) -> str:
+        return rf"(?P<{name}>{self.months})\b\.?"
+
+    def weekday(self, name: str) -> str:
+        return rf"(?P<{name}>{self.weekdays})\b\.?"
+
+    @staticmethod
+    def day(name: str) -> str:
+        return rf"(?<![\d.,:])(?P<{name}>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)?(?!\d|:\d)\b"
+
+    @staticmethod
+    def year(name: str) -> str:
+        return rf"(?<![\d.,:])(?P<{name}>(?:19|20)\d\d)(?!\d|:\d)"
+
+    def rel_year(self, name: str) -> str:
+        """ "last year" after a date: ", last year", " of last year"."""
+        return rf"(?:,?{W}(?:(?i:of){W})?(?P<{name}>{self.shifts}){W}(?i:year)\b)"
+
+    def part(self, name: str) -> str:
+        return rf"(?P<{name}>{self.parts})(?:{DASH}|{W})"
+
+
+def _date_rules(f: _Fragments) -> dict[str, str]:
+    wd_lead = rf"(?:{f.weekday('wd')},?{W})?"
+    to = rf"(?:{OW}{DASH}{OW}|{W}(?P<conn>(?i:to|and|until|till|through)){W})"
+    between = rf"(?:(?P<lead>(?i:from|between)){W})?"
+    return {
+        "iso": r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])",
+        "md_range": (
+            rf"{between}{wd_lead}{f.month('m1')}{W}{f.day('d1')}(?:,?{W}{f.year('y1')})?"
+            rf"{to}(?:{f.month('m2')}{W})?{f.day('d2')}(?:,?{W}{f.year('y2')})?"
+        ),
+        "dm_range": (
+            rf"{between}{f.day('d1')}(?:{W}{f.month('m1')})?(?:,?{W}{f.year('y1')})?"
+            rf"{to}{f.day('d2')}{W}{f.month('m2')}(?:,?{W}{f.year('y2')})?"
+        ),
+        "mdy": (
+            rf"{wd_lead}{f.month('m')}{W}{f.day('d')}"
+            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?"
+        ),
+        "dmy": (
+            rf"{wd_lead}(?:(?i:the){W})?{f.day('d')}(?:{W}(?i:of))?{W}{f.month('m')}"
+            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?"
+        ),
+        "month_range": (
+            rf"{between}{f.month('m1')}(?:,?{W}{f.year('y1')})?"
+            rf"{to}{f.month('m2')}(?:,?{W}{f.year('y2')})?"
+        ),
+        "month_year": rf"{f.month('m')}(?:{W}(?i:of))?,?{W}{f.year('y')}",
+    }
+
+
+def _part_rules(f: _Fragments) -> dict[str, str]:
+    return {
+        "part_month": rf"{f.part('part')}{f.month('m')}(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?",
+        "part_rel_month": rf"{f.part('part')}(?P<shift>{f.shifts}){W}(?i:month)\b",
+        "part_year": rf"{f.part('part')}{f.year('y')}",
+        "part_rel_year": rf"{f.part('part')}(?P<shift>{f.shifts}){W}(?i:year)\b",
+    }
+
+
+def _context_rules(f: _Fragments) -> dict[str, str]:
+    """Bare months and years, which count only after a preposition or "last"/"this"."""
+    trigger = _alternation(list(_TRIGGERS), ignore_case=True)
+    year_trigger = _alternation(list(_YEAR_TRIGGERS), ignore_case=True)
+    return {
+        "ctx_month": (
+            rf"(?:\b(?P<trigger>{trigger}){W})?(?P<core>(?:\b(?P<shift>{f.shifts}){W})?"
+            rf"{f.month('m')}{f.rel_year('ry')}?)(?!{OW}\d)"
+        ),
+        "ctx_year": rf"\b{year_trigger}{W}(?P<core>{f.year('y')})(?!{OW}[-–/]?\d)",
+    }
+
+
+def _relative_rules(f: _Fragments) -> dict[str, str]:
+    day_words = _alternation(list(f.lex.day_words), ignore_case=True)
+    halves = _alternation(list(f.lex.halves), ignore_case=True)
+    weekday_week = rf"(?P<wk1>{f.shifts}){W}(?i:week),?{W}(?:(?i:on){W})?"
+    return {
+        "day_word": rf"\b(?P<word>{day_words})\b",
+        "ago": rf"\b(?P<num>{f.number}){W}(?P<unit>{f.units}){W}(?i:ago)\b",
+        "past_n": (
+            rf"\b(?:(?i:the|these){W}(?i:past|last|previous)|(?i:past)){W}"
+            rf"(?:(?P<num>{f.number}){W})?(?P<unit>{f.units})\b"
+        ),
+        "recent": rf"\b(?i:recent){W}(?P<unit>(?i:days|weeks|months))\b",
+        "rel_period": (
+            rf"\b(?:(?P<half>{halves}){W})?(?P<shift>{f.shifts}){W}(?P<unit>(?i:week|month|year))\b"
+        ),
+        "weekend": rf"\b(?:(?P<shift>{f.shifts})|(?i:the)){W}(?i:weekend)\b",
+        "weekday": (
+            rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b(?i:early|late){W})?"
+            rf"{f.weekday('wd')}(?:{W}{_TIME_OF_DAY})?"
+            rf"(?:,?{W}(?:(?i:of){W})?(?P<wk2>{f.shifts}){W}(?i:week)\b)?"
+        ),
+    }
+
+
+@cache
+def rules() -> dict[str, re.Pattern[str]]:
+    """Every rule's compiled pattern, by name; dict order breaks ties between equal lengths."""
+    f = _Fragments(lexicon())
+    table = {**_date_rules(f), **_part_rules(f), **_context_rules(f), **_relative_rules(f)}
+    return {name: re.compile(pattern) for name, pattern in table.items()}
+
+
+def find_all(text: str) -> Iterator[Found]:
+    """Every match of every rule, overlapping ones included (the caller picks)."""
+    for name, pattern in rules().items():
+        for m in pattern.finditer(text):
+            start, end = m.span("core") if "core" in pattern.groupindex else m.span()
+            if end > start:
+                yield Found(name, start, end, m)
+
+
+@cache
+def _lead_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    since = _alternation(lex.since_words, ignore_case=True)
+    lead = _alternation(lex.lead_words, ignore_case=True)
+    return re.compile(rf"\b(?:(?P<since>{since})|(?P<lead>{lead})){W}(?:(?i:the){W})?$")
+
+
+def leading_word(text: str, start: int) -> tuple[int, bool]:
+    """Where the expression's span begins once a preposition before it is included,
+    and whether that preposition is "since"."""
+    m = _lead_pattern().search(text, max(0, start - 24), start)
+    if m is None or m.end() != start:
+        return start, False
+    return m.start(), m.group("since") is not None

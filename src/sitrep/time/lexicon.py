@@ -1,0 +1,110 @@
+"""Word lists of the time stage, loaded from ``data/*.yaml`` and checked once.
+
+The lists are human-edited data; the code only knows what kinds of words exist
+(months, weekdays, parts of a month, ...), never the words themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitrep.errors import ConfigError
+
+#: a part's last day of the month when the data says "end"
+END_OF_MONTH = 31
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a month (days) and of a year (months), e.g. "early": 1-10, Jan-Apr."""
+
+    first_day: int
+    last_day: int  # END_OF_MONTH means the month's last day
+    first_month: int
+    last_month: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list, each mapping a lower-cased surface form to its meaning."""
+
+    months: dict[str, int]  # "january", "jan", "sept" -> month number
+    month_forms: list[str]  # surface forms as written (Title case), longest first
+    weekdays: dict[str, int]  # "monday", "tue" -> 0..6 (Monday 0)
+    weekday_forms: list[str]
+    day_words: dict[str, int]  # "yesterday" -> -1
+    numbers: dict[str, tuple[int, int]]  # "two" -> (2, 2), "few" -> (2, 5)
+    units: dict[str, str]  # "weeks" -> "week"
+    parts: dict[str, Part]
+    shifts: dict[str, int]  # "last" -> -1
+    halves: dict[str, str]  # "earlier" -> "before"
+    since_words: list[str]
+    lead_words: list[str]
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    path = resources.files("sitrep.time") / "data" / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        message = f"time word list {name} cannot be read ({exc}); reinstall sitrep"
+        raise ConfigError(message) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"time word list {name} is not a mapping; reinstall sitrep")
+    return data
+
+
+def _names_with_aliases(table: dict[str, list[str]], kind: str) -> tuple[dict[str, int], list[str]]:
+    """Number each canonical name in file order; every alias maps to the same number."""
+    numbers: dict[str, int] = {}
+    forms: list[str] = []
+    for index, (name, aliases) in enumerate(table.items()):
+        for form in [name, *(aliases or [])]:
+            key = form.lower()
+            if key in numbers:
+                raise ConfigError(f"{kind} word {form!r} is listed twice in the time word lists")
+            numbers[key] = index
+            forms.append(form)
+    return numbers, sorted(forms, key=len, reverse=True)
+
+
+def _number(value: int | list[int]) -> tuple[int, int]:
+    if isinstance(value, int):
+        return value, value
+    low, high = value
+    return int(low), int(high)
+
+
+def _part(value: dict[str, list[Any]]) -> Part:
+    first_day, last_day = value["month_days"]
+    first_month, last_month = value["year_months"]
+    last = END_OF_MONTH if last_day == "end" else int(last_day)
+    return Part(int(first_day), last, int(first_month), int(last_month))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The time word lists (read once per process)."""
+    calendar = _read_yaml("calendar.yaml")
+    relative = _read_yaml("relative.yaml")
+    months, month_forms = _names_with_aliases(calendar["months"], "month")
+    weekdays, weekday_forms = _names_with_aliases(calendar["weekdays"], "weekday")
+    return Lexicon(
+        months={k: v + 1 for k, v in months.items()},
+        month_forms=month_forms,
+        weekdays=weekdays,
+        weekday_forms=weekday_forms,
+        day_words={str(k).lower(): int(v) for k, v in relative["day_words"].items()},
+        numbers={str(k).lower(): _number(v) for k, v in relative["numbers"].items()},
+        units={str(k).lower(): str(v) for k, v in relative["units"].items()},
+        parts={str(k).lower(): _part(v) for k, v in relative["parts"].items()},
+        shifts={str(k).lower(): int(v) for k, v in relative["shifts"].items()},
+        halves={str(k).lower(): str(v) for k, v in relative["halves"].items()},
+        since_words=[str(w).lower() for w in relative["since_words"]],
+        lead_words=[str(w).lower() for w in relative["lead_words"]],
+    )
