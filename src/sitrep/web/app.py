@@ -69,6 +69,10 @@ def _add_page_routes(app: FastAPI, tiles: str | None) -> None:
     def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/api/config")
     def config() -> dict[str, Any]:
         """What the page needs before drawing: tile URL, missing assets, review choices."""

@@ -22,6 +22,8 @@ const state = {
 
 // ---- small helpers -------------------------------------------------------
 
+function present(items) { return items.filter((item) => item !== null && item !== undefined); }
+
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
@@ -30,8 +32,7 @@ function el(tag, attrs, ...children) {
     else if (key === "dataset") Object.assign(node.dataset, value);
     else node.setAttribute(key, value);
   }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
+  for (const child of present(children)) {
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
@@ -87,9 +88,10 @@ function eventRadius(fatalities) { return 6 + 3 * Math.sqrt(fatalities || 0); }
 async function drawBasemap() {
   const topo = await getJSON("/static/vendor/countries-50m.json");
   const land = topojson.feature(topo, topo.objects.countries);
+  const fill = state.config.tiles ? 0 : 1;  // configured tiles show through the outlines
   L.geoJSON(land, {
-    style: {color: "#78909c", weight: 0.8, fillColor: "#f5f1e6", fillOpacity: 1},
-    interactive: false,
+    pane: "basemap", interactive: false,
+    style: {color: "#78909c", weight: 0.8, fillColor: "#f5f1e6", fillOpacity: fill},
   }).addTo(state.map);
 }
 
@@ -99,6 +101,10 @@ function setUpMap() {
     L.tileLayer(state.config.tiles, {maxZoom: 18}).addTo(state.map);
   }
   state.map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas");
+  // country shapes at the bottom (with tiles); towns below the event circles, so that
+  // an event in a town stays clickable
+  state.map.createPane("basemap").style.zIndex = "250";
+  state.map.createPane("control").style.zIndex = "350";
   state.controlLayer = L.layerGroup().addTo(state.map);
   state.eventLayer = L.layerGroup().addTo(state.map);
 }
@@ -121,7 +127,7 @@ function drawEvents() {
     const rejected = event.review === "rejected";
     const marker = L.circleMarker([event.lat, event.lon], {
       radius: eventRadius(event.fatalities), color: "#212121", weight: 1,
-      fillColor: eventColour(event.event_type), fillOpacity: rejected ? 0.2 : 0.8,
+      fillColor: eventColour(event.event_type), fillOpacity: rejected ? 0.2 : 0.65,
       dashArray: event.date_start ? null : "3 3", className: "event-marker",
     });
     marker.bindTooltip(el("span", {}, `${event.event_type} — ${event.location || "?"}`));
@@ -151,7 +157,7 @@ function controlIcon(row) {
   const node = el("div", {class: "control-icon", dataset: {
     place: row.place, holder: holding.holder || "", contested: String(Boolean(holding.contested)),
   }}, badge, label);
-  return L.divIcon({html: node, className: "", iconSize: null, iconAnchor: [9, 9]});
+  return L.divIcon({html: node, className: "", iconSize: null, iconAnchor: [11, 11]});
 }
 
 async function drawControl() {
@@ -162,7 +168,7 @@ async function drawControl() {
   state.controlLayer.clearLayers();
   for (const row of rows) {
     if (row.lat === null || row.lon === null) continue;
-    const marker = L.marker([row.lat, row.lon], {icon: controlIcon(row), keyboard: true, title: row.place});
+    const marker = L.marker([row.lat, row.lon], {icon: controlIcon(row), pane: "control", title: row.place});
     marker.on("click", () => showControl(row.place));
     marker.addTo(state.controlLayer);
   }
@@ -202,7 +208,7 @@ function showEvent(id) {
   state.selected = event.id;
   const verdict = event.review ? el("div", {class: `verdict-${event.review}`, id: "verdict"}, event.review) : null;
   const detail = document.getElementById("detail");
-  detail.replaceChildren(
+  detail.replaceChildren(...present([
     el("h2", {}, `${event.event_type} — ${event.sub_event_type || ""}`), verdict,
     field("extracted type", event.extracted_event_type !== event.event_type ? event.extracted_event_type : null),
     field("where", event.location), field("extracted place", event.extracted_location !== event.location ? event.extracted_location : null),
@@ -210,7 +216,7 @@ function showEvent(id) {
     field("actors", [event.actor1, event.actor2].filter(Boolean).join(" vs ")),
     field("fatalities (lowest reported)", event.fatalities),
     el("h2", {}, `Sources (${event.sources.length})`), ...event.sources.map(sourceBlock),
-    reviewForm(event), reviewHistory(event));
+    reviewForm(event), reviewHistory(event)]));
 }
 
 function reviewForm(event) {
@@ -257,11 +263,11 @@ function showControl(place) {
     field("status", step.status + (step.factual ? "" : " (does not change control)")),
     field("source", [step.source, step.title].filter(Boolean).join(" · ")),
     ...step.evidence.map((sentence) => el("blockquote", {class: "evidence"}, sentence))));
-  document.getElementById("detail").replaceChildren(
+  document.getElementById("detail").replaceChildren(...present([
     el("h2", {}, row.place),
     el("div", {id: "holder"}, `On ${state.day}: ${holding.holder || "unknown"}`
       + (holding.contested ? " (contested)" : "") + (holding.inferred ? " (inferred: held before the first reported change)" : "")),
-    el("h2", {}, "Control timeline"), ...steps);
+    el("h2", {}, "Control timeline"), ...steps]));
 }
 
 // ---- date controls -------------------------------------------------------------
@@ -296,7 +302,7 @@ function fitToData() {
     ...state.events.filter((e) => e.lat !== null).map((e) => [e.lat, e.lon]),
     ...state.control.filter((r) => r.lat !== null).map((r) => [r.lat, r.lon]),
   ];
-  if (points.length) state.map.fitBounds(L.latLngBounds(points).pad(0.3), {maxZoom: 9});
+  if (points.length) state.map.fitBounds(L.latLngBounds(points).pad(0.3), {maxZoom: 8});
 }
 
 async function main() {
