@@ -17,7 +17,7 @@ from sitrep.time.acled import acled_event_date, recent_window
 from sitrep.time.expressions import Found, find_all, leading_word
 from sitrep.time.periods import Period
 from sitrep.time.published import publication_date_from_text
-from sitrep.time.resolve import RESOLVERS, Anchor, since
+from sitrep.time.resolve import LIST_RULES, RESOLVERS, Anchor, list_items, since
 
 __all__ = [
     "acled_event_date",
@@ -39,8 +39,9 @@ def find_dates(
 def resolve(
     expression: str, published: date | None, published_precision: str | None = None
 ) -> DateInterval | None:
-    """One expression (e.g. a gold ``date_text``): the longest time expression in it."""
-    found = find_in_string(expression, published, published_precision)
+    """One expression (e.g. a gold ``date_text``): the longest time expression in it;
+    a list of days ("August 1, 3, and 4") gives the stretch it covers."""
+    found = find_in_string(expression, published, published_precision, split_lists=False)
     if not found:
         return None
     best = max(found, key=lambda d: (d.span.end - d.span.start) if d.span else 0)
@@ -48,12 +49,22 @@ def resolve(
 
 
 def find_in_string(
-    text: str, published: date | None, published_precision: str | None = None
+    text: str,
+    published: date | None,
+    published_precision: str | None = None,
+    *,
+    split_lists: bool = True,
 ) -> list[DateInterval]:
-    """``find_dates`` on a plain string (offsets are into ``text``)."""
+    """``find_dates`` on a plain string (offsets are into ``text``); a list of days
+    ("On August 2, 9, and 14") gives one interval per day unless ``split_lists`` is off."""
     anchor = Anchor(published, published_precision or "day")
-    chosen = _longest_first(_resolved(text, anchor))
-    return [_interval(text, found, period, anchor) for found, period in chosen]
+    intervals: list[DateInterval] = []
+    for found, period in _longest_first(_resolved(text, anchor)):
+        if split_lists and found.rule in LIST_RULES:
+            intervals.extend(_list_intervals(text, found, period, anchor))
+        else:
+            intervals.append(_interval(text, found, period, anchor))
+    return intervals
 
 
 def _resolved(text: str, anchor: Anchor) -> list[tuple[Found, Period]]:
@@ -82,3 +93,20 @@ def _interval(text: str, found: Found, period: Period, anchor: Anchor) -> DateIn
         period = since(period, anchor)
     span = Span(start, found.end, text[start:found.end])
     return DateInterval(period.start, period.end, span.text, period.precision, span)
+
+
+def _list_intervals(
+    text: str, found: Found, period: Period, anchor: Anchor
+) -> list[DateInterval]:
+    """One interval per listed day; the first span also takes the month and preposition."""
+    intervals = []
+    items = list_items(found.match, period)
+    for i, (start, end, day) in enumerate(items):
+        if found.rule == "dm_list" and i == len(items) - 1:
+            end = found.end  # "2, 9 and 14 August": the month belongs to the last day
+        if i == 0:
+            start, is_since = leading_word(text, min(start, found.start))
+            day = since(day, anchor) if is_since else day
+        span = Span(start, end, text[start:end])
+        intervals.append(DateInterval(day.start, day.end, span.text, day.precision, span))
+    return intervals

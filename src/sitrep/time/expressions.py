@@ -102,6 +102,14 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
             rf"{wd_lead}(?:(?i:the){W})?{f.day('d')}(?:{W}(?i:of))?{W}{f.month('m')}"
             rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?"
         ),
+        "md_list": (
+            rf"{wd_lead}{f.month('m')}{W}{f.day('d1')}(?:,{W}{f.day('dx')})*,?{W}(?i:and|&){W}"
+            rf"{f.day('dn')}(?:,?{W}{f.year('y')})?"
+        ),
+        "dm_list": (
+            rf"{f.day('d1')}(?:,{W}{f.day('dx')})*,?{W}(?i:and|&){W}{f.day('dn')}{W}"
+            rf"{f.month('m')}(?:,?{W}{f.year('y')})?"
+        ),
         "month_range": (
             rf"{between}{f.month('m1')}(?:,?{W}{f.year('y1')})?"
             rf"{to}{f.month('m2')}(?:,?{W}{f.year('y2')})?"
@@ -147,7 +155,10 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
         "rel_period": (
             rf"\b(?:(?P<half>{halves}){W})?(?P<shift>{f.shifts}){W}(?P<unit>(?i:week|month|year))\b"
         ),
-        "weekend": rf"\b(?:(?P<shift>{f.shifts})|(?i:the)){W}(?i:weekend)\b",
+        "weekend": (
+            rf"\b(?:(?P<shift>{f.shifts}){W}|(?i:the){W}|(?<!(?i:every) )(?<!(?i:each) )(?<!a ))"
+            rf"(?i:weekend)\b"
+        ),
         "weekday": (
             rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b(?i:early|late){W})?"
             rf"{f.weekday('wd')}(?:{W}{_TIME_OF_DAY})?"
@@ -181,10 +192,24 @@ def _lead_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?P<since>{since})|(?P<lead>{lead})){W}(?:(?i:the){W})?$")
 
 
+@cache
+def _since_clause() -> re.Pattern[str]:
+    since = _alternation(lexicon().since_words, ignore_case=True)
+    return re.compile(rf"\b{since}\b[^.,;:!?\n]{{1,{SINCE_CLAUSE_CHARS}}}$")
+
+
+#: "since the offensive was launched in late October": how far "since" may stand
+#: before the date's preposition, within one clause
+SINCE_CLAUSE_CHARS = 60
+
+
 def leading_word(text: str, start: int) -> tuple[int, bool]:
     """Where the expression's span begins once a preposition before it is included,
-    and whether that preposition is "since"."""
+    and whether it counts from a "since" (right before it, or opening its clause)."""
     m = _lead_pattern().search(text, max(0, start - 24), start)
     if m is None or m.end() != start:
         return start, False
-    return m.start(), m.group("since") is not None
+    if m.group("since") is not None:
+        return m.start(), True
+    window = max(0, m.start() - SINCE_CLAUSE_CHARS - 16)
+    return m.start(), _since_clause().search(text, window, m.start()) is not None

@@ -46,6 +46,8 @@ from sitrep.time.periods import (
     whole_year,
 )
 
+#: rules whose match is a list of days ("August 2, 9, and 14")
+LIST_RULES = frozenset({"md_list", "dm_list"})
 #: how far after publication a day written without a year may lie
 FUTURE_DAYS = 60
 
@@ -172,6 +174,44 @@ def _day_range(m: re.Match[str], anchor: Anchor) -> Period | None:
     if start is None or end is None or end < start:
         return None
     return span_period(start, end)
+
+
+def _list_days(m: re.Match[str]) -> list[int]:
+    """The day numbers of "August 2, 9, and 14" in order (the year excluded)."""
+    year_span = m.span("y") if m["y"] else (-1, -1)
+    days = []
+    for token in re.finditer(r"\d{1,2}(?!\d)", m.string[m.start() : m.end()]):
+        at = m.start() + token.start()
+        if not year_span[0] <= at < year_span[1]:
+            days.append(int(token.group()))
+    return days
+
+
+def _day_list(m: re.Match[str], anchor: Anchor) -> Period | None:
+    """ "On August 2, 9, and 14": the whole stretch (``list_items`` gives each day)."""
+    month, days = _month(m["m"]), _list_days(m)
+    if days != sorted(days):
+        return None
+    year = _int(m, "y") or year_for_day(month, days[-1], anchor)
+    if year is None:
+        return Period.unknown(WEEK)
+    first, last = _safe_date(year, month, days[0]), _safe_date(year, month, days[-1])
+    return span_period(first, last) if first and last else None
+
+
+def list_items(m: re.Match[str], period: Period) -> list[tuple[int, int, Period]]:
+    """Each day of a resolved list, with the offsets of its number in the text."""
+    items = []
+    month = _month(m["m"])
+    year_span = m.span("y") if m["y"] else (-1, -1)
+    for token in re.finditer(r"\d{1,2}(?!\d)", m.string[m.start() : m.end()]):
+        start = m.start() + token.start()
+        if year_span[0] <= start < year_span[1]:
+            continue
+        day = _safe_date(period.start.year, month, int(token.group())) if period.start else None
+        placed = Period.day(day) if day else Period.unknown(DAY)
+        items.append((start, start + len(token.group()), placed))
+    return items
 
 
 def _month_range(m: re.Match[str], anchor: Anchor) -> Period | None:
@@ -383,6 +423,8 @@ RESOLVERS: dict[str, Resolver] = {
     "dm_range": _day_range,
     "mdy": _day_month,
     "dmy": _day_month,
+    "md_list": _day_list,
+    "dm_list": _day_list,
     "month_range": _month_range,
     "month_year": _month_year,
     "part_month": _part_month,
