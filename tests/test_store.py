@@ -1,0 +1,218 @@
+"""The store: round trip of every model field, transactions, migrations, counts, reviews."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect
+
+import sitrep.store.rows as store_rows
+from sitrep.errors import StoreError
+from sitrep.model import (
+    Claim,
+    ControlChange,
+    DateInterval,
+    Document,
+    Event,
+    Extraction,
+    Place,
+    Span,
+)
+from sitrep.store import Store, database_url, event_id, schema
+from sitrep.store.migrations import HEAD, migrate
+
+TEXT = ("Rebel fighters seized the hill town of Lashkor on 3 March after a week of clashes "
+        "with army troops, a spokesman said. Two civilians were killed by shelling. "
+        "The army denied losing the town.")
+
+
+def _span(fragment: str) -> Span:
+    start = TEXT.index(fragment)
+    return Span(start, start + len(fragment), fragment)
+
+
+def _extraction(doc_id: str = "doc-1", text: str = TEXT) -> Extraction:
+    town = Place(mention="Lashkor", name="Lashkor", kind="town", admin1="Northern Hills",
+                 country="Examplestan", lat=21.5, lon=97.25, coord_source="test",
+                 uncertainty_km=2.0, geo_precision=1, near=["Hill Pass"], estimated=True,
+                 gazetteer_id="g-1", why="only candidate", spans=[_span("Lashkor")])
+    camp = Place(mention="an army camp", name="Army camp near Lashkor", geo_precision=2)
+    when = DateInterval(date(2025, 3, 3), date(2025, 3, 3), "on 3 March", 1,
+                        _span("on 3 March"))
+    battle = Event(
+        event_type="Battles", sub_event_type="Non-state actor overtakes territory",
+        actor1="Hill Rebels", actor2="Army", assoc_actors=["Militia A", "Militia B"],
+        date=when, location=town, near=["Hill Pass"], geo_precision=1, fatalities=2,
+        injured=None, weapons=["artillery"], status="attributed", source="spokesman",
+        background=False, optional=True, evidence=[_span("Rebel fighters seized")],
+        confidence=0.75, component="events.test", notes="a note")
+    shelling = Event(event_type="Explosions/Remote violence", sub_event_type="Shelling",
+                     actor1="Army", location=camp, evidence=[_span("killed by shelling")])
+    control = ControlChange(place="Lashkor", to_actor="Hill Rebels", how="captured",
+                            from_actor="Army", admin1="Northern Hills", date=when,
+                            evidence=[_span("seized the hill town")])
+    claim = Claim(text="The army denied losing the town.", claimant="Army", status="denied",
+                  about="Lashkor", evidence=[_span("The army denied losing the town.")])
+    doc = Document(id=doc_id, text=text, source="Example Post", url="https://example.org/a",
+                   title="Rebels take Lashkor", published=date(2025, 3, 5),
+                   published_precision="day", language="en", path="/tmp/a.txt")
+    return Extraction(document=doc, events=[battle, shelling], control=[control],
+                      places=[town], claims=[claim], flags=["checked"])
+
+
+def _backends() -> list[str]:
+    backends = ["sqlite"]
+    if os.environ.get("SITREP_TEST_PG_URL"):
+        backends.append("postgresql")
+    return backends
+
+
+@pytest.fixture(params=_backends())
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        url = str(tmp_path / "test.db")
+    else:
+        url = os.environ["SITREP_TEST_PG_URL"]
+        _drop_everything(url)
+    with Store.open(url) as opened:
+        yield opened
+
+
+def _drop_everything(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        schema.metadata.drop_all(conn)
+    engine.dispose()
+
+
+def test_round_trip_keeps_every_field(store: Store) -> None:
+    original = _extraction()
+    assert store.save(original) is True
+    [loaded] = store.load_extractions()
+    assert loaded == original
+    assert loaded.to_gold_dict() == original.to_gold_dict()
+
+
+def test_same_document_twice_stores_nothing_new(store: Store) -> None:
+    assert store.save(_extraction()) is True
+    before = store.counts()
+    assert store.save(_extraction()) is False
+    assert store.counts() == before
+    assert store.document_ids() == ["doc-1"]
+    assert store.has_document("doc-1") and not store.has_document("doc-2")
+
+
+def test_failure_mid_save_leaves_nothing_of_that_document(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.save(_extraction("kept"))
+    before = store.counts()
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk full in the middle")
+
+    monkeypatch.setattr(store_rows, "claim_row", broken)  # claims are written last
+    with pytest.raises(RuntimeError):
+        store.save(_extraction("lost"))
+    assert store.counts() == before
+    assert not store.has_document("lost")
+
+
+def test_database_error_is_a_one_line_store_error(store: Store) -> None:
+    bad = _extraction("bad")
+    bad.events[0].event_type = None  # type: ignore[assignment]  # violates NOT NULL
+    with pytest.raises(StoreError, match="could not save document bad") as info:
+        store.save(bad)
+    assert "\n" not in str(info.value)
+    assert not store.has_document("bad")
+
+
+def test_counts_and_selective_load(store: Store) -> None:
+    store.save(_extraction("a"))
+    store.save(_extraction("b", TEXT + " More."))
+    counts = store.counts()
+    assert counts["documents"] == 2
+    assert counts["events"] == 4
+    assert counts["places"] == 4  # per document: the listed town and the unlisted camp
+    assert counts["actors"] == 4  # Hill Rebels, Army, Militia A, Militia B
+    assert counts["control_changes"] == 2 and counts["claims"] == 2
+    assert counts["near_duplicates"] == 0
+    [b] = store.load_extractions(["b"])
+    assert b.document.id == "b" and len(b.events) == 2
+    assert b.places[0].name == "Lashkor" and len(b.places) == 1
+    assert b.events[1].location is not None and b.events[1].location.name.startswith("Army")
+
+
+def test_event_location_shared_with_listed_place_is_one_row(store: Store) -> None:
+    extraction = _extraction()
+    store.save(extraction)
+    [loaded] = store.load_extractions()
+    assert loaded.events[0].location is loaded.places[0]
+
+
+def test_event_ids_are_stable_and_reviews_point_at_them(store: Store) -> None:
+    store.save(_extraction())
+    ident = event_id("doc-1", 0)
+    store.add_review(ident, "correct", field="event_type", value="Battles", note="checked")
+    [review] = store.reviews()
+    assert review["event_id"] == ident and review["field"] == "event_type"
+    assert store.counts()["reviews"] == 1
+
+
+def test_near_duplicate_link_and_signatures(store: Store) -> None:
+    store.save(_extraction("orig"), minhash="00ff")
+    copy = _extraction("copy", TEXT + " Republished.")
+    copy.document.near_duplicate_of = "orig"
+    store.save(Extraction(document=copy.document), minhash="00fe")
+    assert list(store.signatures()) == [("orig", "00ff")]
+    assert store.counts()["near_duplicates"] == 1
+    originals = store.load_extractions(near_duplicates=False)
+    assert [x.document.id for x in originals] == ["orig"]
+
+
+def test_migrating_an_empty_database_gives_the_current_schema(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert migrate(engine) == HEAD
+    assert migrate(engine) == HEAD  # a second open applies nothing
+    found = inspect(engine)
+    assert set(found.get_table_names()) == set(schema.metadata.tables)
+    for table in schema.metadata.sorted_tables:
+        columns = {c["name"] for c in found.get_columns(table.name)}
+        assert columns == set(table.columns.keys()), table.name
+    engine.dispose()
+
+
+def test_plain_sqlite_file_readable_without_sitrep(tmp_path: Path) -> None:
+    """What Datasette sees: plain tables, dates as ISO text, versions recorded."""
+    path = tmp_path / "plain.db"
+    with Store.open(str(path)) as store:
+        store.save(_extraction())
+    with sqlite3.connect(path) as conn:
+        published, flags = conn.execute("select published, flags from documents").fetchone()
+        versions = [v for (v,) in conn.execute("select version from schema_version")]
+        event_date = conn.execute("select event_date from events where position = 0").fetchone()
+    assert published == "2025-03-05" and flags == '["checked"]'
+    assert versions == list(range(1, HEAD + 1))
+    assert event_date == ("2025-03-03",)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store.open(str(path)).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("insert into schema_version values (?, 'later')", (HEAD + 1,))
+    with pytest.raises(StoreError, match="upgrade sitrep"):
+        Store.open(str(path))
+
+
+def test_database_url_from_path_and_errors(tmp_path: Path) -> None:
+    assert database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
+    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    with pytest.raises(StoreError, match="does not exist"):
+        database_url(str(tmp_path / "missing" / "x.db"))
+    with pytest.raises(StoreError, match="cannot use database URL"):
+        Store.open("nosuchdialect://x")
