@@ -45,13 +45,22 @@ def _alternation(words: list[str], *, ignore_case: bool) -> str:
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
+def _names(names: list[str], abbreviations: list[str]) -> str:
+    """Title-case names; an abbreviation may carry a period ("Sept.")."""
+    full = _alternation(names, ignore_case=False)
+    if not abbreviations:
+        return rf"{full}\b"
+    short = _alternation(abbreviations, ignore_case=False)
+    return rf"(?:{full}\b|{short}\b\.?)"
+
+
 class _Fragments:
     """Regex pieces for months, weekdays, numbers..., each taking a group name."""
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.months = _alternation(lex.month_forms, ignore_case=False)
-        self.weekdays = _alternation(lex.weekday_forms, ignore_case=False)
+        self.months = _names(lex.month_forms, lex.month_abbreviations)
+        self.weekdays = _names(lex.weekday_forms, lex.weekday_abbreviations)
         self.parts = _alternation(list(lex.parts), ignore_case=True)
         self.shifts = _alternation(list(lex.shifts), ignore_case=True)
         numbers = _alternation(list(lex.numbers), ignore_case=True)
@@ -59,10 +68,10 @@ class _Fragments:
         self.units = _alternation(list(lex.units), ignore_case=True)
 
     def month(self, name: str) -> str:
-        return rf"(?P<{name}>{self.months})\b\.?"
+        return rf"(?P<{name}>{self.months})"
 
     def weekday(self, name: str) -> str:
-        return rf"(?P<{name}>{self.weekdays})\b\.?"
+        return rf"(?P<{name}>{self.weekdays})"
 
     @staticmethod
     def day(name: str) -> str:

@@ -34,9 +34,11 @@ class Lexicon:
     """Every word list, each mapping a lower-cased surface form to its meaning."""
 
     months: dict[str, int]  # "january", "jan", "sept" -> month number
-    month_forms: list[str]  # surface forms as written (Title case), longest first
+    month_forms: list[str]  # full names as written (Title case)
+    month_abbreviations: list[str]  # "Sept": a period may follow in text
     weekdays: dict[str, int]  # "monday", "tue" -> 0..6 (Monday 0)
     weekday_forms: list[str]
+    weekday_abbreviations: list[str]
     day_words: dict[str, int]  # "yesterday" -> -1
     numbers: dict[str, tuple[int, int]]  # "two" -> (2, 2), "few" -> (2, 5)
     units: dict[str, str]  # "weeks" -> "week"
@@ -59,18 +61,22 @@ def _read_yaml(name: str) -> dict[str, Any]:
     return data
 
 
-def _names_with_aliases(table: dict[str, list[str]], kind: str) -> tuple[dict[str, int], list[str]]:
-    """Number each canonical name in file order; every alias maps to the same number."""
+def _names_with_aliases(
+    table: dict[str, list[str]], kind: str
+) -> tuple[dict[str, int], list[str], list[str]]:
+    """Number each canonical name in file order; every alias maps to the same number.
+
+    Returns the numbers by lower-cased form, the names, and the aliases."""
     numbers: dict[str, int] = {}
-    forms: list[str] = []
+    aliases_seen: list[str] = []
     for index, (name, aliases) in enumerate(table.items()):
         for form in [name, *(aliases or [])]:
             key = form.lower()
             if key in numbers:
                 raise ConfigError(f"{kind} word {form!r} is listed twice in the time word lists")
             numbers[key] = index
-            forms.append(form)
-    return numbers, sorted(forms, key=len, reverse=True)
+        aliases_seen.extend(aliases or [])
+    return numbers, list(table), aliases_seen
 
 
 def _number(value: int | list[int]) -> tuple[int, int]:
@@ -92,13 +98,17 @@ def lexicon() -> Lexicon:
     """The time word lists (read once per process)."""
     calendar = _read_yaml("calendar.yaml")
     relative = _read_yaml("relative.yaml")
-    months, month_forms = _names_with_aliases(calendar["months"], "month")
-    weekdays, weekday_forms = _names_with_aliases(calendar["weekdays"], "weekday")
+    months, month_names, month_abbreviations = _names_with_aliases(calendar["months"], "month")
+    weekdays, weekday_names, weekday_abbreviations = _names_with_aliases(
+        calendar["weekdays"], "weekday"
+    )
     return Lexicon(
         months={k: v + 1 for k, v in months.items()},
-        month_forms=month_forms,
+        month_forms=month_names,
+        month_abbreviations=month_abbreviations,
         weekdays=weekdays,
-        weekday_forms=weekday_forms,
+        weekday_forms=weekday_names,
+        weekday_abbreviations=weekday_abbreviations,
         day_words={str(k).lower(): int(v) for k, v in relative["day_words"].items()},
         numbers={str(k).lower(): _number(v) for k, v in relative["numbers"].items()},
         units={str(k).lower(): str(v) for k, v in relative["units"].items()},

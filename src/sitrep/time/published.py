@@ -20,7 +20,8 @@ from sitrep.model import DateInterval
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import MONTH, month_end
 
-#: a line with this many words is body text: the head ends there
+#: a line with this many words is body text: the head ends there (a shorter
+#: sentence may be a standfirst above the byline, so it does not end the head)
 BODY_LINE_WORDS = 30
 MAX_HEAD_LINES = 200
 
@@ -79,9 +80,13 @@ def _head_lines(text: str) -> list[str]:
     head: list[str] = []
     for line in text.splitlines()[:MAX_HEAD_LINES]:
         head.append(line)
-        if len(line.split()) >= BODY_LINE_WORDS:
+        if _is_body(line):
             break
     return head
+
+
+def _is_body(line: str) -> bool:
+    return len(line.split()) >= BODY_LINE_WORDS
 
 
 def _candidates(lines: list[str]) -> list[_Candidate]:
