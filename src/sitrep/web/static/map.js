@@ -56,7 +56,7 @@ async function postJSON(url, body) {
 function parseDay(iso) { return iso ? Date.parse(iso + "T00:00:00Z") : null; }
 function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
 function dayAt(index) { return isoDay(state.first + index * DAY_MS); }
-function indexOf(iso) { return Math.round((parseDay(iso) - state.first) / DAY_MS); }
+function dayIndex(iso) { return Math.round((parseDay(iso) - state.first) / DAY_MS); }
 
 function showBanner(message) {
   const banner = document.getElementById("banner");
@@ -150,14 +150,14 @@ function drawList(shown) {
 function controlIcon(row) {
   const holding = row.holding || {};
   const badge = el("span", {class: "control-badge"});
-  badge.style.backgroundColor = holderColour(holding.holder);
+  badge.style.borderColor = holderColour(holding.holder);  // a ring: events inside stay visible
   if (holding.contested) badge.classList.add("contested");
   if (holding.inferred) badge.classList.add("inferred");
   const label = el("span", {class: "control-label"}, row.place + (holding.contested ? " (contested)" : ""));
   const node = el("div", {class: "control-icon", dataset: {
     place: row.place, holder: holding.holder || "", contested: String(Boolean(holding.contested)),
   }}, badge, label);
-  return L.divIcon({html: node, className: "", iconSize: null, iconAnchor: [11, 11]});
+  return L.divIcon({html: node, className: "", iconSize: null, iconAnchor: [13, 13]});
 }
 
 async function drawControl() {
@@ -178,12 +178,14 @@ async function drawControl() {
 function drawLegend() {
   const legend = document.getElementById("legend");
   const row = (swatch, text) => el("div", {class: "legend-row"}, swatch, text);
-  const dot = (colour, cls) => { const s = el("span", {class: cls || "swatch"}); s.style.backgroundColor = colour; return s; };
+  const dot = (colour) => { const s = el("span", {class: "swatch"}); s.style.backgroundColor = colour; return s; };
+  const ring = (colour, cls) => { const s = el("span", {class: `swatch ring ${cls || ""}`}); s.style.borderColor = colour; return s; };
   legend.replaceChildren(el("h2", {}, "Event types (size: fatalities)"),
     ...Object.entries(EVENT_COLOURS).map(([type, colour]) => row(dot(colour), type)),
     el("h2", {}, "Holder at the date"),
-    ...[...state.holderColours].map(([holder, colour]) => row(dot(colour, "swatch square"), holder)),
-    row(dot(UNKNOWN_COLOUR, "swatch square contested"), "contested (battles since the last change)"));
+    ...[...state.holderColours].map(([holder, colour]) => row(ring(colour), holder)),
+    row(ring(UNKNOWN_COLOUR), "holder unknown"),
+    row(ring("#616161", "contested"), "dashed: contested (battles since the last change)"));
 }
 
 // ---- detail panel ------------------------------------------------------------
@@ -274,7 +276,7 @@ function showControl(place) {
 
 function setDay(iso) {
   state.day = iso;
-  document.getElementById("slider").value = String(indexOf(iso));
+  document.getElementById("slider").value = String(dayIndex(iso));
   document.getElementById("day").value = iso;
   drawEvents();
   drawControl().catch((error) => showBanner(`Could not load control: ${error.message}`));
@@ -283,7 +285,7 @@ function setDay(iso) {
 function setUpDates(range) {
   const today = isoDay(Date.now());
   state.first = parseDay(range.min || today);
-  state.days = Math.max(0, indexOf(range.max || today));
+  state.days = Math.max(0, dayIndex(range.max || today));
   const slider = document.getElementById("slider");
   slider.max = String(state.days);
   slider.addEventListener("input", () => setDay(dayAt(Number(slider.value))));
@@ -292,7 +294,7 @@ function setUpDates(range) {
   dayInput.max = dayAt(state.days);
   dayInput.addEventListener("change", () => {
     if (!dayInput.value) return;
-    setDay(dayAt(Math.min(state.days, Math.max(0, indexOf(dayInput.value)))));
+    setDay(dayAt(Math.min(state.days, Math.max(0, dayIndex(dayInput.value)))));
   });
   document.getElementById("window").addEventListener("change", drawEvents);
 }
@@ -302,7 +304,7 @@ function fitToData() {
     ...state.events.filter((e) => e.lat !== null).map((e) => [e.lat, e.lon]),
     ...state.control.filter((r) => r.lat !== null).map((r) => [r.lat, r.lon]),
   ];
-  if (points.length) state.map.fitBounds(L.latLngBounds(points).pad(0.3), {maxZoom: 8});
+  if (points.length) state.map.fitBounds(L.latLngBounds(points).pad(0.3), {maxZoom: 7});
 }
 
 async function main() {

@@ -1,0 +1,200 @@
+"""The map page in a real browser: Debian's Chromium driven by Playwright against `sitrep serve`.
+
+The server is the real command, started as a subprocess on a free port, over a
+database holding the hand-built extractions of two invented dispatches
+(``sitrep.web.fixtures``): these tests check the page, not the extraction.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from sitrep.store import Store
+from sitrep.web.fixtures import ARMY, REBELS, sample_extractions
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshot-map.png"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_serving(url: str, server: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"sitrep serve exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(url + "api/config", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"sitrep serve did not answer at {url} within {seconds}s")
+
+
+def start_server(db: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`sitrep serve` on ``db`` at a free loopback port; returns the process and its URL."""
+    port = free_port()
+    sitrep = Path(sys.executable).with_name("sitrep")
+    env = {**os.environ, "SITREP_CONFIG": str(db.with_suffix(".toml"))}
+    with log.open("wb") as out:
+        server = subprocess.Popen([str(sitrep), "serve", "--db", str(db), "--port", str(port)],
+                                  stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    wait_until_serving(url, server)
+    return server, url
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "fixtures.db"
+    with Store.open(str(db)) as store:
+        for extraction in sample_extractions():
+            store.save(extraction)
+    server, url = start_server(db, folder / "serve.log")
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    opened = context.new_page()
+    opened.on("dialog", lambda dialog: pytest.fail(f"page opened a dialog: {dialog.message}"))
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def requested(page: Page) -> list[str]:
+    """Every URL the page asks for, from the moment it opens."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def open_map(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+
+
+def move_slider_to(page: Page, day: date) -> None:
+    """Drag the timeline to ``day`` (as an input event, like a user's drag) and wait for redraw."""
+    first = date.fromisoformat(page.get_attribute("#day", "min") or "")
+    page.eval_on_selector(
+        "#slider", "(el, v) => { el.value = v; el.dispatchEvent(new Event('input')); }",
+        str((day - first).days))
+    page.wait_for_selector(f"body[data-control-day='{day.isoformat()}']")
+
+
+def town(page: Page, place: str) -> dict[str, str]:
+    """The holder and the badge colour shown for ``place``."""
+    icon = page.locator(f".control-icon[data-place='{place}']")
+    colour = icon.locator(".control-badge").evaluate("el => getComputedStyle(el).borderTopColor")
+    return {"holder": icon.get_attribute("data-holder") or "", "colour": colour,
+            "contested": icon.get_attribute("data-contested") or ""}
+
+
+def legend_colour(page: Page, holder: str) -> str:
+    row = page.locator(".legend-row", has_text=holder)
+    return str(row.locator(".swatch").evaluate("el => getComputedStyle(el).borderTopColor"))
+
+
+def open_event(page: Page, event_type: str) -> None:
+    page.locator(f".event-marker[data-type='{event_type}']").first.click()
+    page.wait_for_selector("#detail blockquote.evidence")
+
+
+def test_markers_and_towns_appear(page: Page, server_url: str) -> None:
+    open_map(page, server_url)
+    assert page.locator(".event-marker").count() == 2
+    assert page.locator(".control-icon").count() == 2
+    assert page.locator("#counts").inner_text() == "2 of 2 events"
+    assert page.locator(".leaflet-basemap-pane path").count() > 100  # the country outlines
+
+
+def test_slider_changes_the_holder_colour(page: Page, server_url: str) -> None:
+    open_map(page, server_url)
+    move_slider_to(page, date(2025, 6, 15))
+    june = town(page, "Namtu")
+    assert page.locator(".event-marker").count() == 0  # both events come later
+    move_slider_to(page, date(2025, 8, 1))
+    august = town(page, "Namtu")
+    assert (june["holder"], august["holder"]) == (REBELS, ARMY)
+    assert june["colour"] != august["colour"]
+    assert june["colour"] == legend_colour(page, REBELS)
+    assert august["colour"] == legend_colour(page, ARMY)
+    move_slider_to(page, date(2025, 7, 17))
+    assert town(page, "Namtu")["contested"] == "true"
+
+
+def test_clicking_an_event_shows_evidence_as_text(page: Page, server_url: str) -> None:
+    open_map(page, server_url)
+    open_event(page, "Battles")
+    evidence = page.locator("#detail blockquote.evidence").all_inner_texts()
+    assert any("Clashes near Namtu on July 17" in e for e in evidence)
+    assert any("<script>alert('x')</script>" in e for e in evidence)  # shown, not run
+    assert any("Fighting at Namtu" in e for e in evidence)  # the second source
+    assert page.locator("#detail script").count() == 0
+
+
+def test_a_review_survives_a_reload(page: Page, server_url: str) -> None:
+    open_map(page, server_url)
+    open_event(page, "Explosions/Remote violence")
+    page.select_option("#correct-type", "Violence against civilians")
+    page.click("#send-type")
+    page.wait_for_selector("#review-history")
+    page.click("#confirm")
+    page.wait_for_selector("#verdict")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    open_event(page, "Violence against civilians")
+    assert page.locator("#verdict").inner_text() == "confirmed"
+    history = page.locator("#review-history li").all_inner_texts()
+    assert [h.split(": ", 1)[1] for h in history] == [
+        "correct_type → Violence against civilians", "confirm"]
+
+
+def test_no_request_leaves_loopback_and_screenshot(page: Page, requested: list[str],
+                                                   server_url: str) -> None:
+    open_map(page, server_url)
+    move_slider_to(page, date(2025, 7, 20))
+    open_event(page, "Battles")
+    page.locator(".control-icon[data-place='Namtu']").click()
+    page.wait_for_selector("#holder")
+    hosts = {urlsplit(url).hostname for url in requested}
+    assert len(requested) >= 8  # page, scripts, styles, basemap, API calls
+    assert hosts == {"127.0.0.1"}
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
