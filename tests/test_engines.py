@@ -64,6 +64,31 @@ def write_dispatches(folder: Path, count: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+#: columns that differ between two runs storing the same thing (clocks, database sequences)
+VOLATILE_COLUMNS = frozenset({"ingested_at", "created_at", "applied_at"})
+
+
+def store_snapshot(db: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every stored row of every table, sorted, without clock or sequence columns."""
+    from sqlalchemy import Integer, create_engine, select
+
+    from sitrep.store import database_url, schema
+
+    engine = create_engine(database_url(db))
+    snapshot: dict[str, list[tuple[object, ...]]] = {}
+    try:
+        with engine.connect() as conn:
+            for table in schema.metadata.sorted_tables:
+                columns = [c for c in table.columns if c.name not in VOLATILE_COLUMNS
+                           and not (c.primary_key and isinstance(c.type, Integer)
+                                    and c.autoincrement is True)]
+                rows = conn.execute(select(*columns)).all()
+                snapshot[table.name] = sorted((tuple(r) for r in rows), key=repr)
+    finally:
+        engine.dispose()
+    return snapshot
+
+
 def _documents(folder: Path) -> list[Document]:
     return [item for item in read_path(folder) if isinstance(item, Document)]
 
@@ -95,6 +120,8 @@ def test_two_workers_store_what_one_worker_stores(tmp_path: Path) -> None:
                        on_outcome=seen.append)
     assert report.counts == {"stored": 24}
     assert _stored(seen) == {d.id for d in _documents(tmp_path / "in")}
+    run_batch(read_path(tmp_path / "in"), str(tmp_path / "one.db"))
+    assert store_snapshot(str(tmp_path / "two.db")) == store_snapshot(str(tmp_path / "one.db"))
 
 
 def test_rejected_inputs_are_reported_with_a_reason_and_neighbours_stored(tmp_path: Path) -> None:
