@@ -48,3 +48,9 @@ def test_parts_and_numbers_are_valid() -> None:
 def test_every_rule_has_a_resolver() -> None:
     assert set(rules()) == set(RESOLVERS)
     assert set(RESOLVERS) >= LIST_RULES
+
+
+def test_word_lists_have_no_duplicates() -> None:
+    lex = lexicon()
+    for words in (lex.since_words, lex.lead_words, lex.clause_verbs):
+        assert len(words) == len(set(words)), words

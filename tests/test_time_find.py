@@ -89,5 +89,14 @@ def test_since_opening_a_clause_counts_from_the_date() -> None:
     assert _summary(plain) == [("in late June", "2025-06-21", "2025-06-30")]
 
 
+def test_since_before_a_noun_phrase_keeps_the_date() -> None:
+    found = _find("It was the first clash since battles near Kutkai on July 28.")
+    assert _summary(found) == [("on July 28", "2025-07-28", "2025-07-28")]
+
+
+def test_decades_are_not_years() -> None:
+    assert _find("The group was formed in the early 1960s and grew in the 1990s.") == []
+
+
 def test_text_without_dates() -> None:
     assert _find("Troops may march 24 km at 10:30 towards Battalion 33 headquarters.") == []

@@ -79,7 +79,7 @@ class _Fragments:
 
     @staticmethod
     def year(name: str) -> str:
-        return rf"(?<![\d.,:])(?P<{name}>(?:19|20)\d\d)(?!\d|:\d)"
+        return rf"(?<![\d.,:])(?P<{name}>(?:19|20)\d\d)(?!\d|:\d|['’]?s\b)"
 
     def rel_year(self, name: str) -> str:
         """ "last year" after a date: ", last year", " of last year"."""
@@ -204,12 +204,27 @@ def _lead_pattern() -> re.Pattern[str]:
 @cache
 def _since_clause() -> re.Pattern[str]:
     since = _alternation(lexicon().since_words, ignore_case=True)
-    return re.compile(rf"\b{since}\b[^.,;:!?\n]{{1,{SINCE_CLAUSE_CHARS}}}$")
+    return re.compile(rf"\b{since}\b(?P<clause>[^.,;:!?\n]{{1,{SINCE_CLAUSE_CHARS}}})$")
+
+
+@cache
+def _clause_verb() -> re.Pattern[str]:
+    """A finite verb: a listed auxiliary or irregular past, or a regular past in -ed."""
+    listed = _alternation(lexicon().clause_verbs, ignore_case=True)
+    return re.compile(rf"\b(?:{listed}|[a-z]{{2,}}ed)\b")
 
 
 #: "since the offensive was launched in late October": how far "since" may stand
 #: before the date's preposition, within one clause
 SINCE_CLAUSE_CHARS = 60
+
+
+def _opens_since_clause(text: str, before: int) -> bool:
+    """ "since <subject> <verb> ... in <date>" (not "since battles ... on <date>", where the
+    date is the battles' own)."""
+    window = max(0, before - SINCE_CLAUSE_CHARS - 16)
+    m = _since_clause().search(text, window, before)
+    return m is not None and _clause_verb().search(m.group("clause")) is not None
 
 
 def leading_word(text: str, start: int) -> tuple[int, bool]:
@@ -220,5 +235,4 @@ def leading_word(text: str, start: int) -> tuple[int, bool]:
         return start, False
     if m.group("since") is not None:
         return m.start(), True
-    window = max(0, m.start() - SINCE_CLAUSE_CHARS - 16)
-    return m.start(), _since_clause().search(text, window, m.start()) is not None
+    return m.start(), _opens_since_clause(text, m.start())

@@ -47,6 +47,7 @@ class Lexicon:
     halves: dict[str, str]  # "earlier" -> "before"
     since_words: list[str]
     lead_words: list[str]
+    clause_verbs: list[str]
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
@@ -117,4 +118,5 @@ def lexicon() -> Lexicon:
         halves={str(k).lower(): str(v) for k, v in relative["halves"].items()},
         since_words=[str(w).lower() for w in relative["since_words"]],
         lead_words=[str(w).lower() for w in relative["lead_words"]],
+        clause_verbs=[str(w).lower() for w in relative["clause_verbs"]],
     )

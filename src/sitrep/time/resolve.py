@@ -9,8 +9,8 @@ The rules, all measured from the publication date (the *anchor*):
 * a month without a year ("in April", "late April") is the most recent one that
   starts on or before publication; "last April" the most recent one before the
   publication month;
-* a day without a year ("on July 24") is the latest one at most
-  ``FUTURE_DAYS`` after publication (announced plans stay in the same year);
+* a day without a year ("on July 24") is the one nearest to publication, past or
+  future (a dated plan, "the election on December 28", is common in news);
 * "this week/month/year" is the whole calendar period, "earlier this month" its
   start to publication, "last week" the previous Monday-Sunday;
 * "since X" runs from the start of X to publication;
@@ -48,8 +48,9 @@ from sitrep.time.periods import (
 
 #: rules whose match is a list of days ("August 2, 9, and 14")
 LIST_RULES = frozenset({"md_list", "dm_list"})
-#: how far after publication a day written without a year may lie
-FUTURE_DAYS = 60
+#: how far after publication a day written without a year may lie: half a year,
+#: so the nearest candidate wins
+FUTURE_DAYS = 182
 
 
 @dataclass(frozen=True)
