@@ -43,3 +43,14 @@ def test_reviews_of_unknown_kinds_are_left_out(tmp_path: Path) -> None:
         store.save(sample_extractions()[0])
         store.add_review("whatever", "flag", field="weapons", value="drones")
     assert stored_client(db).get("/api/reviews").json() == []
+
+
+def test_documents_stored_while_serving_show_up(tmp_path: Path) -> None:
+    db = tmp_path / "web.db"
+    first, second = sample_extractions()
+    with Store.open(str(db)) as store:
+        store.save(first)
+        client = stored_client(db)
+        assert [len(e["sources"]) for e in client.get("/api/events").json()] == [1]
+        store.save(second)
+    assert sorted(len(e["sources"]) for e in client.get("/api/events").json()) == [1, 2]

@@ -22,7 +22,14 @@ from sitrep.web.merge import MergedEvent, fatality_conflicts
 from sitrep.web.reviews import ACTIONS, EVENT_TYPES, ReviewError, make_review
 from sitrep.web.source import DataSource
 from sitrep.web.vendor import missing_vendor_files
-from sitrep.web.views import Snapshot, control_json, event_json, events_json, places_json
+from sitrep.web.views import (
+    Snapshot,
+    SnapshotCache,
+    control_json,
+    event_json,
+    events_json,
+    places_json,
+)
 
 STATIC_DIR = Path(__file__).parent / "static"
 DateParam = Annotated[date | None, Query(description="ISO date, YYYY-MM-DD")]
@@ -59,8 +66,9 @@ def create_app(source: DataSource, tiles: str | None = None) -> FastAPI:
     app.add_middleware(BaseHTTPMiddleware, dispatch=secure)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_page_routes(app, tiles)
-    _add_data_routes(app, source)
-    _add_review_routes(app, source)
+    cache = SnapshotCache(source)
+    _add_data_routes(app, cache)
+    _add_review_routes(app, cache)
     return app
 
 
@@ -80,9 +88,8 @@ def _add_page_routes(app: FastAPI, tiles: str | None) -> None:
                 "event_types": list(EVENT_TYPES), "review_actions": list(ACTIONS)}
 
 
-def _add_data_routes(app: FastAPI, source: DataSource) -> None:
-    def snapshot() -> Snapshot:
-        return Snapshot.build(source.extractions())
+def _add_data_routes(app: FastAPI, cache: SnapshotCache) -> None:
+    source, snapshot = cache.source, cache.get
 
     @app.get("/api/events")
     def events(since: DateParam = None, until: DateParam = None) -> list[dict[str, Any]]:
@@ -115,11 +122,13 @@ def _add_data_routes(app: FastAPI, source: DataSource) -> None:
         return snapshot().date_range()
 
 
-def _add_review_routes(app: FastAPI, source: DataSource) -> None:
+def _add_review_routes(app: FastAPI, cache: SnapshotCache) -> None:
+    source = cache.source
+
     @app.get("/api/reviews")
     def reviews() -> list[dict[str, Any]]:
         """Every review, each with the event it is about as it now reads."""
-        snap = Snapshot.build(source.extractions())
+        snap = cache.get()
         by_id = {member: group for group in snap.events for member in group.ids}
         stored = source.reviews()
         return [{**r.to_dict(), "event": event_json(snap, by_id[r.event_id], stored)
@@ -128,7 +137,7 @@ def _add_review_routes(app: FastAPI, source: DataSource) -> None:
     @app.post("/api/events/{event_id}/reviews", status_code=201)
     def add_review(event_id: str, body: ReviewIn) -> dict[str, Any]:
         """Store a review; returns the event as it reads with the review applied."""
-        snap = Snapshot.build(source.extractions())
+        snap = cache.get()
         group = _find(snap, event_id)
         try:
             review = make_review(group.id, body.action, body.value, body.note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Protocol
 
 from sitrep.model import Extraction
@@ -12,6 +13,10 @@ class DataSource(Protocol):
     """What the API needs from storage; ``sitrep.store`` provides it for a database."""
 
     def extractions(self) -> list[Extraction]: ...
+
+    def version(self) -> Hashable:
+        """Changes whenever ``extractions()`` would: lets the API reuse what it computed."""
+        ...
 
     def reviews(self) -> list[Review]: ...
 
@@ -27,6 +32,9 @@ class MemorySource:
 
     def extractions(self) -> list[Extraction]:
         return list(self._extractions)
+
+    def version(self) -> Hashable:
+        return len(self._extractions)
 
     def reviews(self) -> list[Review]:
         return list(self._reviews)

@@ -7,6 +7,7 @@ the corrected field named.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from sitrep.model import Extraction
@@ -24,7 +25,7 @@ _ACTION_OF = {stored: action for action, stored in STORED_AS.items()}
 
 
 class StoreSource:
-    """Reads the database on every call, so the page shows what other commands add."""
+    """Reads the database on each request, so the page shows what other commands add."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -36,6 +37,10 @@ class StoreSource:
     def extractions(self) -> list[Extraction]:
         """Stored extractions without republished near-copies (they are not new sources)."""
         return self.store.load_extractions(near_duplicates=False)
+
+    def version(self) -> Hashable:
+        """Row counts of the extraction tables: documents are only ever added."""
+        return tuple(sorted((k, v) for k, v in self.store.counts().items() if k != "reviews"))
 
     def reviews(self) -> list[Review]:
         return [r for r in map(review_from_row, self.store.reviews()) if r is not None]

@@ -8,6 +8,8 @@ evidence sentences and the documents they came from.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,6 +18,7 @@ from sitrep.model import Document, Event, Extraction, Place
 from sitrep.web.control import Timeline, build_timelines
 from sitrep.web.merge import MergedEvent, merge_events, normalise_name
 from sitrep.web.reviews import Review, ReviewedState, review_state
+from sitrep.web.source import DataSource
 
 
 @dataclass
@@ -47,6 +50,24 @@ class Snapshot:
         days += [doc.published for doc in self.documents.values() if doc.published]
         return {"min": _iso(min(days)) if days else None,
                 "max": _iso(max(days)) if days else None}
+
+
+class SnapshotCache:
+    """The current snapshot, rebuilt only when the source's version changes."""
+
+    def __init__(self, source: DataSource) -> None:
+        self.source = source
+        self._lock = threading.Lock()
+        self._key: Hashable = object()
+        self._snapshot: Snapshot | None = None
+
+    def get(self) -> Snapshot:
+        with self._lock:
+            key = self.source.version()
+            if self._snapshot is None or key != self._key:
+                self._snapshot = Snapshot.build(self.source.extractions())
+                self._key = key
+            return self._snapshot
 
 
 def place_index(extractions: list[Extraction]) -> dict[str, Place]:
