@@ -7,6 +7,7 @@ the resume, Ray, PostgreSQL and robustness tests share.
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,14 +69,17 @@ def write_dispatches(folder: Path, count: int, seed: int = 1) -> list[Path]:
 VOLATILE_COLUMNS = frozenset({"ingested_at", "created_at", "applied_at"})
 
 
-def store_snapshot(db: str) -> dict[str, list[tuple[object, ...]]]:
+Snapshot = dict[str, list[tuple[object, ...]]]
+
+
+def store_snapshot(db: str) -> Snapshot:
     """Every stored row of every table, sorted, without clock or sequence columns."""
     from sqlalchemy import Integer, create_engine, select
 
     from sitrep.store import database_url, schema
 
     engine = create_engine(database_url(db))
-    snapshot: dict[str, list[tuple[object, ...]]] = {}
+    snapshot: Snapshot = {}
     try:
         with engine.connect() as conn:
             for table in schema.metadata.sorted_tables:
@@ -87,6 +91,12 @@ def store_snapshot(db: str) -> dict[str, list[tuple[object, ...]]]:
     finally:
         engine.dispose()
     return snapshot
+
+
+def ingest_command(paths: list[Path], db: str, *flags: str) -> list[str]:
+    """The command line of a real ``sitrep ingest`` run (this venv's console script)."""
+    sitrep = Path(sys.executable).with_name("sitrep")
+    return [str(sitrep), "ingest", *map(str, paths), "--db", db, *flags]
 
 
 def _documents(folder: Path) -> list[Document]:
