@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.errors import ConfigError
-from sitrep.time.expressions import rules
+from sitrep.time.expressions import RULE_NEEDS, rules
 from sitrep.time.lexicon import END_OF_MONTH, _names_with_aliases, lexicon
 from sitrep.time.resolve import LIST_RULES, RESOLVERS
 
@@ -46,7 +46,7 @@ def test_parts_and_numbers_are_valid() -> None:
 
 
 def test_every_rule_has_a_resolver() -> None:
-    assert set(rules()) == set(RESOLVERS)
+    assert set(rules()) == set(RESOLVERS) == set(RULE_NEEDS)
     assert set(RESOLVERS) >= LIST_RULES
 
 

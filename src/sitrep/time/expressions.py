@@ -184,13 +184,53 @@ def rules() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(pattern) for name, pattern in table.items()}
 
 
+#: the kind of word each rule cannot match without; a line lacking it skips the rule
+RULE_NEEDS: dict[str, str] = {
+    "iso": "digit", "part_year": "digit", "ctx_year": "digit",
+    "md_range": "month", "dm_range": "month", "mdy": "month", "dmy": "month",
+    "md_list": "month", "dm_list": "month", "month_range": "month", "month_year": "month",
+    "part_month": "month", "ctx_month": "month",
+    "part_rel_month": "relative", "part_rel_year": "relative", "day_word": "relative",
+    "ago": "relative", "past_n": "relative", "recent": "relative", "rel_period": "relative",
+    "weekend": "relative",
+    "weekday": "weekday",
+}
+
+
+@cache
+def _needs_patterns() -> dict[str, re.Pattern[str]]:
+    """Cheap tests for each kind of word, run once per line before the rules."""
+    f = _Fragments(lexicon())
+    relative_words = [*lexicon().day_words, *lexicon().units, "weekend", "ago"]
+    return {
+        "digit": re.compile(r"\d"),
+        "month": re.compile(f.months),
+        "weekday": re.compile(f.weekdays),
+        "relative": re.compile(rf"\b{_alternation(relative_words, ignore_case=True)}"),
+    }
+
+
 def find_all(text: str) -> Iterator[Found]:
-    """Every match of every rule, overlapping ones included (the caller picks)."""
-    for name, pattern in rules().items():
-        for m in pattern.finditer(text):
-            start, end = m.span("core") if "core" in pattern.groupindex else m.span()
-            if end > start:
-                yield Found(name, start, end, m)
+    """Every match of every rule, overlapping ones included (the caller picks).
+
+    Expressions never cross a line break, so each line runs only the rules whose
+    needed words it contains."""
+    needs = _needs_patterns()
+    for line in re.finditer(r"[^\n]+", text):
+        pos, endpos = line.span()
+        present = {kind for kind, p in needs.items() if p.search(text, pos, endpos)}
+        for name, pattern in rules().items():
+            if RULE_NEEDS[name] in present:
+                yield from _matches(name, pattern, text, pos, endpos)
+
+
+def _matches(
+    name: str, pattern: re.Pattern[str], text: str, pos: int, endpos: int
+) -> Iterator[Found]:
+    for m in pattern.finditer(text, pos, endpos):
+        start, end = m.span("core") if "core" in pattern.groupindex else m.span()
+        if end > start:
+            yield Found(name, start, end, m)
 
 
 @cache
