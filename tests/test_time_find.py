@@ -94,6 +94,14 @@ def test_since_before_a_noun_phrase_keeps_the_date() -> None:
     assert _summary(found) == [("on July 28", "2025-07-28", "2025-07-28")]
 
 
+def test_names_are_not_months() -> None:
+    text = "The report was written by Jan Egeland, according to May Thu and June Kyaw."
+    assert _find(text) == []
+    assert _summary(_find("Talks resumed in May, according to Jan.")) == [
+        ("in May", "2025-05-01", "2025-05-31"),
+    ]
+
+
 def test_decades_are_not_years() -> None:
     assert _find("The group was formed in the early 1960s and grew in the 1990s.") == []
 

@@ -60,6 +60,8 @@ class _Fragments:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.months = _names(lex.month_forms, lex.month_abbreviations)
+        self.month_names = _alternation(lex.month_forms, ignore_case=False)
+        self.weekday_names = _alternation(lex.weekday_forms, ignore_case=False)
         self.weekdays = _names(lex.weekday_forms, lex.weekday_abbreviations)
         self.parts = _alternation(list(lex.parts), ignore_case=True)
         self.shifts = _alternation(list(lex.shifts), ignore_case=True)
@@ -70,8 +72,17 @@ class _Fragments:
     def month(self, name: str) -> str:
         return rf"(?P<{name}>{self.months})"
 
+    def month_word(self, name: str) -> str:
+        """A month standing without a number: full names only ("Jan" is also a name), and
+        not the first part of a personal name ("May Thu", "June Kyaw")."""
+        return rf"(?P<{name}>{self.month_names}\b)(?!{W}[A-Z][a-z])"
+
     def weekday(self, name: str) -> str:
         return rf"(?P<{name}>{self.weekdays})"
+
+    def weekday_word(self, name: str) -> str:
+        """A weekday standing without a date: full names only ("Thu" is also a name)."""
+        return rf"(?P<{name}>{self.weekday_names}\b)"
 
     @staticmethod
     def day(name: str) -> str:
@@ -120,7 +131,7 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
             rf"{f.month('m')}(?:,?{W}{f.year('y')})?"
         ),
         "month_range": (
-            rf"{between}{f.month('m1')}(?:,?{W}{f.year('y1')})?"
+            rf"{between}{f.month_word('m1')}(?:,?{W}{f.year('y1')})?"
             rf"{to}{f.month('m2')}(?:,?{W}{f.year('y2')})?"
         ),
         "month_year": rf"{f.month('m')}(?:{W}(?i:of))?,?{W}{f.year('y')}",
@@ -143,7 +154,7 @@ def _context_rules(f: _Fragments) -> dict[str, str]:
     return {
         "ctx_month": (
             rf"(?:\b(?P<trigger>{trigger}){W})?(?P<core>(?:\b(?P<shift>{f.shifts}){W})?"
-            rf"{f.month('m')}{f.rel_year('ry')}?)(?!{OW}\d)"
+            rf"{f.month_word('m')}{f.rel_year('ry')}?)(?!{OW}\d)"
         ),
         "ctx_year": rf"\b{year_trigger}{W}(?P<core>{f.year('y')})(?!{OW}[-–/]?\d)",
     }
@@ -170,7 +181,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
         ),
         "weekday": (
             rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b(?i:early|late){W})?"
-            rf"{f.weekday('wd')}(?:{W}{_TIME_OF_DAY})?"
+            rf"{f.weekday_word('wd')}(?:{W}{_TIME_OF_DAY})?"
             rf"(?:,?{W}(?:(?i:of){W})?(?P<wk2>{f.shifts}){W}(?i:week)\b)?"
         ),
     }
