@@ -120,6 +120,8 @@ def control_conflicts(timelines: dict[str, Timeline]) -> list[dict[str, Any]]:
         steps = timeline.dated_factual_steps()
         for i, a in enumerate(steps):
             for b in steps[i + 1:]:
+                if b.start and a.end and b.start > a.end:
+                    break  # sorted by start: no later step overlaps ``a``
                 if _disagree(a, b):
                     conflicts.append({"kind": "control", "place": timeline.place,
                                       "values": [a.to_dict(), b.to_dict()]})

@@ -13,14 +13,17 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sitrep.model import Document, Event, Extraction, Place
 
 SAME_PLACE_KM = 5.0
 DATE_SLACK = timedelta(days=1)
+CELL_DEGREES = 0.1  # about 11 km of latitude: wider than SAME_PLACE_KM
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """A place name folded for matching: no accents, case, hyphens or spaces."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -71,8 +74,8 @@ def _precision_rank(event: Event) -> tuple[int, int, float]:
 
 def same_event(a: Event, b: Event) -> bool:
     """ACLED's identity of an event, with tolerance for intervals and spelling."""
-    return (a.event_type == b.event_type and same_place(a.location, b.location)
-            and dates_overlap(a, b) and actors_overlap(a, b))
+    return (a.event_type == b.event_type and dates_overlap(a, b) and actors_overlap(a, b)
+            and same_place(a.location, b.location))
 
 
 def same_place(a: Place | None, b: Place | None) -> bool:
@@ -120,16 +123,40 @@ def actors_overlap(a: Event, b: Event) -> bool:
 def merge_events(extractions: list[Extraction]) -> list[MergedEvent]:
     """Every event of every extraction, grouped so that each real event appears once."""
     groups: list[MergedEvent] = []
+    blocks: dict[tuple[str, object], list[MergedEvent]] = {}
     for extraction in extractions:
         doc = extraction.document
         for index, event in enumerate(extraction.events):
-            group = next((g for g in groups if g.accepts(event, doc)), None)
+            candidates = {id(g): g for key in _block_keys(event, near=True)
+                          for g in blocks.get(key, [])}
+            group = next((g for g in candidates.values() if g.accepts(event, doc)), None)
             if group is None:
                 group = MergedEvent()
                 groups.append(group)
             group.members.append((doc, event))
             group.ids.append(event_key(doc.id, index))
+            for key in _block_keys(event, near=False):
+                filed = blocks.setdefault(key, [])
+                if not filed or filed[-1] is not group:
+                    filed.append(group)
     return groups
+
+
+def _block_keys(event: Event, *, near: bool) -> list[tuple[str, object]]:
+    """Where a group is filed (``near=False``) or looked up: by type with place name and map cell.
+
+    Cells are ``CELL_DEGREES`` wide, larger than ``SAME_PLACE_KM``, so looking in the
+    3×3 cells around a place finds every group close enough to match.
+    """
+    place = event.location
+    if place is None:
+        return [(event.event_type, None)]
+    keys: list[tuple[str, object]] = [(event.event_type, normalise_name(place.name))]
+    if place.lat is not None and place.lon is not None:
+        row, col = int(place.lat // CELL_DEGREES), int(place.lon // CELL_DEGREES)
+        steps = (-1, 0, 1) if near else (0,)
+        keys += [(event.event_type, (row + dr, col + dc)) for dr in steps for dc in steps]
+    return keys
 
 
 def fatality_conflicts(groups: list[MergedEvent]) -> list[dict[str, Any]]:
