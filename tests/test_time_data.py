@@ -40,7 +40,9 @@ def test_parts_and_numbers_are_valid() -> None:
         assert 1 <= part.first_month <= part.last_month <= 12, name
     assert lex.parts["mid"].first_day == 11 and lex.parts["late"].first_day == 21
     assert all(1 <= low <= high for low, high in lex.numbers.values())
-    assert set(lex.units.values()) == {"day", "week", "month", "year"}
+    assert set(lex.units.values()) == {"hour", "day", "week", "month", "year"}
+    for first, last in lex.month_weeks.values():
+        assert 1 <= first < last <= END_OF_MONTH
     assert set(lex.shifts.values()) <= {-1, 0, 1}
     assert set(lex.halves.values()) == {"before", "after"}
 

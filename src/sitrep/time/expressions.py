@@ -135,6 +135,15 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
             rf"{to}{f.month('m2')}(?:,?{W}{f.year('y2')})?"
         ),
         "month_year": rf"{f.month('m')}(?:{W}(?i:of))?,?{W}{f.year('y')}",
+        "numeric": (
+            r"(?<![\d/.])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)"
+            r"(?P<y>(?:19|20)\d\d)(?![\d/.]\d)"
+        ),
+        "month_week": (
+            rf"\b(?i:the){W}(?P<ordinal>{_alternation(list(f.lex.month_weeks), ignore_case=True)})"
+            rf"{W}(?i:week){W}(?i:of){W}(?:(?P<shift>{f.shifts}){W}(?i:month)\b|"
+            rf"{f.month_word('m')}(?:,?{W}{f.year('y')})?)"
+        ),
     }
 
 
@@ -197,7 +206,8 @@ def rules() -> dict[str, re.Pattern[str]]:
 
 #: the kind of word each rule cannot match without; a line lacking it skips the rule
 RULE_NEEDS: dict[str, str] = {
-    "iso": "digit", "part_year": "digit", "ctx_year": "digit",
+    "iso": "digit", "part_year": "digit", "ctx_year": "digit", "numeric": "digit",
+    "month_week": "relative",
     "md_range": "month", "dm_range": "month", "mdy": "month", "dmy": "month",
     "md_list": "month", "dm_list": "month", "month_range": "month", "month_year": "month",
     "part_month": "month", "ctx_month": "month",

@@ -42,6 +42,7 @@ class Lexicon:
     day_words: dict[str, int]  # "yesterday" -> -1
     numbers: dict[str, tuple[int, int]]  # "two" -> (2, 2), "few" -> (2, 5)
     units: dict[str, str]  # "weeks" -> "week"
+    month_weeks: dict[str, tuple[int, int]]  # "second" -> (8, 14); END_OF_MONTH for "end"
     parts: dict[str, Part]
     shifts: dict[str, int]  # "last" -> -1
     halves: dict[str, str]  # "earlier" -> "before"
@@ -87,6 +88,11 @@ def _number(value: int | list[int]) -> tuple[int, int]:
     return int(low), int(high)
 
 
+def _day_range(value: list[Any]) -> tuple[int, int]:
+    first, last = value
+    return int(first), END_OF_MONTH if last == "end" else int(last)
+
+
 def _part(value: dict[str, list[Any]]) -> Part:
     first_day, last_day = value["month_days"]
     first_month, last_month = value["year_months"]
@@ -113,6 +119,7 @@ def lexicon() -> Lexicon:
         day_words={str(k).lower(): int(v) for k, v in relative["day_words"].items()},
         numbers={str(k).lower(): _number(v) for k, v in relative["numbers"].items()},
         units={str(k).lower(): str(v) for k, v in relative["units"].items()},
+        month_weeks={str(k).lower(): _day_range(v) for k, v in relative["month_weeks"].items()},
         parts={str(k).lower(): _part(v) for k, v in relative["parts"].items()},
         shifts={str(k).lower(): int(v) for k, v in relative["shifts"].items()},
         halves={str(k).lower(): str(v) for k, v in relative["halves"].items()},

@@ -48,6 +48,7 @@ from sitrep.time.periods import (
 
 #: rules whose match is a list of days ("August 2, 9, and 14")
 LIST_RULES = frozenset({"md_list", "dm_list"})
+HOURS_PER_DAY = 24
 #: how far after publication a day written without a year may lie: half a year,
 #: so the nearest candidate wins
 FUTURE_DAYS = 182
@@ -227,6 +228,32 @@ def _month_range(m: re.Match[str], anchor: Anchor) -> Period | None:
     return Period(date(year1, month1, 1), month_end(year2, month2), MONTH)
 
 
+def _numeric(m: re.Match[str], _anchor: Anchor) -> Period | None:
+    """ "24/07/2025": day first, the order of most outlets outside the United States;
+    month first only when the second number cannot be a month ("07/24/2025")."""
+    first, second, year = int(m["d"]), int(m["m"]), int(m["y"])
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    found = _safe_date(year, month, day)
+    return Period.day(found) if found else None
+
+
+def _month_week(m: re.Match[str], anchor: Anchor) -> Period | None:
+    """ "the second week of July" (days 8-14), "the last week of last month"."""
+    if m["shift"]:
+        if anchor.month is None:
+            return Period.unknown(WEEK)
+        year, month = shift_month(*anchor.month, lexicon().shifts[m["shift"].lower()])
+    else:
+        month = _month(m["m"])
+        found_year = _int(m, "y") or year_for_month(month, anchor)
+        if found_year is None:
+            return Period.unknown(WEEK)
+        year = found_year
+    first, last = lexicon().month_weeks[m["ordinal"].lower()]
+    last = min(last, month_end(year, month).day)
+    return Period(date(year, month, first), date(year, month, last), WEEK)
+
+
 def _month_year(m: re.Match[str], _anchor: Anchor) -> Period | None:
     return whole_month(int(m["y"]), _month(m["m"]))
 
@@ -307,6 +334,8 @@ def _ago(m: re.Match[str], anchor: Anchor) -> Period | None:
     """ "two days ago" is a day; "a week ago" the week around it; "a month ago" that month."""
     low, high = _count(m)
     unit = lexicon().units[m["unit"].lower()]
+    if unit == "hour":
+        return _hours_back(anchor, high)
     if unit in ("month", "year"):
         return _months_back(anchor, low, high, 12 if unit == "year" else 1)
     if anchor.day is None:
@@ -315,6 +344,14 @@ def _ago(m: re.Match[str], anchor: Anchor) -> Period | None:
         return span_period(anchor.day - timedelta(days=high), anchor.day - timedelta(days=low))
     start = anchor.day - timedelta(weeks=high, days=3)
     return span_period(start, anchor.day - timedelta(weeks=low, days=-3))
+
+
+def _hours_back(anchor: Anchor, hours: int) -> Period:
+    """ "two hours ago" is the publication day; "the past 48 hours" the days they reach."""
+    if anchor.day is None:
+        return Period.unknown(DAY)
+    days = -(-hours // HOURS_PER_DAY) if hours >= HOURS_PER_DAY else 0
+    return span_period(anchor.day - timedelta(days=days), anchor.day)
 
 
 def _months_back(anchor: Anchor, low: int, high: int, months_per_unit: int) -> Period:
@@ -332,6 +369,8 @@ def _past_n(m: re.Match[str], anchor: Anchor) -> Period | None:
     """ "the past two weeks", "past few days": back from publication, ending on it."""
     _low, high = _count(m)
     unit = lexicon().units[m["unit"].lower()]
+    if unit == "hour":
+        return _hours_back(anchor, high)
     return _back_from(anchor, unit, high)
 
 
@@ -428,6 +467,8 @@ RESOLVERS: dict[str, Resolver] = {
     "dm_list": _day_list,
     "month_range": _month_range,
     "month_year": _month_year,
+    "numeric": _numeric,
+    "month_week": _month_week,
     "part_month": _part_month,
     "part_rel_month": _part_rel_month,
     "part_year": _part_year,
