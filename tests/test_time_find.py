@@ -106,5 +106,9 @@ def test_decades_are_not_years() -> None:
     assert _find("The group was formed in the early 1960s and grew in the 1990s.") == []
 
 
+def test_the_previous_day_is_left_to_the_events_stage() -> None:
+    assert _find("Fighting erupted the previous day, and in the previous few days.") == []
+
+
 def test_text_without_dates() -> None:
     assert _find("Troops may march 24 km at 10:30 towards Battalion 33 headquarters.") == []

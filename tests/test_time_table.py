@@ -104,6 +104,8 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("27–28 July", THU, "2025-07-27", "2025-07-28", 2),
     ("from July 28 to August 3", THU, "2025-07-28", "2025-08-03", 2),
     ("between June and August", THU, "2025-06-01", "2025-08-31", 3),
+    ("between June and August 3", THU, "2025-06-01", "2025-08-03", 3),
+    ("from June to 13 July", THU, "2025-06-01", "2025-07-13", 3),
     ("In March and April 2021", THU, "2021-03-01", "2021-04-30", 3),
     ("the August 1, 3, and 4 airstrikes", THU, "2025-08-01", "2025-08-04", 2),
     ("the past two weeks", THU, "2025-07-24", "2025-08-07", 2),

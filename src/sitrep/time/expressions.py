@@ -132,7 +132,12 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
         ),
         "month_range": (
             rf"{between}{f.month_word('m1')}(?:,?{W}{f.year('y1')})?"
-            rf"{to}{f.month('m2')}(?:,?{W}{f.year('y2')})?"
+            rf"{to}{f.month('m2')}(?:,?{W}{f.year('y2')})?(?!{OW}\d)"
+        ),
+        "month_to_day": (
+            rf"(?P<lead>(?i:from|between)){W}{f.month_word('m1')}(?:,?{W}{f.year('y1')})?{to}"
+            rf"(?:{f.month('m2')}{W}{f.day('d2')}|{f.day('d2b')}{W}{f.month('m2b')})"
+            rf"(?:,?{W}{f.year('y2')})?"
         ),
         "month_year": rf"{f.month('m')}(?:{W}(?i:of))?,?{W}{f.year('y')}",
         "numeric": (
@@ -177,7 +182,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
         "day_word": rf"\b(?P<word>{day_words})\b",
         "ago": rf"\b(?P<num>{f.number}){W}(?P<unit>{f.units}){W}(?i:ago)\b",
         "past_n": (
-            rf"\b(?:(?i:the|these){W}(?i:past|last|previous)|(?i:past)){W}"
+            rf"\b(?:(?i:the|these){W}(?i:past|last)|(?i:past)){W}"
             rf"(?:(?P<num>{f.number}){W})?(?P<unit>{f.units})\b"
         ),
         "recent": rf"\b(?i:recent){W}(?P<unit>(?i:days|weeks|months))\b",
@@ -210,6 +215,7 @@ RULE_NEEDS: dict[str, str] = {
     "month_week": "relative",
     "md_range": "month", "dm_range": "month", "mdy": "month", "dmy": "month",
     "md_list": "month", "dm_list": "month", "month_range": "month", "month_year": "month",
+    "month_to_day": "month",
     "part_month": "month", "ctx_month": "month",
     "part_rel_month": "relative", "part_rel_year": "relative", "day_word": "relative",
     "ago": "relative", "past_n": "relative", "recent": "relative", "rel_period": "relative",

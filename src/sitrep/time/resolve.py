@@ -254,6 +254,21 @@ def _month_week(m: re.Match[str], anchor: Anchor) -> Period | None:
     return Period(date(year, month, first), date(year, month, last), WEEK)
 
 
+def _month_to_day(m: re.Match[str], anchor: Anchor) -> Period | None:
+    """ "between June and August 13", "from June to 13 August": month start to the day."""
+    month1 = _month(m["m1"])
+    month2 = _month(m["m2"] or m["m2b"])
+    day2 = int(m["d2"] or m["d2b"])
+    year2 = _int(m, "y2") or _int(m, "y1") or year_for_day(month2, day2, anchor)
+    if year2 is None:
+        return Period.unknown(MONTH)
+    year1 = _int(m, "y1") or (year2 if month1 <= month2 else year2 - 1)
+    end = _safe_date(year2, month2, day2)
+    if end is None or (year1, month1) > (year2, month2):
+        return None
+    return span_period(date(year1, month1, 1), end)
+
+
 def _month_year(m: re.Match[str], _anchor: Anchor) -> Period | None:
     return whole_month(int(m["y"]), _month(m["m"]))
 
@@ -466,6 +481,7 @@ RESOLVERS: dict[str, Resolver] = {
     "md_list": _day_list,
     "dm_list": _day_list,
     "month_range": _month_range,
+    "month_to_day": _month_to_day,
     "month_year": _month_year,
     "numeric": _numeric,
     "month_week": _month_week,
