@@ -1,61 +1,63 @@
 """Ingest stage: files in, ``Document`` objects out (or a reason they were rejected).
 
-Placeholder from the foundation issue covering plain text; HTML, JSON Lines,
-feeds, folders and near-duplicate detection are filled in by the same issue.
+Reads plain text (a leading `` date YYYY-MM-DD`` is the publication date),
+HTML pages, JSON Lines and RSS/Atom feeds, and folders of these
+(:mod:`sitrep.ingest.formats`); near-copies of stored articles are found with
+MinHash (:mod:`sitrep.ingest.dedup`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sitrep.errors import InputError
+from sitrep.ingest.documents import (
+    Rejected,
+    document_id,
+    make_document,
+    parse_date,
+    parse_plain_text,
+)
+from sitrep.ingest.formats import Item, read_file
 from sitrep.model import Document
 
-_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
+__all__ = [
+    "Item",
+    "Rejected",
+    "document_id",
+    "input_files",
+    "make_document",
+    "parse_date",
+    "parse_plain_text",
+    "read_file",
+    "read_path",
+    "read_paths",
+]
 
 
-@dataclass
-class Rejected:
-    """An input that could not be ingested, and why (one line)."""
+def input_files(path: Path) -> list[Path]:
+    """The files to read under ``path``: itself, or a folder's files (recursive, sorted).
 
-    path: str
-    reason: str
-
-
-def document_id(text: str) -> str:
-    """Stable id: hash of the whitespace-normalised text."""
-    norm = " ".join(text.split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
-
-
-def parse_plain_text(raw: str, path: str | None = None) -> Document:
-    """A plain-text article; a leading `` date YYYY-MM-DD`` is its publication date."""
-    published, precision = None, None
-    m = _DATE_PREFIX.match(raw)
-    if m:
-        year, month, day = int(m[1]), int(m[2]), m[3]
-        published = date(year, month, int(day) if day else 1)
-        precision = "day" if day else "month"
-        raw = raw[m.end():]
-    text = raw.strip()
-    if not text:
-        raise InputError("empty document")
-    return Document(
-        id=document_id(text), text=text, published=published,
-        published_precision=precision, path=path, language="en",
-    )
+    Hidden files and folders (``.git``, ``.DS_Store``) are not articles and are left out.
+    """
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*")
+                  if p.is_file() and not any(part.startswith(".")
+                                             for part in p.relative_to(path).parts))
 
 
 def read_path(path: Path) -> Iterator[Document | Rejected]:
     """Documents from a file (folders are walked)."""
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for file in files:
-        try:
-            yield parse_plain_text(file.read_text(encoding="utf-8"), str(file))
-        except (InputError, UnicodeDecodeError, OSError) as exc:
-            yield Rejected(str(file), str(exc))
+    path = Path(path)
+    if not path.exists():
+        yield Rejected(str(path), "no such file or folder", "unreadable")
+        return
+    for file in input_files(path):
+        yield from read_file(file)
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[Document | Rejected]:
+    """Documents from several files or folders, in the order given."""
+    for path in paths:
+        yield from read_path(path)
