@@ -159,3 +159,9 @@ def test_empty_database_serves_empty_lists() -> None:
         assert client.get("/api/events").json() == []
         assert client.get("/api/control", params={"at": "2025-01-01"}).json() == []
         assert client.get("/api/range").json() == {"min": None, "max": None}
+
+
+def test_no_api_page_that_would_load_a_cdn(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404
+    assert client.get("/api/docs").status_code == 404
+    assert client.get("/openapi.json").json()["info"]["title"] == "sitrep"

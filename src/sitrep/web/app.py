@@ -54,7 +54,8 @@ def content_security_policy(tiles: str | None) -> str:
 
 def create_app(source: DataSource, tiles: str | None = None) -> FastAPI:
     """The app for one data source; ``tiles`` is an optional XYZ tile URL template."""
-    app = FastAPI(title="sitrep", docs_url="/api/docs", redoc_url=None)
+    # no Swagger/ReDoc pages: they load their scripts from a CDN; /openapi.json stays
+    app = FastAPI(title="sitrep", docs_url=None, redoc_url=None)
     policy = content_security_policy(tiles)
 
     async def secure(request: Request, call_next: RequestResponseEndpoint) -> Response:

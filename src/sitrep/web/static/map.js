@@ -142,8 +142,9 @@ function drawEvents() {
 function drawList(shown) {
   const list = document.getElementById("list");
   list.replaceChildren(el("h2", {}, "Events shown"));
-  const items = shown.map((event) => el("li", {dataset: {eventId: event.id}, onclick: () => showEvent(event.id)},
-    `${event.date_start || "undated"} · ${event.event_type} · ${event.location || "no place"}`));
+  const items = shown.map((event) => el("li", {dataset: {eventId: event.id}},
+    el("button", {class: "link", onclick: () => showEvent(event.id)},
+      `${event.date_start || "undated"} · ${event.event_type} · ${event.location || "no place"}`)));
   list.append(el("ul", {}, ...items));
 }
 
