@@ -110,5 +110,11 @@ def test_the_previous_day_is_left_to_the_events_stage() -> None:
     assert _find("Fighting erupted the previous day, and in the previous few days.") == []
 
 
+def test_the_date_prefix_is_metadata() -> None:
+    assert _find("date 2025-08-21 Fighting resumed.") == []
+    iso = _summary(_find("The file lists 2025-08-21."))
+    assert iso == [("2025-08-21", "2025-08-21", "2025-08-21")]
+
+
 def test_text_without_dates() -> None:
     assert _find("Troops may march 24 km at 10:30 towards Battalion 33 headquarters.") == []

@@ -26,6 +26,7 @@ assert len(BODY.split()) >= 30  # a body paragraph, which ends the head
         ("Ceasefire talks stall\nAugust 2, 2025\n", date(2025, 8, 2)),
         ("(Agency, June 9, 2025):\nCeasefire talks stall\n", date(2025, 6, 9)),
         ("date 2025-08-21 ", date(2025, 8, 21)),
+        ("date 2025-08-21 Talks were held on July 24, 2019. ", date(2025, 8, 21)),
     ],
 )
 def test_own_dateline_found(head: str, expected: date) -> None:
@@ -78,3 +79,7 @@ def test_month_dateline_refined_by_a_day_in_it() -> None:
 def test_conflicting_labels_give_nothing() -> None:
     text = "Published: 3 June 2024\nPublished: 5 June 2024\n" + BODY
     assert publication_date_from_text(text) is None
+
+
+def test_month_prefix() -> None:
+    assert publication_date_from_text("date 2024-10\n" + BODY) == (date(2024, 10, 1), "month")

@@ -105,7 +105,8 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
     to = rf"(?:{OW}{DASH}{OW}|{W}(?P<conn>(?i:to|and|until|till|through)){W})"
     between = rf"(?:(?P<lead>(?i:from|between)){W})?"
     return {
-        "iso": r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])",
+        # sitrep's own " date YYYY-MM-DD" line prefix is metadata, not the text's
+        "iso": r"(?<![\d-])(?<!date )(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])",
         "md_range": (
             rf"{between}{wd_lead}{f.month('m1')}{W}{f.day('d1')}(?:,?{W}{f.year('y1')})?"
             rf"{to}(?:{f.month('m2')}{W})?{f.day('d2')}(?:,?{W}{f.year('y2')})?"

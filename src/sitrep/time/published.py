@@ -25,7 +25,7 @@ from sitrep.time.periods import MONTH, month_end
 BODY_LINE_WORDS = 30
 MAX_HEAD_LINES = 200
 
-_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\b")
+_PREFIX = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b")
 _LABEL = re.compile(
     r"^\W*(?i:published(?:\s+(?:on|date))?|posted(?:\s+on)?|date|dated|first\s+published)\b"
 )
@@ -95,6 +95,9 @@ def _candidates(lines: list[str]) -> list[_Candidate]:
     found: list[_Candidate] = []
     previous = ""
     for line in lines:
+        prefix = _prefix_date(line)
+        if prefix:
+            found.append(prefix)
         for interval in find_in_string(line, None, None):
             candidate = _candidate(line, previous, interval)
             if candidate:
@@ -102,6 +105,18 @@ def _candidates(lines: list[str]) -> list[_Candidate]:
         if line.strip():
             previous = line
     return found
+
+
+def _prefix_date(line: str) -> _Candidate | None:
+    """sitrep's own `` date YYYY-MM-DD`` (or ``YYYY-MM``) line prefix."""
+    m = _PREFIX.match(line)
+    if m is None:
+        return None
+    try:
+        day = date(int(m["y"]), int(m["m"]), int(m["d"] or 1))
+    except ValueError:
+        return None
+    return _Candidate(day, "day" if m["d"] else "month", PREFIX)
 
 
 def _candidate(line: str, previous: str, interval: DateInterval) -> _Candidate | None:
@@ -128,8 +143,6 @@ def _full_date(interval: DateInterval) -> tuple[date, str] | None:
 def _score(line: str, previous: str, interval: DateInterval) -> int:
     assert interval.span is not None
     before, after = line[: interval.span.start], line[interval.span.end :]
-    if _PREFIX.match(line):
-        return PREFIX
     if _LABEL.match(before) or _BYLINE.search(before) or _after_byline(previous, before):
         return LABEL
     if _UPDATED.match(before):
