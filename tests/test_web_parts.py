@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -106,3 +107,13 @@ def test_serve_warns_when_not_bound_to_loopback(capsys: pytest.CaptureFixture[st
     assert "reachable from the network" not in capsys.readouterr().err
     _warn_about("0.0.0.0")
     assert "reachable from the network" in capsys.readouterr().err
+
+
+def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"),
+                                           "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "Traceback" not in result.output

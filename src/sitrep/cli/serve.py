@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 
 import click
 
 from sitrep import settings
+from sitrep.errors import ConfigError
 from sitrep.web.vendor import missing_vendor_files
 
 
@@ -24,10 +26,21 @@ def command(db: str | None, host: str, port: int, tiles: str | None) -> None:
     from sitrep.web.app import create_app
     from sitrep.web.store_source import StoreSource
 
+    check_bindable(host, port)
     source = StoreSource.open(settings.get("db", db))
     _warn_about(host)
     click.echo(f"sitrep: serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(source, tiles=tiles), host=host, port=port, log_level="warning")
+
+
+def check_bindable(host: str, port: int) -> None:
+    """Fail with a usable message, before opening anything, if the address is taken."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port} ({exc.strerror}): "
+                          "choose another --port or --host") from exc
 
 
 def _warn_about(host: str) -> None:
