@@ -18,15 +18,6 @@ from sitrep.time.lexicon import Lexicon, lexicon
 W = r"[^\S\n]+"  # whitespace within a line
 OW = r"[^\S\n]*"
 DASH = r"(?:-|–|—)"
-_TIME_OF_DAY = r"(?i:morning|afternoon|evening|night)"
-_TRIGGERS = (
-    "in", "since", "during", "throughout", "until", "till", "by", "before", "after",
-    "of", "from", "between", "through", "to", "and", "or",
-)
-_YEAR_TRIGGERS = (
-    "in", "since", "during", "throughout", "until", "till", "by", "before", "after",
-    "of", "from", "between", "through", "to", "and",
-)
 
 
 @dataclass(frozen=True)
@@ -164,8 +155,8 @@ def _part_rules(f: _Fragments) -> dict[str, str]:
 
 def _context_rules(f: _Fragments) -> dict[str, str]:
     """Bare months and years, which count only after a preposition or "last"/"this"."""
-    trigger = _alternation(list(_TRIGGERS), ignore_case=True)
-    year_trigger = _alternation(list(_YEAR_TRIGGERS), ignore_case=True)
+    trigger = _alternation(f.lex.month_triggers, ignore_case=True)
+    year_trigger = _alternation(f.lex.year_triggers, ignore_case=True)
     return {
         "ctx_month": (
             rf"(?:\b(?P<trigger>{trigger}){W})?(?P<core>(?:\b(?P<shift>{f.shifts}){W})?"
@@ -179,6 +170,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
     day_words = _alternation(list(f.lex.day_words), ignore_case=True)
     halves = _alternation(list(f.lex.halves), ignore_case=True)
     weekday_week = rf"(?P<wk1>{f.shifts}){W}(?i:week),?{W}(?:(?i:on){W})?"
+    time_of_day = _alternation(f.lex.times_of_day, ignore_case=True)
     return {
         "day_word": rf"\b(?P<word>{day_words})\b",
         "ago": rf"\b(?P<num>{f.number}){W}(?P<unit>{f.units}){W}(?i:ago)\b",
@@ -196,7 +188,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
         ),
         "weekday": (
             rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b(?i:early|late){W})?"
-            rf"{f.weekday_word('wd')}(?:{W}{_TIME_OF_DAY})?"
+            rf"{f.weekday_word('wd')}(?:{W}{time_of_day})?"
             rf"(?:,?{W}(?:(?i:of){W})?(?P<wk2>{f.shifts}){W}(?i:week)\b)?"
         ),
     }

@@ -49,6 +49,9 @@ class Lexicon:
     since_words: list[str]
     lead_words: list[str]
     clause_verbs: list[str]
+    month_triggers: list[str]
+    year_triggers: list[str]
+    times_of_day: list[str]
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
@@ -88,6 +91,10 @@ def _number(value: int | list[int]) -> tuple[int, int]:
     return int(low), int(high)
 
 
+def _words(values: list[Any]) -> list[str]:
+    return [str(w).lower() for w in values]
+
+
 def _day_range(value: list[Any]) -> tuple[int, int]:
     first, last = value
     return int(first), END_OF_MONTH if last == "end" else int(last)
@@ -123,7 +130,10 @@ def lexicon() -> Lexicon:
         parts={str(k).lower(): _part(v) for k, v in relative["parts"].items()},
         shifts={str(k).lower(): int(v) for k, v in relative["shifts"].items()},
         halves={str(k).lower(): str(v) for k, v in relative["halves"].items()},
-        since_words=[str(w).lower() for w in relative["since_words"]],
-        lead_words=[str(w).lower() for w in relative["lead_words"]],
-        clause_verbs=[str(w).lower() for w in relative["clause_verbs"]],
+        since_words=_words(relative["since_words"]),
+        lead_words=_words(relative["lead_words"]),
+        clause_verbs=_words(relative["clause_verbs"]),
+        month_triggers=_words(relative["month_triggers"]),
+        year_triggers=_words(relative["year_triggers"]),
+        times_of_day=_words(relative["times_of_day"]),
     )
