@@ -110,7 +110,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def year_for_day(month: int, day: int, anchor: Anchor) -> int | None:
-    """The latest year putting the day at most FUTURE_DAYS after publication."""
+    """The year putting the day nearest publication: the latest one at most
+    FUTURE_DAYS after it (half a year, so nearest in either direction)."""
     latest = anchor.latest
     if latest is None:
         return None
@@ -178,15 +179,19 @@ def _day_range(m: re.Match[str], anchor: Anchor) -> Period | None:
     return span_period(start, end)
 
 
-def _list_days(m: re.Match[str]) -> list[int]:
-    """The day numbers of "August 2, 9, and 14" in order (the year excluded)."""
+def _list_tokens(m: re.Match[str]) -> list[tuple[int, str]]:
+    """The day numbers of "August 2, 9, and 14" with their offsets (the year excluded)."""
     year_span = m.span("y") if m["y"] else (-1, -1)
-    days = []
+    tokens = []
     for token in re.finditer(r"\d{1,2}(?!\d)", m.string[m.start() : m.end()]):
         at = m.start() + token.start()
         if not year_span[0] <= at < year_span[1]:
-            days.append(int(token.group()))
-    return days
+            tokens.append((at, token.group()))
+    return tokens
+
+
+def _list_days(m: re.Match[str]) -> list[int]:
+    return [int(text) for _, text in _list_tokens(m)]
 
 
 def _day_list(m: re.Match[str], anchor: Anchor) -> Period | None:
@@ -205,14 +210,10 @@ def list_items(m: re.Match[str], period: Period) -> list[tuple[int, int, Period]
     """Each day of a resolved list, with the offsets of its number in the text."""
     items = []
     month = _month(m["m"])
-    year_span = m.span("y") if m["y"] else (-1, -1)
-    for token in re.finditer(r"\d{1,2}(?!\d)", m.string[m.start() : m.end()]):
-        start = m.start() + token.start()
-        if year_span[0] <= start < year_span[1]:
-            continue
-        day = _safe_date(period.start.year, month, int(token.group())) if period.start else None
+    for start, text in _list_tokens(m):
+        day = _safe_date(period.start.year, month, int(text)) if period.start else None
         placed = Period.day(day) if day else Period.unknown(DAY)
-        items.append((start, start + len(token.group()), placed))
+        items.append((start, start + len(text), placed))
     return items
 
 
