@@ -165,3 +165,13 @@ def test_no_api_page_that_would_load_a_cdn(client: TestClient) -> None:
     assert client.get("/docs").status_code == 404
     assert client.get("/api/docs").status_code == 404
     assert client.get("/openapi.json").json()["info"]["title"] == "sitrep"
+
+
+def test_a_place_correction_to_an_unknown_place_keeps_the_marker(client: TestClient) -> None:
+    clash = namtu_clash(client)
+    updated = client.post(f"/api/events/{clash['id']}/reviews",
+                          json={"action": "correct_place", "value": "Nowhere Village"}).json()
+    assert updated["location"] == "Nowhere Village"
+    assert (updated["lat"], updated["lon"]) == (clash["lat"], clash["lon"])
+    assert "not located" in updated["place_note"]
+    assert clash["place_note"] is None

@@ -118,6 +118,7 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
         "extracted_location": event.location.name if event.location else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
+        "place_note": place.why if place and state.place else None,
         "geo_precision": event.geo_precision,
         "fatalities": merged.fatalities,
         "fatality_counts": merged.fatality_counts,
@@ -133,7 +134,12 @@ def _reviewed_place(snapshot: Snapshot, place: Place | None, state: ReviewedStat
     if not state.place:
         return place
     known = snapshot.places.get(normalise_name(state.place))
-    return known if known else Place(mention=state.place, name=state.place)
+    if known:
+        return known
+    # not among the located places: keep the marker where it was, under the new name
+    lat, lon = (place.lat, place.lon) if place else (None, None)
+    return Place(mention=state.place, name=state.place, lat=lat, lon=lon,
+                 why="corrected by a reviewer; not located, shown at the extracted place")
 
 
 def _dates(event: Event) -> dict[str, Any]:

@@ -214,7 +214,8 @@ function showEvent(id) {
   detail.replaceChildren(...present([
     el("h2", {}, `${event.event_type} — ${event.sub_event_type || ""}`), verdict,
     field("extracted type", event.extracted_event_type !== event.event_type ? event.extracted_event_type : null),
-    field("where", event.location), field("extracted place", event.extracted_location !== event.location ? event.extracted_location : null),
+    field("where", event.location), field("note", event.place_note),
+    field("extracted place", event.extracted_location !== event.location ? event.extracted_location : null),
     field("when", [event.date_start, event.date_end].filter(Boolean).join(" … ") + (event.date_text ? ` (“${event.date_text}”)` : "")),
     field("actors", [event.actor1, event.actor2].filter(Boolean).join(" vs ")),
     field("fatalities (lowest reported)", event.fatalities),
