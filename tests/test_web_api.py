@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from sitrep.errors import ConfigError
 from sitrep.web.app import create_app
 from sitrep.web.fixtures import ARMY, REBELS, sample_extractions
 from sitrep.web.source import MemorySource
@@ -151,7 +152,13 @@ def test_configured_tiles_are_the_only_other_origin() -> None:
     with TestClient(app) as client:
         assert client.get("/api/config").json()["tiles"].startswith("https://")
         policy = client.get("/").headers["content-security-policy"]
-    assert "img-src 'self' data: https://a.tiles.example.org;" in policy
+    assert "img-src 'self' data: https://*.tiles.example.org;" in policy
+
+
+@pytest.mark.parametrize("tiles", ["file:///tmp/{z}/{x}/{y}.png", "https://tiles.example.org/"])
+def test_a_tile_url_that_is_not_an_xyz_template_is_refused(tiles: str) -> None:
+    with pytest.raises(ConfigError, match="XYZ template"):
+        create_app(MemorySource([]), tiles=tiles)
 
 
 def test_empty_database_serves_empty_lists() -> None:

@@ -23,9 +23,11 @@ def command(db: str | None, host: str, port: int, tiles: str | None) -> None:
     """Serve the events, control timeline and review page at http://HOST:PORT/."""
     import uvicorn
 
-    from sitrep.web.app import create_app
+    from sitrep.web.app import check_tile_url, create_app
     from sitrep.web.store_source import StoreSource
 
+    if tiles:
+        check_tile_url(tiles)
     check_bindable(host, port)
     source = StoreSource.open(settings.get("db", db))
     _warn_about(host)

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
+from sitrep.errors import ConfigError
 from sitrep.web.control import control_conflicts
 from sitrep.web.merge import MergedEvent, fatality_conflicts
 from sitrep.web.reviews import ACTIONS, EVENT_TYPES, ReviewError, make_review
@@ -45,15 +46,28 @@ def content_security_policy(tiles: str | None) -> str:
     """Same-origin only; a configured tile server's origin may serve images."""
     img = "'self' data:"
     if tiles:
-        parts = urlsplit(tiles.replace("{s}", "a"))
-        img += f" {parts.scheme}://{parts.netloc}"
+        parts = urlsplit(tiles)
+        host = parts.netloc.replace("{s}", "*")  # Leaflet's rotating subdomains
+        img += f" {parts.scheme}://{host}"
     return (f"default-src 'self'; img-src {img}; style-src 'self' 'unsafe-inline'; "
             "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             "frame-ancestors 'none'")
 
 
+def check_tile_url(tiles: str) -> str:
+    """An XYZ template over http(s), or a ``ConfigError`` showing one."""
+    parts = urlsplit(tiles)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not all(
+            f"{{{axis}}}" in tiles for axis in "zxy"):
+        raise ConfigError(f"tile URL {tiles!r} is not an XYZ template: "
+                          "use e.g. https://{s}.tiles.example.org/{z}/{x}/{y}.png")
+    return tiles
+
+
 def create_app(source: DataSource, tiles: str | None = None) -> FastAPI:
     """The app for one data source; ``tiles`` is an optional XYZ tile URL template."""
+    if tiles:
+        check_tile_url(tiles)
     # no Swagger/ReDoc pages: they load their scripts from a CDN; /openapi.json stays
     app = FastAPI(title="sitrep", docs_url=None, redoc_url=None)
     policy = content_security_policy(tiles)
