@@ -1,0 +1,46 @@
+"""`sitrep ingest`: read articles, extract, and store them in the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from sitrep import settings
+from sitrep.batch import collect_files, ingest_paths
+from sitrep.ingest import Rejected
+from sitrep.store import Store
+
+#: batches with more files than this get a progress bar
+PROGRESS_AFTER = 3
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
+              "(default: setting db, sitrep.db).")
+def command(paths: tuple[Path, ...], db: str | None) -> None:
+    """Ingest articles (text, HTML, JSON Lines, RSS/Atom, folders) into the database.
+
+    Each article is extracted and stored once: running the command again stores
+    nothing new, and a republished near-copy is linked to its original.
+    """
+    def skipped(rejected: Rejected) -> None:
+        click.echo(f"skipped {rejected.path}: {rejected.reason}", err=True)
+
+    total = len(collect_files(paths))
+    with Store.open(settings.get("db", db)) as store:
+        if total <= PROGRESS_AFTER:
+            summary = ingest_paths(paths, store, on_skip=skipped)
+        else:
+            with _progress() as bar:
+                task = bar.add_task("ingesting", total=total)
+                summary = ingest_paths(paths, store, on_skip=skipped,
+                                       on_file=lambda _file: bar.advance(task))
+        click.echo(summary.describe())
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), transient=True)
