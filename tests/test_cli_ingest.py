@@ -138,3 +138,19 @@ def test_bad_database_is_one_line_error(tmp_path: Path) -> None:
     code, _, err = _ingest(folder, tmp_path / "missing" / "s.db")
     assert code == 2
     assert err.strip().startswith("sitrep: error: cannot create database")
+
+
+def test_stream_linking_for_engines(tmp_path: Path) -> None:
+    """Engines that extract elsewhere link near-copies while reading, then store alike."""
+    from sitrep.batch import extract_for_storage, link_near_duplicates
+    from sitrep.ingest import read_path
+
+    with Store.open(str(tmp_path / "s.db")) as store:
+        items = list(link_near_duplicates(read_path(_folder(tmp_path)), store))
+        docs = {Path(i.path or "").name: i for i in items if isinstance(i, Document)}
+        assert docs["c-copy.txt"].near_duplicate_of == docs["a-article.txt"].id
+        assert docs["b-other.txt"].near_duplicate_of is None
+        copy = extract_for_storage(docs["c-copy.txt"])
+        assert copy.events == [] and copy.flags == ["near_duplicate"]
+        store.save(extract_for_storage(docs["a-article.txt"]))  # signature computed by save
+        assert [i for i, _ in store.signatures()] == [docs["a-article.txt"].id]

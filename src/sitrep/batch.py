@@ -9,14 +9,14 @@ the same batch again stores nothing new.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep import settings
 from sitrep.errors import SitrepError
 from sitrep.ingest import Rejected, input_files, read_file
-from sitrep.ingest.dedup import NearDuplicateIndex, signature, to_hex
+from sitrep.ingest.dedup import NearDuplicateIndex, signature
 from sitrep.model import Document, Extraction
 from sitrep.pipeline import extract_document
 from sitrep.store import Store
@@ -48,14 +48,49 @@ class BatchSummary:
         return text
 
 
+class NearDuplicateLinker:
+    """Links republished copies to an original, stored before or met earlier in the batch."""
+
+    def __init__(self, store: Store, threshold: float | None = None) -> None:
+        limit = settings.get("near_duplicate_threshold") if threshold is None else threshold
+        self.originals = NearDuplicateIndex.from_signatures(store.signatures(), limit)
+
+    def link(self, doc: Document) -> bool:
+        """Set ``doc.near_duplicate_of`` when it nearly copies an original; True if so."""
+        original = self.originals.original_of(signature(doc.text))
+        doc.near_duplicate_of = original
+        return original is not None
+
+    def remember(self, doc: Document) -> None:
+        """Count ``doc`` as an original from now on."""
+        self.originals.add(doc.id, signature(doc.text))
+
+
+def extract_for_storage(doc: Document) -> Extraction:
+    """What to store for a document: a linked near-copy is not extracted as a second story."""
+    if doc.near_duplicate_of is not None:
+        return Extraction(document=doc, flags=[NEAR_DUPLICATE_FLAG])
+    return extract_document(doc)
+
+
+def link_near_duplicates(items: Iterable[Document | Rejected], store: Store
+                         ) -> Iterator[Document | Rejected]:
+    """The input stream with near-copies linked (for engines that extract elsewhere)."""
+    linker = NearDuplicateLinker(store)
+    for item in items:
+        fresh = isinstance(item, Document) and not store.has_document(item.id)
+        if fresh and isinstance(item, Document) and not linker.link(item):
+            linker.remember(item)
+        yield item
+
+
 class Ingester:
-    """Stores documents one by one; remembers originals to link near-copies to them."""
+    """Stores documents one by one, each in its own transaction; links near-copies."""
 
     def __init__(self, store: Store, threshold: float | None = None) -> None:
         self.store = store
         self.summary = BatchSummary()
-        limit = settings.get("near_duplicate_threshold") if threshold is None else threshold
-        self.originals = NearDuplicateIndex.from_signatures(store.signatures(), limit)
+        self.linker = NearDuplicateLinker(store, threshold)
 
     def add(self, item: Document | Rejected) -> None:
         """Ingest one document (or count one rejected input)."""
@@ -65,40 +100,37 @@ class Ingester:
         if self.store.has_document(item.id):
             self.summary.existing += 1
             return
-        minhash = signature(item.text)
-        original = self.originals.original_of(minhash)
-        if original is not None:
-            self._save_near_duplicate(item, original, to_hex(minhash))
+        near_copy = self.linker.link(item)
+        extraction = self._extraction(item)
+        if extraction is None:
             return
-        self._extract_and_save(item, to_hex(minhash))
-        self.originals.add(item.id, minhash)
-
-    def _save_near_duplicate(self, doc: Document, original: str, minhash: str) -> None:
-        """A republished copy: stored and linked, not extracted as a second story."""
-        doc.near_duplicate_of = original
-        if self.store.save(Extraction(document=doc, flags=[NEAR_DUPLICATE_FLAG]),
-                           minhash=minhash):
+        if not self._save(extraction):
+            self.summary.existing += 1
+        elif near_copy:
             self.summary.near_duplicates += 1
         else:
-            self.summary.existing += 1
-
-    def _extract_and_save(self, doc: Document, minhash: str) -> None:
-        where = doc.path or doc.id
-        try:
-            extraction = extract_document(doc)
-            saved = self.store.save(extraction, minhash=minhash)
-        except SitrepError as exc:
-            self.summary.skipped.append(Rejected(where, _one_line(str(exc)), "failed"))
-            return
-        except Exception as exc:  # a bug on one document must not sink the batch
-            reason = _one_line(f"extraction failed: {type(exc).__name__}: {exc}")
-            self.summary.skipped.append(Rejected(where, reason, "failed"))
-            return
-        if saved:
             self.summary.stored += 1
             self.summary.events += len(extraction.events)
-        else:
-            self.summary.existing += 1
+            self.linker.remember(item)
+
+    def _extraction(self, doc: Document) -> Extraction | None:
+        try:
+            return extract_for_storage(doc)
+        except SitrepError as exc:
+            self._failed(doc, str(exc))
+        except Exception as exc:  # a bug on one document must not sink the batch
+            self._failed(doc, f"extraction failed: {type(exc).__name__}: {exc}")
+        return None
+
+    def _save(self, extraction: Extraction) -> bool:
+        try:
+            return self.store.save(extraction)
+        except SitrepError as exc:
+            self._failed(extraction.document, str(exc))
+            return True  # not "already present": the failure is counted as skipped
+
+    def _failed(self, doc: Document, reason: str) -> None:
+        self.summary.skipped.append(Rejected(doc.path or doc.id, _one_line(reason), "failed"))
 
 
 Progress = Callable[[Path], None]

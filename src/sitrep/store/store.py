@@ -79,8 +79,12 @@ class Store:
     # -- writing ---------------------------------------------------------------
 
     def save(self, extraction: Extraction, *, minhash: str | None = None) -> bool:
-        """Store one document and its extraction; False if the document was already stored."""
+        """Store one document and its extraction; False if the document was already stored.
+
+        ``minhash`` is the document's near-duplicate signature (computed when not given).
+        """
         doc = extraction.document
+        minhash = minhash or _signature(doc.text)
         try:
             with self._engine.begin() as conn:
                 now = _now()
@@ -390,6 +394,12 @@ def _count(conn: Connection, table: Table, where: ColumnElement[bool] | None = N
     if where is not None:
         query = query.where(where)
     return int(conn.execute(query).scalar_one())
+
+
+def _signature(text: str) -> str:
+    from sitrep.ingest.dedup import signature, to_hex
+
+    return to_hex(signature(text))
 
 
 def _now() -> str:
