@@ -118,3 +118,14 @@ def test_the_date_prefix_is_metadata() -> None:
 
 def test_text_without_dates() -> None:
     assert _find("Troops may march 24 km at 10:30 towards Battalion 33 headquarters.") == []
+
+
+def test_impossible_dates_and_absurd_anchors_never_raise() -> None:
+    text = "On February 30, 2024-13-45 and 31/02/2024, 999 hours ago, last month, next year."
+    for published in (date(1, 1, 1), date(9999, 12, 31), date(2024, 2, 29), None):
+        for precision in ("day", "month", None):
+            for found in _find(text, published, precision):
+                assert found.span is not None and text[found.span.start : found.span.end]
+                if found.start and found.end:
+                    assert found.start <= found.end
+    assert [d.text for d in _find("On February 30, the army attacked.")] == []

@@ -70,7 +70,10 @@ def find_in_string(
 def _resolved(text: str, anchor: Anchor) -> list[tuple[Found, Period]]:
     pairs = []
     for found in find_all(text):
-        period = RESOLVERS[found.rule](found.match, anchor)
+        try:
+            period = RESOLVERS[found.rule](found.match, anchor)
+        except (OverflowError, ValueError):  # counted past year 1 or 9999 from an absurd anchor
+            continue
         if period is not None:
             pairs.append((found, period))
     return pairs
