@@ -55,6 +55,6 @@ def test_every_rule_has_a_resolver() -> None:
 def test_word_lists_have_no_duplicates() -> None:
     lex = lexicon()
     lists = (lex.since_words, lex.lead_words, lex.clause_verbs, lex.month_triggers,
-             lex.year_triggers, lex.times_of_day)
+             lex.year_triggers, lex.times_of_day, lex.published_labels, lex.updated_labels)
     for words in lists:
         assert len(words) == len(set(words)), words

@@ -52,6 +52,8 @@ class Lexicon:
     month_triggers: list[str]
     year_triggers: list[str]
     times_of_day: list[str]
+    published_labels: list[str]
+    updated_labels: list[str]
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
@@ -112,6 +114,7 @@ def lexicon() -> Lexicon:
     """The time word lists (read once per process)."""
     calendar = _read_yaml("calendar.yaml")
     relative = _read_yaml("relative.yaml")
+    datelines = _read_yaml("datelines.yaml")
     months, month_names, month_abbreviations = _names_with_aliases(calendar["months"], "month")
     weekdays, weekday_names, weekday_abbreviations = _names_with_aliases(
         calendar["weekdays"], "weekday"
@@ -136,4 +139,6 @@ def lexicon() -> Lexicon:
         month_triggers=_words(relative["month_triggers"]),
         year_triggers=_words(relative["year_triggers"]),
         times_of_day=_words(relative["times_of_day"]),
+        published_labels=_words(datelines["published_labels"]),
+        updated_labels=_words(datelines["updated_labels"]),
     )

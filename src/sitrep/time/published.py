@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from sitrep.model import DateInterval
 from sitrep.time.lexicon import lexicon
@@ -26,10 +27,6 @@ BODY_LINE_WORDS = 30
 MAX_HEAD_LINES = 200
 
 _PREFIX = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b")
-_LABEL = re.compile(
-    r"^\W*(?i:published(?:\s+(?:on|date))?|posted(?:\s+on)?|date|dated|first\s+published)\b"
-)
-_UPDATED = re.compile(r"^\W*(?i:updated|last\s+updated|modified)\b")
 _BYLINE = re.compile(r"(?i:^\W*by\s+\S|\s+by\s+\S)")
 _SHORT_BYLINE_WORDS = 10
 _PLACE = r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,2}"
@@ -143,9 +140,12 @@ def _full_date(interval: DateInterval) -> tuple[date, str] | None:
 def _score(line: str, previous: str, interval: DateInterval) -> int:
     assert interval.span is not None
     before, after = line[: interval.span.start], line[interval.span.end :]
-    if _LABEL.match(before) or _BYLINE.search(before) or _after_byline(previous, before):
+    labels = _label_patterns()
+    if labels["published"].match(before) or _BYLINE.search(before):
         return LABEL
-    if _UPDATED.match(before):
+    if _after_byline(previous, before):
+        return LABEL
+    if labels["updated"].match(before):
         return UPDATED
     if _LONE_RESIDUE.match(before + " " + after):
         return 0 if _names_weekday(interval.span.text) else LONE
@@ -155,6 +155,20 @@ def _score(line: str, previous: str, interval: DateInterval) -> int:
     if opens_line or _DATELINE_PLACE.match(before) or _SOURCE_PAREN.search(before):
         return DATELINE
     return 0
+
+
+@cache
+def _label_patterns() -> dict[str, re.Pattern[str]]:
+    """ "Published:", "Posted on" ... at a line's start, from the word list."""
+    lex = lexicon()
+    return {
+        kind: re.compile(rf"^\W*(?i:{'|'.join(_spaced(w) for w in words)})\b")
+        for kind, words in (("published", lex.published_labels), ("updated", lex.updated_labels))
+    }
+
+
+def _spaced(words: str) -> str:
+    return r"\s+".join(re.escape(w) for w in words.split())
 
 
 def _after_byline(previous: str, before: str) -> bool:
