@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-import sitrep.engines.work as work
-from sitrep.engines import Outcome, run_batch
+import sitrep.batch
+from sitrep.batch import BatchSummary
+from sitrep.engines import ingest_paths
+from sitrep.engines.local import IN_FLIGHT_PER_WORKER, PoolDispatcher
+from sitrep.engines.work import DocumentWorker, Job, one_line
 from sitrep.errors import SitrepError
 from sitrep.ingest import Rejected, read_path
-from sitrep.model import Document
+from sitrep.model import Document, Extraction
+from sitrep.store import Store
 
 PLACES = ("Namhsan", "Kutkai", "Hsipaw", "Mogok", "El Fasher", "Bara", "Kupiansk", "Menaka",
           "Tanyaung", "Hopong", "Kalaw", "Ywangan", "Kyaukme", "Mongmit", "Nawnghkio")
@@ -103,8 +107,9 @@ def _documents(folder: Path) -> list[Document]:
     return [item for item in read_path(folder) if isinstance(item, Document)]
 
 
-def _stored(outcomes: list[Outcome]) -> set[str]:
-    return {o.what for o in outcomes if o.status == "stored"}
+def _ingest(folder: Path, db: Path, workers: int = 1, **options: Any) -> BatchSummary:
+    with Store.open(str(db)) as store:
+        return ingest_paths([folder], store, workers=workers, **options)
 
 
 def test_dispatches_are_distinct_documents(tmp_path: Path) -> None:
@@ -112,86 +117,90 @@ def test_dispatches_are_distinct_documents(tmp_path: Path) -> None:
     docs = _documents(tmp_path)
     assert len({d.id for d in docs}) == 50
     assert all(d.published is not None for d in docs)
+    assert not _ingest(tmp_path, tmp_path / "s.db").near_duplicates
 
 
-def test_one_worker_stores_each_document_once_and_skips_them_on_rerun(tmp_path: Path) -> None:
-    write_dispatches(tmp_path / "in", 12)
-    db = str(tmp_path / "s.db")
-    first = run_batch(read_path(tmp_path / "in"), db)
-    assert first.counts == {"stored": 12}
-    second = run_batch(read_path(tmp_path / "in"), db)
-    assert second.counts == {"existing": 12}
-
-
-def test_two_workers_store_what_one_worker_stores(tmp_path: Path) -> None:
+def test_two_workers_store_exactly_what_one_stores_and_skip_it_all_on_rerun(
+    tmp_path: Path,
+) -> None:
     write_dispatches(tmp_path / "in", 24)
-    seen: list[Outcome] = []
-    report = run_batch(read_path(tmp_path / "in"), str(tmp_path / "two.db"), workers=2,
-                       on_outcome=seen.append)
-    assert report.counts == {"stored": 24}
-    assert _stored(seen) == {d.id for d in _documents(tmp_path / "in")}
-    run_batch(read_path(tmp_path / "in"), str(tmp_path / "one.db"))
+    copy = tmp_path / "in" / "copy-of-first.txt"  # a republished near-copy: linked, not extracted
+    first = sorted((tmp_path / "in").iterdir())[0].read_text(encoding="utf-8")
+    copy.write_text(first.replace("from our desk", "from our correspondent"), encoding="utf-8")
+    two = _ingest(tmp_path / "in", tmp_path / "two.db", workers=2)
+    assert (two.stored, two.near_duplicates, two.skipped) == (24, 1, [])
+    one = _ingest(tmp_path / "in", tmp_path / "one.db")
+    assert (one.stored, one.near_duplicates, one.events) == (24, 1, two.events)
     assert store_snapshot(str(tmp_path / "two.db")) == store_snapshot(str(tmp_path / "one.db"))
+    again = _ingest(tmp_path / "in", tmp_path / "two.db", workers=2)
+    assert (again.stored, again.existing) == (0, 25)
 
 
 def test_rejected_inputs_are_reported_with_a_reason_and_neighbours_stored(tmp_path: Path) -> None:
     write_dispatches(tmp_path / "in", 3)
     (tmp_path / "in" / "empty.txt").write_text("   \n", encoding="utf-8")
-    report = run_batch(read_path(tmp_path / "in"), str(tmp_path / "s.db"))
-    assert report.counts == {"stored": 3, "rejected": 1}
-    (problem,) = report.problems
-    assert problem.what.endswith("empty.txt")
-    assert problem.detail and "\n" not in problem.detail
+    reported: list[Rejected] = []
+    summary = _ingest(tmp_path / "in", tmp_path / "s.db", workers=2, on_skip=reported.append)
+    assert summary.stored == 3
+    (problem,) = reported
+    assert problem.path.endswith("empty.txt")
+    assert problem.reason and "\n" not in problem.reason
 
 
 def test_a_document_that_crashes_the_pipeline_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     write_dispatches(tmp_path / "in", 4)
-    victim = _documents(tmp_path / "in")[1]
-    import sitrep.pipeline
+    docs = _documents(tmp_path / "in")
+    worker = DocumentWorker(str(tmp_path / "s.db"), warm=False)
+    real = sitrep.batch.extract_document
 
-    real = sitrep.pipeline.extract_document
-
-    def flaky(doc: Document):  # type: ignore[no-untyped-def]
-        if doc.id == victim.id:
+    def flaky(doc: Document) -> Extraction:
+        if doc.id == docs[1].id:
             raise ValueError("boom\nwith a second line")
         return real(doc)
 
-    monkeypatch.setattr(sitrep.pipeline, "extract_document", flaky)
-    report = run_batch(read_path(tmp_path / "in"), str(tmp_path / "s.db"))
-    assert report.counts == {"stored": 3, "failed": 1}
-    (problem,) = report.problems
-    assert problem.what == victim.id
-    assert "ValueError: boom with a second line" in problem.detail
+    monkeypatch.setattr(sitrep.batch, "extract_document", flaky)
+    outcomes = [worker.run(Job(doc)) for doc in docs]
+    assert [o.status for o in outcomes] == ["stored", "failed", "stored", "stored"]
+    assert outcomes[1].detail == "extraction failed: ValueError: boom with a second line"
+    assert outcomes[1].where == docs[1].path
+    assert worker.run(Job(docs[0])).status == "existing"
+    worker.close()
 
 
 def test_engine_and_worker_count_are_checked(tmp_path: Path) -> None:
     with pytest.raises(SitrepError, match="unknown engine"):
-        run_batch(iter(()), str(tmp_path / "s.db"), engine="spark")
+        _ingest(tmp_path, tmp_path / "s.db", engine="spark")
     with pytest.raises(SitrepError, match="at least 1"):
-        run_batch(iter(()), str(tmp_path / "s.db"), workers=0)
+        _ingest(tmp_path, tmp_path / "s.db", workers=0)
 
 
-def test_the_pool_pulls_documents_lazily(tmp_path: Path) -> None:
-    """Streaming: the pool must not read the whole input before the first result."""
+def test_the_pool_keeps_a_bounded_number_of_documents_in_flight(tmp_path: Path) -> None:
+    """Streaming: however long the input, only a few documents are queued at a time."""
     write_dispatches(tmp_path / "in", 40)
-    pulled = 0
-
-    def counting() -> Iterator[Document | Rejected]:
-        nonlocal pulled
-        for item in read_path(tmp_path / "in"):
-            pulled += 1
-            yield item
-
-    from sitrep.engines.local import IN_FLIGHT_PER_WORKER, run_local
-
-    outcomes = run_local(counting(), str(tmp_path / "s.db"), 2)
-    next(outcomes)
-    assert pulled <= 2 * IN_FLIGHT_PER_WORKER + 1
-    outcomes.close()
+    jobs = [Job(doc) for doc in _documents(tmp_path / "in")]
+    limit = 2 * IN_FLIGHT_PER_WORKER
+    seen = 0
+    Store.open(str(tmp_path / "s.db")).close()  # as the batch does before it starts workers
+    with PoolDispatcher(str(tmp_path / "s.db"), 2) as pool:
+        for job in jobs:
+            seen += len(list(pool.submit(job)))
+            assert len(pool._pending) < limit
+        seen += len(list(pool.finish()))
+    assert seen == 40
 
 
-def test_worker_outcome_details_are_one_line() -> None:
-    assert work._one_line("a\nb\tc  d") == "a b c d"
-    assert len(work._one_line("x" * 1000)) == 300
+def test_a_worker_that_cannot_open_the_store_stops_the_batch_with_one_line(
+    tmp_path: Path,
+) -> None:
+    write_dispatches(tmp_path / "in", 2)
+    with pytest.raises(SitrepError, match="worker could not start"), \
+            PoolDispatcher(str(tmp_path / "in"), 2) as pool:  # a folder is no database
+        list(pool.submit(Job(_documents(tmp_path / "in")[0])))
+        list(pool.finish())
+
+
+def test_one_line_flattens_and_shortens() -> None:
+    assert one_line("a\nb\tc  d") == "a b c d"
+    assert len(one_line("x" * 1000)) == 300

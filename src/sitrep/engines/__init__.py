@@ -1,96 +1,125 @@
-"""Batch engines: run the extraction over a stream of documents, in parallel, resumably.
+"""Batch engines: the ingest loop of :mod:`sitrep.batch`, with extraction run elsewhere.
 
-The reading of inputs (and so the order, the ids and near-duplicate detection)
-always happens in the calling process, one document at a time; an engine only
-decides where ``extract_document`` + ``Store.save`` run for each document:
+Reading the inputs, skipping stored documents and linking near-copies stay in
+this process, one document at a time and in input order, exactly as in
+``sitrep.batch.ingest_paths``; only ``extract_document`` + ``Store.save`` of
+each new original is handed to a *dispatcher*:
 
-* ``local`` (:mod:`sitrep.engines.local`): this process, or a pool of worker
-  processes that each load spaCy once;
+* ``local`` (:mod:`sitrep.engines.local`): a pool of worker processes on this
+  machine that each load spaCy once;
 * ``ray`` (:mod:`sitrep.engines.ray_engine`): a Ray Data pipeline, on this
   machine or on a cluster (``RAY_ADDRESS``).
 
 Every document is saved in its own transaction, keyed by its content id, so a
-batch that is killed and run again stores each document exactly once.
+batch that is killed and run again stores each document exactly once, and the
+store holds the same rows whichever engine and however many workers ran it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Protocol
 
+from sitrep.batch import (
+    BatchSummary,
+    OnSkip,
+    Progress,
+    collect_files,
+    link_near_duplicates,
+)
+from sitrep.batch import ingest_paths as ingest_sequentially
+from sitrep.engines.work import Job, Outcome
 from sitrep.errors import SitrepError
-
-if TYPE_CHECKING:
-    from sitrep.ingest import Rejected
-    from sitrep.model import Document
+from sitrep.ingest import Rejected, read_file
+from sitrep.model import Document
+from sitrep.store import Store
 
 ENGINES: tuple[str, ...] = ("local", "ray")
-OutcomeStatus = Literal["stored", "existing", "rejected", "failed"]
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one input: ``what`` is a document id or, for a rejected input, its path."""
+class Dispatcher(AbstractContextManager["Dispatcher"], Protocol):
+    """Runs jobs somewhere; hands back the outcomes of those finished so far."""
 
-    what: str
-    status: OutcomeStatus
-    detail: str = ""  # one line: the reason for rejected/failed, the counts for stored
+    def submit(self, job: Job) -> Iterable[Outcome]:
+        """Queue one job (waiting while too many are queued); outcomes finished meanwhile."""
+        ...
 
-
-@dataclass
-class BatchReport:
-    """Counts of a batch, and the one-line reasons of everything not stored."""
-
-    counts: dict[str, int] = field(default_factory=dict)
-    problems: list[Outcome] = field(default_factory=list)
-
-    def add(self, outcome: Outcome) -> None:
-        self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
-        if outcome.status in ("rejected", "failed"):
-            self.problems.append(outcome)
-
-    def summary(self) -> str:
-        order = ("stored", "existing", "rejected", "failed")
-        return ", ".join(f"{self.counts.get(k, 0)} {k}" for k in order)
+    def finish(self) -> Iterable[Outcome]:
+        """Outcomes of every job still queued, once done."""
+        ...
 
 
-OutcomeCallback = Callable[[Outcome], None]
+def ingest_paths(paths: Iterable[Path], store: Store, *, workers: int = 1,
+                 engine: str = "local", on_file: Progress | None = None,
+                 on_skip: OnSkip | None = None) -> BatchSummary:
+    """``sitrep.batch.ingest_paths`` with extraction on ``workers`` processes of ``engine``."""
+    check_choice(workers, engine)
+    if engine == "local" and workers == 1:
+        return ingest_sequentially(paths, store, on_file=on_file, on_skip=on_skip)
+    tally = Tally(on_skip)
+    with _dispatcher(engine, store.url, workers) as dispatcher:
+        for item in link_near_duplicates(_read(paths, on_file), store):
+            if isinstance(item, Rejected):
+                tally.skip(item)
+            elif store.has_document(item.id):
+                tally.summary.existing += 1
+            else:
+                tally.add(dispatcher.submit(Job(item)))
+        tally.add(dispatcher.finish())
+    return tally.summary
 
 
-def run_batch(
-    items: Iterable[Document | Rejected],
-    db: str,
-    *,
-    workers: int = 1,
-    engine: str = "local",
-    on_outcome: OutcomeCallback | None = None,
-) -> BatchReport:
-    """Extract and store every document of ``items`` into ``db``; skip those already stored."""
+def check_choice(workers: int, engine: str) -> None:
     if workers < 1:
         raise SitrepError(f"--workers must be at least 1 (got {workers})")
-    report = BatchReport()
-    for outcome in _engine(engine)(items, db, workers):
-        report.add(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
-    return report
+    if engine not in ENGINES:
+        raise SitrepError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
 
 
-EngineFn = Callable[["Iterable[Document | Rejected]", str, int], Iterator[Outcome]]
+def _read(paths: Iterable[Path], on_file: Progress | None) -> Iterator[Document | Rejected]:
+    """Documents of every input file, one file at a time, reporting each file read."""
+    for file in collect_files(paths):
+        yield from read_file(file)
+        if on_file is not None:
+            on_file(file)
 
 
-def _engine(name: str) -> EngineFn:
-    if name == "local":
-        from sitrep.engines.local import run_local
+def _dispatcher(engine: str, db: str, workers: int) -> Dispatcher:
+    if engine == "ray":
+        from sitrep.engines.ray_engine import RayDispatcher
 
-        return run_local
-    if name == "ray":
-        from sitrep.engines.ray_engine import run_ray
+        return RayDispatcher(db, workers)
+    from sitrep.engines.local import PoolDispatcher
 
-        return run_ray
-    raise SitrepError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
+    return PoolDispatcher(db, workers)
+
+
+class Tally:
+    """Folds job outcomes into a ``BatchSummary``, as the sequential loop counts them."""
+
+    def __init__(self, on_skip: OnSkip | None) -> None:
+        self.summary = BatchSummary()
+        self.on_skip = on_skip
+
+    def add(self, outcomes: Iterable[Outcome]) -> None:
+        for outcome in outcomes:
+            if outcome.status == "stored":
+                self.summary.stored += 1
+                self.summary.events += outcome.events
+            elif outcome.status == "near_duplicate":
+                self.summary.near_duplicates += 1
+            elif outcome.status == "existing":
+                self.summary.existing += 1
+            else:
+                self.skip(Rejected(outcome.where, outcome.detail, "failed"))
+
+    def skip(self, rejected: Rejected) -> None:
+        self.summary.skipped.append(rejected)
+        if self.on_skip is not None:
+            self.on_skip(rejected)
 
 
 def default_workers() -> int:

@@ -1,7 +1,7 @@
 """The Ray engine: the same per-document work on Ray Data, on this machine or a cluster.
 
 This process reads the inputs (as with the local engine, so ids, order and
-near-duplicates are the same) and hands documents to Ray in windows of
+near-duplicates are the same) and hands new originals to Ray in windows of
 ``WINDOW`` documents, which bounds the memory of a batch of any size. Each
 window is mapped by a pool of actors that load spaCy once and save every
 document in its own transaction, so the store ends up exactly as after a local
@@ -16,13 +16,11 @@ import os
 import pickle
 import re
 from collections.abc import Iterable, Iterator
+from types import TracebackType
 from typing import Any
 
-from sitrep.engines import Outcome
-from sitrep.engines.work import DocumentWorker, rejected_outcome
+from sitrep.engines.work import DocumentWorker, Job, Outcome
 from sitrep.errors import SitrepError
-from sitrep.ingest import Rejected
-from sitrep.model import Document
 
 #: documents handed to Ray at once (their texts are held in the object store meanwhile)
 WINDOW = int(os.environ.get("SITREP_RAY_WINDOW", "2000"))
@@ -30,26 +28,29 @@ WINDOW = int(os.environ.get("SITREP_RAY_WINDOW", "2000"))
 BATCH_SIZE = 4
 
 
-def run_ray(items: Iterable[Document | Rejected], db: str, workers: int) -> Iterator[Outcome]:
-    """Outcomes window by window; rejected and already-stored inputs never reach Ray."""
-    ray = _start_ray(workers)
-    checker = DocumentWorker(db, warm=False)
-    window: list[Document] = []
-    try:
-        for item in items:
-            if isinstance(item, Rejected):
-                yield rejected_outcome(item)
-            elif checker.is_stored(item.id):
-                yield Outcome(item.id, "existing")
-            else:
-                window.append(item)
-                if len(window) >= WINDOW:
-                    yield from _run_window(ray, window, db, workers)
-                    window = []
-        if window:
-            yield from _run_window(ray, window, db, workers)
-    finally:
-        checker.close()
+class RayDispatcher:
+    """Collects jobs into windows and maps each window on a pool of Ray actors."""
+
+    def __init__(self, db: str, workers: int) -> None:
+        self.db, self.workers = db, workers
+        self._window: list[Job] = []
+        self._ray: Any = None
+
+    def __enter__(self) -> RayDispatcher:
+        self._ray = _start_ray(self.workers)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._window = []
+
+    def submit(self, job: Job) -> Iterable[Outcome]:
+        self._window.append(job)
+        return self.finish() if len(self._window) >= WINDOW else []
+
+    def finish(self) -> Iterable[Outcome]:
+        jobs, self._window = self._window, []
+        return list(_run_window(self._ray, jobs, self.db, self.workers)) if jobs else []
 
 
 def _start_ray(workers: int) -> Any:
@@ -75,8 +76,8 @@ def _start_ray(workers: int) -> Any:
     return ray
 
 
-def _run_window(ray: Any, docs: list[Document], db: str, workers: int) -> Iterator[Outcome]:
-    dataset = ray.data.from_items([{"doc": pickle.dumps(doc)} for doc in docs])
+def _run_window(ray: Any, jobs: list[Job], db: str, workers: int) -> Iterator[Outcome]:
+    dataset = ray.data.from_items([{"job": pickle.dumps(job)} for job in jobs])
     mapped = dataset.map_batches(
         _RayWorker,
         fn_constructor_args=(db,),
@@ -87,7 +88,8 @@ def _run_window(ray: Any, docs: list[Document], db: str, workers: int) -> Iterat
     )
     try:
         for row in mapped.iter_rows():
-            yield Outcome(str(row["what"]), row["status"], str(row["detail"]))
+            yield Outcome(str(row["where"]), row["status"], str(row["detail"]),
+                          int(row["events"]))
     except ray.exceptions.RayError as exc:
         raise SitrepError(f"the Ray batch failed: {_root_cause(exc)}") from exc
 
@@ -108,12 +110,13 @@ class _RayWorker:
         self.db = db
         self.worker: DocumentWorker | None = None
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         if self.worker is None:  # opened in the thread that calls: Ray may use another one
             self.worker = DocumentWorker(self.db)
-        outcomes = [self.worker.process(pickle.loads(blob)) for blob in batch["doc"]]
+        outcomes = [self.worker.run(pickle.loads(blob)) for blob in batch["job"]]
         return {
-            "what": [o.what for o in outcomes],
+            "where": [o.where for o in outcomes],
             "status": [o.status for o in outcomes],
             "detail": [o.detail for o in outcomes],
+            "events": [o.events for o in outcomes],
         }

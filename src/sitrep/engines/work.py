@@ -1,73 +1,80 @@
 """The unit of work every engine runs: one document extracted and saved in one transaction.
 
-Shared by the local pool and the Ray engine so that both store exactly the same
-thing. One ``DocumentWorker`` lives in each worker process; it opens its own
-store connection and loads spaCy once, before the first document.
+Shared by the local pool and the Ray engine so that both store exactly what the
+sequential loop (``sitrep.batch.Ingester``) stores, and fail the same way. One
+``DocumentWorker`` lives in each worker process: it opens its own store
+connection and loads spaCy once, before the first document.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from typing import Literal
 
-from sitrep.engines import Outcome
 from sitrep.errors import SitrepError
-from sitrep.ingest import Rejected
 from sitrep.model import Document
 from sitrep.store import Store
 
-
-def open_store(db: str) -> Store:
-    """The store for ``db`` (a SQLite path or an SQLAlchemy URL), migrated and ready."""
-    return Store.open(db)
+OutcomeStatus = Literal["stored", "near_duplicate", "existing", "failed"]
 
 
-def rejected_outcome(item: Rejected) -> Outcome:
-    return Outcome(item.path, "rejected", _one_line(item.reason))
+@dataclass(frozen=True)
+class Job:
+    """A document not yet stored, its near-copy link (if any) already set by the batch."""
+
+    doc: Document
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one job; ``where`` names the document as the batch reports it."""
+
+    where: str
+    status: OutcomeStatus
+    detail: str = ""  # the one-line reason of a failure
+    events: int = 0
 
 
 class DocumentWorker:
-    """Extracts documents and saves each in its own transaction; skips those already stored."""
+    """Extracts documents and saves each in its own transaction."""
 
     def __init__(self, db: str, *, warm: bool = True) -> None:
-        self.store = open_store(db)
+        self.store = Store.open(db)
         if warm:
             _load_models()
 
-    def process(self, doc: Document) -> Outcome:
-        from sitrep.pipeline import extract_document
+    def run(self, job: Job) -> Outcome:
+        """Extract and save; failures become outcomes, as in ``sitrep.batch.Ingester``."""
+        from sitrep.batch import extract_for_storage
 
-        if self.is_stored(doc.id):
-            return Outcome(doc.id, "existing")
+        where = job.doc.path or job.doc.id
         try:
-            extraction = extract_document(doc)
-            self.store.save(extraction)
+            extraction = extract_for_storage(job.doc)
+            saved = self.store.save(extraction)
         except SitrepError as exc:
-            return Outcome(doc.id, "failed", _describe(doc, exc))
+            return Outcome(where, "failed", one_line(str(exc)))
         except Exception as exc:  # a bug on one document must not sink the batch
-            return Outcome(doc.id, "failed", _describe(doc, exc, bug=True))
-        return Outcome(doc.id, "stored", f"{len(extraction.events)} event(s)")
-
-    def is_stored(self, doc_id: str) -> bool:
-        return self.store.has_document(doc_id)
+            return Outcome(where, "failed",
+                           one_line(f"extraction failed: {type(exc).__name__}: {exc}"))
+        if not saved:  # another process stored it meanwhile
+            return Outcome(where, "existing")
+        if job.doc.near_duplicate_of is not None:
+            return Outcome(where, "near_duplicate")
+        return Outcome(where, "stored", events=len(extraction.events))
 
     def close(self) -> None:
         self.store.close()
 
 
 def _load_models() -> None:
-    """Load spaCy now rather than inside the first document's timing."""
+    """Load spaCy now rather than inside the first document's time."""
     from sitrep.text import full_nlp
 
     full_nlp()
 
 
-def _describe(doc: Document, exc: BaseException, *, bug: bool = False) -> str:
-    where = doc.path or doc.id
-    kind = f"{type(exc).__name__}: " if bug else ""
-    return _one_line(f"{where}: {kind}{exc}")
-
-
-def _one_line(text: str, limit: int = 300) -> str:
+def one_line(text: str, limit: int = 300) -> str:
     flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
