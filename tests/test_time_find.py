@@ -129,3 +129,13 @@ def test_impossible_dates_and_absurd_anchors_never_raise() -> None:
                 if found.start and found.end:
                     assert found.start <= found.end
     assert [d.text for d in _find("On February 30, the army attacked.")] == []
+
+
+def test_two_expressions_joined_into_one_range() -> None:
+    text = "Troops held the hill from late June to mid-July. In July, talks resumed."
+    assert _summary(_find(text)) == [
+        ("from late June to mid-July", "2025-06-21", "2025-07-20"),
+        ("In July", "2025-07-01", "2025-07-31"),
+    ]
+    apart = "Troops held the hill from late June, and on Friday they left."
+    assert [d.text for d in _find(apart)] == ["late June", "on Friday"]

@@ -15,6 +15,7 @@ from sitrep.model import DateInterval, Span
 from sitrep.text import AnalysedText
 from sitrep.time.acled import acled_event_date, recent_window
 from sitrep.time.expressions import Found, find_all, leading_word
+from sitrep.time.joins import join_ranges
 from sitrep.time.periods import Period
 from sitrep.time.published import publication_date_from_text
 from sitrep.time.resolve import LIST_RULES, RESOLVERS, Anchor, list_items, since
@@ -56,7 +57,8 @@ def find_in_string(
     split_lists: bool = True,
 ) -> list[DateInterval]:
     """``find_dates`` on a plain string (offsets are into ``text``); a list of days
-    ("On August 2, 9, and 14") gives one interval per day unless ``split_lists`` is off."""
+    ("On August 2, 9, and 14") gives one interval per day unless ``split_lists`` is off,
+    and "from late June to mid-July" one interval."""
     anchor = Anchor(published, published_precision or "day")
     intervals: list[DateInterval] = []
     for found, period in _longest_first(_resolved(text, anchor)):
@@ -64,7 +66,7 @@ def find_in_string(
             intervals.extend(_list_intervals(text, found, period, anchor))
         else:
             intervals.append(_interval(text, found, period, anchor))
-    return intervals
+    return join_ranges(text, intervals)
 
 
 def _resolved(text: str, anchor: Anchor) -> list[tuple[Found, Period]]:
