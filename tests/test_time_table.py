@@ -238,3 +238,13 @@ def test_zone_fixture_really_changes_the_zone(odd_time_zone: str) -> None:
 )
 def test_not_time_expressions(text: str) -> None:
     assert resolve(text, date(2025, 8, 7)) is None
+
+
+def test_undated_never_invents_a_date() -> None:
+    """Without a publication date, only expressions that write their year resolve."""
+    for expression, *_ in TABLE:
+        got = resolve(expression, None)
+        if got is not None and got.start is not None:
+            assert any(ch.isdigit() for ch in expression) and (
+                "20" in expression or "19" in expression
+            ), expression
