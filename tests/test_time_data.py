@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.errors import ConfigError
 from sitrep.time.expressions import RULE_NEEDS, rules
-from sitrep.time.lexicon import END_OF_MONTH, _names_with_aliases, lexicon
+from sitrep.time.lexicon import END_OF_MONTH, _names_with_aliases, lexicon, parse_word_list
 from sitrep.time.resolve import LIST_RULES, RESOLVERS
 
 
@@ -58,3 +58,10 @@ def test_word_lists_have_no_duplicates() -> None:
              lex.year_triggers, lex.times_of_day, lex.published_labels, lex.updated_labels)
     for words in lists:
         assert len(words) == len(set(words)), words
+
+
+def test_key_written_twice_is_refused() -> None:
+    with pytest.raises(ConfigError, match="yesterday"):
+        parse_word_list("day_words:\n  yesterday: -1\n  yesterday: -2\n", "test.yaml")
+    with pytest.raises(ConfigError, match="not a mapping"):
+        parse_word_list("- a list\n", "test.yaml")

@@ -57,16 +57,42 @@ class Lexicon:
     updated_labels: list[str]
 
 
-def _read_yaml(name: str) -> dict[str, Any]:
-    path = resources.files("sitrep.time") / "data" / name
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key written twice (plain YAML keeps the last)."""
+
+
+def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    keys = [loader.construct_object(key) for key, _ in node.value]
+    twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+    if twice:
+        raise ConfigError(f"time word list key(s) {', '.join(twice)} written twice")
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates
+)
+
+
+def parse_word_list(text: str, name: str) -> dict[str, Any]:
+    """One word-list file's content, checked: a mapping with no key written twice."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        message = f"time word list {name} cannot be read ({exc}); reinstall sitrep"
+        data = yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: no objects
+    except yaml.YAMLError as exc:
+        message = f"time word list {name} is not valid YAML ({exc}); reinstall sitrep"
         raise ConfigError(message) from exc
     if not isinstance(data, dict):
         raise ConfigError(f"time word list {name} is not a mapping; reinstall sitrep")
     return data
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    path = resources.files("sitrep.time") / "data" / name
+    try:
+        return parse_word_list(path.read_text(encoding="utf-8"), name)
+    except OSError as exc:
+        message = f"time word list {name} cannot be read ({exc}); reinstall sitrep"
+        raise ConfigError(message) from exc
 
 
 def _names_with_aliases(
