@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sitrep import settings
-from sitrep.batch import collect_files, ingest_paths
+from sitrep.batch import BatchSummary, collect_files, ingest_paths
 from sitrep.ingest import Rejected
 from sitrep.store import Store
 
@@ -20,7 +22,11 @@ PROGRESS_AFTER = 3
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
               "(default: setting db, sitrep.db).")
-def command(paths: tuple[Path, ...], db: str | None) -> None:
+@click.option("--workers", type=int, default=None,
+              help="Processes that extract in parallel (default: setting workers, 1).")
+@click.option("--engine", default="local", show_default=True,
+              help="Where the workers run: local processes, or ray (Ray Data).")
+def command(paths: tuple[Path, ...], db: str | None, workers: int | None, engine: str) -> None:
     """Ingest articles (text, HTML, JSON Lines, RSS/Atom, folders) into the database.
 
     Each article is extracted and stored once: running the command again stores
@@ -29,16 +35,26 @@ def command(paths: tuple[Path, ...], db: str | None) -> None:
     def skipped(rejected: Rejected) -> None:
         click.echo(f"skipped {rejected.path}: {rejected.reason}", err=True)
 
+    run = _runner(settings.get("workers", workers), engine)
     total = len(collect_files(paths))
     with Store.open(settings.get("db", db)) as store:
         if total <= PROGRESS_AFTER:
-            summary = ingest_paths(paths, store, on_skip=skipped)
+            summary = run(paths, store, on_skip=skipped)
         else:
             with _progress() as bar:
                 task = bar.add_task("ingesting", total=total)
-                summary = ingest_paths(paths, store, on_skip=skipped,
-                                       on_file=lambda _file: bar.advance(task))
+                summary = run(paths, store, on_skip=skipped,
+                              on_file=lambda _file: bar.advance(task))
         click.echo(summary.describe())
+
+
+def _runner(workers: int, engine: str) -> Callable[..., BatchSummary]:
+    """The loop in this process, or the engines' parallel one when asked for."""
+    if workers == 1 and engine == "local":
+        return ingest_paths
+    from sitrep.engines import ingest_paths as ingest_in_parallel
+
+    return functools.partial(ingest_in_parallel, workers=workers, engine=engine)
 
 
 def _progress() -> Progress:
