@@ -97,7 +97,10 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
     between = rf"(?:(?P<lead>(?i:from|between)){W})?"
     return {
         # sitrep's own " date YYYY-MM-DD" line prefix is metadata, not the text's
-        "iso": r"(?<![\d-])(?<!date )(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])",
+        "iso": (
+            r"(?<![\d/-])(?<!date )(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)"
+            r"(?P<d>\d{1,2})(?![\d/-])"
+        ),
         "md_range": (
             rf"{between}{wd_lead}{f.month('m1')}{W}{f.day('d1')}(?:,?{W}{f.year('y1')})?"
             rf"{to}(?:{f.month('m2')}{W})?{f.day('d2')}(?:,?{W}{f.year('y2')})?"
@@ -182,6 +185,9 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
         "rel_period": (
             rf"\b(?:(?P<half>{halves}){W})?(?P<shift>{f.shifts}){W}(?P<unit>(?i:week|month|year))\b"
         ),
+        "half_period": (
+            rf"\b(?P<half>{halves}){W}(?i:in){W}(?i:the){W}(?P<unit>(?i:week|month|year))\b"
+        ),
         "weekend": (
             rf"\b(?:(?P<shift>{f.shifts}){W}|(?i:the){W}|(?<!(?i:every) )(?<!(?i:each) )(?<!a ))"
             rf"(?i:weekend)\b"
@@ -212,7 +218,7 @@ RULE_NEEDS: dict[str, str] = {
     "part_month": "month", "ctx_month": "month",
     "part_rel_month": "relative", "part_rel_year": "relative", "day_word": "relative",
     "ago": "relative", "past_n": "relative", "recent": "relative", "rel_period": "relative",
-    "weekend": "relative",
+    "weekend": "relative", "half_period": "relative",
     "weekday": "weekday",
 }
 

@@ -412,8 +412,8 @@ def _back_from(anchor: Anchor, unit: str, count: int) -> Period:
 
 
 def _rel_period(m: re.Match[str], anchor: Anchor) -> Period | None:
-    """ "last week", "this month", "earlier this year", "later this week"."""
-    shift = lexicon().shifts[m["shift"].lower()]
+    """ "last week", "this month", "earlier this year", "later in the week"."""
+    shift = lexicon().shifts[m["shift"].lower()] if m.groupdict().get("shift") else 0
     unit = m["unit"].lower()
     period = _calendar_period(unit, shift, anchor)
     if period.start is None or period.end is None or not m["half"]:
@@ -497,6 +497,7 @@ RESOLVERS: dict[str, Resolver] = {
     "past_n": _past_n,
     "recent": _recent,
     "rel_period": _rel_period,
+    "half_period": _rel_period,
     "weekend": _weekend,
     "weekday": _weekday,
 }
