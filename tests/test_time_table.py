@@ -81,6 +81,11 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("since Monday", THU, "2025-08-04", "2025-08-07", 2),
     # years
     ("earlier this year", THU, "2025-01-01", "2025-08-07", 3),
+    ("since the beginning of the year", THU, "2025-01-01", "2025-08-07", 3),
+    ("before the end of the month", THU, "2025-08-21", "2025-08-31", 3),
+    ("in the first half of the year", THU, "2025-01-01", "2025-06-30", 3),
+    ("the second half of 2024", THU, "2024-07-01", "2024-12-31", 3),
+    ("the first half of July", THU, "2025-07-01", "2025-07-15", 3),
     ("this year", THU, "2025-01-01", "2025-12-31", 3),
     ("last year", THU, "2024-01-01", "2024-12-31", 3),
     ("in 2023", THU, "2023-01-01", "2023-12-31", 3),

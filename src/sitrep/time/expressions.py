@@ -150,9 +150,11 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
 def _part_rules(f: _Fragments) -> dict[str, str]:
     return {
         "part_month": rf"{f.part('part')}{f.month('m')}(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?",
-        "part_rel_month": rf"{f.part('part')}(?P<shift>{f.shifts}){W}(?i:month)\b",
+        "part_rel_month": (
+            rf"{f.part('part')}(?:(?P<shift>{f.shifts})|(?i:the)){W}(?i:month)\b"
+        ),
         "part_year": rf"{f.part('part')}{f.year('y')}",
-        "part_rel_year": rf"{f.part('part')}(?P<shift>{f.shifts}){W}(?i:year)\b",
+        "part_rel_year": rf"{f.part('part')}(?:(?P<shift>{f.shifts})|(?i:the)){W}(?i:year)\b",
     }
 
 

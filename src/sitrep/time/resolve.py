@@ -286,10 +286,10 @@ def _part_month(m: re.Match[str], anchor: Anchor) -> Period | None:
 
 
 def _part_rel_month(m: re.Match[str], anchor: Anchor) -> Period | None:
-    """ "late last month", "early this month", "the end of this month"."""
+    """ "late last month", "early this month", "the end of the month" (the current one)."""
     if anchor.month is None:
         return Period.unknown(MONTH)
-    year, month = shift_month(*anchor.month, lexicon().shifts[m["shift"].lower()])
+    year, month = shift_month(*anchor.month, _shift(m))
     return part_of_month(year, month, lexicon().parts[_words(m["part"])])
 
 
@@ -299,10 +299,17 @@ def _part_year(m: re.Match[str], _anchor: Anchor) -> Period | None:
 
 
 def _part_rel_year(m: re.Match[str], anchor: Anchor) -> Period | None:
+    """ "late last year", "since the beginning of the year" (the current one)."""
     if anchor.year is None:
         return Period.unknown(MONTH)
-    year = anchor.year + lexicon().shifts[m["shift"].lower()]
+    year = anchor.year + _shift(m)
     return part_of_year(year, lexicon().parts[_words(m["part"])])
+
+
+def _shift(m: re.Match[str]) -> int:
+    """-1 for "last", 0 for "this" or "the", 1 for "next"."""
+    word = m.groupdict().get("shift")
+    return lexicon().shifts[word.lower()] if word else 0
 
 
 def _words(text: str) -> str:
