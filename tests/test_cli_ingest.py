@@ -154,3 +154,13 @@ def test_stream_linking_for_engines(tmp_path: Path) -> None:
         assert copy.events == [] and copy.flags == ["near_duplicate"]
         store.save(extract_for_storage(docs["a-article.txt"]))  # signature computed by save
         assert [i for i, _ in store.signatures()] == [docs["a-article.txt"].id]
+
+
+def test_status_counts_what_was_ingested(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _ingest(_folder(tmp_path), db)
+    result = CliRunner().invoke(main, ["status", "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    lines = dict(line.split() for line in result.stdout.splitlines()[1:])
+    assert lines["documents"] == "4" and lines["near_duplicates"] == "1"
+    assert "schema version" in result.stdout.splitlines()[0]

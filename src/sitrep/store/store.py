@@ -23,6 +23,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    make_url,
     select,
 )
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -34,6 +35,9 @@ from sitrep.model import Event, Extraction, Place, Span
 from sitrep.store import rows, schema
 from sitrep.store.migrations import migrate
 
+#: tables listed first by ``counts`` (the rest follow)
+_COUNT_ORDER = ("documents", "events", "places", "actors", "control_changes", "claims",
+                "evidence_spans", "reviews")
 #: ids per ``IN (...)`` list when loading a selection of documents
 _CHUNK = 500
 
@@ -59,7 +63,8 @@ class Store:
             self.version = migrate(self._engine)
         except SQLAlchemyError as exc:
             self._engine.dispose()
-            raise StoreError(f"cannot open database {self.url}: {_one_line(exc)}") from exc
+            raise StoreError(
+                f"cannot open database {self.display_url}: {_one_line(exc)}") from exc
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -149,11 +154,17 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Rows per table, plus ``near_duplicates`` (documents linked to an original)."""
         tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
+        tables.sort(key=lambda t: _COUNT_ORDER.index(t.name) if t.name in _COUNT_ORDER else 99)
         docs = schema.documents
         with self._engine.connect() as conn:
             counts = {t.name: _count(conn, t) for t in tables}
             counts["near_duplicates"] = _count(conn, docs, docs.c.near_duplicate_of.is_not(None))
         return counts
+
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, for messages."""
+        return _hidden(self.url)
 
     def _writing(self, what: str) -> _Transaction:
         return _Transaction(self._engine, what)
@@ -185,10 +196,18 @@ def _create_engine(url: str) -> Engine:
     try:
         engine = create_engine(url, connect_args=_connect_args(url))
     except (ArgumentError, ImportError) as exc:
-        raise StoreError(f"cannot use database URL {url!r}: {_one_line(exc)}") from exc
+        raise StoreError(f"cannot use database URL {_hidden(url)!r}: {_one_line(exc)}") from exc
     if engine.dialect.name == "sqlite":
         _make_sqlite_transactional(engine)
     return engine
+
+
+def _hidden(url: str) -> str:
+    """``url`` with its password masked (as given when it does not parse)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _connect_args(url: str) -> dict[str, Any]:
