@@ -13,7 +13,13 @@ The rules, all measured from the publication date (the *anchor*):
   future (a dated plan, "the election on December 28", is common in news);
 * "this week/month/year" is the whole calendar period, "earlier this month" its
   start to publication, "last week" the previous Monday-Sunday;
-* "since X" runs from the start of X to publication;
+* "since X" (and "since the army attacked in X", a clause with a verb) runs from
+  the start of X to publication; without a publication date it stays X;
+* "a week ago" is the week around that day, "a month ago" that calendar month,
+  "the past two weeks" the days from then to publication;
+* precision: a day 1; a part of a month ("early", "mid", "late") 3; a computed
+  span by its length: up to 15 days 2 (the gold codes "the past two weeks" so),
+  longer 3;
 * with a month-only publication date, day-level words (weekdays, "yesterday",
   "this week") cannot be placed and stay unresolved; month-level ones resolve;
 * with no publication date only expressions that carry their year resolve.
