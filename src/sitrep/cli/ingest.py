@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sitrep import settings
@@ -58,5 +59,6 @@ def _runner(workers: int, engine: str) -> Callable[..., BatchSummary]:
 
 
 def _progress() -> Progress:
+    """A bar on stderr, so that stdout carries only the summary."""
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeRemainingColumn(), transient=True)
+                    TimeRemainingColumn(), transient=True, console=Console(stderr=True))
