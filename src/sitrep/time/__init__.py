@@ -9,6 +9,7 @@ The rules are documented in ``sitrep.time.resolve``; the words live in
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 from sitrep.model import DateInterval, Span
@@ -85,9 +86,16 @@ def _longest_first(pairs: list[tuple[Found, Period]]) -> list[tuple[Found, Perio
     """Non-overlapping matches, longer ones winning; rule order breaks ties."""
     order = {name: i for i, name in enumerate(RESOLVERS)}
     ranked = sorted(pairs, key=lambda p: (p[0].start - p[0].end, order[p[0].rule], p[0].start))
+    starts: list[int] = []  # the taken spans, sorted; they never overlap
+    ends: list[int] = []
     taken: list[tuple[Found, Period]] = []
     for found, period in ranked:
-        if all(found.end <= t.start or found.start >= t.end for t, _ in taken):
+        at = bisect.bisect_right(starts, found.start)
+        clear_left = at == 0 or ends[at - 1] <= found.start
+        clear_right = at == len(starts) or found.end <= starts[at]
+        if clear_left and clear_right:
+            starts.insert(at, found.start)
+            ends.insert(at, found.end)
             taken.append((found, period))
     return sorted(taken, key=lambda p: p[0].start)
 

