@@ -121,7 +121,7 @@ def test_html_is_recognised_by_content_whatever_the_suffix(tmp_path: Path) -> No
 
 def test_strip_boilerplate_keeps_article_sentences() -> None:
     text = "\n".join([
-        "Related", STORY, "Share this article on Facebook", STORY_2,
+        "Related", "spot_img", STORY, "Share this article on Facebook", STORY_2,
         "Read more:", "Army retakes border post", "Aid convoy reaches families",
     ])
     assert strip_boilerplate(text) == f"{STORY}\n{STORY_2}"
