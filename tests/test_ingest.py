@@ -201,7 +201,9 @@ def test_html_fragment_to_text() -> None:
     ("notes.xml", b"<notes><n>hi</n></notes>", "malformed feed", "XML but not"),
     ("broken.rss", b"<rss><channel><item><title>x</ti", "malformed feed", "malformed feed"),
     ("markup.html", b"<html><body><div></div></body></html>", "malformed HTML", "no article"),
-    ("bad-date.txt", b" date 2025-13-40 Fighting.", "empty", "does not exist"),
+    ("bad-date.txt", b" date 2025-13-40 Fighting.", "bad date", "does not exist"),
+    ("bom-only.txt", b"\xef\xbb\xbf \n", "empty", "empty file"),
+    ("utf16-blank.txt", "\ufeff  ".encode("utf-16-le"), "empty", "empty file"),
 ])
 def test_bad_input_is_one_rejected_line(tmp_path: Path, name: str, content: bytes, kind: str,
                                         reason: str) -> None:
@@ -209,6 +211,11 @@ def test_bad_input_is_one_rejected_line(tmp_path: Path, name: str, content: byte
     assert isinstance(item, Rejected), item
     assert item.kind == kind and reason in item.reason
     assert "\n" not in item.reason
+
+
+def test_utf16_text_with_bom_is_read(tmp_path: Path) -> None:
+    doc = _one(_write(tmp_path, "windows.txt", ("\ufeff" + STORY).encode("utf-16-le")))
+    assert isinstance(doc, Document) and doc.text == STORY
 
 
 def test_missing_path_is_rejected(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ SUFFIX_FORMATS: dict[str, str] = {
 }
 #: leading bytes of common binary formats (documents, images, archives)
 _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _FEED = re.compile(r"<(rss|feed|rdf:rdf)[\s>]")
 _HTML = re.compile(r"<(!doctype html|html|head|body|article|p|div)[\s>/]")
 #: share of control characters above which a file is not text
@@ -63,15 +64,27 @@ def decode(raw: bytes) -> str:
     """UTF-8 text of a file; raises ``InputError`` for empty, binary or non-UTF-8 input."""
     if not raw.strip():
         raise InputError("empty file")
+    if raw.startswith(_UTF16_BOMS):  # "Unicode" text as some Windows editors save it
+        return _nonempty(_decoded(raw, "utf-16"))
     if raw.startswith(_MAGIC) or b"\x00" in raw[:8192]:
         raise InputError("binary file, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (bad byte at offset {exc.start}): save it as UTF-8") from None
+    text = _nonempty(_decoded(raw, "utf-8-sig"))
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control / min(len(text), 8192) > _CONTROL_SHARE:
         raise InputError("binary file, not text")
+    return text
+
+
+def _decoded(raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (bad byte at offset {exc.start}): save it as UTF-8") from None
+
+
+def _nonempty(text: str) -> str:
+    if not text.strip():
+        raise InputError("empty file")
     return text
 
 
@@ -95,12 +108,18 @@ def detect_format(suffix: str, text: str) -> str:
 
 
 def _kind(exc: InputError) -> str:
+    """The summary group of a rejection, from the start of its message."""
     message = str(exc)
-    for prefix, kind in (("empty", "empty"), ("binary", "binary"), ("not UTF-8", "encoding"),
-                         ("unknown format", "unknown format"), ("XML", "malformed feed")):
+    for prefix, kind in _KINDS:
         if message.startswith(prefix):
             return kind
     return "unreadable"
+
+
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("empty", "empty"), ("no text", "empty"), ("binary", "binary"), ("not UTF-8", "encoding"),
+    ("unknown format", "unknown format"), ("XML", "malformed feed"), ("date", "bad date"),
+)
 
 
 # -- plain text -------------------------------------------------------------------
@@ -110,7 +129,7 @@ def parse_text(text: str, where: str) -> Iterator[Item]:
     try:
         yield parse_plain_text(text, where)
     except InputError as exc:
-        yield Rejected(where, str(exc), "empty")
+        yield Rejected(where, str(exc), _kind(exc))
 
 
 # -- HTML -------------------------------------------------------------------------
