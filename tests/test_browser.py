@@ -198,3 +198,30 @@ def test_no_request_leaves_loopback_and_screenshot(page: Page, requested: list[s
     assert hosts == {"127.0.0.1"}
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
+
+
+SHARED_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "texts"
+
+
+@pytest.fixture(scope="module")
+def seeds_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`sitrep serve` over a database made by `sitrep ingest` from the two seed articles."""
+    folder = tmp_path_factory.mktemp("seeds")
+    db = folder / "seeds.db"
+    sitrep = Path(sys.executable).with_name("sitrep")
+    seeds = [str(SHARED_TEXTS / f"seed00{i}.txt") for i in (0, 1)]
+    env = {**os.environ, "SITREP_CONFIG": str(folder / "none.toml")}
+    subprocess.run([str(sitrep), "ingest", *seeds, "--db", str(db)], check=True, env=env,
+                   capture_output=True, timeout=600)
+    server, url = start_server(db, folder / "serve.log")
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_seeds_ingested_by_the_cli_are_served_offline(page: Page, requested: list[str],
+                                                      seeds_url: str) -> None:
+    open_map(page, seeds_url)
+    assert page.input_value("#day") == "2025-08-07"  # seed001's publication day ends the slider
+    assert page.locator("#banner").is_hidden()
+    assert {urlsplit(url).hostname for url in requested} == {"127.0.0.1"}
