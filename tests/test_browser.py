@@ -169,6 +169,16 @@ def test_clicking_an_event_shows_evidence_as_text(page: Page, server_url: str) -
     assert page.locator("#detail script").count() == 0
 
 
+def test_disagreeing_sources_are_listed_and_lead_to_the_event(page: Page, server_url: str) -> None:
+    open_map(page, server_url)
+    conflict = page.locator("#conflicts li")
+    assert conflict.count() == 1
+    assert "fatalities 3 (Test Wire) vs 5 (Other Post)" in conflict.inner_text()
+    conflict.locator("button").click()
+    page.wait_for_selector("#detail blockquote.evidence")
+    assert page.locator("#detail h2").first.inner_text().startswith("Battles")
+
+
 def test_a_review_survives_a_reload(page: Page, server_url: str) -> None:
     open_map(page, server_url)
     open_event(page, "Explosions/Remote violence")

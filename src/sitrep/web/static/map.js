@@ -274,6 +274,23 @@ function showControl(place) {
     el("h2", {}, "Control timeline"), ...steps]));
 }
 
+function conflictLine(conflict) {
+  if (conflict.kind === "fatalities") {
+    const counts = conflict.values.map((v) => `${v.fatalities} (${v.source || v.document_id})`).join(" vs ");
+    return el("li", {}, el("button", {class: "link", onclick: () => showEvent(conflict.event_id)},
+      `${conflict.location || "?"}, ${conflict.event_type}: fatalities ${counts}`));
+  }
+  const takers = conflict.values.map((v) => `${v.to} ${v.date_start} (${v.source || v.document_id})`).join(" vs ");
+  return el("li", {}, el("button", {class: "link", onclick: () => showControl(conflict.place)},
+    `${conflict.place}: taken by ${takers}`));
+}
+
+function drawConflicts(conflicts) {
+  const section = document.getElementById("conflicts");
+  section.replaceChildren(el("h2", {}, `Sources disagree (${conflicts.length})`),
+    el("ul", {}, ...conflicts.map(conflictLine)));
+}
+
 // ---- date controls -------------------------------------------------------------
 
 function setDay(iso) {
@@ -315,9 +332,11 @@ async function main() {
     showBanner(`Map assets missing (${state.config.vendor_missing.join(", ")}): run dev/setup.`);
   }
   setUpMap();
-  const [range, events, control] = await Promise.all([
-    getJSON("/api/range"), getJSON("/api/events"), getJSON("/api/control"), drawBasemap(),
+  const [range, events, control, conflicts] = await Promise.all([
+    getJSON("/api/range"), getJSON("/api/events"), getJSON("/api/control"),
+    getJSON("/api/contradictions"), drawBasemap(),
   ]);
+  drawConflicts(conflicts);
   state.events = events;
   state.control = control;
   assignHolderColours(control);
