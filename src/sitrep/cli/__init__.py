@@ -18,6 +18,8 @@ HELP = """sitrep: conflict news to structured, sourced event data, offline.
 
 \b
 Workflow:
+  sitrep ingest ARTICLES/ --db sitrep.db   read text/HTML/JSONL/feeds, extract, store
+  sitrep status --db sitrep.db             what the database holds
   sitrep extract ARTICLE.txt --json out/   one JSON per article (GOLD.md schema)
   sitrep eval --gold ../shared/gold        score against gold annotations
 """
