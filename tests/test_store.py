@@ -216,3 +216,22 @@ def test_database_url_from_path_and_errors(tmp_path: Path) -> None:
         database_url(str(tmp_path / "missing" / "x.db"))
     with pytest.raises(StoreError, match="cannot use database URL"):
         Store.open("nosuchdialect://x")
+
+
+def test_steps_after_the_recorded_version_run_in_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An older database is brought up by the steps it lacks, once each, in order."""
+    import sitrep.store.migrations as migrations
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate(engine)
+    ran: list[int] = []
+    steps = (*migrations.STEPS, lambda _c: ran.append(2), lambda _c: ran.append(3))
+    monkeypatch.setattr(migrations, "STEPS", steps)
+    monkeypatch.setattr(migrations, "HEAD", len(steps))
+    assert migrations.migrate(engine) == 3
+    assert migrations.migrate(engine) == 3
+    assert ran == [2, 3]
+    with engine.connect() as conn:
+        assert migrations.current_version(conn) == 3
+    engine.dispose()

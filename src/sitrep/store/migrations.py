@@ -1,15 +1,16 @@
 """Numbered schema migrations, applied in order when a store is opened.
 
-``schema_version`` holds one row per applied step. A new step is appended to
-``STEPS`` (never edit a released one) and must be written with SQLAlchemy
-Core / DDL constructs so it runs on SQLite and PostgreSQL alike. Migrating an
-empty database through every step must give exactly ``schema.metadata``; a
-test checks it.
+``schema_version`` holds one row per applied step. An empty database gets the
+current schema (``schema.metadata``) at once and is stamped with every
+version; the steps after the first bring databases made by older sitreps up
+to date. To change the schema, edit ``schema.py`` and append a step that turns
+version N-1 into N (never edit a released one), written with SQLAlchemy Core /
+DDL constructs so it runs on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select
@@ -20,13 +21,18 @@ from sitrep.store import schema
 Step = Callable[[Connection], None]
 
 
-def _v1_initial(conn: Connection) -> None:
-    """Documents, extractions, evidence and reviews."""
+def create_current(conn: Connection) -> None:
+    """Every table of the current schema (what an empty database gets)."""
     tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
     schema.metadata.create_all(conn, tables=tables)
 
 
-#: migration steps; step ``i`` (1-based) brings the schema to version ``i``
+def _v1_initial(conn: Connection) -> None:
+    """Documents, extractions, evidence and reviews (version 1 is the first schema)."""
+    create_current(conn)
+
+
+#: migration steps; step ``i`` (1-based) brings the schema from version ``i - 1`` to ``i``
 STEPS: tuple[Step, ...] = (_v1_initial,)
 HEAD = len(STEPS)
 
@@ -48,11 +54,22 @@ def migrate(engine: Engine) -> int:
         raise StoreError(
             f"the database has schema version {version}, newer than this sitrep ({HEAD}): "
             "upgrade sitrep")
+    if version == 0:
+        with engine.begin() as conn:
+            if current_version(conn) == 0:  # else another process got there first
+                create_current(conn)
+                _stamp(conn, range(1, HEAD + 1))
+        return HEAD
     for number in range(version + 1, HEAD + 1):
         with engine.begin() as conn:
-            if current_version(conn) >= number:  # another process got there first
+            if current_version(conn) >= number:
                 continue
             STEPS[number - 1](conn)
-            conn.execute(schema.schema_version.insert().values(
-                version=number, applied_at=datetime.now(UTC).isoformat(timespec="seconds")))
+            _stamp(conn, [number])
     return HEAD
+
+
+def _stamp(conn: Connection, versions: Iterable[int]) -> None:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for number in versions:
+        conn.execute(schema.schema_version.insert().values(version=number, applied_at=now))
