@@ -218,6 +218,11 @@ def test_utf16_text_with_bom_is_read(tmp_path: Path) -> None:
     assert isinstance(doc, Document) and doc.text == STORY
 
 
+def test_a_folder_note_named_explicitly_is_read(tmp_path: Path) -> None:
+    doc = _one(_write(tmp_path, "ABOUT", STORY))
+    assert isinstance(doc, Document) and doc.text == STORY
+
+
 def test_missing_path_is_rejected(tmp_path: Path) -> None:
     item = _one(tmp_path / "nowhere.txt")
     assert isinstance(item, Rejected) and item.reason == "no such file or folder"
@@ -228,6 +233,8 @@ def test_folder_is_walked_sorted_and_recursive_without_hidden_files(tmp_path: Pa
     (tmp_path / "sub").mkdir()
     _write(tmp_path / "sub", "a.txt", STORY)
     _write(tmp_path, ".DS_Store", b"\x00\x01")
+    _write(tmp_path, "README.md", "These are sample articles.")
+    _write(tmp_path / "sub", "LICENSE", "Licensed to you.")
     (tmp_path / ".git").mkdir()
     _write(tmp_path / ".git", "HEAD", "ref: refs/heads/main")
     paths = [i.path for i in read_path(tmp_path)]

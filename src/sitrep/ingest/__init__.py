@@ -35,16 +35,27 @@ __all__ = [
 ]
 
 
+#: files that describe a folder rather than report news; left out when walking folders
+FOLDER_NOTES: frozenset[str] = frozenset({
+    "ABOUT", "AUTHORS", "CHANGELOG", "COPYING", "LICENSE", "NOTICE", "README",
+})
+
+
 def input_files(path: Path) -> list[Path]:
     """The files to read under ``path``: itself, or a folder's files (recursive, sorted).
 
-    Hidden files and folders (``.git``, ``.DS_Store``) are not articles and are left out.
+    Hidden files and folders (``.git``, ``.DS_Store``) and a folder's own notes
+    (``README``, ``LICENSE``…) are not articles and are left out; named
+    explicitly, any file is read.
     """
     if not path.is_dir():
         return [path]
-    return sorted(p for p in path.rglob("*")
-                  if p.is_file() and not any(part.startswith(".")
-                                             for part in p.relative_to(path).parts))
+    return sorted(p for p in path.rglob("*") if p.is_file() and _is_article(p, path))
+
+
+def _is_article(file: Path, folder: Path) -> bool:
+    hidden = any(part.startswith(".") for part in file.relative_to(folder).parts)
+    return not hidden and file.stem.upper() not in FOLDER_NOTES
 
 
 def read_path(path: Path) -> Iterator[Document | Rejected]:
