@@ -235,3 +235,28 @@ def test_steps_after_the_recorded_version_run_in_order(
     with engine.connect() as conn:
         assert migrations.current_version(conn) == 3
     engine.dispose()
+
+
+def _open_and_close(url: str) -> str:
+    try:
+        Store.open(url).close()
+    except StoreError as exc:
+        return str(exc)
+    return "ok"
+
+
+@pytest.mark.parametrize("backend", _backends())
+def test_workers_opening_a_new_database_at_once_all_succeed(tmp_path: Path, backend: str) -> None:
+    """Several worker processes migrate the same empty database at the same moment."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if backend == "sqlite":
+        url = str(tmp_path / "fresh.db")
+    else:
+        url = os.environ["SITREP_TEST_PG_URL"]
+        _drop_everything(url)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(4, mp_context=context) as pool:
+        results = list(pool.map(_open_and_close, [url] * 4))
+    assert results == ["ok"] * 4

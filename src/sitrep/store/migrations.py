@@ -10,15 +10,18 @@ DDL constructs so it runs on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from sitrep.errors import StoreError
 from sitrep.store import schema
 
 Step = Callable[[Connection], None]
+#: PostgreSQL advisory lock held while migrating ("sitrep" in ASCII)
+LOCK_KEY = 0x736974726570
 
 
 def create_current(conn: Connection) -> None:
@@ -46,27 +49,36 @@ def current_version(conn: Connection) -> int:
 
 
 def migrate(engine: Engine) -> int:
-    """Apply every pending step, each in its own transaction; returns the version reached."""
-    with engine.begin() as conn:
+    """Apply every pending step, each in its own locked transaction; returns the version."""
+    with _locked(engine) as conn:
         schema.schema_version.create(conn, checkfirst=True)
         version = current_version(conn)
-    if version > HEAD:
-        raise StoreError(
-            f"the database has schema version {version}, newer than this sitrep ({HEAD}): "
-            "upgrade sitrep")
-    if version == 0:
-        with engine.begin() as conn:
-            if current_version(conn) == 0:  # else another process got there first
-                create_current(conn)
-                _stamp(conn, range(1, HEAD + 1))
-        return HEAD
+        if version > HEAD:
+            raise StoreError(
+                f"the database has schema version {version}, newer than this sitrep "
+                f"({HEAD}): upgrade sitrep")
+        if version == 0:
+            create_current(conn)
+            _stamp(conn, range(1, HEAD + 1))
+            return HEAD
     for number in range(version + 1, HEAD + 1):
-        with engine.begin() as conn:
-            if current_version(conn) >= number:
+        with _locked(engine) as conn:
+            if current_version(conn) >= number:  # another process got there first
                 continue
             STEPS[number - 1](conn)
             _stamp(conn, [number])
     return HEAD
+
+
+@contextmanager
+def _locked(engine: Engine) -> Iterator[Connection]:
+    """A transaction no other migrating process runs beside (several workers open at once)."""
+    with engine.connect() as conn:
+        conn.execution_options(sqlite_begin="IMMEDIATE")  # take SQLite's write lock first
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+            yield conn
 
 
 def _stamp(conn: Connection, versions: Iterable[int]) -> None:
