@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -221,6 +222,20 @@ def test_utf16_text_with_bom_is_read(tmp_path: Path) -> None:
 def test_a_folder_note_named_explicitly_is_read(tmp_path: Path) -> None:
     doc = _one(_write(tmp_path, "ABOUT", STORY))
     assert isinstance(doc, Document) and doc.text == STORY
+
+
+def test_a_parser_crash_is_a_rejection_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.ingest import formats
+
+    def crash(_text: str, _where: str) -> Iterator[Document]:
+        raise KeyError("surprise")
+        yield  # a generator, like the real parsers
+
+    monkeypatch.setitem(formats.PARSERS, "text", crash)
+    item = _one(_write(tmp_path, "odd.txt", STORY))
+    assert isinstance(item, Rejected)
+    assert item.reason == "cannot read as text: KeyError: 'surprise'"
 
 
 def test_missing_path_is_rejected(tmp_path: Path) -> None:

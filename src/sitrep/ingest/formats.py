@@ -57,7 +57,11 @@ def read_file(path: Path) -> Iterator[Item]:
     except OSError as exc:
         yield Rejected(where, f"cannot read: {exc.strerror or exc}", "unreadable")
         return
-    yield from PARSERS[fmt](text, where)
+    try:
+        yield from PARSERS[fmt](text, where)
+    except Exception as exc:  # a parser bug on one odd file must not end the batch
+        reason = " ".join(f"cannot read as {fmt}: {type(exc).__name__}: {exc}".split())[:300]
+        yield Rejected(where, reason, "unreadable")
 
 
 def decode(raw: bytes) -> str:
