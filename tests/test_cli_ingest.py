@@ -164,3 +164,23 @@ def test_status_counts_what_was_ingested(tmp_path: Path) -> None:
     lines = dict(line.split() for line in result.stdout.splitlines()[1:])
     assert lines["documents"] == "4" and lines["near_duplicates"] == "1"
     assert "schema version" in result.stdout.splitlines()[0]
+
+
+def test_reextract_replaces_stored_extractions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, db = _folder(tmp_path), tmp_path / "s.db"
+    _ingest(folder, db)
+
+    def upgraded(doc: Document) -> Extraction:
+        return Extraction(document=doc, events=[Event("Battles", "Armed clash", "Army")])
+
+    monkeypatch.setattr(batch, "extract_document", upgraded)
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db), "--reextract"])
+    assert result.exit_code == 0, result.stderr
+    assert "stored 0 (3 event(s)), already present 1" in result.stdout  # the near-copy
+    assert "re-extracted 3" in result.stdout
+    with Store.open(str(db)) as store:
+        assert store.counts()["events"] == 3 and store.counts()["documents"] == 4
+    refused = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db),
+                                        "--reextract", "--workers", "2"])
+    assert refused.exit_code == 2 and "one process" in refused.stderr

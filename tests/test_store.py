@@ -260,3 +260,37 @@ def test_workers_opening_a_new_database_at_once_all_succeed(tmp_path: Path, back
     with ProcessPoolExecutor(4, mp_context=context) as pool:
         results = list(pool.map(_open_and_close, [url] * 4))
     assert results == ["ok"] * 4
+
+
+def test_replace_swaps_the_extraction_and_keeps_the_document(store: Store) -> None:
+    store.save(_extraction("a"))
+    store.save(_extraction("b", TEXT + " More."))
+    before_b = store.load_extractions(["b"])
+    newer = _extraction("a")
+    newer.events = newer.events[:1]
+    newer.claims = []
+    newer.flags = ["re-extracted"]
+    store.replace(newer)
+    [a] = store.load_extractions(["a"])
+    assert a == newer
+    assert store.load_extractions(["b"]) == before_b
+    counts = store.counts()
+    assert (counts["documents"], counts["events"], counts["claims"]) == (2, 3, 1)
+    assert counts["event_sources"] == 3
+
+
+def test_replace_needs_a_stored_document_and_is_all_or_nothing(store: Store) -> None:
+    with pytest.raises(StoreError, match="is not stored"):
+        store.replace(_extraction("never-saved"))
+    store.save(_extraction("a"))
+    broken = _extraction("a")
+    broken.claims[0].status = None  # type: ignore[assignment]  # violates NOT NULL
+    with pytest.raises(StoreError, match="could not replace document a"):
+        store.replace(broken)
+    assert store.load_extractions(["a"]) == [_extraction("a")]
+
+
+def test_document_alone(store: Store) -> None:
+    store.save(_extraction("a"))
+    assert store.document("a") == _extraction("a").document
+    assert store.document("missing") is None

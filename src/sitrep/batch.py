@@ -31,6 +31,7 @@ class BatchSummary:
     stored: int = 0
     existing: int = 0
     near_duplicates: int = 0
+    reextracted: int = 0
     events: int = 0
     skipped: list[Rejected] = field(default_factory=list)
 
@@ -42,6 +43,8 @@ class BatchSummary:
         text = (f"stored {self.stored} ({self.events} event(s)), already present "
                 f"{self.existing}, near-duplicates {self.near_duplicates}, "
                 f"skipped {len(self.skipped)}")
+        if self.reextracted:
+            text += f", re-extracted {self.reextracted}"
         kinds = self.skipped_by_kind()
         if kinds:
             text += " (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")"
@@ -87,10 +90,12 @@ def link_near_duplicates(items: Iterable[Document | Rejected], store: Store
 class Ingester:
     """Stores documents one by one, each in its own transaction; links near-copies."""
 
-    def __init__(self, store: Store, threshold: float | None = None) -> None:
+    def __init__(self, store: Store, threshold: float | None = None, *,
+                 reextract: bool = False) -> None:
         self.store = store
         self.summary = BatchSummary()
         self.linker = NearDuplicateLinker(store, threshold)
+        self.reextract = reextract
 
     def add(self, item: Document | Rejected) -> None:
         """Ingest one document (or count one rejected input)."""
@@ -98,7 +103,10 @@ class Ingester:
             self.summary.skipped.append(item)
             return
         if self.store.has_document(item.id):
-            self.summary.existing += 1
+            if self.reextract:
+                self._reextract(item)
+            else:
+                self.summary.existing += 1
             return
         near_copy = self.linker.link(item)
         extraction = self._extraction(item)
@@ -112,6 +120,23 @@ class Ingester:
             self.summary.stored += 1
             self.summary.events += len(extraction.events)
             self.linker.remember(item)
+
+    def _reextract(self, doc: Document) -> None:
+        """Extract a stored original again and replace what was stored for it."""
+        stored = self.store.document(doc.id)
+        if stored is None or stored.near_duplicate_of is not None:
+            self.summary.existing += 1
+            return
+        extraction = self._extraction(doc)
+        if extraction is None:
+            return
+        try:
+            self.store.replace(extraction)
+        except SitrepError as exc:
+            self._failed(doc, str(exc))
+            return
+        self.summary.reextracted += 1
+        self.summary.events += len(extraction.events)
 
     def _extraction(self, doc: Document) -> Extraction | None:
         try:
@@ -138,9 +163,13 @@ OnSkip = Callable[[Rejected], None]
 
 
 def ingest_paths(paths: Iterable[Path], store: Store, *, on_file: Progress | None = None,
-                 on_skip: OnSkip | None = None) -> BatchSummary:
-    """Ingest every file under ``paths`` into ``store``; ``on_file`` runs after each file."""
-    ingester = Ingester(store)
+                 on_skip: OnSkip | None = None, reextract: bool = False) -> BatchSummary:
+    """Ingest every file under ``paths`` into ``store``; ``on_file`` runs after each file.
+
+    With ``reextract``, documents already stored are extracted again and their
+    stored extraction replaced (after an extractor upgrade).
+    """
+    ingester = Ingester(store, reextract=reextract)
     for file in collect_files(paths):
         for item in read_file(file):
             before = len(ingester.summary.skipped)

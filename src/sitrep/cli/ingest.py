@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from sitrep import settings
 from sitrep.batch import BatchSummary, collect_files, ingest_paths
+from sitrep.errors import SitrepError
 from sitrep.ingest import Rejected
 from sitrep.store import Store
 
@@ -27,7 +28,11 @@ PROGRESS_AFTER = 3
               help="Processes that extract in parallel (default: setting workers, 1).")
 @click.option("--engine", default="local", show_default=True,
               help="Where the workers run: local processes, or ray (Ray Data).")
-def command(paths: tuple[Path, ...], db: str | None, workers: int | None, engine: str) -> None:
+@click.option("--reextract", is_flag=True,
+              help="Extract documents already stored again and replace their extraction "
+              "(after upgrading sitrep); one worker only.")
+def command(paths: tuple[Path, ...], db: str | None, workers: int | None, engine: str,
+            reextract: bool) -> None:
     """Ingest articles (text, HTML, JSON Lines, RSS/Atom, folders) into the database.
 
     Each article is extracted and stored once: running the command again stores
@@ -36,7 +41,7 @@ def command(paths: tuple[Path, ...], db: str | None, workers: int | None, engine
     def skipped(rejected: Rejected) -> None:
         click.echo(f"skipped {rejected.path}: {rejected.reason}", err=True)
 
-    run = _runner(settings.get("workers", workers), engine)
+    run = _runner(settings.get("workers", workers), engine, reextract)
     total = len(collect_files(paths))
     with Store.open(settings.get("db", db)) as store:
         if total <= PROGRESS_AFTER:
@@ -49,10 +54,12 @@ def command(paths: tuple[Path, ...], db: str | None, workers: int | None, engine
         click.echo(summary.describe())
 
 
-def _runner(workers: int, engine: str) -> Callable[..., BatchSummary]:
+def _runner(workers: int, engine: str, reextract: bool) -> Callable[..., BatchSummary]:
     """The loop in this process, or the engines' parallel one when asked for."""
     if workers == 1 and engine == "local":
-        return ingest_paths
+        return functools.partial(ingest_paths, reextract=reextract)
+    if reextract:
+        raise SitrepError("--reextract runs in one process: leave out --workers and --engine")
     from sitrep.engines import ingest_paths as ingest_in_parallel
 
     return functools.partial(ingest_in_parallel, workers=workers, engine=engine)

@@ -31,7 +31,7 @@ from sqlalchemy.sql.expression import ColumnElement, Executable
 
 from sitrep import settings
 from sitrep.errors import StoreError
-from sitrep.model import Event, Extraction, Place, Span
+from sitrep.model import Document, Event, Extraction, Place, Span
 from sitrep.store import rows, schema
 from sitrep.store.migrations import migrate
 
@@ -101,6 +101,26 @@ class Store:
             raise StoreError(f"could not save document {doc.id}: {_one_line(exc)}") from exc
         return True
 
+    def replace(self, extraction: Extraction) -> None:
+        """Swap a stored document's extraction for a new one (after an extractor upgrade).
+
+        The document row keeps its id, text, signature and ``ingested_at``; reviews stay
+        (event ids are positions, so they follow the event now at that position).
+        """
+        doc = extraction.document
+        docs = schema.documents
+        try:
+            with self._engine.begin() as conn:
+                found = conn.execute(select(docs.c.id).where(docs.c.id == doc.id)).first()
+                if found is None:
+                    raise StoreError(f"document {doc.id} is not stored: save it first")
+                _delete_extraction(conn, doc.id)
+                conn.execute(docs.update().where(docs.c.id == doc.id).values(
+                    flags=rows.document_row(doc, extraction.flags, None, "")["flags"]))
+                _write_extraction(conn, extraction)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not replace document {doc.id}: {_one_line(exc)}") from exc
+
     def add_review(self, event_id: str, action: str, *, value: str | None = None,
                    field: str | None = None, note: str | None = None,
                    created_at: str | None = None) -> None:
@@ -116,6 +136,13 @@ class Store:
         query = select(schema.documents.c.id).where(schema.documents.c.id == document_id)
         with self._engine.connect() as conn:
             return conn.execute(query).first() is not None
+
+    def document(self, document_id: str) -> Document | None:
+        """The stored document with this id, without its extraction; None if absent."""
+        query = select(schema.documents).where(schema.documents.c.id == document_id)
+        with self._engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return rows.document_from_row(row) if row is not None else None
 
     def document_ids(self) -> list[str]:
         """Ids of every stored document, in the order they were stored."""
@@ -262,6 +289,17 @@ def _insert_or_nothing(conn: Connection, table: Table,
 
         return postgresql.insert(table).on_conflict_do_nothing().returning(key)
     return None
+
+
+def _delete_extraction(conn: Connection, doc_id: str) -> None:
+    """Every row extracted from one document (children first); the document row stays."""
+    events = select(schema.events.c.id).where(schema.events.c.document_id == doc_id)
+    conn.execute(schema.event_actors.delete().where(schema.event_actors.c.event_id.in_(events)))
+    conn.execute(schema.event_sources.delete().where(
+        schema.event_sources.c.event_id.in_(events)))
+    for table in schema.DOCUMENT_CHILDREN:
+        if "document_id" in table.c:
+            conn.execute(table.delete().where(table.c.document_id == doc_id))
 
 
 def _write_extraction(conn: Connection, extraction: Extraction) -> None:
