@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,9 @@ from sitrep.web.control import Timeline, build_timelines
 from sitrep.web.fixtures import ARMY, NAMTU, REBELS, sample_extractions
 from sitrep.web.merge import merge_events, normalise_name, same_event
 from sitrep.web.reviews import ReviewError, make_review, review_state
+from sitrep.web.source import MemorySource
 from sitrep.web.vendor import VENDOR_FILES, copy_vendor_files, missing_vendor_files
+from sitrep.web.views import SnapshotCache
 
 
 def clash(**changes: object) -> Event:
@@ -117,3 +120,15 @@ def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
     assert "Traceback" not in result.output
+
+
+def test_snapshot_is_reused_until_the_source_changes_or_ages() -> None:
+    source = MemorySource(sample_extractions())
+    cache = SnapshotCache(source, max_age=60)
+    first = cache.get()
+    assert cache.get() is first
+    source.add_review(make_review("x", "confirm"))  # reviews are not part of the snapshot
+    assert cache.get() is first
+    cache.max_age = 0
+    time.sleep(0.01)
+    assert cache.get() is not first

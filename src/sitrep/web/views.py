@@ -9,6 +9,7 @@ evidence sentences and the documents they came from.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
@@ -53,20 +54,27 @@ class Snapshot:
 
 
 class SnapshotCache:
-    """The current snapshot, rebuilt only when the source's version changes."""
+    """The current snapshot, rebuilt when the source's version changes or it is ``max_age`` old.
 
-    def __init__(self, source: DataSource) -> None:
+    The version (row counts) catches added documents at once; the age bound catches
+    extractions replaced in place (``sitrep ingest --reextract``), which keep the counts.
+    """
+
+    def __init__(self, source: DataSource, max_age: float = 10.0) -> None:
         self.source = source
+        self.max_age = max_age
         self._lock = threading.Lock()
         self._key: Hashable = object()
+        self._built_at = 0.0
         self._snapshot: Snapshot | None = None
 
     def get(self) -> Snapshot:
         with self._lock:
             key = self.source.version()
-            if self._snapshot is None or key != self._key:
+            stale = time.monotonic() - self._built_at > self.max_age
+            if self._snapshot is None or key != self._key or stale:
                 self._snapshot = Snapshot.build(self.source.extractions())
-                self._key = key
+                self._key, self._built_at = key, time.monotonic()
             return self._snapshot
 
 
