@@ -294,3 +294,11 @@ def test_document_alone(store: Store) -> None:
     store.save(_extraction("a"))
     assert store.document("a") == _extraction("a").document
     assert store.document("missing") is None
+
+
+def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100, encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot open database") as info:
+        Store.open(str(path))
+    assert "\n" not in str(info.value)

@@ -46,7 +46,8 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _json_list(values: list[str]) -> str:
+def encode_list(values: list[str]) -> str:
+    """A list as JSON text, for the plain list columns."""
     return json.dumps(list(values), ensure_ascii=False)
 
 
@@ -60,7 +61,7 @@ def document_row(doc: Document, flags: list[str], minhash: str | None, now: str)
         "title": doc.title, "published": _iso(doc.published),
         "published_precision": doc.published_precision, "language": doc.language,
         "path": doc.path, "near_duplicate_of": doc.near_duplicate_of,
-        "flags": _json_list(flags), "minhash": minhash, "ingested_at": now,
+        "flags": encode_list(flags), "minhash": minhash, "ingested_at": now,
     }
 
 
@@ -81,7 +82,7 @@ def place_row(place: Place, place_id: str, document_id: str, position: int,
         "admin1": place.admin1, "admin2": place.admin2, "admin3": place.admin3,
         "country": place.country, "lat": place.lat, "lon": place.lon,
         "coord_source": place.coord_source, "uncertainty_km": place.uncertainty_km,
-        "geo_precision": place.geo_precision, "near": _json_list(place.near),
+        "geo_precision": place.geo_precision, "near": encode_list(place.near),
         "estimated": place.estimated, "gazetteer_id": place.gazetteer_id, "why": place.why,
     }
 
@@ -130,9 +131,9 @@ def event_row(event: Event, ident: str, document_id: str, position: int,
         "country": loc.country if loc else None,
         "lat": loc.lat if loc else None,
         "lon": loc.lon if loc else None,
-        "near": _json_list(event.near), "geo_precision": event.geo_precision,
+        "near": encode_list(event.near), "geo_precision": event.geo_precision,
         "fatalities": event.fatalities, "injured": event.injured,
-        "weapons": _json_list(event.weapons), "status": event.status, "source": event.source,
+        "weapons": encode_list(event.weapons), "status": event.status, "source": event.source,
         "background": event.background, "optional": event.optional,
         "confidence": event.confidence, "component": event.component, "notes": event.notes,
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -90,15 +91,11 @@ class Store:
         """
         doc = extraction.document
         minhash = minhash or _signature(doc.text)
-        try:
-            with self._engine.begin() as conn:
-                now = _now()
-                row = rows.document_row(doc, extraction.flags, minhash, now)
-                if not _insert_ignoring_existing(conn, schema.documents, [row]):
-                    return False
-                _write_extraction(conn, extraction)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"could not save document {doc.id}: {_one_line(exc)}") from exc
+        with _as_store_error(f"save document {doc.id}"), self._engine.begin() as conn:
+            row = rows.document_row(doc, extraction.flags, minhash, _now())
+            if not _insert_ignoring_existing(conn, schema.documents, [row]):
+                return False
+            _write_extraction(conn, extraction)
         return True
 
     def replace(self, extraction: Extraction) -> None:
@@ -109,17 +106,14 @@ class Store:
         """
         doc = extraction.document
         docs = schema.documents
-        try:
-            with self._engine.begin() as conn:
-                found = conn.execute(select(docs.c.id).where(docs.c.id == doc.id)).first()
-                if found is None:
-                    raise StoreError(f"document {doc.id} is not stored: save it first")
-                _delete_extraction(conn, doc.id)
-                conn.execute(docs.update().where(docs.c.id == doc.id).values(
-                    flags=rows.document_row(doc, extraction.flags, None, "")["flags"]))
-                _write_extraction(conn, extraction)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"could not replace document {doc.id}: {_one_line(exc)}") from exc
+        with _as_store_error(f"replace document {doc.id}"), self._engine.begin() as conn:
+            found = conn.execute(select(docs.c.id).where(docs.c.id == doc.id)).first()
+            if found is None:
+                raise StoreError(f"document {doc.id} is not stored: save it first")
+            _delete_extraction(conn, doc.id)
+            conn.execute(docs.update().where(docs.c.id == doc.id).values(
+                flags=rows.encode_list(extraction.flags)))
+            _write_extraction(conn, extraction)
 
     def add_review(self, event_id: str, action: str, *, value: str | None = None,
                    field: str | None = None, note: str | None = None,
@@ -127,20 +121,20 @@ class Store:
         """Record a human review of an event (the web view writes these)."""
         row = {"event_id": event_id, "action": action, "field": field, "value": value,
                "note": note, "created_at": created_at or _now()}
-        with self._writing("save a review") as conn:
+        with _as_store_error("save a review"), self._engine.begin() as conn:
             conn.execute(insert(schema.reviews), [row])
 
     # -- reading ---------------------------------------------------------------
 
     def has_document(self, document_id: str) -> bool:
         query = select(schema.documents.c.id).where(schema.documents.c.id == document_id)
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             return conn.execute(query).first() is not None
 
     def document(self, document_id: str) -> Document | None:
         """The stored document with this id, without its extraction; None if absent."""
         query = select(schema.documents).where(schema.documents.c.id == document_id)
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(query).mappings().first()
         return rows.document_from_row(row) if row is not None else None
 
@@ -148,7 +142,7 @@ class Store:
         """Ids of every stored document, in the order they were stored."""
         docs = schema.documents
         query = select(docs.c.id).order_by(docs.c.ingested_at, docs.c.id)
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             return list(conn.execute(query).scalars())
 
     def signatures(self) -> Iterator[tuple[str, str]]:
@@ -157,7 +151,7 @@ class Store:
         query = (select(docs.c.id, docs.c.minhash)
                  .where(docs.c.minhash.is_not(None), docs.c.near_duplicate_of.is_(None))
                  .order_by(docs.c.ingested_at, docs.c.id))
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             for ident, minhash in conn.execute(query):
                 yield str(ident), str(minhash)
 
@@ -165,7 +159,7 @@ class Store:
                          near_duplicates: bool = True) -> list[Extraction]:
         """Rebuild the stored extractions (all, or those of ``document_ids``), oldest first."""
         wanted = None if document_ids is None else list(dict.fromkeys(document_ids))
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             tables = {t.name: _select_rows(conn, t, wanted) for t in _EXTRACTION_TABLES}
         extractions = _rebuild(tables)
         if not near_duplicates:
@@ -175,7 +169,7 @@ class Store:
     def reviews(self) -> list[dict[str, Any]]:
         """Every review, oldest first, as plain dicts (columns of ``reviews``)."""
         query = select(schema.reviews).order_by(schema.reviews.c.id)
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 
     def counts(self) -> dict[str, int]:
@@ -183,7 +177,7 @@ class Store:
         tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
         tables.sort(key=lambda t: _COUNT_ORDER.index(t.name) if t.name in _COUNT_ORDER else 99)
         docs = schema.documents
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             counts = {t.name: _count(conn, t) for t in tables}
             counts["near_duplicates"] = _count(conn, docs, docs.c.near_duplicate_of.is_not(None))
         return counts
@@ -193,27 +187,19 @@ class Store:
         """The URL without its password, for messages."""
         return _hidden(self.url)
 
-    def _writing(self, what: str) -> _Transaction:
-        return _Transaction(self._engine, what)
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        with _as_store_error(f"read {self.display_url}"), self._engine.connect() as conn:
+            yield conn
 
 
-class _Transaction:
-    """``engine.begin()`` that turns database errors into one-line ``StoreError``s."""
-
-    def __init__(self, engine: Engine, what: str) -> None:
-        self._engine, self._what = engine, what
-        self._context: Any = None
-
-    def __enter__(self) -> Connection:
-        self._context = self._engine.begin()
-        conn: Connection = self._context.__enter__()
-        return conn
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self._context.__exit__(kind, exc, tb)
-        if isinstance(exc, SQLAlchemyError):
-            raise StoreError(f"could not {self._what}: {_one_line(exc)}") from exc
+@contextmanager
+def _as_store_error(what: str) -> Iterator[None]:
+    """Database errors as one-line ``StoreError``s saying what could not be done."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not {what}: {_one_line(exc)}") from exc
 
 
 # -- engine ----------------------------------------------------------------------
