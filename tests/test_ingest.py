@@ -44,7 +44,8 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Drone strike on market</title><link>https://e.org/d</link>
 <pubDate>Tue, 06 May 2025 10:00:00 GMT</pubDate>
 <description>&lt;p&gt;A drone strike hit a market in Kupiansk on Monday.&lt;/p&gt;&lt;p&gt;Officials
-said two people died.&lt;/p&gt;</description></item>
+said two people died.&lt;/p&gt;&lt;p&gt;The post Drone strike on market appeared first on
+Example Wire.&lt;/p&gt;</description></item>
 <item><title>No body</title><link>https://e.org/e</link></item>
 </channel></rss>
 """

@@ -266,7 +266,7 @@ def parse_feed(text: str, where: str) -> Iterator[Item]:
 def _entry_item(entry: Any, source: str | None, path: str, number: int) -> Item:
     contents = [c.get("value", "") for c in entry.get("content", [])]
     markup = max(contents, key=len) if contents else entry.get("summary", "")
-    body = html_to_text(markup)
+    body = strip_boilerplate(html_to_text(markup))
     if not body:
         return Rejected(path, f"entry {number}: no text", "empty")
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
