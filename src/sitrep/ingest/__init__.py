@@ -19,6 +19,7 @@ from sitrep.ingest.documents import (
     parse_plain_text,
 )
 from sitrep.ingest.formats import Item, read_file
+from sitrep.ingest.sidecar import is_sidecar
 from sitrep.model import Document
 
 __all__ = [
@@ -44,8 +45,9 @@ FOLDER_NOTES: frozenset[str] = frozenset({
 def input_files(path: Path) -> list[Path]:
     """The files to read under ``path``: itself, or a folder's files (recursive, sorted).
 
-    Hidden files and folders (``.git``, ``.DS_Store``) and a folder's own notes
-    (``README``, ``LICENSE``…) are not articles and are left out; named
+    Hidden files and folders (``.git``, ``.DS_Store``), a folder's own notes
+    (``README``, ``LICENSE``…) and its ``SOURCES.tsv`` (metadata, see
+    :mod:`sitrep.ingest.sidecar`) are not articles and are left out; named
     explicitly, any file is read.
     """
     if not path.is_dir():
@@ -55,7 +57,7 @@ def input_files(path: Path) -> list[Path]:
 
 def _is_article(file: Path, folder: Path) -> bool:
     hidden = any(part.startswith(".") for part in file.relative_to(folder).parts)
-    return not hidden and file.stem.upper() not in FOLDER_NOTES
+    return not hidden and file.stem.upper() not in FOLDER_NOTES and not is_sidecar(file)
 
 
 def read_path(path: Path) -> Iterator[Document | Rejected]:

@@ -33,26 +33,47 @@ def document_id(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about a file from outside it (a folder's ``SOURCES.tsv``)."""
+
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    precision: Precision | None = None
+
+
+NO_METADATA = Metadata()
+
+
 def make_document(
     text: str, *, path: str | None = None, source: str | None = None, url: str | None = None,
     title: str | None = None, published: date | None = None,
-    precision: Precision | None = None,
+    precision: Precision | None = None, fallback: Metadata = NO_METADATA,
 ) -> Document:
-    """A document with its id and language; undated ones get the date their dateline gives."""
+    """A document with its id and language.
+
+    Values from the file win over ``fallback``; an undated document gets the
+    date of its dateline.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         raise InputError("no text")
     if published is None:
+        published, precision = fallback.published, fallback.precision
+    if published is None:
         published, precision = _dateline(text)
     return Document(
-        id=document_id(text), text=text, source=_clean(source), url=_clean(url),
-        title=_clean(title), published=published,
-        published_precision=precision if published else None,
+        id=document_id(text), text=text, source=_clean(source or fallback.source),
+        url=_clean(url or fallback.url), title=_clean(title or fallback.title),
+        published=published, published_precision=precision if published else None,
         language=detect_language(text), path=path,
     )
 
 
-def parse_plain_text(raw: str, path: str | None = None) -> Document:
+def parse_plain_text(raw: str, path: str | None = None,
+                     fallback: Metadata = NO_METADATA) -> Document:
     """A plain-text article; a leading `` date YYYY-MM-DD`` (or ``YYYY-MM``) is its date."""
     published, precision = None, None
     m = _DATE_PREFIX.match(raw)
@@ -63,7 +84,8 @@ def parse_plain_text(raw: str, path: str | None = None) -> Document:
             raw = raw[again.end():]  # the same dateline repeated: not article text
     if not raw.strip():
         raise InputError("empty document")
-    return make_document(raw, path=path, published=published, precision=precision)
+    return make_document(raw, path=path, published=published, precision=precision,
+                         fallback=fallback)
 
 
 def parse_date(value: str) -> tuple[date, Precision]:

@@ -17,16 +17,20 @@ from typing import Any
 from sitrep.errors import InputError
 from sitrep.ingest.boilerplate import strip_boilerplate
 from sitrep.ingest.documents import (
+    NO_METADATA,
+    Metadata,
     Precision,
     Rejected,
     make_document,
     parse_date,
     parse_plain_text,
 )
+from sitrep.ingest.sidecar import metadata_for
 from sitrep.model import Document
 
 Item = Document | Rejected
-Parser = Callable[[str, str], Iterator[Item]]
+#: (text, where, what the folder's sidecar says) -> items
+Parser = Callable[[str, str, Metadata], Iterator[Item]]
 
 SUFFIX_FORMATS: dict[str, str] = {
     "": "text", ".txt": "text", ".text": "text", ".md": "text",
@@ -58,7 +62,7 @@ def read_file(path: Path) -> Iterator[Item]:
         yield Rejected(where, f"cannot read: {exc.strerror or exc}", "unreadable")
         return
     try:
-        yield from PARSERS[fmt](text, where)
+        yield from PARSERS[fmt](text, where, metadata_for(path))
     except Exception as exc:  # a parser bug on one odd file must not end the batch
         reason = " ".join(f"cannot read as {fmt}: {type(exc).__name__}: {exc}".split())[:300]
         yield Rejected(where, reason, "unreadable")
@@ -129,9 +133,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
 # -- plain text -------------------------------------------------------------------
 
 
-def parse_text(text: str, where: str) -> Iterator[Item]:
+def parse_text(text: str, where: str, fallback: Metadata = NO_METADATA) -> Iterator[Item]:
     try:
-        yield parse_plain_text(text, where)
+        yield parse_plain_text(text, where, fallback)
     except InputError as exc:
         yield Rejected(where, str(exc), _kind(exc))
 
@@ -139,15 +143,15 @@ def parse_text(text: str, where: str) -> Iterator[Item]:
 # -- HTML -------------------------------------------------------------------------
 
 
-def parse_html(text: str, where: str) -> Iterator[Item]:
+def parse_html(text: str, where: str, fallback: Metadata = NO_METADATA) -> Iterator[Item]:
     """The main text and metadata of a web page (trafilatura), without page furniture."""
     try:
-        yield _html_document(text, where)
+        yield _html_document(text, where, fallback)
     except InputError as exc:
         yield Rejected(where, str(exc), "malformed HTML")
 
 
-def _html_document(text: str, where: str) -> Document:
+def _html_document(text: str, where: str, fallback: Metadata) -> Document:
     import trafilatura
 
     try:
@@ -164,7 +168,7 @@ def _html_document(text: str, where: str) -> Document:
     return make_document(
         body, path=where, title=title, url=getattr(page, "url", None),
         source=getattr(page, "sitename", None) or getattr(page, "hostname", None),
-        published=published, precision=precision,
+        published=published, precision=precision, fallback=fallback,
     )
 
 
@@ -188,7 +192,7 @@ def _optional_date(value: Any) -> tuple[date | None, Precision | None]:
 # -- JSON Lines -------------------------------------------------------------------
 
 
-def parse_jsonl(text: str, where: str) -> Iterator[Item]:
+def parse_jsonl(text: str, where: str, _fallback: Metadata = NO_METADATA) -> Iterator[Item]:
     """One document per line (``text`` required; ``url``, ``title``, ``date``, ``source``)."""
     whole = _whole_json(text)
     if whole is not None:
@@ -234,19 +238,25 @@ def _record_document(record: Any, path: str) -> Document:
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError('no "text" field with the article text')
-    fields = {k: record.get(k) for k in ("url", "title", "source")}
-    if any(v is not None and not isinstance(v, str) for v in fields.values()):
-        raise InputError('"url", "title" and "source" must be strings')
+    url, title, source = (_text_field(record, k) for k in ("url", "title", "source"))
     published, precision = None, None
     if record.get("date"):
         published, precision = parse_date(str(record["date"]))
-    return make_document(body, path=path, published=published, precision=precision, **fields)
+    return make_document(body, path=path, published=published, precision=precision,
+                         url=url, title=title, source=source)
+
+
+def _text_field(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, str):
+        raise InputError(f'"{key}" must be a string')
+    return value
 
 
 # -- RSS / Atom -------------------------------------------------------------------
 
 
-def parse_feed(text: str, where: str) -> Iterator[Item]:
+def parse_feed(text: str, where: str, _fallback: Metadata = NO_METADATA) -> Iterator[Item]:
     """One document per feed entry: its full content, or else its summary, as text."""
     import feedparser
 
