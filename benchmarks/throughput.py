@@ -165,15 +165,15 @@ def child_sitrep_workers(folder: Path, db: str, workers: int) -> dict[str, Any]:
     from sitrep.store import Store
 
     first: list[float] = []
-    collect = engines.DispatchingIngester.collect
+    add = engines.Tally.add
 
-    def noting_collect(self: Any, outcomes: Any) -> None:
+    def noting_add(self: Any, outcomes: Any) -> None:
         outcomes = list(outcomes)
         if outcomes and not first:
             first.append(time.perf_counter())
-        collect(self, outcomes)
+        add(self, outcomes)
 
-    engines.DispatchingIngester.collect = noting_collect  # type: ignore[method-assign]
+    engines.Tally.add = noting_add  # type: ignore[method-assign]
     begin = time.perf_counter()
     with Store.open(db) as store:
         summary = engines.ingest_paths([folder], store, workers=workers)
