@@ -47,6 +47,9 @@ _HTML = re.compile(r"<(!doctype html|html|head|body|article|p|div)[\s>/]")
 _CONTROL_SHARE = 0.05
 #: fewer letters than this in extracted HTML text: nothing worth reading
 _MIN_LETTERS = 20
+#: one article (a text or HTML file, a JSON record) longer than this is a dump, not an
+#: article: reading it would take minutes and a gigabyte; real reports are far shorter
+MAX_ARTICLE_CHARS = 5_000_000
 
 
 def read_file(path: Path) -> Iterator[Item]:
@@ -55,6 +58,8 @@ def read_file(path: Path) -> Iterator[Item]:
     try:
         text = decode(path.read_bytes())
         fmt = detect_format(path.suffix, text)
+        if fmt in ("text", "html"):
+            check_length(text)
     except InputError as exc:
         yield Rejected(where, str(exc), _kind(exc))
         return
@@ -66,6 +71,13 @@ def read_file(path: Path) -> Iterator[Item]:
     except Exception as exc:  # a parser bug on one odd file must not end the batch
         reason = " ".join(f"cannot read as {fmt}: {type(exc).__name__}: {exc}".split())[:300]
         yield Rejected(where, reason, "unreadable")
+
+
+def check_length(text: str) -> None:
+    """Raise ``InputError`` for a text too long to be one article."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"too long for one article ({len(text):,} characters, at most "
+                         f"{MAX_ARTICLE_CHARS:,}): split it into articles")
 
 
 def decode(raw: bytes) -> str:
@@ -127,6 +139,7 @@ def _kind(exc: InputError) -> str:
 _KINDS: tuple[tuple[str, str], ...] = (
     ("empty", "empty"), ("no text", "empty"), ("binary", "binary"), ("not UTF-8", "encoding"),
     ("unknown format", "unknown format"), ("XML", "malformed feed"), ("date", "bad date"),
+    ("too long", "too long"),
 )
 
 
@@ -238,6 +251,7 @@ def _record_document(record: Any, path: str) -> Document:
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError('no "text" field with the article text')
+    check_length(body)
     url, title, source = (_text_field(record, k) for k in ("url", "title", "source"))
     published, precision = None, None
     if record.get("date"):
