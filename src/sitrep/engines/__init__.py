@@ -17,7 +17,6 @@ store holds the same rows whichever engine and however many workers ran it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -120,8 +119,3 @@ class Tally:
         self.summary.skipped.append(rejected)
         if self.on_skip is not None:
             self.on_skip(rejected)
-
-
-def default_workers() -> int:
-    """One worker per core this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
