@@ -1,13 +1,185 @@
-"""Actors stage: actor mentions normalised to canonical ACLED-style names.
+"""Actors stage: mentions normalised to canonical ACLED-style names.
 
-Placeholder from the foundation issue; the events issue replaces the inside.
+Names come from sitrep's own dictionary (``data/actors.yaml``), not from the
+statistical NER: "the regime", "junta troops" and "Tatmadaw" are one actor,
+"Ta'ang" and "Ta-ang" another. Descriptors such as "the military" or
+"civilians" take the country the article is about; "the armed group" points
+back at the armed group the article is about.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
 from sitrep.model import ActorMention
 from sitrep.text import AnalysedText
 
+INTER_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia",
+               "Rioters", "Protesters", "Civilians", "External/Other forces")
+DEFAULT_COUNTRY = "Myanmar"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    actor_type: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled actor dictionary: alias → actor (or generic template)."""
+
+    by_alias: dict[str, Actor]
+    generic: dict[str, Actor]  # alias → Actor whose name holds "{country}"
+    anaphora: frozenset[str]
+    alliances: dict[str, tuple[str, ...]]
+    countries: dict[str, tuple[str, ...]]
+    regimes: dict[str, str]
+    pattern_exact: re.Pattern[str]  # acronyms, case-sensitive
+    pattern_fold: re.Pattern[str]  # everything else, case-insensitive
+    types: dict[str, str]  # canonical name → actor type
+
+
+def _data() -> dict[str, Any]:
+    raw = (files("sitrep") / "data" / "actors.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+def _alternation(aliases: list[str]) -> str:
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    return r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])"
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The actor dictionary, loaded once."""
+    data = _data()
+    by_alias: dict[str, Actor] = {}
+    types: dict[str, str] = {}
+    for entry in data["actors"]:
+        actor = Actor(entry["name"], entry["type"], entry.get("country"))
+        types[actor.name] = actor.actor_type
+        for alias in entry["aliases"]:
+            by_alias[_fold(alias)] = actor
+    generic = {}
+    for entry in data["generic"]:
+        for alias in entry["aliases"]:
+            generic[_fold(alias)] = Actor(entry["template"], entry["type"], None)
+    alliances = {_fold(k): tuple(v) for k, v in data["alliances"].items()}
+    anaphora = frozenset(_fold(a) for a in data["anaphora"])
+    exact = [a for e in data["actors"] for a in e["aliases"] if a.isupper() or a == "PDFs"]
+    folded = [a for a in list(by_alias) + list(generic) + list(alliances) + list(anaphora)
+              if a.upper() != a]
+    return Lexicon(
+        by_alias=by_alias, generic=generic, anaphora=anaphora, alliances=alliances,
+        countries={k: tuple(v) for k, v in data["countries"].items()},
+        regimes=data["regimes"],
+        pattern_exact=re.compile(_alternation(exact)),
+        pattern_fold=re.compile(_alternation(folded), re.IGNORECASE),
+        types=types,
+    )
+
+
+def _fold(alias: str) -> str:
+    return alias.translate(_APOSTROPHES).lower() if not alias.isupper() else alias
+
+
+def actor_type(name: str | None) -> str | None:
+    """ACLED inter label of a canonical name (generic names by their pattern)."""
+    if not name:
+        return None
+    known = lexicon().types.get(name)
+    if known:
+        return known
+    for prefix, label in (("Military Forces of", "State forces"),
+                          ("Police Forces of", "State forces"), ("Civilians", "Civilians"),
+                          ("Protesters", "Protesters"), ("Rioters", "Rioters"),
+                          ("Unidentified Armed Group", "Political militia")):
+        if name.startswith(prefix):
+            return label
+    return None
+
+
+def focus_country(text: str) -> str:
+    """The country an article is mostly about, from its country words."""
+    counts: Counter[str] = Counter()
+    for country, words in lexicon().countries.items():
+        for word in words:
+            counts[country] += len(re.findall(rf"\b{re.escape(word)}\b", text))
+    if not counts or counts.most_common(1)[0][1] == 0:
+        return DEFAULT_COUNTRY
+    return counts.most_common(1)[0][0]
+
 
 def find_actors(text: AnalysedText) -> list[ActorMention]:
-    return []
+    """Every actor mention in the text, in order, with its canonical name."""
+    lex = lexicon()
+    source = text.text.translate(_APOSTROPHES)
+    country = focus_country(source)
+    raw: list[tuple[int, int, str]] = []
+    for pattern in (lex.pattern_exact, lex.pattern_fold):
+        raw.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(source))
+    mentions: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, surface in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        mentions.extend(_resolve(surface, start, end, text, country))
+    return _resolve_anaphora(_absorb_descriptors(mentions, source))
+
+
+def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[ActorMention]:
+    """"TNLA troops", "regime soldiers": a descriptor right after a name is that name."""
+    kept: list[ActorMention] = []
+    for m in mentions:
+        prev = kept[-1] if kept else None
+        gap = source[prev.span.end:m.span.start] if prev else ""
+        if (m.generic and prev is not None and not prev.generic
+                and len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)
+                and m.actor_type == "State forces"):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _resolve(surface: str, start: int, end: int, text: AnalysedText, country: str
+             ) -> list[ActorMention]:
+    lex = lexicon()
+    key = _fold(surface) if not surface.isupper() else surface
+    span = text.span(start, end)
+    if key in lex.by_alias or surface in lex.by_alias:
+        actor = lex.by_alias.get(key) or lex.by_alias[surface]
+        return [ActorMention(actor.name, surface, actor.actor_type, span)]
+    if key.lower() in lex.generic:
+        actor = lex.generic[key.lower()]
+        name = actor.name.format(country=country, regime=lex.regimes.get(country, "")).strip()
+        return [ActorMention(name, surface, actor.actor_type, span, generic=True)]
+    if key.lower() in lex.alliances:
+        return [ActorMention(name, surface, lex.types.get(name), span)
+                for name in lex.alliances[key.lower()][:1]]
+    return [ActorMention("?anaphora", surface, None, span)]
+
+
+def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The armed group" is the non-state armed group named most in the article."""
+    counts = Counter(m.canonical for m in mentions
+                     if m.actor_type in ("Rebel group", "Political militia", "Identity militia"))
+    main = counts.most_common(1)[0][0] if counts else None
+    resolved = []
+    for m in mentions:
+        if m.canonical != "?anaphora":
+            resolved.append(m)
+        elif main:
+            resolved.append(ActorMention(main, m.surface, actor_type(main), m.span))
+    return resolved

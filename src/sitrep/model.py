@@ -104,6 +104,7 @@ class ActorMention:
     surface: str
     actor_type: str | None  # ACLED inter label, e.g. "State forces"
     span: Span
+    generic: bool = False  # a descriptor ("the military", "civilians") resolved by country
 
 
 @dataclass

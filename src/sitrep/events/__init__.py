@@ -1,11 +1,44 @@
-"""Events stage: ACLED-coded events, control changes and claims, with evidence."""
+"""Events stage: ACLED-coded events, control changes and claims, with evidence.
+
+For each sentence: find triggers (``data/triggers.yaml``), drop negated and
+hypothetical ones, read the status and its source, give the event its actors
+(``roles``), places (``locating``), date (``dating``), fatalities and weapons
+(``details``); then merge what ACLED counts as one event and derive control
+changes and claims. The spaCy parse runs only on sentences that hold a trigger.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from sitrep.model import ActorMention, Claim, ControlChange, DateInterval, Document, Event, Place
+from sitrep.actors import actor_type, focus_country
+from sitrep.events import claims as claim_rules
+from sitrep.events import control as control_rules
+from sitrep.events.dating import date_for, is_background
+from sitrep.events.details import fatalities, injured, weapons
+from sitrep.events.lexicon import TriggerKind, trigger_kinds
+from sitrep.events.locating import Where, locations
+from sitrep.events.roles import Belligerents, assign
+from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
+from sitrep.model import (
+    NON_FACTUAL,
+    ActorMention,
+    Claim,
+    ControlChange,
+    DateInterval,
+    Document,
+    Event,
+    Place,
+    Sentence,
+    Span,
+)
 from sitrep.text import AnalysedText
+
+COMPONENT = "events.rules.v1"
+_SPEECH = re.compile(r"\b(?:said|says|say|told|according to|claimed|claims|reported|added|"
+                     r"stated|announced|confirmed|alleged)\b", re.IGNORECASE)
+_PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they) (?:said|added|told)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -15,12 +48,161 @@ class Findings:
     claims: list[Claim] = field(default_factory=list)
 
 
-def extract(
-    text: AnalysedText,
-    doc: Document,
-    dates: list[DateInterval],
-    places: list[Place],
-    actors: list[ActorMention],
-) -> Findings:
+@dataclass
+class _Context:
+    """What one document's sentences share while they are read in order."""
+
+    text: AnalysedText
+    doc: Document
+    dates: list[DateInterval]
+    places: list[Place]
+    actors: list[ActorMention]
+    sides: Belligerents
+    last_date: DateInterval | None = None
+    last_source: str | None = None
+    territorial: list[tuple[Event, str]] = field(default_factory=list)
+
+
+def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
+            places: list[Place], actors: list[ActorMention]) -> Findings:
     """Events, control changes and claims found in one document."""
-    return Findings()
+    country = focus_country(text.text)
+    civilians = f"Civilians ({country})"
+    ctx = _Context(text, doc, dates, places, actors, Belligerents.of(actors, civilians))
+    findings = Findings()
+    for index, sentence in enumerate(text.sentences):
+        following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
+        events, claim = _read_sentence(sentence, following, ctx)
+        findings.events.extend(events)
+        if claim:
+            findings.claims.append(claim)
+    findings.events = merge_same_events(findings.events)
+    findings.control = control_rules.from_territorial(ctx.territorial) + \
+        control_rules.holding_and_demands(text, doc, places, actors, dates)
+    return findings
+
+
+def _triggers(sentence: Sentence) -> list[tuple[TriggerKind, int]]:
+    found = []
+    for kind in trigger_kinds():
+        for m in kind.pattern.finditer(sentence.text):
+            found.append((kind, m.start()))
+            break
+    return found
+
+
+def _read_sentence(sentence: Sentence, following: str, ctx: _Context
+                   ) -> tuple[list[Event], Claim | None]:
+    triggers = [(k, at) for k, at in _triggers(sentence)
+                if not is_hypothetical(sentence.text, at)]
+    source = _source(sentence, ctx)
+    status = status_of(sentence.text, following, source)
+    claim = claim_rules.claim_for(sentence, status, source, ctx.places)
+    triggers = [(k, at) for k, at in triggers
+                if status == "denied" or not is_negated(sentence.text, at)]
+    if not triggers:
+        return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
+    mentions = [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end]
+    speaker = [m for m in mentions if source and m.surface in source]
+    doers = [m for m in mentions if m not in speaker] or mentions
+    events: list[Event] = []
+    for kind, at in _main_and_side(triggers):
+        events.extend(_events_for(kind, sentence.start + at, sentence, doers, status, source, ctx))
+    if events and events[0].date is not None:
+        ctx.last_date = events[0].date
+    return events, claim
+
+
+def _main_and_side(triggers: list[tuple[TriggerKind, int]]) -> list[tuple[TriggerKind, int]]:
+    """ACLED's hierarchy: the highest-ranked kind codes the sentence; side kinds stand beside."""
+    main = [t for t in triggers if not t[0].side and t[0].name != "agreement"]
+    side = [t for t in triggers if t[0].side or t[0].name == "agreement"]
+    main.sort(key=lambda t: t[0].rank)
+    return main[:1] + side
+
+
+def _source(sentence: Sentence, ctx: _Context) -> str | None:
+    """Who the sentence quotes; "he said" refers back to the last named source."""
+    if not _SPEECH.search(sentence.text):
+        return None
+    found = attribution(ctx.text.parse(sentence)).source
+    if found:
+        ctx.last_source = found
+        return found
+    if _PRONOUN_SOURCE.search(sentence.text):
+        return ctx.last_source
+    return None
+
+
+def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence,
+                mentions: list[ActorMention], status: str, source: str | None,
+                ctx: _Context) -> list[Event]:
+    wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
+    if kind.side and wheres:
+        wheres = [min(wheres, key=lambda w: min(
+            (abs(s.start - trigger_at) for s in w.place.spans), default=0))]
+    if not wheres:
+        return []
+    roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
+    if roles.actor1 is None:
+        return []
+    when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc)
+    events = []
+    for where in wheres[:4]:
+        event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, when, sentence,
+                       status, source, ctx)
+        events.append(event)
+        if kind.control:
+            ctx.territorial.append((event, kind.control))
+    return events
+
+
+def _sub_event(kind: TriggerKind, actor1: str) -> str:
+    if kind.sub_event_type != "territory":
+        return kind.sub_event_type
+    state = actor_type(actor1) == "State forces"
+    return "Government regains territory" if state else "Non-state actor overtakes territory"
+
+
+def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
+           when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
+           ctx: _Context) -> Event:
+    return Event(
+        event_type=kind.event_type,
+        sub_event_type=_sub_event(kind, actor1),
+        actor1=actor1, actor2=actor2, assoc_actors=assoc,
+        date=when, location=where.place, near=where.near, geo_precision=where.precision,
+        fatalities=fatalities(sentence.text) if not kind.side else None,
+        injured=injured(sentence.text) if not kind.side else None,
+        weapons=weapons(sentence.text) if not kind.side else [],
+        status=status, source=source if status != "reported" else None,
+        background=is_background(when, ctx.doc.published),
+        optional=kind.side and kind.name == "displacement",
+        evidence=[Span(sentence.start, sentence.end, sentence.text)],
+        confidence=0.4 if status in NON_FACTUAL else 0.6,
+        component=COMPONENT,
+    )
+
+
+def _key(event: Event) -> tuple[object, ...]:
+    loc = event.location.name.lower() if event.location else None
+    when = (event.date.start, event.date.end) if event.date else (None, None)
+    return (event.event_type, event.sub_event_type, frozenset({event.actor1, event.actor2}),
+            loc, when, event.status in NON_FACTUAL)
+
+
+def merge_same_events(events: list[Event]) -> list[Event]:
+    """ACLED: one event per actor pair, place and day; evidence from every sentence kept."""
+    merged: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = _key(event)
+        if key not in merged:
+            merged[key] = event
+            continue
+        kept = merged[key]
+        kept.evidence.extend(s for s in event.evidence if s not in kept.evidence)
+        kept.weapons.extend(w for w in event.weapons if w not in kept.weapons)
+        if event.fatalities is not None:
+            kept.fatalities = min(filter(None, (kept.fatalities, event.fatalities)),
+                                  default=event.fatalities)
+    return list(merged.values())

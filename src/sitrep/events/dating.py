@@ -1,0 +1,34 @@
+"""Which time expression dates an event, and whether the event is past context."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.model import DateInterval, Document, Sentence
+from sitrep.time import recent_window
+
+#: present or present-perfect reporting: the event is current (the week before publication)
+_ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
+                      r"now|currently|have|has)\b", re.IGNORECASE)
+BACKGROUND_AFTER = timedelta(days=31)
+
+
+def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
+             previous: DateInterval | None, doc: Document) -> DateInterval | None:
+    """The sentence's date expression nearest the trigger; else ongoing; else the last one."""
+    inside = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
+    if inside:
+        return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
+    if doc.published and _ONGOING.search(sentence.text):
+        return recent_window(doc.published)
+    if previous is not None:
+        return previous
+    return recent_window(doc.published) if doc.published else None
+
+
+def is_background(interval: DateInterval | None, published: date | None) -> bool:
+    """Mentioned as past context: it ended well before publication."""
+    if interval is None or interval.end is None or published is None:
+        return False
+    return interval.end < published - BACKGROUND_AFTER

@@ -1,0 +1,57 @@
+"""Fatalities, injuries and weapons named in an event's sentence (ACLED conventions)."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.events.lexicon import weapons_pattern
+
+#: ACLED's readings of vague counts; number words
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "a dozen": 12, "dozens": 12, "dozens of": 12, "several": 3, "a few": 3, "many": 10,
+    "scores of": 20, "hundreds": 100, "hundreds of": 100, "a": 1, "an": 1,
+}
+_COUNT = r"(\d[\d,]*|" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len,
+                                          reverse=True)) + r")"
+_QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |up to |an estimated )?"
+_WHO = r"(?:[\w-]+ ){0,3}?(?:people|civilians|soldiers|troops|fighters|residents|villagers|" \
+       r"children|women|men|members|personnel|persons|others|combatants|of them)"
+_KILLED = re.compile(
+    rf"(?:kill(?:ed|ing)|left|leaving|claimed the lives of|death of|deaths of)\s+{_QUALIFIER}"
+    rf"{_COUNT}\b|{_QUALIFIER}{_COUNT}\s+{_WHO}?\s*(?:were |was |have been |had been )?"
+    rf"(?:killed|dead|died|slain)", re.IGNORECASE)
+_INJURED = re.compile(
+    rf"(?:injur(?:ed|ing)|wound(?:ed|ing))\s+{_QUALIFIER}{_COUNT}\b|{_QUALIFIER}{_COUNT}\s+"
+    rf"{_WHO}?\s*(?:were |was |have been )?(?:injured|wounded|hurt)", re.IGNORECASE)
+
+
+def _value(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def _lowest(pattern: re.Pattern[str], sentence: str) -> int | None:
+    values = [v for m in pattern.finditer(sentence)
+              for v in (_value(g) for g in m.groups() if g) if v is not None]
+    return min(values) if values else None
+
+
+def fatalities(sentence: str) -> int | None:
+    """Reported deaths; the lowest figure when several are given (ACLED)."""
+    return _lowest(_KILLED, sentence)
+
+
+def injured(sentence: str) -> int | None:
+    return _lowest(_INJURED, sentence)
+
+
+def weapons(sentence: str) -> list[str]:
+    found: list[str] = []
+    for m in weapons_pattern().finditer(sentence):
+        if m.group(0).lower() not in (w.lower() for w in found):
+            found.append(m.group(0))
+    return found

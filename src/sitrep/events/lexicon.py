@@ -1,0 +1,78 @@
+"""The events stage's word lists (``data/*.yaml``), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class TriggerKind:
+    """One kind of happening and the ACLED type it is coded as."""
+
+    name: str
+    rank: int  # position in ACLED's hierarchy (lower wins)
+    event_type: str
+    sub_event_type: str  # "territory" is decided by actor1
+    pattern: re.Pattern[str]
+    control: str | None = None  # how a control change is described
+    side: bool = False  # coded beside the main event (displacement)
+    needs_civilians: bool = False
+
+
+@dataclass(frozen=True)
+class Cues:
+    rumour: re.Pattern[str]
+    unverified: re.Pattern[str]
+    planned: re.Pattern[str]
+    threatened: re.Pattern[str]
+    denied: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    negation: re.Pattern[str]
+    civilians: re.Pattern[str]
+    attribution_verbs: frozenset[str]
+
+
+def _load(name: str) -> dict[str, Any]:
+    raw = (files("sitrep.events") / "data" / name).read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")",
+                      re.IGNORECASE)
+
+
+@cache
+def trigger_kinds() -> tuple[TriggerKind, ...]:
+    kinds = _load("triggers.yaml")["kinds"]
+    return tuple(
+        TriggerKind(name, rank, spec["event_type"], spec["sub_event_type"],
+                    _any(spec["patterns"]), spec.get("control"), spec.get("side", False),
+                    spec.get("needs_civilians", False))
+        for rank, (name, spec) in enumerate(kinds.items()))
+
+
+@cache
+def weapons_pattern() -> re.Pattern[str]:
+    words = sorted(_load("triggers.yaml")["weapons"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
+def cues() -> Cues:
+    data = _load("cues.yaml")
+    return Cues(
+        rumour=_any(data["rumour"]), unverified=_any(data["unverified"]),
+        planned=_any(data["planned"]), threatened=_any(data["threatened"]),
+        denied=_any(data["denied"]), hypothetical=_any(data["hypothetical"]),
+        negation=_any(data["negation"]), civilians=_any(data["civilian_words"]),
+        attribution_verbs=frozenset(data["attribution_verbs"]),
+    )

@@ -1,0 +1,77 @@
+"""Where an event happened: the places named in its sentence, with "near" anchors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.model import ActorMention, DateInterval, Place, Sentence
+
+_ANCHOR_BEFORE = re.compile(
+    r"(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
+    r"(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to|around|nearby|vicinity of|between)\s+"
+                          r"(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_BROAD_KINDS = frozenset({"country", "region", "state"})
+_FALLBACK = re.compile(
+    r"\b(?:in|at|near|on|into|outside|toward|towards)\s+((?:[A-Z][\w'-]+)(?:[ -][A-Z][\w'-]+){0,2})"
+    r"|((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+){0,2})\s+(?:town|village|villages|township|city)\b")
+
+
+@dataclass
+class Where:
+    place: Place
+    near: list[str] = field(default_factory=list)
+    precision: int | None = None
+
+
+def locations(sentence: Sentence, full_text: str, places: list[Place],
+              actors: list[ActorMention], dates: list[DateInterval]) -> list[Where]:
+    """The event places of a sentence; anchors ("5 km from X") become ``near``."""
+    mentioned = _mentions(sentence, places, actors)
+    anchors = [p for p, start in mentioned
+               if _ANCHOR_BEFORE.search(full_text[max(sentence.start, start - 40):start])]
+    anchor_names = [a.name for a in anchors]
+    targets = [(p, s) for p, s in mentioned if p not in anchors]
+    specific = [(p, s) for p, s in targets if (p.kind or "") not in _BROAD_KINDS]
+    chosen = specific or targets
+    if not chosen and not anchors:
+        chosen = _fallback(sentence, actors, dates)
+    out = []
+    for place, start in chosen:
+        near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
+        precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
+        if (place.kind or "") in _BROAD_KINDS:
+            precision = 3
+        out.append(Where(place, anchor_names or list(place.near), precision or 1))
+    if not out and anchors:
+        out = [Where(a, [], 2) for a in anchors[:1]]
+    return out
+
+
+def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+              ) -> list[tuple[Place, int]]:
+    found: list[tuple[Place, int]] = []
+    for place in places:
+        for span in place.spans:
+            inside = sentence.start <= span.start < sentence.end
+            in_actor = any(a.span.start <= span.start < a.span.end for a in actors)
+            if inside and not in_actor:
+                found.append((place, span.start))
+                break
+    return sorted(found, key=lambda item: item[1])
+
+
+def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateInterval]
+              ) -> list[tuple[Place, int]]:
+    """Place-like names when the places stage found none here (unresolved, no coordinates)."""
+    found: list[tuple[Place, int]] = []
+    for m in _FALLBACK.finditer(sentence.text):
+        group = 1 if m.group(1) else 2
+        name, start = m.group(group), sentence.start + m.start(group)
+        clash = any(a.span.start <= start < a.span.end for a in actors) or any(
+            d.span and d.span.start <= start < d.span.end for d in dates)
+        if not clash and name.split()[0] not in ("The", "A", "An", "Operation"):
+            found.append((Place(mention=name, name=name, why="unresolved name in event sentence"),
+                          start))
+    return found[:3]

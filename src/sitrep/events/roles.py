@@ -1,0 +1,101 @@
+"""Who did it to whom: actor1, actor2 and associated actors from a sentence.
+
+Position and prepositions decide ("X captured Y from Z", "Y fell to X",
+"recaptured from Z"); missing sides are completed from the article's main
+belligerents, as a coder reading the whole article would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.actors import actor_type
+from sitrep.events.lexicon import TriggerKind, cues
+from sitrep.model import ActorMention, Sentence
+
+_ARMED = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
+                    "External/Other forces"})
+_NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+@dataclass
+class Roles:
+    actor1: str | None
+    actor2: str | None
+    assoc: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Belligerents:
+    """The article's main state and non-state sides, for completing one-sided sentences."""
+
+    state: str | None
+    rebel: str | None
+    civilians: str
+
+    @classmethod
+    def of(cls, actors: list[ActorMention], country_civilians: str) -> Belligerents:
+        state = Counter(a.canonical for a in actors if a.actor_type == "State forces")
+        rebel = Counter(a.canonical for a in actors if a.actor_type in _NON_STATE)
+        return cls(state.most_common(1)[0][0] if state else None,
+                   rebel.most_common(1)[0][0] if rebel else None, country_civilians)
+
+    def opponent(self, actor: str | None) -> str | None:
+        if actor is None:
+            return None
+        kind = actor_type(actor)
+        if kind == "State forces":
+            return self.rebel
+        if kind in _NON_STATE:
+            return self.state
+        return None
+
+
+def _preceding(sentence: Sentence, at: int, words: str) -> bool:
+    return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$",
+                          sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
+                          re.IGNORECASE))
+
+
+def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: list[ActorMention],
+           sides: Belligerents) -> Roles:
+    """Roles for one event from the actor mentions of its sentence."""
+    armed = [m for m in mentions if m.actor_type in _ARMED]
+    civilians = [m for m in mentions if m.actor_type == "Civilians"]
+    agent = [m for m in armed if _preceding(sentence, m.span.start, "by|to")]
+    loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")]
+    before = [m for m in armed if m.span.start < trigger_at and m not in loser]
+    after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
+    first = agent or before[-1:] or after[:1]
+    name1 = first[0].canonical if first else None
+    rest = [m.canonical for m in loser + after + before if m.canonical != name1]
+    name2 = rest[0] if rest else None
+    assoc = sorted({m.canonical for m in armed} - {name1, name2} - {None})
+    return _complete(kind, Roles(name1, name2, assoc), sentence, civilians, sides)
+
+
+def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
+              civilians: list[ActorMention], sides: Belligerents) -> Roles:
+    victims_civilian = bool(civilians) or bool(cues().civilians.search(sentence.text))
+    if kind.name == "displacement":
+        return Roles(sides.civilians, None)
+    if kind.event_type in ("Battles", "Strategic developments") and kind.name in (
+            "recapture", "capture", "clash", "agreement", "handover"):
+        if roles.actor1 is None:
+            roles.actor1 = sides.state if kind.name == "recapture" else (
+                sides.state or sides.rebel)
+        if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
+            roles.actor2 = sides.opponent(roles.actor1)
+        return roles
+    if kind.event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        if roles.actor1 is None or (actor_type(roles.actor1) != "State forces" and \
+                kind.name in ("air",) and sides.state):
+            roles.actor1 = roles.actor1 if roles.actor1 and kind.name != "air" else sides.state
+        if victims_civilian and (roles.actor2 is None or kind.event_type.startswith("Violence")):
+            roles.actor2 = sides.civilians
+        return roles
+    if roles.actor1 is None:
+        roles.actor1 = sides.state or sides.rebel
+    return roles

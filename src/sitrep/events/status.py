@@ -1,0 +1,84 @@
+"""How sure the report is: reported, attributed (and to whom), unverified, rumour,
+planned, threatened, denied; and whether a trigger is negated or hypothetical."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from sitrep.events.lexicon import cues
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: str | None
+    start: int  # character range of the source phrase in the sentence (-1 when none)
+    end: int
+
+
+def attribution(parse: Doc) -> Attribution:
+    """Who the sentence quotes: the subject of "said/told/claimed", or "according to X"."""
+    verbs = cues().attribution_verbs
+    for token in parse:
+        if token.lower_ == "according" and token.i + 1 < len(parse) and \
+                parse[token.i + 1].lower_ == "to":
+            objs = [t for t in parse[token.i + 1].children if t.dep_ == "pobj"]
+            if objs:
+                return _phrase(parse, objs[0])
+        if token.lemma_ in verbs and token.pos_ == "VERB":
+            subjects = [t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and _is_speaker(token):
+                return _phrase(parse, subjects[0])
+    return Attribution(None, -1, -1)
+
+
+def _is_speaker(verb: object) -> bool:
+    """The verb reports speech: it has a clause, or sits at the sentence's end or start."""
+    children = list(verb.children)  # type: ignore[attr-defined]
+    has_clause = any(t.dep_ in ("ccomp", "parataxis", "dobj") for t in children)
+    return has_clause or verb.dep_ in ("ROOT", "parataxis", "ccomp")  # type: ignore[attr-defined]
+
+
+def _phrase(parse: Doc, head: object) -> Attribution:
+    subtree = list(head.subtree)  # type: ignore[attr-defined]
+    # Keep the noun phrase, not a following relative clause ("who defected ...").
+    cut = next((i for i, t in enumerate(subtree) if t.dep_ in ("relcl", "acl", "punct")
+                and i > 0), len(subtree))
+    words = subtree[:cut]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = parse.text[start:end].strip()
+    if text.lower() in ("he", "she", "they", "it", "we", "i"):
+        text = ""
+    return Attribution(text or None, start, end)
+
+
+def status_of(sentence: str, following: str, source: str | None) -> str:
+    """The status of what a sentence reports (before negation and hypotheticals)."""
+    c = cues()
+    if c.rumour.search(sentence):
+        return "rumour"
+    if c.denied.search(sentence):
+        return "denied"
+    if c.threatened.search(sentence):
+        return "threatened"
+    if c.planned.search(sentence):
+        return "planned"
+    if c.unverified.search(sentence) or c.unverified.search(following[:200]):
+        return "unverified"
+    return "attributed" if source else "reported"
+
+
+def is_negated(sentence: str, trigger_start: int) -> bool:
+    """A negation word within the few words before the trigger ("did not capture")."""
+    window = sentence[max(0, trigger_start - 25):trigger_start]
+    return bool(cues().negation.search(window))
+
+
+def is_hypothetical(sentence: str, trigger_start: int) -> bool:
+    """A conditional before the trigger in the same clause ("if the TNLA accepts")."""
+    clause_start = max(sentence.rfind(",", 0, trigger_start), sentence.rfind(";", 0, trigger_start))
+    window = sentence[clause_start + 1:trigger_start]
+    return bool(cues().hypothetical.search(window)) or bool(
+        re.match(r"\s*If\b", sentence))
