@@ -204,3 +204,14 @@ def test_a_worker_that_cannot_open_the_store_stops_the_batch_with_one_line(
 def test_one_line_flattens_and_shortens() -> None:
     assert one_line("a\nb\tc  d") == "a b c d"
     assert len(one_line("x" * 1000)) == 300
+
+
+def test_ray_workers_get_an_absolute_sqlite_path(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.engines.ray_engine import absolute_sqlite
+
+    monkeypatch.chdir(tmp_path)
+    assert absolute_sqlite("sqlite:///rel.db") == f"sqlite:///{tmp_path / 'rel.db'}"
+    assert absolute_sqlite("sqlite:////abs/x.db") == "sqlite:////abs/x.db"
+    url = "postgresql://u:secret@h/db"
+    assert absolute_sqlite(url) == url

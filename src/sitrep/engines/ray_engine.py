@@ -16,6 +16,7 @@ import os
 import pickle
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -32,7 +33,7 @@ class RayDispatcher:
     """Collects jobs into windows and maps each window on a pool of Ray actors."""
 
     def __init__(self, db: str, workers: int) -> None:
-        self.db, self.workers = db, workers
+        self.db, self.workers = absolute_sqlite(db), workers
         self._window: list[Job] = []
         self._ray: Any = None
 
@@ -51,6 +52,18 @@ class RayDispatcher:
     def finish(self) -> Iterable[Outcome]:
         jobs, self._window = self._window, []
         return list(_run_window(self._ray, jobs, self.db, self.workers)) if jobs else []
+
+
+def absolute_sqlite(url: str) -> str:
+    """A SQLite URL with an absolute path: Ray workers need not share this process's folder."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database \
+            or parsed.database == ":memory:" or Path(parsed.database).is_absolute():
+        return url
+    absolute = parsed.set(database=str(Path(parsed.database).resolve()))
+    return absolute.render_as_string(hide_password=False)
 
 
 def _start_ray(workers: int) -> Any:
