@@ -27,6 +27,7 @@ def test_same_clash_from_two_documents_is_one_event_with_both_sources(client: Te
     clash = namtu_clash(client)
     assert {s["document_id"] for s in clash["sources"]} == {"doc-a", "doc-b"}
     assert all(s["evidence"] for s in clash["sources"])
+    assert [s["file"] for s in clash["sources"]] == ["a.txt", None]
     assert clash["fatalities"] == 3  # ACLED keeps the lowest count
     assert sorted(c["fatalities"] for c in clash["fatality_counts"]) == [3, 5]
 

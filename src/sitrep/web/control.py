@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from sitrep.model import NON_FACTUAL, ControlChange, Document, Extraction
@@ -50,6 +51,7 @@ class Step:
             "evidence": [s.text for s in c.evidence],
             "document_id": self.document.id, "source": self.document.source,
             "title": self.document.title,
+            "file": PurePath(self.document.path).name if self.document.path else None,
         }
 
 

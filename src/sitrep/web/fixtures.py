@@ -64,7 +64,7 @@ def day(text: str, when: date) -> DateInterval:
 
 def extraction_a() -> Extraction:
     doc = Document(id="doc-a", text=TEXT_A, source="Test Wire", title="Namtu changes hands",
-                   published=date(2025, 8, 1), published_precision="day")
+                   published=date(2025, 8, 1), published_precision="day", path="dispatches/a.txt")
     clash = Event("Battles", "Armed clash", ARMY, REBELS, date=day("on July 17", date(2025, 7, 17)),
                   location=NAMTU, geo_precision=1, fatalities=3,
                   evidence=[sentence_of(TEXT_A, "Clashes near Namtu")])

@@ -13,6 +13,7 @@ import time
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from sitrep.model import Document, Event, Extraction, Place
@@ -168,6 +169,7 @@ def _source_json(doc: Document, event: Event) -> dict[str, Any]:
         "title": doc.title,
         "source": doc.source,
         "url": doc.url,
+        "file": PurePath(doc.path).name if doc.path else None,
         "published": _iso(doc.published),
         "status": event.status,
         "claimant": event.source,

@@ -196,7 +196,8 @@ function field(name, value) {
 }
 
 function sourceBlock(source) {
-  const heading = [source.source, source.title, source.published].filter(Boolean).join(" · ") || source.document_id;
+  const heading = [source.source, source.title || source.file, source.published].filter(Boolean).join(" · ")
+    || source.document_id;
   const link = source.url && /^https?:\/\//.test(source.url) ? el("a", {href: source.url, rel: "noreferrer noopener", target: "_blank"}, "link") : null;
   return el("div", {class: "source"},
     el("div", {class: "meta"}, heading, " ", link),
@@ -265,7 +266,7 @@ function showControl(place) {
   const steps = row.steps.map((step) => el("div", {class: "source"},
     el("div", {}, `${step.date_start || "undated"}: ${step.how} by ${step.to}` + (step.from ? ` from ${step.from}` : "")),
     field("status", step.status + (step.factual ? "" : " (does not change control)")),
-    field("source", [step.source, step.title].filter(Boolean).join(" · ")),
+    field("source", [step.source, step.title || step.file].filter(Boolean).join(" · ")),
     ...step.evidence.map((sentence) => el("blockquote", {class: "evidence"}, sentence))));
   document.getElementById("detail").replaceChildren(...present([
     el("h2", {}, row.place),
