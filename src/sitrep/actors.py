@@ -110,6 +110,12 @@ def actor_type(name: str | None) -> str | None:
     return None
 
 
+def state_forces(country: str) -> str:
+    """ACLED's name for a country's military under its current regime."""
+    regime = lexicon().regimes.get(country, "")
+    return f"Military Forces of {country} {regime}".strip()
+
+
 def focus_country(text: str) -> str:
     """The country an article is mostly about, from its country words."""
     counts: Counter[str] = Counter()

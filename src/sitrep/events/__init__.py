@@ -17,8 +17,8 @@ from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
-from sitrep.events.lexicon import TriggerKind, trigger_kinds
-from sitrep.events.locating import Where, locations
+from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
+from sitrep.events.locating import Where, locations, nearest_to_trigger
 from sitrep.events.roles import Belligerents, assign
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
 from sitrep.model import (
@@ -66,9 +66,8 @@ class _Context:
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
             places: list[Place], actors: list[ActorMention]) -> Findings:
     """Events, control changes and claims found in one document."""
-    country = focus_country(text.text)
-    civilians = f"Civilians ({country})"
-    ctx = _Context(text, doc, dates, places, actors, Belligerents.of(actors, civilians))
+    sides = Belligerents.of(actors, focus_country(text.text))
+    ctx = _Context(text, doc, dates, places, actors, sides)
     findings = Findings()
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
@@ -82,21 +81,30 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     return findings
 
 
-def _triggers(sentence: Sentence) -> list[tuple[TriggerKind, int]]:
+_PURPOSE = re.compile(r"(?<!due )(?<!according )(?<!next )(?<!close )(?<!owing )\bto\s+$")
+
+
+def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
+    """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
     found = []
+    civilians = cues().civilians.search(sentence.text)
     for kind in trigger_kinds():
+        if kind.needs_civilians and not civilians:
+            continue
         for m in kind.pattern.finditer(sentence.text):
+            purpose = _PURPOSE.search(sentence.text[max(0, m.start() - 14):m.start()])
+            if purpose and status not in NON_FACTUAL:
+                continue
             found.append((kind, m.start()))
-            break
     return found
 
 
 def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
-    triggers = [(k, at) for k, at in _triggers(sentence)
-                if not is_hypothetical(sentence.text, at)]
     source = _source(sentence, ctx)
     status = status_of(sentence.text, following, source)
+    triggers = [(k, at) for k, at in _triggers(sentence, status)
+                if status in NON_FACTUAL or not is_hypothetical(sentence.text, at)]
     claim = claim_rules.claim_for(sentence, status, source, ctx.places)
     triggers = [(k, at) for k, at in triggers
                 if status == "denied" or not is_negated(sentence.text, at)]
@@ -118,7 +126,9 @@ def _main_and_side(triggers: list[tuple[TriggerKind, int]]) -> list[tuple[Trigge
     main = [t for t in triggers if not t[0].side and t[0].name != "agreement"]
     side = [t for t in triggers if t[0].side or t[0].name == "agreement"]
     main.sort(key=lambda t: t[0].rank)
-    return main[:1] + side
+    top = [t for t in main if t[0].rank == main[0][0].rank] if main else []
+    first_of_kind = {t[0].name: t for t in reversed(side)}
+    return top + sorted(first_of_kind.values(), key=lambda t: t[1])
 
 
 def _source(sentence: Sentence, ctx: _Context) -> str | None:
@@ -138,9 +148,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence,
                 mentions: list[ActorMention], status: str, source: str | None,
                 ctx: _Context) -> list[Event]:
     wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
-    if kind.side and wheres:
-        wheres = [min(wheres, key=lambda w: min(
-            (abs(s.start - trigger_at) for s in w.place.spans), default=0))]
+    if kind.control or kind.side or kind.name == "agreement":
+        wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
     if not wheres:
         return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
@@ -153,7 +162,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence,
                        status, source, ctx)
         events.append(event)
         if kind.control:
-            ctx.territorial.append((event, kind.control))
+            how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
+                else "ceded (claimed)"
+            ctx.territorial.append((event, how))
     return events
 
 

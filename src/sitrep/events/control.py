@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sitrep.model import ActorMention, ControlChange, DateInterval, Document, Event, Place, Span
+from sitrep.events.locating import sentence_places
 from sitrep.text import AnalysedText
 from sitrep.time import resolve
 
@@ -40,8 +41,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     """Statements of holding ("still running in X") and demands for places."""
     changes: list[ControlChange] = []
     for sentence in text.sentences:
-        in_sentence = [p for p in places
-                       if any(sentence.start <= s.start < sentence.end for s in p.spans)]
+        in_sentence = [p for p, _ in sentence_places(sentence, places, actors, dates)]
         speakers = [a for a in actors if sentence.start <= a.span.start < sentence.end]
         evidence = [Span(sentence.start, sentence.end, sentence.text)]
         when = _sentence_date(sentence.start, sentence.end, dates, doc)

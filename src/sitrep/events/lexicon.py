@@ -45,7 +45,7 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")",
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)",
                       re.IGNORECASE)
 
 

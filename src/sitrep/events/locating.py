@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.model import ActorMention, DateInterval, Place, Sentence
+from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 
 _ANCHOR_BEFORE = re.compile(
     r"(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
@@ -49,6 +49,12 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     return out
 
 
+def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                    dates: list[DateInterval]) -> list[tuple[Place, int]]:
+    """Places named in a sentence, in order (unresolved names when the stage found none)."""
+    return _mentions(sentence, places, actors) or _fallback(sentence, actors, dates)
+
+
 def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention]
               ) -> list[tuple[Place, int]]:
     found: list[tuple[Place, int]] = []
@@ -71,7 +77,43 @@ def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateIn
         name, start = m.group(group), sentence.start + m.start(group)
         clash = any(a.span.start <= start < a.span.end for a in actors) or any(
             d.span and d.span.start <= start < d.span.end for d in dates)
-        if not clash and name.split()[0] not in ("The", "A", "An", "Operation"):
-            found.append((Place(mention=name, name=name, why="unresolved name in event sentence"),
-                          start))
+        container = re.search(r"(?:town|village|township|city|district),? in $",
+                              sentence.text[:m.start(group)])
+        if not clash and not container and name.split()[0] not in ("The", "A", "An", "Operation"):
+            span = Span(start, start + len(name), name)
+            found.append((Place(mention=name, name=name, why="unresolved name in event sentence",
+                                spans=[span]), start))
     return found[:3]
+
+
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|the|of|control|towns?|of the)\b[\s,]*)*$", re.IGNORECASE)
+
+
+def _start_in(where: Where, sentence: Sentence) -> int:
+    return min((s.start for s in where.place.spans if sentence.start <= s.start < sentence.end),
+               default=sentence.start)
+
+
+def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
+                       full_text: str) -> list[Where]:
+    """Places the trigger governs: the list right after it ("captured X, Y and Z"),
+    else the nearest place before it ("Nawnghkio, a town recaptured ...")."""
+    if not wheres:
+        return wheres
+    ordered = sorted(wheres, key=lambda w: _start_in(w, sentence))
+    after = [w for w in ordered if _start_in(w, sentence) >= trigger_at]
+    governed: list[Where] = []
+    cursor = trigger_at
+    for where in after:
+        start = _start_in(where, sentence)
+        gap = full_text[cursor:start]
+        if len(gap) > 45 or (governed and not _LIST_GAP.match(gap)):
+            break
+        governed.append(where)
+        cursor = start + len(where.place.mention)
+    if governed:
+        return governed
+    before = [w for w in ordered if _start_in(w, sentence) < trigger_at]
+    if before:
+        return before[-1:]
+    return after[:1]

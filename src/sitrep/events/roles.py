@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.actors import actor_type
+from sitrep.actors import actor_type, state_forces
 from sitrep.events.lexicon import TriggerKind, cues
 from sitrep.model import ActorMention, Sentence
 
@@ -36,11 +36,12 @@ class Belligerents:
     civilians: str
 
     @classmethod
-    def of(cls, actors: list[ActorMention], country_civilians: str) -> Belligerents:
+    def of(cls, actors: list[ActorMention], country: str) -> Belligerents:
+        """The most named sides; state forces default to the country's military."""
         state = Counter(a.canonical for a in actors if a.actor_type == "State forces")
         rebel = Counter(a.canonical for a in actors if a.actor_type in _NON_STATE)
-        return cls(state.most_common(1)[0][0] if state else None,
-                   rebel.most_common(1)[0][0] if rebel else None, country_civilians)
+        return cls(state.most_common(1)[0][0] if state else state_forces(country),
+                   rebel.most_common(1)[0][0] if rebel else None, f"Civilians ({country})")
 
     def opponent(self, actor: str | None) -> str | None:
         if actor is None:

@@ -1,0 +1,114 @@
+"""The events stage on dispatches written for these tests: types, statuses, roles, control."""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.model import Event, Extraction
+
+JUNTA = "Military Forces of Myanmar (2021-)"
+TNLA = "TNLA: Ta'ang National Liberation Army"
+KIA = "KIA: Kachin Independence Army"
+
+
+def run(body: str, published: str = "2025-09-12") -> Extraction:
+    return extract_text(f" date {published} {body}")
+
+
+def only(extraction: Extraction, sub_event_type: str) -> list[Event]:
+    return [e for e in extraction.events if e.sub_event_type == sub_event_type]
+
+
+def test_recapture_by_state_forces_is_government_regains_territory() -> None:
+    x = run("Junta troops recaptured Kyaukme town from the TNLA on Tuesday.")
+    [event] = only(x, "Government regains territory")
+    assert (event.actor1, event.actor2) == (JUNTA, TNLA)
+    assert event.date and str(event.date.start) == "2025-09-09"
+    assert event.status == "reported" and not event.background
+    assert [(c.place, c.to_actor, c.how) for c in x.control] == [("Kyaukme", JUNTA, "recaptured")]
+
+
+def test_capture_by_a_rebel_group_last_year_is_background() -> None:
+    x = run("The KIA captured Bhamo town on July 24 last year, the group said.")
+    [event] = only(x, "Non-state actor overtakes territory")
+    assert event.actor1 == KIA and event.actor2 == JUNTA
+    assert event.background and event.date and str(event.date.start) == "2024-07-24"
+    assert event.status == "attributed"
+
+
+def test_airstrike_killing_civilians_names_victims_as_actor2() -> None:
+    x = run("Regime aircraft bombed Mogoke town on Sunday, killing two civilians and injuring "
+            "six others, residents said.")
+    [event] = only(x, "Air/drone strike")
+    assert event.actor1 == JUNTA and event.actor2 == "Civilians (Myanmar)"
+    assert (event.fatalities, event.injured) == (2, 6)
+
+
+def test_clash_with_weapons_and_a_quoted_source() -> None:
+    x = run("Fighting broke out between junta troops and the TNLA near Hsipaw town on "
+            "Wednesday, backed by drones and heavy artillery, a local resident told reporters.")
+    [event] = only(x, "Armed clash")
+    assert {event.actor1, event.actor2} == {JUNTA, TNLA}
+    assert set(event.weapons) >= {"drones", "heavy artillery"}
+    assert event.status == "attributed" and event.source == "a local resident"
+    assert event.geo_precision == 2
+
+
+def test_planned_advance_is_not_a_fact() -> None:
+    x = run("Defectors said another junta column is preparing to advance on Mogoke town.")
+    assert all(e.status in ("planned", "threatened") for e in x.events)
+    assert any(c.status == "planned" for c in x.claims)
+
+
+def test_rumoured_handover_is_a_rumour_and_unverified_claims_are_marked() -> None:
+    x = run("Rumors have circulated that the TNLA may hand over Hsipaw town to the regime. "
+            "Junta troops captured Naungpein village on Monday, the TNLA said. "
+            "The claim could not be independently verified.")
+    handovers = only(x, "Non-violent transfer of territory")
+    assert handovers and all(e.status == "rumour" for e in handovers)
+    captures = only(x, "Government regains territory")
+    assert captures and captures[0].status == "unverified"
+    assert all(c.how == "ceded (claimed)" for c in x.control if c.place == "Hsipaw")
+
+
+def test_negated_and_hypothetical_events_are_never_facts() -> None:
+    x = run("The TNLA did not capture Lashio town. If the regime retakes Kyaukme town, "
+            "fighting would spread.")
+    assert [e for e in x.events if e.status == "reported"] == []
+
+
+def test_displacement_is_optional_other_with_civilians() -> None:
+    x = run("Thousands of residents have fled Kyaukme town due to artillery strikes.")
+    [other] = only(x, "Other")
+    assert other.actor1 == "Civilians (Myanmar)" and other.optional
+    assert only(x, "Shelling/artillery/missile attack")
+
+
+def test_same_actors_place_and_day_merge_into_one_event() -> None:
+    x = run("Junta troops clashed with the TNLA in Hsipaw town on Monday. "
+            "The clashes in Hsipaw town on Monday were heavy.")
+    clashes = only(x, "Armed clash")
+    assert len(clashes) == 1 and len(clashes[0].evidence) == 2
+
+
+def test_statement_of_holding_and_demands_are_control_records() -> None:
+    x = run("TNLA administrations are still running in Mogoke town, the TNLA said. "
+            "The junta demanded the return of Kyaukme town and Hsipaw town.")
+    hows = {(c.place, c.how) for c in x.control}
+    assert ("Mogoke", "holds") in hows
+    assert {("Kyaukme", "demanded"), ("Hsipaw", "demanded")} <= hows
+
+
+def test_sudan_actors_and_an_abduction() -> None:
+    x = run("RSF fighters abducted 12 villagers in Tawila town in North Darfur, Sudan, "
+            "on Friday, witnesses said.")
+    [event] = only(x, "Abduction/forced disappearance")
+    assert event.actor1 == "RSF: Rapid Support Forces"
+    assert event.actor2 == "Civilians (Sudan)"
+
+
+def test_every_event_keeps_its_sentence_offsets() -> None:
+    x = run("Junta troops recaptured Kyaukme town on Tuesday.")
+    text = x.document.text
+    for event in x.events:
+        for span in event.evidence:
+            assert text[span.start:span.end] == span.text
