@@ -114,8 +114,9 @@ def test_json_lines_with_broken_lines_keep_their_good_lines(tmp_path: Path) -> N
 @pytest.mark.slow
 def test_a_feed_with_ten_thousand_items_is_stored_whole(tmp_path: Path) -> None:
     rng = random.Random(4)
-    words = ("army", "drone", "village", "market", "convoy", "bridge", "clinic", "road",
-             "school", "checkpoint", "camp", "river", "hill", "airport", "depot")
+    # everyday words: the test is about the feed's size, not about extracting events
+    words = ("rain", "sun", "wind", "tea", "rice", "price", "bus", "train", "school", "exam",
+             "festival", "music", "river", "harvest", "library")
     items = []
     for number in range(10_000):
         sentence = " ".join(rng.choice(words) for _ in range(12))
