@@ -1,0 +1,41 @@
+"""`sitrep contradictions`: where sources disagree, with both values and their evidence."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from sitrep import settings
+from sitrep.fuse.contradictions import Contradiction, all_contradictions
+from sitrep.store import Store
+
+
+@click.command("contradictions")
+@click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
+              "(default: setting db, sitrep.db).")
+@click.option("--json", "as_json", is_flag=True, help="Print the contradictions as JSON.")
+def command(db: str | None, as_json: bool) -> None:
+    """List different death tolls, control claims and distances given by different documents."""
+    with Store.open(settings.get("db", db)) as store:
+        found = all_contradictions(store.load_extractions())
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in found], indent=1, ensure_ascii=False))
+    elif not found:
+        click.echo("No contradictions between the stored documents.")
+    else:
+        Console(width=160).print(_table(found))
+
+
+def _table(found: list[Contradiction]) -> Table:
+    table = Table(title=f"{len(found)} contradictions", show_lines=True)
+    for column in ("kind", "what", "value", "document", "evidence"):
+        table.add_column(column, overflow="fold")
+    for item in found:
+        for i, value in enumerate(item.values):
+            where = value.title or value.source or value.document
+            table.add_row(item.kind if i == 0 else "", item.what if i == 0 else "",
+                          value.value, f"{where}\n{value.url or value.document}", value.evidence)
+    return table

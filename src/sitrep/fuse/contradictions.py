@@ -1,0 +1,270 @@
+"""Contradictions between documents: recorded side by side, never overwritten.
+
+Three kinds are gathered into one list of records ``{kind, what, values}``:
+different death tolls for one fused event and different holders for one place
+(both found by ``sitrep.web``), and different numbers for the same relation
+between two places, above all distances ("some 78 km from Mogoke" in one
+report, "the 64 km route between the mine and Mogoke" in another). A distance
+is read from a document's own sentences and the places that document resolved,
+so spelling variants meet under the resolved (normalised) name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from sitrep.errors import ConfigError
+from sitrep.model import Document, Extraction, Place
+from sitrep.text import prepare
+from sitrep.web.control import build_timelines, control_conflicts
+from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, normalise_name
+
+#: two distances for the same pair differ when apart by more than this share and 1 km
+RELATIVE_TOLERANCE = 0.05
+#: how far after "from"/"of"/"between" the place it names may start (characters)
+ANCHOR_REACH = 25
+
+
+@dataclass(frozen=True)
+class DistanceWords:
+    """The word lists of ``fuse/data/distances.yaml``, compiled."""
+
+    units: dict[str, float]
+    directions: tuple[str, ...]
+    place_nouns: tuple[str, ...]
+
+    @property
+    def number_pattern(self) -> re.Pattern[str]:
+        units = "|".join(sorted((re.escape(u) for u in self.units), key=len, reverse=True))
+        return re.compile(rf"\b(?P<num>\d+(?:[.,]\d+)?)[\s-]*(?P<unit>{units})\b", re.I)
+
+    @property
+    def relation_pattern(self) -> re.Pattern[str]:
+        """What follows a distance that names its anchor: "north of", "from", "away from"."""
+        compass = "|".join(re.escape(d) for d in self.directions)
+        return re.compile(
+            rf"^[\s,]*(?:(?:to\s+the\s+)?(?:{compass})\s+of|(?:away\s+)?from|outside(?:\s+of)?)\b",
+            re.I)
+
+
+@cache
+def distance_words() -> DistanceWords:
+    """Load the distance lexicon shipped with sitrep."""
+    raw = yaml.safe_load(files("sitrep.fuse").joinpath("data/distances.yaml").read_text("utf-8"))
+    try:
+        return DistanceWords({str(k).lower(): float(v) for k, v in raw["units"].items()},
+                             tuple(str(d).lower() for d in raw["directions"]),
+                             tuple(str(n).lower() for n in raw["place_nouns"]))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"fuse/data/distances.yaml is malformed ({exc}); "
+                          "it needs units, directions and place_nouns") from exc
+
+
+@dataclass(frozen=True)
+class Value:
+    """One document's value for a contradicted relation, with its evidence."""
+
+    value: str
+    document: str
+    evidence: str
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "document": self.document, "evidence": self.evidence,
+                "source": self.source, "title": self.title, "url": self.url}
+
+
+@dataclass
+class Contradiction:
+    """Documents that give different values for the same thing."""
+
+    kind: str  # distance, fatalities, control
+    what: str
+    values: list[Value] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(v.document for v in self.values))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "what": self.what,
+                "values": [v.to_dict() for v in self.values]}
+
+
+@dataclass(frozen=True)
+class Distance:
+    """"``places[0]`` is ``km`` from ``places[1]``", as one document states it."""
+
+    places: tuple[str, str]
+    km: float
+    text: str  # the number and unit as written
+    evidence: str  # the sentence
+    document: Document
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """The relation's key: both names normalised, order-free."""
+        a, b = sorted(normalise_name(p) for p in self.places)
+        return a, b
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    place: Place
+
+
+def find_distances(extraction: Extraction) -> list[Distance]:
+    """Every "<number> <unit> from/of/between <place>" a document states between its places."""
+    doc = extraction.document
+    mentions = _mentions(doc.text, _known_places(extraction))
+    if not mentions:
+        return []
+    words = distance_words()
+    found: list[Distance] = []
+    for sentence in prepare(doc).sentences:
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        for match in words.number_pattern.finditer(doc.text, sentence.start, sentence.end):
+            pair = _related_places(doc.text, match, inside, words, sentence.end)
+            if pair is not None:
+                km = float(match["num"].replace(",", ".")) * words.units[match["unit"].lower()]
+                found.append(Distance(pair, round(km, 1), match.group(0), sentence.text, doc))
+    return found
+
+
+def _known_places(extraction: Extraction) -> list[Place]:
+    """The document's resolved places, plus event locations it did not list among them."""
+    listed = {normalise_name(p.name) for p in extraction.places}
+    extra = {normalise_name(ev.location.name): ev.location for ev in extraction.events
+             if ev.location is not None and normalise_name(ev.location.name) not in listed}
+    return [*extraction.places, *extra.values()]
+
+
+def _related_places(text: str, match: re.Match[str], inside: list[_Mention],
+                    words: DistanceWords, sentence_end: int) -> tuple[str, str] | None:
+    """The two places a distance is between: "between X and Y", or subject before + anchor."""
+    after = text[match.end():sentence_end]
+    between = re.match(r"^\W*(?:[\w-]+\W+){0,3}?between\b", after, re.I)
+    if between:
+        start = match.end() + between.end()
+        later = [m for m in inside if m.start >= start]
+        if len(later) >= 2 and normalise_name(later[0].place.name) != normalise_name(
+                later[1].place.name):
+            return later[0].place.name, later[1].place.name
+        return None
+    relation = words.relation_pattern.match(after)
+    if relation is None:
+        return None
+    reach = match.end() + relation.end() + ANCHOR_REACH
+    anchor = next((m for m in inside if match.end() <= m.start <= reach), None)
+    subject = next((m for m in reversed(inside) if m.end <= match.start()), None)
+    if anchor is None or subject is None:
+        return None
+    if normalise_name(anchor.place.name) == normalise_name(subject.place.name):
+        return None
+    return subject.place.name, anchor.place.name
+
+
+def _mentions(text: str, places: list[Place]) -> list[_Mention]:
+    """Where the document names its places (spans, else the words), plus "the mine"-style
+    references back to a place named earlier with that noun or of that kind."""
+    named: list[_Mention] = []
+    for place in places:
+        spans = [(s.start, s.end) for s in place.spans] or list(_occurrences(text, place))
+        named += [_Mention(start, end, place) for start, end in spans]
+    named = _without_overlaps(named)
+    return sorted(named + _references(text, named), key=lambda m: m.start)
+
+
+def _occurrences(text: str, place: Place) -> Iterable[tuple[int, int]]:
+    for name in dict.fromkeys(n for n in (place.mention, place.name) if n):
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            yield found.start(), found.end()
+
+
+def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+    """Longest mention first wherever two overlap ("Nawnghkio-Mogoke road" over "Mogoke")."""
+    kept: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def _references(text: str, named: list[_Mention]) -> list[_Mention]:
+    nouns = "|".join(re.escape(n) for n in distance_words().place_nouns)
+    found: list[_Mention] = []
+    for match in re.finditer(rf"\bthe\s+(?P<noun>{nouns})\b", text, re.I):
+        noun = match["noun"].lower()
+        earlier = [m for m in named if m.end <= match.start() and _called(text, m, noun)]
+        if earlier:
+            found.append(_Mention(match.start(), match.end(), earlier[-1].place))
+    return found
+
+
+def _called(text: str, mention: _Mention, noun: str) -> bool:
+    """Whether a place was named with ``noun`` ("Yadana Theingi mine") or is of that kind."""
+    following = text[mention.end:mention.end + len(noun) + 2].lower()
+    return (mention.place.kind or "").lower() == noun or re.match(
+        rf"^\s{{1,2}}{re.escape(noun)}\b", following) is not None
+
+
+def distance_conflicts(extractions: list[Extraction]) -> list[Contradiction]:
+    """Place pairs given clearly different distances, with every statement of them."""
+    by_pair: dict[tuple[str, str], list[Distance]] = {}
+    for extraction in extractions:
+        for distance in find_distances(extraction):
+            by_pair.setdefault(distance.pair, []).append(distance)
+    return [_distance_record(stated) for stated in by_pair.values() if _differ(stated)]
+
+
+def _differ(stated: list[Distance]) -> bool:
+    low, high = min(d.km for d in stated), max(d.km for d in stated)
+    return high - low > max(1.0, RELATIVE_TOLERANCE * high)
+
+
+def _distance_record(stated: list[Distance]) -> Contradiction:
+    a, b = stated[0].places
+    values = [_value(f"{d.km:g} km", d.document, d.evidence) for d in stated]
+    return Contradiction("distance", f"distance {a} – {b}", values)
+
+
+def _value(value: str, document: Document, evidence: str) -> Value:
+    return Value(value, document.id, evidence, document.source, document.title, document.url)
+
+
+def all_contradictions(extractions: list[Extraction],
+                       merged: list[MergedEvent] | None = None) -> list[Contradiction]:
+    """Fatality, control and distance contradictions across all documents, in that order."""
+    groups = merge_events(extractions) if merged is None else merged
+    documents = {e.document.id: e.document for e in extractions}
+    found = [_fatality_record(c, documents) for c in fatality_conflicts(groups)]
+    timelines = build_timelines(extractions, groups)
+    found += [_control_record(c, documents) for c in control_conflicts(timelines)]
+    return found + distance_conflicts(extractions)
+
+
+def _fatality_record(conflict: dict[str, Any], documents: dict[str, Document]) -> Contradiction:
+    where = f" at {conflict['location']}" if conflict.get("location") else ""
+    values = [_value(str(v["fatalities"]), documents[v["document_id"]], " ".join(v["evidence"]))
+              for v in conflict["values"]]
+    return Contradiction("fatalities", f"fatalities of {conflict['event_type']}{where}", values)
+
+
+def _control_record(conflict: dict[str, Any], documents: dict[str, Document]) -> Contradiction:
+    values = []
+    for step in conflict["values"]:
+        when = step.get("date_text") or step.get("date_start") or "undated"
+        values.append(_value(f"{step['to']} ({step['how']}, {when})",
+                             documents[step["document_id"]], " ".join(step["evidence"])))
+    return Contradiction("control", f"control of {conflict['place']}", values)
