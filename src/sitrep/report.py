@@ -17,7 +17,7 @@ from sitrep.export.acled_csv import event_date
 from sitrep.export.filters import EventFilter
 from sitrep.fuse.contradictions import Contradiction, all_contradictions
 from sitrep.model import Document, Event, Extraction
-from sitrep.web.control import Step, Timeline, build_timelines
+from sitrep.web.control import Step, Timeline, build_timelines, control_conflicts
 from sitrep.web.merge import MergedEvent, merge_events, normalise_name
 
 UNLOCATED = "Place not known"
@@ -168,12 +168,14 @@ def _step_line(step: Step, citations: Citations) -> str:
 
 
 def _holder_lines(timelines: dict[str, Timeline], keys: set[str], window: Window) -> list[str]:
+    disputed = {normalise_name(c["place"]) for c in control_conflicts(timelines)}
     lines = []
     for key in sorted(keys):
         holding = timelines[key].holding_at(window.until)
         holder = holding.holder or "not known"
         notes = [n for n, on in (("contested", holding.contested),
-                                 ("inferred", holding.inferred)) if on]
+                                 ("inferred", holding.inferred),
+                                 ("sources disagree", key in disputed)) if on]
         suffix = f" ({', '.join(notes)})" if notes else ""
         lines.append(f"- {timelines[key].place}: {holder}{suffix}")
     return lines
