@@ -93,3 +93,10 @@ def test_all_contradictions_gathers_fatalities_control_and_distances() -> None:
 
 def test_agreeing_documents_have_no_contradictions() -> None:
     assert all_contradictions([desert_post(), north_wire()]) == []
+
+
+def test_a_country_named_in_between_is_not_the_subject() -> None:
+    myanmar = Place("Myanmar", "Myanmar", kind="country")
+    text = "Hsenwi, known as Myanmar's jade town, is located 46 km north of Kone Nyaung.\n"
+    [found] = find_distances(dispatch("a", text, [HSENWI, myanmar, KONE_NYAUNG]))
+    assert found.places == ("Hsenwi", "Kone Nyaung")

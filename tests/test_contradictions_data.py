@@ -11,7 +11,7 @@ from sitrep.fuse.contradictions import distance_words
 
 def test_lists_have_no_duplicates_and_units_are_positive() -> None:
     raw = yaml.safe_load(files("sitrep.fuse").joinpath("data/distances.yaml").read_text("utf-8"))
-    for name in ("directions", "place_nouns"):
+    for name in ("directions", "place_nouns", "area_kinds"):
         values = [str(v).lower() for v in raw[name]]
         assert len(values) == len(set(values)), name
     units = [str(u).lower() for u in raw["units"]]

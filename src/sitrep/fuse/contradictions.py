@@ -39,6 +39,7 @@ class DistanceWords:
     units: dict[str, float]
     directions: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    area_kinds: frozenset[str]
 
     @property
     def number_pattern(self) -> re.Pattern[str]:
@@ -61,10 +62,11 @@ def distance_words() -> DistanceWords:
     try:
         return DistanceWords({str(k).lower(): float(v) for k, v in raw["units"].items()},
                              tuple(str(d).lower() for d in raw["directions"]),
-                             tuple(str(n).lower() for n in raw["place_nouns"]))
+                             tuple(str(n).lower() for n in raw["place_nouns"]),
+                             frozenset(str(k).lower() for k in raw["area_kinds"]))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"fuse/data/distances.yaml is malformed ({exc}); "
-                          "it needs units, directions and place_nouns") from exc
+                          "it needs units, directions, place_nouns and area_kinds") from exc
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def find_distances(extraction: Extraction) -> list[Distance]:
     words = distance_words()
     found: list[Distance] = []
     for sentence in prepare(doc).sentences:
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end
+                  and (m.place.kind or "").lower() not in words.area_kinds]
         for match in words.number_pattern.finditer(doc.text, sentence.start, sentence.end):
             pair = _related_places(doc.text, match, inside, words, sentence.end)
             if pair is not None:
