@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.errors import ConfigError
+from sitrep.fuse.fixtures import disagreeing_extractions
 from sitrep.web.app import create_app
 from sitrep.web.fixtures import ARMY, REBELS, sample_extractions
 from sitrep.web.source import MemorySource
@@ -183,3 +184,12 @@ def test_a_place_correction_to_an_unknown_place_keeps_the_marker(client: TestCli
     assert (updated["lat"], updated["lon"]) == (clash["lat"], clash["lon"])
     assert "not located" in updated["place_note"]
     assert clash["place_note"] is None
+
+
+def test_distances_stated_differently_are_listed_too() -> None:
+    with TestClient(create_app(MemorySource(disagreeing_extractions()))) as client:
+        conflicts = client.get("/api/contradictions").json()
+    assert [c["kind"] for c in conflicts] == ["fatalities", "control", "distance"]
+    distance = conflicts[2]
+    assert sorted(v["value"] for v in distance["values"]) == ["64 km", "78 km"]
+    assert all(v["evidence"] and v["source"] for v in distance["values"])

@@ -18,8 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from sitrep.errors import ConfigError
-from sitrep.web.control import control_conflicts
-from sitrep.web.merge import MergedEvent, fatality_conflicts
+from sitrep.web.merge import MergedEvent
 from sitrep.web.reviews import ACTIONS, EVENT_TYPES, ReviewError, make_review
 from sitrep.web.source import DataSource
 from sitrep.web.vendor import missing_vendor_files
@@ -128,8 +127,7 @@ def _add_data_routes(app: FastAPI, cache: SnapshotCache) -> None:
     @app.get("/api/contradictions")
     def contradictions() -> list[dict[str, Any]]:
         """Values the sources disagree on, each with every version and its evidence."""
-        snap = snapshot()
-        return fatality_conflicts(snap.events) + control_conflicts(snap.timelines)
+        return snapshot().contradictions()
 
     @app.get("/api/range")
     def date_range() -> dict[str, str | None]:

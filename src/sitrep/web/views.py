@@ -11,14 +11,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import Any
 
 from sitrep.model import Document, Event, Extraction, Place
-from sitrep.web.control import Timeline, build_timelines
-from sitrep.web.merge import MergedEvent, merge_events, normalise_name
+from sitrep.web.control import Timeline, build_timelines, control_conflicts
+from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, normalise_name
 from sitrep.web.reviews import Review, ReviewedState, review_state
 from sitrep.web.source import DataSource
 
@@ -31,6 +31,8 @@ class Snapshot:
     places: dict[str, Place]
     timelines: dict[str, Timeline]
     documents: dict[str, Document]
+    extractions: list[Extraction] = field(default_factory=list, repr=False)
+    _contradictions: list[dict[str, Any]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, extractions: list[Extraction]) -> Snapshot:
@@ -41,7 +43,18 @@ class Snapshot:
             places=places,
             timelines=build_timelines(extractions, events),
             documents={x.document.id: x.document for x in extractions},
+            extractions=extractions,
         )
+
+    def contradictions(self) -> list[dict[str, Any]]:
+        """Death tolls and takers of a town that differ, then distances (``sitrep.fuse``)."""
+        if self._contradictions is None:
+            from sitrep.fuse import distance_conflicts
+
+            self._contradictions = (
+                fatality_conflicts(self.events) + control_conflicts(self.timelines)
+                + [c.to_dict() for c in distance_conflicts(self.extractions)])
+        return self._contradictions
 
     def date_range(self) -> dict[str, str | None]:
         """The first and last day any event, control step or publication mentions."""

@@ -281,6 +281,10 @@ function conflictLine(conflict) {
     return el("li", {}, el("button", {class: "link", onclick: () => showEvent(conflict.event_id)},
       `${conflict.location || "?"}, ${conflict.event_type}: fatalities ${counts}`));
   }
+  if (conflict.kind !== "control") {  // e.g. distances: each value with its source
+    const stated = conflict.values.map((v) => `${v.value} (${v.source || v.title || v.document})`).join(" vs ");
+    return el("li", {title: conflict.values.map((v) => v.evidence).join("\n")}, `${conflict.what}: ${stated}`);
+  }
   const takers = conflict.values.map((v) => `${v.to} ${v.date_start} (${v.source || v.document_id})`).join(" vs ");
   return el("li", {}, el("button", {class: "link", onclick: () => showControl(conflict.place)},
     `${conflict.place}: taken by ${takers}`));
