@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sitrep.fuse import all_contradictions, distance_conflicts, find_distances
@@ -9,7 +10,9 @@ from sitrep.fuse.fixtures import (
     EL_FASHER,
     HSENWI,
     KONE_NYAUNG,
+    REBELS,
     TAWILA,
+    day,
     desert_post,
     disagreeing_extractions,
     hill_times,
@@ -100,3 +103,29 @@ def test_a_country_named_in_between_is_not_the_subject() -> None:
     text = "Hsenwi, known as Myanmar's jade town, is located 46 km north of Kone Nyaung.\n"
     [found] = find_distances(dispatch("a", text, [HSENWI, myanmar, KONE_NYAUNG]))
     assert found.places == ("Hsenwi", "Kone Nyaung")
+
+
+def test_sources_dating_one_event_a_day_apart() -> None:
+    north, hills = north_wire(), hill_times()
+    hills.events[0].date = day("on July 11", date(2025, 7, 11))
+    [conflict] = [c for c in all_contradictions([north, hills]) if c.kind == "date"]
+    assert conflict.what == "date of Battles at Kone Nyaung"
+    assert [v.value for v in conflict.values] == ["2025-07-10 (on July 10)",
+                                                  "2025-07-11 (on July 11)"]
+
+
+def test_one_capture_dated_differently_by_two_sources() -> None:
+    north, hills = north_wire(), hill_times()
+    hills.control[0] = replace(north.control[0], date=day("on June 5", date(2025, 6, 5)),
+                               evidence=hills.control[0].evidence)
+    [conflict] = [c for c in all_contradictions([north, hills]) if c.kind == "date"]
+    assert conflict.what == f"date {REBELS} took Hsenwi"
+    assert {v.document for v in conflict.values} == {"doc-north", "doc-hills"}
+
+
+def test_a_place_taken_twice_by_the_same_side_is_no_contradiction() -> None:
+    north, hills = north_wire(), hill_times()
+    lost = replace(hills.control[0], date=day("on June 4", date(2025, 6, 4)))
+    again = replace(north.control[0], date=day("on June 9", date(2025, 6, 9)))
+    hills.control = [lost, again]
+    assert [c for c in all_contradictions([north, hills]) if c.kind == "date"] == []

@@ -1,8 +1,9 @@
 """Contradictions between documents: recorded side by side, never overwritten.
 
-Three kinds are gathered into one list of records ``{kind, what, values}``:
+Four kinds are gathered into one list of records ``{kind, what, values}``:
 different death tolls for one fused event and different holders for one place
-(both found by ``sitrep.web``), and different numbers for the same relation
+(both found by ``sitrep.web``), different dates for the same event or the same
+capture, and different numbers for the same relation
 between two places, above all distances ("some 78 km from Mogoke" in one
 report, "the 64 km route between the mine and Mogoke" in another). A distance
 is read from a document's own sentences and the places that document resolved,
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -23,11 +25,13 @@ import yaml
 from sitrep.errors import ConfigError
 from sitrep.model import Document, Extraction, Place
 from sitrep.text import prepare
-from sitrep.web.control import build_timelines, control_conflicts
+from sitrep.web.control import Step, Timeline, build_timelines, control_conflicts
 from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, normalise_name
 
 #: two distances for the same pair differ when apart by more than this share and 1 km
 RELATIVE_TOLERANCE = 0.05
+#: control changes whose date two documents can disagree on (a "holds" is no dated change)
+DATED_CHANGES = frozenset({"captured", "recaptured", "handed over"})
 #: how far after "from"/"of"/"between" the place it names may start (characters)
 ANCHOR_REACH = 25
 
@@ -246,14 +250,76 @@ def _value(value: str, document: Document, evidence: str) -> Value:
     return Value(value, document.id, evidence, document.source, document.title, document.url)
 
 
+def event_date_conflicts(groups: list[MergedEvent]) -> list[Contradiction]:
+    """Fused events whose sources date them on different days (fusion allows a day's slack)."""
+    found = []
+    for group in groups:
+        dated = [(doc, ev, ev.date.start, ev.date) for doc, ev in group.members
+                 if ev.date and ev.date.start]
+        spans = [(start, when.end or start) for _, _, start, when in dated]
+        if len({doc.id for doc, _, _, _ in dated}) > 1 and not _all_overlap(spans):
+            values = [_value(_interval_text(start, when.end, when.text), doc,
+                             " ".join(s.text for s in ev.evidence))
+                      for doc, ev, start, when in dated]
+            where = f" at {group.event.location.name}" if group.event.location else ""
+            found.append(Contradiction("date", f"date of {group.event.event_type}{where}",
+                                       values))
+    return found
+
+
+def capture_date_conflicts(timelines: dict[str, Timeline]) -> list[Contradiction]:
+    """The same capture of a place dated differently by different documents.
+
+    Steps are taken in date order; a run of captures by the same side with no other
+    holder in between is one capture told several times.
+    """
+    found = []
+    for timeline in timelines.values():
+        for run in _capture_runs(timeline):
+            if len({s.document.id for s in run}) > 1 and not _all_overlap(
+                    [(s.start, s.end) for s in run if s.start and s.end]):
+                values = [_step_value(s) for s in run]
+                found.append(Contradiction(
+                    "date", f"date {run[0].change.to_actor} took {timeline.place}", values))
+    return found
+
+
+def _step_value(step: Step) -> Value:
+    text = step.change.date.text if step.change.date else None
+    days = _interval_text(step.start, step.end, text) if step.start else "undated"
+    return _value(days, step.document, " ".join(e.text for e in step.change.evidence))
+
+
+def _capture_runs(timeline: Timeline) -> list[list[Step]]:
+    runs: list[list[Step]] = []
+    for step in timeline.dated_factual_steps():
+        if runs and normalise_name(runs[-1][-1].change.to_actor) == normalise_name(
+                step.change.to_actor):
+            runs[-1].append(step)
+        else:
+            runs.append([step])
+    return [[s for s in run if s.change.how in DATED_CHANGES] for run in runs]
+
+
+def _all_overlap(spans: list[tuple[date, date]]) -> bool:
+    """Whether every interval shares a day with every other."""
+    return max(start for start, _ in spans) <= min(end for _, end in spans)
+
+
+def _interval_text(start: date, end: date | None, text: str | None) -> str:
+    days = start.isoformat() if end in (None, start) else f"{start.isoformat()}/{end.isoformat()}"
+    return f"{days} ({text})" if text else days
+
+
 def all_contradictions(extractions: list[Extraction],
                        merged: list[MergedEvent] | None = None) -> list[Contradiction]:
-    """Fatality, control and distance contradictions across all documents, in that order."""
+    """Fatality, control, date and distance contradictions across all documents."""
     groups = merge_events(extractions) if merged is None else merged
     documents = {e.document.id: e.document for e in extractions}
     found = [_fatality_record(c, documents) for c in fatality_conflicts(groups)]
     timelines = build_timelines(extractions, groups)
     found += [_control_record(c, documents) for c in control_conflicts(timelines)]
+    found += event_date_conflicts(groups) + capture_date_conflicts(timelines)
     return found + distance_conflicts(extractions)
 
 
