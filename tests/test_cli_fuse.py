@@ -97,3 +97,10 @@ def test_report_rejects_a_reversed_window(db: str) -> None:
                                        "2025-07-01", "--db", db])
     assert result.exit_code == 2
     assert "must not be before --since" in result.output
+
+
+def test_an_unwritable_output_is_a_one_line_error(db: str, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "events.csv"
+    result = CliRunner().invoke(main, ["export", "--db", db, "-o", str(missing)])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output and "Traceback" not in result.output

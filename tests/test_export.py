@@ -52,7 +52,7 @@ def test_fused_clash_row() -> None:
     assert (clash["iso"], clash["region"], clash["country"]) == ("104", "Southeast Asia",
                                                                  "Myanmar")
     assert (clash["latitude"], clash["longitude"], clash["geo_precision"]) == (
-        "22.95", "97.71", "1")
+        "22.9500", "97.7100", "1")
     assert clash["source"] == "North Wire; Hill Times"
     assert clash["fatalities"] == "4"  # ACLED keeps the lowest figure
     assert "Clashes at Kone Nyaung" in clash["notes"]

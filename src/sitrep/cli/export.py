@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from sitrep import settings
+from sitrep.errors import SitrepError
 from sitrep.export import WRITERS, EventFilter, writer_for
 from sitrep.store import Store
 from sitrep.web.merge import merge_events
@@ -43,8 +44,11 @@ def command(format_name: str, since: datetime | None, until: datetime | None,
     if output is None:
         count = write(groups, sys.stdout, int(time.time()))
     else:
-        with output.open("w", encoding="utf-8", newline="") as out:
-            count = write(groups, out, int(time.time()))
+        try:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                count = write(groups, out, int(time.time()))
+        except OSError as exc:
+            raise SitrepError(f"cannot write {output}: {exc.strerror}") from exc
     missing = len(groups) - count
     left_out = f" ({missing} without coordinates left out)" if missing else ""
     click.echo(f"exported {count} events as {format_name}{left_out}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from sitrep import settings
+from sitrep.errors import SitrepError
 from sitrep.report import Window, situation_report
 from sitrep.store import Store
 
@@ -33,5 +34,8 @@ def command(since: datetime, until: datetime, region: str | None, db: str | None
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SitrepError(f"cannot write {output}: {exc.strerror}") from exc
         click.echo(f"report written to {output}", err=True)

@@ -134,5 +134,13 @@ def write_acled_csv(groups: list[MergedEvent], out: TextIO, timestamp: int) -> i
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for group in groups:
-        writer.writerow(acled_row(group, timestamp))
+        writer.writerow(_four_decimals(acled_row(group, timestamp)))
     return len(groups)
+
+
+def _four_decimals(row: dict[str, Any]) -> dict[str, Any]:
+    """Coordinates as ACLED writes them: always four decimals."""
+    for column in ("latitude", "longitude"):
+        if isinstance(row[column], float):
+            row[column] = f"{row[column]:.4f}"
+    return row

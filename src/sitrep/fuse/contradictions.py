@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -45,12 +45,12 @@ class DistanceWords:
     place_nouns: tuple[str, ...]
     area_kinds: frozenset[str]
 
-    @property
+    @cached_property
     def number_pattern(self) -> re.Pattern[str]:
         units = "|".join(sorted((re.escape(u) for u in self.units), key=len, reverse=True))
         return re.compile(rf"\b(?P<num>\d+(?:[.,]\d+)?)[\s-]*(?P<unit>{units})\b", re.I)
 
-    @property
+    @cached_property
     def relation_pattern(self) -> re.Pattern[str]:
         """What follows a distance that names its anchor: "north of", "from", "away from"."""
         compass = "|".join(re.escape(d) for d in self.directions)
@@ -133,10 +133,12 @@ class _Mention:
 def find_distances(extraction: Extraction) -> list[Distance]:
     """Every "<number> <unit> from/of/between <place>" a document states between its places."""
     doc = extraction.document
+    words = distance_words()
+    if not words.number_pattern.search(doc.text):
+        return []  # most articles state no distance: skip splitting them into sentences
     mentions = _mentions(doc.text, _known_places(extraction))
     if not mentions:
         return []
-    words = distance_words()
     found: list[Distance] = []
     for sentence in prepare(doc).sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end
