@@ -1,14 +1,7 @@
-"""Places stage: place mentions geocoded from offline gazetteers.
-
-Placeholder from the foundation issue; the places issue replaces the inside.
-"""
+"""Places stage: place mentions geocoded from offline gazetteers (MIMU, GeoNames)."""
 
 from __future__ import annotations
 
-from sitrep.model import Place
-from sitrep.text import AnalysedText
+from sitrep.places.find import find_places
 
-
-def find_places(text: AnalysedText) -> list[Place]:
-    """Every distinct place the text names, resolved with evidence spans."""
-    return []
+__all__ = ["find_places"]

