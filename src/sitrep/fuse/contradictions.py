@@ -32,6 +32,10 @@ from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, norm
 RELATIVE_TOLERANCE = 0.05
 #: control changes whose date two documents can disagree on (a "holds" is no dated change)
 DATED_CHANGES = frozenset({"captured", "recaptured", "handed over"})
+#: exact dates of one fused event further apart than this are a fusion matter, not a dispute
+SAME_EVENT_DAYS = 2
+#: captures of a place by one side further apart than this are separate captures
+SAME_CAPTURE_DAYS = 30
 #: how far after "from"/"of"/"between" the place it names may start (characters)
 ANCHOR_REACH = 25
 
@@ -253,16 +257,20 @@ def _value(value: str, document: Document, evidence: str) -> Value:
 
 
 def event_date_conflicts(groups: list[MergedEvent]) -> list[Contradiction]:
-    """Fused events whose sources date them on different days (fusion allows a day's slack)."""
+    """Fused events that sources date to different exact days a little apart.
+
+    Only exact dates (precision 1) within ``SAME_EVENT_DAYS`` count: reports further
+    apart, or dated only by a week or month, say more about the fusion than the sources.
+    """
     found = []
     for group in groups:
-        dated = [(doc, ev, ev.date.start, ev.date) for doc, ev in group.members
-                 if ev.date and ev.date.start]
-        spans = [(start, when.end or start) for _, _, start, when in dated]
-        if len({doc.id for doc, _, _, _ in dated}) > 1 and not _all_overlap(spans):
-            values = [_value(_interval_text(start, when.end, when.text), doc,
-                             " ".join(s.text for s in ev.evidence))
-                      for doc, ev, start, when in dated]
+        dated = [(doc, ev, ev.date.start) for doc, ev in group.members
+                 if ev.date and ev.date.start and ev.date.precision == 1]
+        days = {day for _, _, day in dated}
+        if (len({doc.id for doc, _, _ in dated}) > 1 and len(days) > 1
+                and (max(days) - min(days)).days <= SAME_EVENT_DAYS):
+            values = [_value(_interval_text(day, None, ev.date.text if ev.date else None), doc,
+                             " ".join(s.text for s in ev.evidence)) for doc, ev, day in dated]
             where = f" at {group.event.location.name}" if group.event.location else ""
             found.append(Contradiction("date", f"date of {group.event.event_type}{where}",
                                        values))
@@ -272,8 +280,8 @@ def event_date_conflicts(groups: list[MergedEvent]) -> list[Contradiction]:
 def capture_date_conflicts(timelines: dict[str, Timeline]) -> list[Contradiction]:
     """The same capture of a place dated differently by different documents.
 
-    Steps are taken in date order; a run of captures by the same side with no other
-    holder in between is one capture told several times.
+    Steps are taken in date order; captures by the same side with no other holder in
+    between and at most ``SAME_CAPTURE_DAYS`` apart are one capture told several times.
     """
     found = []
     for timeline in timelines.values():
@@ -295,12 +303,17 @@ def _step_value(step: Step) -> Value:
 def _capture_runs(timeline: Timeline) -> list[list[Step]]:
     runs: list[list[Step]] = []
     for step in timeline.dated_factual_steps():
-        if runs and normalise_name(runs[-1][-1].change.to_actor) == normalise_name(
-                step.change.to_actor):
+        if runs and _same_capture(runs[-1][-1], step):
             runs[-1].append(step)
         else:
             runs.append([step])
     return [[s for s in run if s.change.how in DATED_CHANGES] for run in runs]
+
+
+def _same_capture(earlier: Step, later: Step) -> bool:
+    assert earlier.end is not None and later.start is not None  # dated steps only
+    return (normalise_name(earlier.change.to_actor) == normalise_name(later.change.to_actor)
+            and (later.start - earlier.end).days <= SAME_CAPTURE_DAYS)
 
 
 def _all_overlap(spans: list[tuple[date, date]]) -> bool:
