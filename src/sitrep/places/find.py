@@ -150,9 +150,12 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
         return
 
     def distance(c: Entry) -> float:
+        """Mean distance to the three nearest places the article already resolved."""
         if not points:
             return 0.0 if c.admin1 in admin1s else 1e6
-        return min(km(c.lat, c.lon, lat, lon) for lat, lon in points)  # type: ignore[arg-type]
+        nearest = sorted(km(c.lat, c.lon, lat, lon)  # type: ignore[arg-type]
+                         for lat, lon in points)[:3]
+        return sum(nearest) / len(nearest)
     best = min(options, key=lambda c: (distance(c), KIND_RANK.get(c.kind, 9), c.uncertainty_km))
     d = distance(best)
     supported = (points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
@@ -220,6 +223,28 @@ def _road_places(text: AnalysedText, resolved: dict[str, Place]) -> list[Place]:
     return list(roads.values())
 
 
+def _estimated(text: AnalysedText, resolved: dict[str, Place], taken: list[tuple[int, int]]
+               ) -> list[Place]:
+    """Names in no gazetteer but placed relative to one: "Naungpein, 24 km from Kyaukme"."""
+    out: list[Place] = []
+    for m in _NAME.finditer(text.text):
+        if any(s <= m.start() < e for s, e in taken) or m.group(0).lower() in stop_words():
+            continue
+        rel = _RELATIVE.match(text.text[m.end():m.end() + 80])
+        anchor = resolved.get(key(rel.group(3))) if rel else None
+        if rel is None or anchor is None or anchor.lat is None:
+            continue
+        distance = float(rel.group(1)) * (1.609 if rel.group(2) == "miles" else 1.0)
+        out.append(Place(
+            mention=m.group(0), name=m.group(0), kind=None, admin1=anchor.admin1,
+            country=anchor.country, lat=anchor.lat, lon=anchor.lon,
+            coord_source=f"estimated from: {rel.group(1)} {rel.group(2)} from {anchor.name}",
+            uncertainty_km=distance, geo_precision=2, near=[anchor.name], estimated=True,
+            why="not in the gazetteers; placed relative to its anchor",
+            spans=[Span(m.start(), m.end(), m.group(0))]))
+    return out
+
+
 def find_places(text: AnalysedText) -> list[Place]:
     """Every distinct place the text names, with all its mention spans."""
     places: dict[tuple[str, str, float | None], Place] = {}
@@ -239,4 +264,5 @@ def find_places(text: AnalysedText) -> list[Place]:
             geo_precision=3 if entry.kind in ("region", "country") else 1,
             near=m.near, why=m.why, spans=[span])
     resolved = {key(p.mention): p for p in places.values()}
-    return list(places.values()) + _road_places(text, resolved)
+    taken = [(s.start, s.end) for p in places.values() for s in p.spans]
+    return [*places.values(), *_estimated(text, resolved, taken), *_road_places(text, resolved)]

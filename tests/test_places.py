@@ -1,0 +1,72 @@
+"""Places: gazetteer lookups, spelling variants, context, relative locations (own texts)."""
+
+from __future__ import annotations
+
+from sitrep.ingest import parse_plain_text
+from sitrep.model import Place
+from sitrep.places import find_places
+from sitrep.places.find import km
+from sitrep.places.gazetteer import key, load_index
+from sitrep.text import prepare
+
+
+def places(text: str) -> dict[str, Place]:
+    return {p.mention: p for p in find_places(prepare(parse_plain_text(text)))}
+
+
+def test_spelling_variants_share_a_key() -> None:
+    assert key("Mogok") == key("Mogoke")
+    assert key("Thabbeikyin") == key("Thabeikkyin")
+    assert key("Naungpein") == key("Naung Pein")
+    assert key("Hohko") == key("Ho Hko (North)")
+    assert key("Pyin Oo Lwin") == key("Pyinoolwin")
+
+
+def test_towns_resolve_to_mimu_points_in_myanmar() -> None:
+    found = places("Fighting reached Mogok and Kyaukme in northern Shan State, Myanmar.")
+    mogok = found["Mogok"]
+    assert mogok.kind == "town" and mogok.admin1 == "Mandalay" and mogok.country == "Myanmar"
+    assert mogok.lat is not None and mogok.lon is not None
+    assert km(mogok.lat, mogok.lon, 22.92, 96.51) < 5
+    assert found["Shan"].kind == "region"
+
+
+def test_a_village_resolves_near_the_article_towns() -> None:
+    found = places("Troops advanced from Nawnghkio town toward Mogoke, on the road from Pyin Oo "
+                   "Lwin. Residents of Hohko village fled.")
+    hohko = found["Hohko"]
+    assert hohko.lat is not None and hohko.lon is not None
+    assert km(hohko.lat, hohko.lon, 22.42, 96.50) < 25
+    assert "nearest" in (hohko.why or "")
+
+
+def test_common_words_and_person_names_are_not_villages() -> None:
+    found = places("Former captain Zin Yaw said the Military will not stop in Kyaukme town.")
+    assert set(found) == {"Kyaukme"}
+
+
+def test_roads_between_two_places_and_relative_anchors() -> None:
+    found = places("Clashes spread along the Nawnghkio-Mogoke road. Troops took Hpa Lin Zwe, "
+                   "24 km from Kyaukme, on Monday.")
+    road = found["Nawnghkio-Mogoke road"]
+    assert road.kind == "road" and road.near == ["Nawnghkio", "Mogoke"] and road.estimated
+    assert road.geo_precision == 2
+    estimated = found["Hpa Lin Zwe"]
+    assert estimated.near == ["Kyaukme"] and estimated.estimated
+    assert estimated.uncertainty_km == 24 and "24 km from Kyaukme" in (estimated.coord_source or "")
+
+
+def test_aliases_reach_names_the_keys_cannot() -> None:
+    found = places("The junta retook Naungcho and Momeik in northern Shan State.")
+    assert found["Naungcho"].kind == "town" and found["Momeik"].kind == "town"
+
+
+def test_other_countries_come_from_geonames() -> None:
+    found = places("Talks were held in Kunming, China, and shelling hit Kharkiv in Ukraine.")
+    assert found["Kunming"].country == "China" and found["Kharkiv"].country == "Ukraine"
+
+
+def test_index_has_myanmar_villages_and_world_cities() -> None:
+    index = load_index()
+    assert len(index) > 50_000
+    assert any(e.kind == "village" for e in index[key("Ho Hko")])
