@@ -129,3 +129,26 @@ def test_a_place_taken_twice_by_the_same_side_is_no_contradiction() -> None:
     again = replace(north.control[0], date=day("on June 9", date(2025, 6, 9)))
     hills.control = [lost, again]
     assert [c for c in all_contradictions([north, hills]) if c.kind == "date"] == []
+
+
+def test_a_named_village_the_places_stage_missed_still_counts() -> None:
+    """"Wad Ashana village" is marked as a place by its noun; "the village" points back."""
+    a = dispatch("a", "The RSF stormed Wad Ashana village, 30 km from Tawila.\n", [TAWILA])
+    b = dispatch("b", "Families fled Wad Ashana Village on Monday.\n"
+                      "The road from the village to Tawila runs 45 km.\n"
+                      "The 45 km track between the village and Tawila is mined.\n", [TAWILA])
+    [conflict] = distance_conflicts([a, b])
+    assert conflict.what == "distance Wad Ashana – Tawila"
+    assert [v.value for v in conflict.values] == ["30 km", "45 km"]
+
+
+def test_place_nouns_and_sentence_openers_are_not_part_of_the_name() -> None:
+    village = Place("Wad Ashana Village", "Wad Ashana Village")  # as a places stage may name it
+    a = dispatch("a", "Troops reached Wad Ashana Village, some 30 km from Tawila.\n",
+                 [village, TAWILA])
+    b = dispatch("b", "Rebels hold the Wad Ashana mine.\n"
+                      "“Beyond Wad Ashana mine is the road to Tawila,” he said.\n"
+                      "The 45 km road between the mine and Tawila is mined.\n", [TAWILA])
+    [conflict] = distance_conflicts([a, b])
+    assert conflict.what == "distance Wad Ashana – Tawila"
+    assert [v.label for v in conflict.values] == ["Outlet a", "Outlet b"]

@@ -35,7 +35,8 @@ def _table(found: list[Contradiction]) -> Table:
         table.add_column(column, overflow="fold")
     for item in found:
         for i, value in enumerate(item.values):
-            where = value.title or value.source or value.document
+            title = f"\n{value.title}" if value.title and value.title != value.label else ""
             table.add_row(item.kind if i == 0 else "", item.what if i == 0 else "",
-                          value.value, f"{where}\n{value.url or value.document}", value.evidence)
+                          value.value, f"{value.label}{title}\n{value.url or value.document}",
+                          value.evidence)
     return table

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import hashlib
 from datetime import date
-from pathlib import PurePath
 from typing import Any, TextIO
 
 from sitrep.actors import INTER_TYPES, actor_type
 from sitrep.export.countries import country_facts
-from sitrep.model import Document, Event
+from sitrep.fuse.contradictions import document_label
+from sitrep.model import Event
 from sitrep.time import acled_event_date
 from sitrep.web.merge import MergedEvent
 
@@ -109,11 +109,7 @@ def _coordinate(value: float | None) -> float | str:
 
 def sources(group: MergedEvent) -> list[str]:
     """Each reporting document's outlet (else its title, file name or id), once."""
-    return list(dict.fromkeys(document_name(doc) for doc, _ in group.members))
-
-
-def document_name(doc: Document) -> str:
-    return doc.source or doc.title or (PurePath(doc.path).name if doc.path else doc.id)
+    return list(dict.fromkeys(document_label(doc) for doc, _ in group.members))
 
 
 def notes(group: MergedEvent) -> str:

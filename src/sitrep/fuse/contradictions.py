@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
 from importlib.resources import files
+from pathlib import PurePath
 from typing import Any
 
 import yaml
@@ -87,10 +88,17 @@ class Value:
     source: str | None = None
     title: str | None = None
     url: str | None = None
+    label: str | None = None  # how to name the document to a reader
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "document": self.document, "evidence": self.evidence,
-                "source": self.source, "title": self.title, "url": self.url}
+                "source": self.source, "title": self.title, "url": self.url,
+                "label": self.label}
+
+
+def document_label(doc: Document) -> str:
+    """A document as a reader knows it: outlet, else title, file name or id."""
+    return doc.source or doc.title or (PurePath(doc.path).name if doc.path else doc.id)
 
 
 @dataclass
@@ -122,9 +130,17 @@ class Distance:
 
     @property
     def pair(self) -> tuple[str, str]:
-        """The relation's key: both names normalised, order-free."""
-        a, b = sorted(normalise_name(p) for p in self.places)
+        """The relation's key: both names without a trailing "Village"/"mine", normalised."""
+        a, b = sorted(normalise_name(base_name(p)) for p in self.places)
         return a, b
+
+
+def base_name(name: str) -> str:
+    """"Yadana Theingi Village" -> "Yadana Theingi": the noun is how, not what, a place is."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in distance_words().place_nouns:
+        return " ".join(words[:-1])
+    return name
 
 
 @dataclass(frozen=True)
@@ -195,8 +211,43 @@ def _mentions(text: str, places: list[Place]) -> list[_Mention]:
     for place in places:
         spans = [(s.start, s.end) for s in place.spans] or list(_occurrences(text, place))
         named += [_Mention(start, end, place) for start, end in spans]
-    named = _without_overlaps(named)
+    named = _without_overlaps(named + _unlisted(text, named))
     return sorted(named + _references(text, named), key=lambda m: m.start)
+
+
+def _unlisted(text: str, named: list[_Mention]) -> list[_Mention]:
+    """Names the places stage did not resolve but the text marks as places by a noun after
+    them ("Kone Nyaung Village", "Zamzam camp"): an unlocated place of that kind."""
+    nouns = "|".join(re.escape(n) for n in distance_words().place_nouns)
+    pattern = rf"\b(?P<name>(?:[A-Z][\w'’-]*\s+){{1,4}}?)(?i:(?P<noun>{nouns}))\b"
+    taken = [(m.start, m.end) for m in named]
+    found = []
+    for match in re.finditer(pattern, text):
+        article = _LEADING_WORDS.match(match["name"])
+        start = match.start("name") + (article.end() if article else 0)
+        end = match.start("name") + len(match["name"].rstrip())
+        name = " ".join(text[start:end].split())
+        if name and not any(a < end and start < b for a, b in taken):
+            place = Place(mention=name, name=name, kind=match["noun"].lower())
+            found.append(_Mention(start, end, place))
+    known = {normalise_name(base_name(m.place.name)) for m in [*named, *found]}
+    return [_shortest_known(m, text, known) for m in found]
+
+
+def _shortest_known(mention: _Mention, text: str, known: set[str]) -> _Mention:
+    """"Beyond Yadana Theingi" -> "Yadana Theingi" when that name occurs elsewhere: a
+    capitalised word that opens a sentence is not part of the name."""
+    words = list(re.finditer(r"\S+", text[mention.start:mention.end]))
+    for word in words[1:]:
+        rest = " ".join(text[mention.start + word.start():mention.end].split())
+        if normalise_name(rest) in known:
+            place = Place(mention=rest, name=rest, kind=mention.place.kind)
+            return _Mention(mention.start + word.start(), mention.end, place)
+    return mention
+
+
+#: capitalised words that start a sentence or phrase without being part of a name
+_LEADING_WORDS = re.compile(r"(?:(?:The|A|An|In|At|On|Near|From|To|Of)\s+)*")
 
 
 def _occurrences(text: str, place: Place) -> Iterable[tuple[int, int]]:
@@ -247,13 +298,14 @@ def _differ(stated: list[Distance]) -> bool:
 
 
 def _distance_record(stated: list[Distance]) -> Contradiction:
-    a, b = stated[0].places
+    a, b = (base_name(p) for p in stated[0].places)
     values = [_value(f"{d.km:g} km", d.document, d.evidence) for d in stated]
     return Contradiction("distance", f"distance {a} – {b}", values)
 
 
 def _value(value: str, document: Document, evidence: str) -> Value:
-    return Value(value, document.id, evidence, document.source, document.title, document.url)
+    return Value(value, document.id, evidence, document.source, document.title, document.url,
+                 document_label(document))
 
 
 def event_date_conflicts(groups: list[MergedEvent]) -> list[Contradiction]:
