@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-Status = Literal["reported", "attributed", "unverified", "rumour", "planned", "threatened", "denied"]
+Status = Literal[
+    "reported", "attributed", "unverified", "rumour", "planned", "threatened", "denied"]
 STATUSES: tuple[str, ...] = (
     "reported", "attributed", "unverified", "rumour", "planned", "threatened", "denied",
 )
@@ -81,7 +82,8 @@ class Place:
 
     mention: str
     name: str
-    kind: str | None = None  # town, village, village tract, township, region, country, road, site, city
+    #: town, village, village tract, township, region, country, road, site, city
+    kind: str | None = None
     admin1: str | None = None
     admin2: str | None = None
     admin3: str | None = None

@@ -18,7 +18,7 @@ from sitrep.events import control as control_rules
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
-from sitrep.events.locating import Where, locations, nearest_to_trigger
+from sitrep.events.locating import Where, allocate, locations, nearest_to_trigger
 from sitrep.events.roles import Belligerents, assign
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
 from sitrep.model import (
@@ -81,7 +81,12 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     return findings
 
 
-_PURPOSE = re.compile(r"(?<!due )(?<!according )(?<!next )(?<!close )(?<!owing )\bto\s+$")
+_PURPOSE = re.compile(r"\bto\s+$")
+#: "forced to return", "continues to fight": what follows "to" did happen
+_FACTUAL_BEFORE_TO = re.compile(
+    r"\b(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
+    r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)\s+to\s+$",
+    re.IGNORECASE)
 
 
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
@@ -92,7 +97,8 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
         if kind.needs_civilians and not civilians:
             continue
         for m in kind.pattern.finditer(sentence.text):
-            purpose = _PURPOSE.search(sentence.text[max(0, m.start() - 14):m.start()])
+            before = sentence.text[max(0, m.start() - 24):m.start()]
+            purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before)
             if purpose and status not in NON_FACTUAL:
                 continue
             found.append((kind, m.start()))
@@ -113,9 +119,13 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     mentions = [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end]
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
+    chosen = _main_and_side(triggers)
+    wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
+    shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     events: list[Event] = []
-    for kind, at in _main_and_side(triggers):
-        events.extend(_events_for(kind, sentence.start + at, sentence, doers, status, source, ctx))
+    for (kind, at), share in zip(chosen, shares, strict=True):
+        events.extend(_events_for(kind, sentence.start + at, sentence, share, doers, status,
+                                  source, ctx))
     if events and events[0].date is not None:
         ctx.last_date = events[0].date
     return events, claim
@@ -144,10 +154,9 @@ def _source(sentence: Sentence, ctx: _Context) -> str | None:
     return None
 
 
-def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence,
+def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: list[Where],
                 mentions: list[ActorMention], status: str, source: str | None,
                 ctx: _Context) -> list[Event]:
-    wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
     if not wheres:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from sitrep.model import ActorMention, ControlChange, DateInterval, Document, Event, Place, Span
 from sitrep.events.locating import sentence_places
+from sitrep.model import ActorMention, ControlChange, DateInterval, Document, Event, Place, Span
 from sitrep.text import AnalysedText
 from sitrep.time import resolve
 

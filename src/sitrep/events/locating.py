@@ -55,14 +55,20 @@ def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorM
     return _mentions(sentence, places, actors) or _fallback(sentence, actors, dates)
 
 
+_MODIFIER_AFTER = re.compile(r"^(?:-[a-z]|\s+(?:talks|government|authorities|pressure|border)\b)")
+
+
 def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention]
               ) -> list[tuple[Place, int]]:
+    """Place mentions of a sentence, minus modifiers ("China-brokered", "Kunming talks")."""
     found: list[tuple[Place, int]] = []
     for place in places:
         for span in place.spans:
             inside = sentence.start <= span.start < sentence.end
             in_actor = any(a.span.start <= span.start < a.span.end for a in actors)
-            if inside and not in_actor:
+            offset = span.end - sentence.start
+            modifier = _MODIFIER_AFTER.match(sentence.text[offset:offset + 20])
+            if inside and not in_actor and not modifier:
                 found.append((place, span.start))
                 break
     return sorted(found, key=lambda item: item[1])
@@ -86,7 +92,8 @@ def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateIn
     return found[:3]
 
 
-_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|the|of|control|towns?|of the)\b[\s,]*)*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|the|of|control|towns?|of the)\b[\s,]*)*$",
+                       re.IGNORECASE)
 
 
 def _start_in(where: Where, sentence: Sentence) -> int:
@@ -117,3 +124,20 @@ def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
     if before:
         return before[-1:]
     return after[:1]
+
+
+def allocate(wheres: list[Where], triggers: list[int], sentence: Sentence) -> list[list[Where]]:
+    """Each place goes to the nearest trigger of its sentence (ties: the one before it),
+    so "clashes in X despite talks held in Y" puts the clash in X and the talks in Y."""
+    shares: list[list[Where]] = [[] for _ in triggers]
+    if len(triggers) == 1:
+        return [list(wheres)]
+    for where in wheres:
+        start = _start_in(where, sentence)
+        best = min(range(len(triggers)),
+                   key=lambda i: (abs(start - triggers[i]), triggers[i] > start))
+        shares[best].append(where)
+    for i, share in enumerate(shares):
+        if not share and wheres:  # "have fled X due to artillery strikes": both at X
+            shares[i] = [min(wheres, key=lambda w: abs(_start_in(w, sentence) - triggers[i]))]
+    return shares
