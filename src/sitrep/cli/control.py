@@ -63,16 +63,23 @@ def _as_dict(timeline: Timeline, day: date | None) -> dict[str, object]:
 
 def _steps_table(timeline: Timeline) -> Table:
     table = Table(title=timeline.place, show_lines=True)
-    for column in ("from", "to", "holder", "how", "status", "evidence", "document"):
+    for column in ("date", "holder", "taken from", "how", "status", "evidence", "document"):
         table.add_column(column, overflow="fold")
     steps = sorted(timeline.steps, key=lambda s: (s.start or date.max, s.end or date.max))
     for step in steps:
         info = step.to_dict()
         holder = step.change.to_actor if step.factual else "(no change: not a fact)"
-        table.add_row(info["date_start"] or "undated", info["date_end"] or "", holder,
-                      step.change.how, step.change.status, " ".join(info["evidence"]),
-                      info["title"] or info["source"] or info["document_id"])
+        table.add_row(_days(info["date_start"], info["date_end"]), holder,
+                      step.change.from_actor or "", step.change.how, step.change.status,
+                      " ".join(info["evidence"]),
+                      info["title"] or info["source"] or info["file"] or info["document_id"])
     return table
+
+
+def _days(start: str | None, end: str | None) -> str:
+    if start is None:
+        return "undated"
+    return start if end in (None, start) else f"{start} to {end}"
 
 
 def _holders_table(timelines: list[Timeline], day: date) -> Table:

@@ -219,7 +219,7 @@ def _unlisted(text: str, named: list[_Mention]) -> list[_Mention]:
     """Names the places stage did not resolve but the text marks as places by a noun after
     them ("Kone Nyaung Village", "Zamzam camp"): an unlocated place of that kind."""
     nouns = "|".join(re.escape(n) for n in distance_words().place_nouns)
-    pattern = rf"\b(?P<name>(?:[A-Z][\w'’-]*\s+){{1,4}}?)(?i:(?P<noun>{nouns}))\b"
+    pattern = rf"\b(?P<name>(?:[A-Z][\w'’-]*\s+){{1,4}}?)(?i:(?P<noun>{nouns}))s?\b"
     taken = [(m.start, m.end) for m in named]
     found = []
     for match in re.finditer(pattern, text):
