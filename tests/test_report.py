@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from sitrep.fuse.fixtures import disagreeing_extractions
+from sitrep.model import DateInterval
 from sitrep.report import Window, situation_report
 
 
@@ -57,3 +58,23 @@ def test_window_and_region_restrict_the_events() -> None:
     empty = report(date(2024, 1, 1), date(2024, 1, 31))
     assert "No events reported in the period." in empty
     assert "No sources cited." in empty
+
+
+def test_an_event_dated_before_the_window_is_left_out() -> None:
+    """The ACLED date decides: an interval that only reaches into the period is not in it."""
+    extractions = disagreeing_extractions()
+    attack = extractions[0].events[0]
+    attack.date = DateInterval(date(2025, 3, 1), date(2025, 6, 10), "since March", 3)
+    text = situation_report(extractions, Window(date(2025, 6, 1), date(2025, 6, 30)))
+    assert "Tawila" not in text.split("## Control changes")[0]
+
+
+def test_a_step_told_twice_by_one_source_is_listed_once() -> None:
+    extractions = disagreeing_extractions()
+    north = extractions[1]
+    north.control.append(north.control[0])
+    text = situation_report(extractions, Window(date(2025, 6, 1), date(2025, 6, 30)))
+    control = text.split("## Control changes")[1].split("## Contradictions")[0]
+    assert control.count("Hsenwi: TNLA: Ta'ang National Liberation Army (captured") == 1
+    contradictions = text.split("## Contradictions")[1]
+    assert contradictions.count("control of Hsenwi") == 1

@@ -97,9 +97,11 @@ def situation_report(extractions: list[Extraction], window: Window) -> str:
 
 
 def _key_events(merged: list[MergedEvent], window: Window) -> list[MergedEvent]:
+    """Factual events whose ACLED event date falls in the period (a long "since April"
+    interval that merely reaches into it does not)."""
     kept = EventFilter(since=window.since, until=window.until).apply(merged)
-    return [g for g in kept
-            if window.in_region(g.event.location.admin1 if g.event.location else None)]
+    return [g for g in kept if window.covers(event_date(g.event))
+            and window.in_region(g.event.location.admin1 if g.event.location else None)]
 
 
 def _summary(events: list[MergedEvent], extractions: list[Extraction]) -> str:
@@ -154,7 +156,8 @@ def _control_lines(timelines: dict[str, Timeline], window: Window,
              if window.covers(s.start) and window.in_region(s.change.admin1)]
     if not steps:
         return ["No control changes reported in the period."]
-    lines = [_step_line(s, citations) for s in sorted(steps, key=lambda s: (s.start, s.end))]
+    ordered = sorted(steps, key=lambda s: (s.start, s.end))
+    lines = list(dict.fromkeys(_step_line(s, citations) for s in ordered))  # once per source
     return [*lines, "", f"Holders on {window.until.isoformat()}:", "",
             *_holder_lines(timelines, {normalise_name(s.change.place) for s in steps}, window)]
 

@@ -387,7 +387,17 @@ def all_contradictions(extractions: list[Extraction],
     timelines = build_timelines(extractions, groups)
     found += [_control_record(c, documents) for c in control_conflicts(timelines)]
     found += event_date_conflicts(groups) + capture_date_conflicts(timelines)
-    return found + distance_conflicts(extractions)
+    return _once(found + distance_conflicts(extractions))
+
+
+def _once(found: list[Contradiction]) -> list[Contradiction]:
+    """Each contradiction once, and each value once in it (a source may repeat itself)."""
+    unique: dict[str, Contradiction] = {}
+    for item in found:
+        values = list(dict.fromkeys(item.values))
+        key = repr((item.kind, item.what, sorted((v.value, v.document) for v in values)))
+        unique.setdefault(key, Contradiction(item.kind, item.what, values))
+    return list(unique.values())
 
 
 def _fatality_record(conflict: dict[str, Any], documents: dict[str, Document]) -> Contradiction:
