@@ -110,6 +110,17 @@ def actor_type(name: str | None) -> str | None:
     return None
 
 
+def actor_country(name: str | None) -> str | None:
+    """The country an actor belongs to: from the dictionary, or a generic name's suffix."""
+    if not name:
+        return None
+    for entry in _data()["actors"]:
+        if entry["name"] == name:
+            return str(entry.get("country")) if entry.get("country") else None
+    m = re.match(r"(?:Military|Police) Forces of (.+?)(?: \(|$)|.+ \((.+)\)$", name)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def state_forces(country: str) -> str:
     """ACLED's name for a country's military under its current regime."""
     regime = lexicon().regimes.get(country, "")

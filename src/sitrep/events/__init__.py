@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.actors import actor_type, focus_country
+from sitrep.actors import actor_country, actor_type, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events.dating import date_for, is_background
@@ -117,6 +117,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end]
+    triggers = _one_sided_attacks(triggers, mentions)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
     chosen = _main_and_side(triggers)
@@ -129,6 +130,23 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if events and events[0].date is not None:
         ctx.last_date = events[0].date
     return events, claim
+
+
+_ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
+                          "External/Other forces"})
+
+
+def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[ActorMention]
+                       ) -> list[tuple[TriggerKind, int]]:
+    """Civilians killed in a raid with one armed side named: violence against civilians,
+    not a battle."""
+    names = {"attack_civilians", "abduction"}
+    if not any(k.name in names for k, _ in triggers):
+        return triggers
+    armed = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
+    if len(armed) > 1:
+        return triggers
+    return [(k, at) for k, at in triggers if k.name != "clash"]
 
 
 def _main_and_side(triggers: list[tuple[TriggerKind, int]]) -> list[tuple[TriggerKind, int]]:
@@ -177,10 +195,13 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     return events
 
 
-def _sub_event(kind: TriggerKind, actor1: str) -> str:
+def _sub_event(kind: TriggerKind, actor1: str, place: Place) -> str:
+    """Territory taken by fighting: state forces regain it at home; anyone else, a foreign
+    army included, overtakes it (ACLED)."""
     if kind.sub_event_type != "territory":
         return kind.sub_event_type
-    state = actor_type(actor1) == "State forces"
+    home = place.country is None or place.country == actor_country(actor1)
+    state = actor_type(actor1) == "State forces" and home
     return "Government regains territory" if state else "Non-state actor overtakes territory"
 
 
@@ -189,7 +210,7 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
            ctx: _Context) -> Event:
     return Event(
         event_type=kind.event_type,
-        sub_event_type=_sub_event(kind, actor1),
+        sub_event_type=_sub_event(kind, actor1, where.place),
         actor1=actor1, actor2=actor2, assoc_actors=assoc,
         date=when, location=where.place, near=where.near, geo_precision=where.precision,
         fatalities=fatalities(sentence.text) if not kind.side else None,

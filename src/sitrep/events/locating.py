@@ -34,7 +34,8 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     anchor_names = [a.name for a in anchors]
     targets = [(p, s) for p, s in mentioned if p not in anchors]
     specific = [(p, s) for p, s in targets if (p.kind or "") not in _BROAD_KINDS]
-    chosen = specific or targets
+    # ACLED codes no event known only at country level
+    chosen = specific or [(p, s) for p, s in targets if p.kind != "country"]
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
     out = []

@@ -124,8 +124,9 @@ def _resolve_strong(mention: Mention, country: str) -> None:
         return (0 if fits else 1, 0 if c.country == country else 1, KIND_RANK.get(c.kind, 9))
 
     best = min(strong, key=rank)
-    if best.kind == "city" and best.country != country and mention.kind_word is None and \
-            len(mention.surface) < 5:
+    foreign_city = best.kind == "city" and best.country != country
+    short_or_part = len(mention.surface) < 5 or mention.partial
+    if foreign_city and mention.kind_word is None and short_or_part:
         return
     mention.chosen = best
     mention.why = f"{best.kind} in {best.country}" + (" (article's country)" if
