@@ -125,7 +125,8 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     events: list[Event] = []
     for (kind, at), share in zip(chosen, shares, strict=True):
-        events.extend(_events_for(kind, sentence.start + at, sentence, share, doers, status,
+        local = status_of(sentence.text, following, source, at)
+        events.extend(_events_for(kind, sentence.start + at, sentence, share, doers, local,
                                   source, ctx))
     if events and events[0].date is not None:
         ctx.last_date = events[0].date

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from sitrep.events.locating import sentence_places
-from sitrep.model import ActorMention, ControlChange, DateInterval, Document, Event, Place, Span
+from sitrep.model import (
+    ActorMention,
+    ControlChange,
+    DateInterval,
+    Document,
+    Event,
+    Place,
+    Sentence,
+    Span,
+)
 from sitrep.text import AnalysedText
 from sitrep.time import resolve
 
@@ -17,7 +26,10 @@ _HOLDS = re.compile(
     r"(?:administrations? (?:are|is) still running in|(?:remains?|is|are) (?:still )?under "
     r"(?:the )?control of|still (?:controls?|holds?)|(?:remain|remains) in control of)",
     re.IGNORECASE)
-_HELD_BY = re.compile(r"\b([A-Z][\w'-]+)-(?:controlled|held)\b")
+#: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
+_HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(?:control|"
+                      r"administration|rule) of\b|\b(?:controlled|held|administered) by\b|"
+                      r"\bunder (?:its|their) control\b", re.IGNORECASE)
 _DEMAND = re.compile(r"\bdemand(?:ed|s|ing)? (?:the )?(?:return|handover|withdrawal) of\b",
                      re.IGNORECASE)
 
@@ -28,9 +40,14 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
     for event, how in territorial:
         if event.location is None or event.actor1 is None:
             continue
+        # a handover goes from its subject (actor1) to the other side
+        given = how in ("handed over", "ceded (claimed)", "withdrew")
+        taker, loser = (event.actor2, event.actor1) if given else (event.actor1, event.actor2)
+        if taker is None:
+            continue
         changes.append(ControlChange(
-            place=event.location.name, to_actor=event.actor1, how=how,
-            from_actor=event.actor2, admin1=event.location.admin1, date=event.date,
+            place=event.location.name, to_actor=taker, how=how,
+            from_actor=loser, admin1=event.location.admin1, date=event.date,
             status=event.status, evidence=list(event.evidence)))
     return changes
 
@@ -45,14 +62,11 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
         speakers = [a for a in actors if sentence.start <= a.span.start < sentence.end]
         evidence = [Span(sentence.start, sentence.end, sentence.text)]
         when = _sentence_date(sentence.start, sentence.end, dates, doc)
-        hold = _HOLDS.search(sentence.text)
-        if hold and speakers:
-            after = [p for p in in_sentence if _first_span(p, sentence.start) >= sentence.start
-                     + hold.start()]
-            for place in after[:1]:
-                changes.append(ControlChange(place.name, speakers[0].canonical, "holds",
-                                             admin1=place.admin1, date=when,
-                                             status="reported", evidence=evidence))
+        today = resolve("today", doc.published, doc.published_precision) if doc.published \
+            else None
+        for holder, place in _holdings(sentence, in_sentence, speakers):
+            changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
+                                         date=today, status="reported", evidence=evidence))
         demand = _DEMAND.search(sentence.text)
         if demand and speakers:
             demander = next((a for a in speakers if a.span.start < sentence.start
@@ -64,6 +78,29 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                                                  admin1=place.admin1, date=when,
                                                  status="reported", evidence=evidence))
     return changes
+
+
+def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+              ) -> list[tuple[str, Place]]:
+    """(holder, place) pairs a sentence states as current control.
+
+    "TNLA-controlled towns of X" and "still running in X" point forward to the places;
+    "X, under the control of the TNLA" and "X, held by the TNLA" point back."""
+    armed = [a for a in actors if a.actor_type not in ("Civilians", None)]
+    found: dict[tuple[str, str], tuple[str, Place]] = {}
+    cues = [(m, True) for m in _HOLDS.finditer(sentence.text)]
+    cues += [(m, m.group(0).startswith("-")) for m in _HELD_BY.finditer(sentence.text)]
+    for cue, forward in cues:
+        at = sentence.start + cue.start()
+        holder = min(armed, key=lambda a: abs(a.span.start - at), default=None)
+        if holder is None or abs(holder.span.start - at) > 60:
+            continue
+        for place in places:
+            gap = _first_span(place, sentence.start) - at
+            if (0 <= gap <= 70 if forward else -45 <= gap < 0) and \
+                    (place.kind or "town") not in ("country", "region", "road"):
+                found[(holder.canonical, place.name)] = (holder.canonical, place)
+    return list(found.values())
 
 
 def _first_span(place: Place, after: int) -> int:

@@ -12,12 +12,15 @@ from sitrep.time import recent_window
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
                       r"now|currently|have|has)\b", re.IGNORECASE)
 BACKGROUND_AFTER = timedelta(days=31)
+#: a date expression further than this from the trigger belongs to another clause
+DATE_REACH = 90
 
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
              previous: DateInterval | None, doc: Document) -> DateInterval | None:
     """The sentence's date expression nearest the trigger; else ongoing; else the last one."""
-    inside = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
+    inside = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end
+              and abs(d.span.start - trigger_at) <= DATE_REACH]
     if inside:
         return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
     if doc.published and _ONGOING.search(sentence.text):

@@ -67,9 +67,10 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
     agent = [m for m in armed if _preceding(sentence, m.span.start, "by|to")]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")]
-    before = [m for m in armed if m.span.start < trigger_at and m not in loser]
+    lost = {m.canonical for m in loser}
+    before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
-    first = agent or before[-1:] or after[:1]
+    first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
     rest = [m.canonical for m in loser + after + before if m.canonical != name1]
     name2 = rest[0] if rest else None
@@ -84,9 +85,9 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         return Roles(sides.civilians, None)
     if kind.event_type in ("Battles", "Strategic developments") and kind.name in (
             "recapture", "capture", "clash", "agreement", "handover"):
-        if roles.actor1 is None:
-            roles.actor1 = sides.state if kind.name == "recapture" else (
-                sides.state or sides.rebel)
+        if roles.actor1 is None:  # captures are mostly the rebels', recaptures the state's
+            roles.actor1 = sides.state if kind.name in ("recapture", "agreement") else (
+                sides.rebel or sides.state)
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
         return roles

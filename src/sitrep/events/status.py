@@ -54,16 +54,26 @@ def _phrase(parse: Doc, head: object) -> Attribution:
     return Attribution(text or None, start, end)
 
 
-def status_of(sentence: str, following: str, source: str | None) -> str:
-    """The status of what a sentence reports (before negation and hypotheticals)."""
+#: how far before (and after) a trigger a "preparing to" / "threatening" cue reaches
+CUE_BEFORE, CUE_AFTER = 45, 15
+
+
+def status_of(sentence: str, following: str, source: str | None,
+              trigger_at: int | None = None) -> str:
+    """The status of what a sentence reports (before negation and hypotheticals).
+
+    Rumours, denials and verification notes qualify the whole sentence; plans and
+    threats only the trigger they stand next to ("preparing to advance")."""
     c = cues()
     if c.rumour.search(sentence):
         return "rumour"
     if c.denied.search(sentence):
         return "denied"
-    if c.threatened.search(sentence):
+    near = sentence if trigger_at is None else \
+        sentence[max(0, trigger_at - CUE_BEFORE):trigger_at + CUE_AFTER]
+    if c.threatened.search(near):
         return "threatened"
-    if c.planned.search(sentence):
+    if c.planned.search(near):
         return "planned"
     if c.unverified.search(sentence) or c.unverified.search(following[:200]):
         return "unverified"
