@@ -53,6 +53,7 @@ def test_control_timeline_and_holders_on_a_day(db: str) -> None:
     assert record["at"]["holder"] is None  # a demand never changes the holder
     holders = run("control", "--at", "2025-07-20", "--db", db)
     assert "Holders on 2025-07-20" in holders and "Hsenwi" in holders
+    assert "demanded by TNLA" in holders  # listed, while Lashio's holder stays unknown
 
 
 def test_control_of_an_unknown_place_is_a_one_line_error(db: str) -> None:

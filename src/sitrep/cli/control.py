@@ -83,13 +83,22 @@ def _days(start: str | None, end: str | None) -> str:
 
 
 def _holders_table(timelines: list[Timeline], day: date) -> Table:
-    table = Table(title=f"Holders on {day.isoformat()}")
-    for column in ("place", "holder", "since", "state"):
-        table.add_column(column)
+    table = Table(title=f"Holders on {day.isoformat()}", show_lines=True)
+    for column in ("place", "holder", "since", "state", "demands and unconfirmed claims"):
+        table.add_column(column, overflow="fold")
     for timeline in timelines:
         holding = timeline.holding_at(day)
         state = ", ".join(n for n, on in (("contested", holding.contested),
                                           ("inferred", holding.inferred)) if on)
         table.add_row(timeline.place, holding.holder or "not known",
-                      holding.since.isoformat() if holding.since else "", state or "held")
+                      holding.since.isoformat() if holding.since else "",
+                      state or ("held" if holding.holder else ""),
+                      "\n".join(_not_changes(timeline, day)))
     return table
+
+
+def _not_changes(timeline: Timeline, day: date) -> list[str]:
+    """Demands, rumours and claims made by ``day``: listed, never moving the holder."""
+    return [f"{s.change.how} by {s.change.to_actor} ({s.change.status}, "
+            f"{s.start.isoformat() if s.start else 'undated'})"
+            for s in timeline.steps if not s.factual and (s.start is None or s.start <= day)]
