@@ -18,7 +18,7 @@ from sitrep.store import Store
               "(default: setting db, sitrep.db).")
 @click.option("--json", "as_json", is_flag=True, help="Print the contradictions as JSON.")
 def command(db: str | None, as_json: bool) -> None:
-    """List different death tolls, control claims and distances given by different documents."""
+    """List where documents disagree: death tolls, who took a place, dates, distances."""
     with Store.open(settings.get("db", db)) as store:
         found = all_contradictions(store.load_extractions())
     if as_json:
