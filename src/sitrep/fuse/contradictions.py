@@ -2,12 +2,13 @@
 
 Four kinds are gathered into one list of records ``{kind, what, values}``:
 different death tolls for one fused event and different holders for one place
-(both found by ``sitrep.web``), different dates for the same event or the same
-capture, and different numbers for the same relation
-between two places, above all distances ("some 78 km from Mogoke" in one
-report, "the 64 km route between the mine and Mogoke" in another). A distance
-is read from a document's own sentences and the places that document resolved,
-so spelling variants meet under the resolved (normalised) name.
+(both found by ``sitrep.web``), different dates for one event or one capture,
+and different numbers for the same relation between two places, above all
+distances ("some 78 km from Mogoke" in one report, "the 64 km route between the
+mine and Mogoke" in another). A distance is read from a document's own
+sentences and the places that document resolved (plus names a place noun marks,
+and "the mine" pointing back to one), so spelling variants meet under the
+resolved, normalised name.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def document_label(doc: Document) -> str:
 class Contradiction:
     """Documents that give different values for the same thing."""
 
-    kind: str  # distance, fatalities, control
+    kind: str  # fatalities, control, date, distance
     what: str
     values: list[Value] = field(default_factory=list)
 
