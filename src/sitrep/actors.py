@@ -57,7 +57,8 @@ def _data() -> dict[str, Any]:
 
 def _alternation(aliases: list[str]) -> str:
     ordered = sorted(set(aliases), key=len, reverse=True)
-    return r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])"
+    # "TNLA-controlled" names the TNLA; "Ta-ang" is an alias of its own
+    return r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?!\w|-[A-Z\d])"
 
 
 @cache

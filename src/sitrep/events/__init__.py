@@ -176,6 +176,8 @@ def _source(sentence: Sentence, ctx: _Context) -> str | None:
 def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: list[Where],
                 mentions: list[ActorMention], status: str, source: str | None,
                 ctx: _Context) -> list[Event]:
+    if kind.control:  # territory changes hands in towns and villages, not whole regions
+        wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
     if not wheres:

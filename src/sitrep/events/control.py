@@ -92,7 +92,10 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     cues += [(m, m.group(0).startswith("-")) for m in _HELD_BY.finditer(sentence.text)]
     for cue, forward in cues:
         at = sentence.start + cue.start()
-        holder = min(armed, key=lambda a: abs(a.span.start - at), default=None)
+        if cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
+            holder = next((a for a in armed if a.span.end == at), None)
+        else:
+            holder = min(armed, key=lambda a: abs(a.span.start - at), default=None)
         if holder is None or abs(holder.span.start - at) > 60:
             continue
         for place in places:

@@ -70,6 +70,13 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
+    if kind.name == "handover":  # "X handed Y over to Z": Z receives
+        receiver = {m.canonical for m in agent}
+        first = [m for m in before + after if m.canonical not in receiver][:1]
+        name1 = first[0].canonical if first else None
+        name2 = next(iter(receiver), None)
+        if name2 is not None and name2 != name1:
+            return _complete(kind, Roles(name1, name2), sentence, civilians, sides)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
     rest = [m.canonical for m in loser + after + before if m.canonical != name1]
