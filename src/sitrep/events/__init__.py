@@ -105,8 +105,20 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     return found
 
 
+def is_headline(sentence: Sentence) -> bool:
+    """A title line ("Junta Airstrikes Force Mass Exodus in Northern Shan"): the body
+    reports the same events in full, so they are coded from there."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence.text)
+    if len(words) < 3 or sentence.text.rstrip().endswith((".", "!", "?", "”", '"', ":")):
+        return False
+    capitalised = sum(w[0].isupper() for w in words if len(w) > 3)
+    return capitalised >= 0.6 * sum(len(w) > 3 for w in words)
+
+
 def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
+    if is_headline(sentence):
+        return [], None
     source = _source(sentence, ctx)
     status = status_of(sentence.text, following, source)
     triggers = [(k, at) for k, at in _triggers(sentence, status)

@@ -79,7 +79,9 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
             return _complete(kind, Roles(name1, name2), sentence, civilians, sides)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
-    rest = [m.canonical for m in loser + after + before if m.canonical != name1]
+    # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X
+    partners = before if kind.name == "clash" else []
+    rest = [m.canonical for m in loser + after + partners if m.canonical != name1]
     name2 = rest[0] if rest else None
     assoc = sorted({m.canonical for m in armed} - {name1, name2} - {None})
     return _complete(kind, Roles(name1, name2, assoc), sentence, civilians, sides)
@@ -102,7 +104,9 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         if roles.actor1 is None or (actor_type(roles.actor1) != "State forces" and \
                 kind.name in ("air",) and sides.state):
             roles.actor1 = roles.actor1 if roles.actor1 and kind.name != "air" else sides.state
-        if victims_civilian and (roles.actor2 is None or kind.event_type.startswith("Violence")):
+        # ACLED: a strike with no armed target named falls on civilians
+        untargeted = roles.actor2 is None or roles.actor2 == roles.actor1
+        if victims_civilian or (untargeted and kind.event_type.startswith("Explosions")):
             roles.actor2 = sides.civilians
         return roles
     if roles.actor1 is None:
