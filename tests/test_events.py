@@ -112,3 +112,24 @@ def test_every_event_keeps_its_sentence_offsets() -> None:
     for event in x.events:
         for span in event.evidence:
             assert text[span.start:span.end] == span.text
+
+
+def test_strike_with_no_armed_target_falls_on_civilians() -> None:
+    x = run("The junta bombed Hsipaw town on Monday.")
+    [event] = only(x, "Air/drone strike")
+    assert (event.actor1, event.actor2) == (JUNTA, "Civilians (Myanmar)")
+
+
+def test_allies_named_with_the_taker_are_associated_not_opponents() -> None:
+    x = run("The TNLA together with People's Defense Force groups captured Nawnghkio town "
+            "on Monday.")
+    [event] = only(x, "Non-state actor overtakes territory")
+    assert (event.actor1, event.actor2) == (TNLA, JUNTA)
+    assert "PDF: People's Defense Force" in event.assoc_actors
+
+
+def test_two_armed_groups_clashing_are_the_two_sides() -> None:
+    x = run("SSPP troops and RCSS troops clashed near Kunhing town on Monday.")
+    [event] = only(x, "Armed clash")
+    assert {event.actor1, event.actor2} == {
+        "SSPP: Shan State Progress Party", "RCSS: Restoration Council of Shan State"}
