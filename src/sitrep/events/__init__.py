@@ -18,7 +18,13 @@ from sitrep.events import control as control_rules
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
-from sitrep.events.locating import Where, allocate, locations, nearest_to_trigger
+from sitrep.events.locating import (
+    Where,
+    allocate,
+    listed_after,
+    locations,
+    nearest_to_trigger,
+)
 from sitrep.events.roles import Belligerents, assign
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
 from sitrep.model import (
@@ -189,6 +195,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 mentions: list[ActorMention], status: str, source: str | None,
                 ctx: _Context) -> list[Event]:
     if kind.control:  # territory changes hands in towns and villages, not whole regions
+        trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
+        wheres = listed_after(trigger_end, sentence, wheres) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
@@ -208,6 +216,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+def _trigger_length(kind: TriggerKind, sentence: Sentence, trigger_at: int) -> int:
+    match = kind.pattern.match(sentence.text, trigger_at - sentence.start)
+    return len(match.group(0)) if match else 0
 
 
 def _sub_event(kind: TriggerKind, actor1: str, place: Place) -> str:

@@ -142,3 +142,37 @@ def allocate(wheres: list[Where], triggers: list[int], sentence: Sentence) -> li
         if not share and wheres:  # "have fled X due to artillery strikes": both at X
             shares[i] = [min(wheres, key=lambda w: abs(_start_in(w, sentence) - triggers[i]))]
     return shares
+
+
+_LIST_LEAD = re.compile(
+    r"^\s*(?:(?:total |full |complete |effective )?control (?:of|over) )?(?:the )?"
+    r"(?:(?:\w+ )?(?:towns?|villages?|cities|townships?|bases?|areas?)(?: of)?\s*[—–:,-]?\s*)?")
+_LIST_ITEM = re.compile(r"([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})(\s*(?:,\s*(?:and\s+)?|\s+and\s+|"
+                        r"\s+or\s+))?")
+
+
+def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where]) -> list[Where]:
+    """The list of names a capture verb governs ("seized five towns — A, B, C and D"),
+    each a known place when the places stage found it, else an unresolved name."""
+    text = sentence.text[trigger_end - sentence.start:]
+    lead = _LIST_LEAD.match(text)
+    offset = lead.end() if lead else 0
+    known = {_start_in(w, sentence): w for w in wheres}
+    out: list[Where] = []
+    while True:
+        item = _LIST_ITEM.match(text, offset)
+        if item is None:
+            break
+        start = trigger_end + item.start(1)
+        name = item.group(1)
+        where = known.get(start)
+        if where is None and name.split()[0] not in ("The", "A", "An", "In", "On", "Operation"):
+            span = Span(start, start + len(name), name)
+            where = Where(Place(mention=name, name=name, why="named in a list a capture governs",
+                                spans=[span]), [], 1)
+        if where is not None:
+            out.append(where)
+        if not item.group(2):
+            break
+        offset = item.end()
+    return out
