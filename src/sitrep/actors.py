@@ -189,15 +189,24 @@ def _resolve(surface: str, start: int, end: int, text: AnalysedText, country: st
     return [ActorMention("?anaphora", surface, None, span)]
 
 
+_NON_STATE = ("Rebel group", "Political militia", "Identity militia")
+#: how far back (characters) "the armed group" looks for the group it means
+ANAPHORA_REACH = 400
+
+
 def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
-    """"The armed group" is the non-state armed group named most in the article."""
-    counts = Counter(m.canonical for m in mentions
-                     if m.actor_type in ("Rebel group", "Political militia", "Identity militia"))
+    """"The armed group" is the non-state group named just before it, else the one the
+    article names most."""
+    counts = Counter(m.canonical for m in mentions if m.actor_type in _NON_STATE)
     main = counts.most_common(1)[0][0] if counts else None
-    resolved = []
+    resolved: list[ActorMention] = []
     for m in mentions:
         if m.canonical != "?anaphora":
             resolved.append(m)
-        elif main:
-            resolved.append(ActorMention(main, m.surface, actor_type(main), m.span))
+            continue
+        recent = [r for r in resolved if r.actor_type in _NON_STATE
+                  and m.span.start - r.span.end <= ANAPHORA_REACH]
+        name = recent[-1].canonical if recent else main
+        if name:
+            resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
     return resolved

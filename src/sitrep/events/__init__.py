@@ -88,6 +88,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
 
 
 _PURPOSE = re.compile(r"\bto\s+$")
+#: "since recapturing X": an earlier event, told as the start of this one
+_SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
     r"\b(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
@@ -106,6 +108,8 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
             before = sentence.text[max(0, m.start() - 24):m.start()]
             purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before)
             if purpose and status not in NON_FACTUAL:
+                continue
+            if _SINCE_GERUND.search(before) and m.group(0).endswith("ing"):
                 continue
             found.append((kind, m.start()))
     return found
@@ -196,7 +200,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 ctx: _Context) -> list[Event]:
     if kind.control:  # territory changes hands in towns and villages, not whole regions
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
-        wheres = listed_after(trigger_end, sentence, wheres) or wheres
+        wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
@@ -255,23 +259,36 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
 
 def _key(event: Event) -> tuple[object, ...]:
     loc = event.location.name.lower() if event.location else None
-    when = (event.date.start, event.date.end) if event.date else (None, None)
     return (event.event_type, event.sub_event_type, frozenset({event.actor1, event.actor2}),
-            loc, when, event.status in NON_FACTUAL)
+            loc, event.status in NON_FACTUAL)
+
+
+def _within(inner: DateInterval | None, outer: DateInterval | None) -> bool:
+    """``inner`` lies inside ``outer`` (an open end is unbounded)."""
+    if inner is None or outer is None:
+        return inner is outer
+    if (inner.start, inner.end) == (outer.start, outer.end):
+        return True
+    starts_ok = outer.start is None or (inner.start is not None and inner.start >= outer.start)
+    ends_ok = outer.end is None or (inner.end is not None and inner.end <= outer.end)
+    return starts_ok and ends_ok
 
 
 def merge_same_events(events: list[Event]) -> list[Event]:
-    """ACLED: one event per actor pair, place and day; evidence from every sentence kept."""
-    merged: dict[tuple[object, ...], Event] = {}
+    """ACLED: one event per actor pair, place and day. Reports of the same event, the
+    vaguer one's interval holding the more precise one's, merge; all evidence is kept."""
+    merged: list[Event] = []
     for event in events:
-        key = _key(event)
-        if key not in merged:
-            merged[key] = event
+        same = next((kept for kept in merged if _key(kept) == _key(event)
+                     and (_within(event.date, kept.date) or _within(kept.date, event.date))),
+                    None)
+        if same is None:
+            merged.append(event)
             continue
-        kept = merged[key]
-        kept.evidence.extend(s for s in event.evidence if s not in kept.evidence)
-        kept.weapons.extend(w for w in event.weapons if w not in kept.weapons)
+        if _within(event.date, same.date):
+            same.date = event.date
+        same.evidence.extend(s for s in event.evidence if s not in same.evidence)
+        same.weapons.extend(w for w in event.weapons if w not in same.weapons)
         if event.fatalities is not None:
-            kept.fatalities = min(filter(None, (kept.fatalities, event.fatalities)),
-                                  default=event.fatalities)
-    return list(merged.values())
+            same.fatalities = min(f for f in (same.fatalities, event.fatalities) if f is not None)
+    return merged

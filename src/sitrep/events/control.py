@@ -94,6 +94,9 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         at = sentence.start + cue.start()
         if cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
             holder = next((a for a in armed if a.span.end == at), None)
+        elif re.search(r"\b(?:its|their)\b", cue.group(0), re.IGNORECASE):
+            # "X ... under its control": the clause's subject, the first armed actor before
+            holder = next((a for a in armed if a.span.start < at), None)
         else:
             holder = min(armed, key=lambda a: abs(a.span.start - at), default=None)
         if holder is None or abs(holder.span.start - at) > 60:

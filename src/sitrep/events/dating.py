@@ -16,13 +16,22 @@ BACKGROUND_AFTER = timedelta(days=31)
 DATE_REACH = 90
 
 
+_NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
+
+
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
              previous: DateInterval | None, doc: Document) -> DateInterval | None:
-    """The sentence's date expression nearest the trigger; else ongoing; else the last one."""
+    """The sentence's date expression nearest the trigger; else ongoing; else the last one.
+
+    A noun ("the recapture of X") with no date of its own names an event told
+    elsewhere: it happened some time before publication, no more is known."""
     inside = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end
               and abs(d.span.start - trigger_at) <= DATE_REACH]
     if inside:
         return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
+    nominal = _NOMINAL.match(sentence.text[trigger_at - sentence.start:])
+    if nominal and doc.published:
+        return DateInterval(None, doc.published, nominal.group(0), None)
     if doc.published and _ONGOING.search(sentence.text):
         return recent_window(doc.published)
     if previous is not None:

@@ -61,15 +61,20 @@ _MODIFIER_AFTER = re.compile(r"^(?:-[a-z]|\s+(?:talks|government|authorities|pre
 
 def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention]
               ) -> list[tuple[Place, int]]:
-    """Place mentions of a sentence, minus modifiers ("China-brokered", "Kunming talks")."""
+    """Place mentions of a sentence, minus modifiers ("China-brokered", "Kunming talks")
+    and names inside a longer place ("Mogoke" in "Nawnghkio-Mogoke road")."""
     found: list[tuple[Place, int]] = []
+    spans = [sp for p in places for sp in p.spans
+             if sentence.start <= sp.start < sentence.end]
     for place in places:
         for span in place.spans:
             inside = sentence.start <= span.start < sentence.end
             in_actor = any(a.span.start <= span.start < a.span.end for a in actors)
             offset = span.end - sentence.start
             modifier = _MODIFIER_AFTER.match(sentence.text[offset:offset + 20])
-            if inside and not in_actor and not modifier:
+            contained = any(o.start <= span.start and span.end <= o.end and o != span
+                            for o in spans)
+            if inside and not in_actor and not modifier and not contained:
                 found.append((place, span.start))
                 break
     return sorted(found, key=lambda item: item[1])
@@ -151,7 +156,13 @@ _LIST_ITEM = re.compile(r"([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})(\s*(?:,\s*
                         r"\s+or\s+))?")
 
 
-def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where]) -> list[Where]:
+_LIST_STOP = frozenset({"and", "or", "in", "on", "from", "during", "last", "near", "at", "after",
+                        "before", "since", "towns", "villages", "town", "village", "township",
+                        "townships", "to", "by", "as", "with", "this", "earlier", "late", "early"})
+
+
+def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
+                 actors: list[ActorMention]) -> list[Where]:
     """The list of names a capture verb governs ("seized five towns — A, B, C and D"),
     each a known place when the places stage found it, else an unresolved name."""
     text = sentence.text[trigger_end - sentence.start:]
@@ -165,6 +176,11 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where]) -> l
             break
         start = trigger_end + item.start(1)
         name = item.group(1)
+        following = re.match(r"\s*([a-z]+)", text[item.end(1):])
+        apposition = following and following.group(1) not in _LIST_STOP and not item.group(2)
+        is_actor = any(a.span.start <= start < a.span.end for a in actors)
+        if is_actor or apposition or name.endswith(("’s", "'s")):
+            break
         where = known.get(start)
         if where is None and name.split()[0] not in ("The", "A", "An", "In", "On", "Operation"):
             span = Span(start, start + len(name), name)
