@@ -209,7 +209,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if roles.actor1 is None:
         return []
-    when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc)
+    when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
+                    territorial=kind.control is not None)
     events = []
     for where in wheres[:4]:
         event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, when, sentence,

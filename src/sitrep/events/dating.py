@@ -17,10 +17,16 @@ DATE_REACH = 90
 
 
 _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
+#: "has seized", "have also captured": done by now, when is not said
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*$",
+                      re.IGNORECASE)
+#: "now focusing", "continues to fight": true on the day of publication
+_TODAY = re.compile(r"\b(?:now|continues? to|continuing to)\b", re.IGNORECASE)
 
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
-             previous: DateInterval | None, doc: Document) -> DateInterval | None:
+             previous: DateInterval | None, doc: Document, territorial: bool = False
+             ) -> DateInterval | None:
     """The sentence's date expression nearest the trigger; else ongoing; else the last one.
 
     A noun ("the recapture of X") with no date of its own names an event told
@@ -29,9 +35,16 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
               and abs(d.span.start - trigger_at) <= DATE_REACH]
     if inside:
         return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
-    nominal = _NOMINAL.match(sentence.text[trigger_at - sentence.start:])
+    offset = trigger_at - sentence.start
+    nominal = _NOMINAL.match(sentence.text[offset:])
     if nominal and doc.published:
         return DateInterval(None, doc.published, nominal.group(0), None)
+    perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
+    if territorial and perfect and doc.published:
+        return DateInterval(None, doc.published, perfect.group(0).strip(), None)
+    today = _TODAY.search(sentence.text[max(0, offset - 30):offset + 30])
+    if today and doc.published:
+        return DateInterval(doc.published, doc.published, today.group(0), 1)
     if doc.published and _ONGOING.search(sentence.text):
         return recent_window(doc.published)
     if previous is not None:
