@@ -13,6 +13,7 @@ _ANCHOR_BEFORE = re.compile(
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to|around|nearby|vicinity of|between)\s+"
                           r"(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BROAD_KINDS = frozenset({"country", "region", "state"})
+REGION_ONLY = frozenset({"country", "region", "state"})
 _FALLBACK = re.compile(
     r"\b(?:in|at|near|on|into|outside|toward|towards)\s+((?:[A-Z][\w'-]+)(?:[ -][A-Z][\w'-]+){0,2})"
     r"|((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+){0,2})\s+(?:town|village|villages|township|city)\b")
@@ -34,8 +35,8 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     anchor_names = [a.name for a in anchors]
     targets = [(p, s) for p, s in mentioned if p not in anchors]
     specific = [(p, s) for p, s in targets if (p.kind or "") not in _BROAD_KINDS]
-    # ACLED codes no event known only at country level
-    chosen = specific or [(p, s) for p, s in targets if p.kind != "country"]
+    # ACLED codes no event known only at country level; sitrep none known only by region
+    chosen = specific or [(p, s) for p, s in targets if p.kind not in REGION_ONLY]
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
     out = []
