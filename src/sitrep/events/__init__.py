@@ -82,7 +82,9 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         if claim:
             findings.claims.append(claim)
     findings.events = merge_same_events(findings.events)
-    findings.control = control_rules.from_territorial(ctx.territorial) + \
+    kept = {id(e) for e in findings.events}
+    territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
+    findings.control = control_rules.from_territorial(territorial) + \
         control_rules.holding_and_demands(text, doc, places, actors, dates)
     return findings
 

@@ -20,10 +20,10 @@ _WHO = r"(?:[\w-]+ ){0,3}?(?:people|civilians|soldiers|troops|fighters|residents
        r"children|women|men|members|personnel|persons|others|combatants|of them)"
 _KILLED = re.compile(
     rf"(?:kill(?:ed|ing)|left|leaving|claimed the lives of|death of|deaths of)\s+{_QUALIFIER}"
-    rf"{_COUNT}\b|{_QUALIFIER}{_COUNT}\s+{_WHO}?\s*(?:were |was |have been |had been )?"
+    rf"{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+{_WHO}?\s*(?:were |was |have been |had been )?"
     rf"(?:killed|dead|died|slain)", re.IGNORECASE)
 _INJURED = re.compile(
-    rf"(?:injur(?:ed|ing)|wound(?:ed|ing))\s+{_QUALIFIER}{_COUNT}\b|{_QUALIFIER}{_COUNT}\s+"
+    rf"(?:injur(?:ed|ing)|wound(?:ed|ing))\s+{_QUALIFIER}{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+"
     rf"{_WHO}?\s*(?:were |was |have been )?(?:injured|wounded|hurt)", re.IGNORECASE)
 
 

@@ -26,10 +26,38 @@ class Where:
     precision: int | None = None
 
 
+_NAME = r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
+_MARKED = re.compile(rf"((?:{_NAME})(?:(?:, | and | or |, and ){_NAME})*)"
+                     r" (?:villages?|village tracts?|towns?|townships?)\b")
+
+
+def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
+                  actors: list[ActorMention], dates: list[DateInterval]
+                  ) -> list[tuple[Place, int]]:
+    """Names a kind word marks as places ("Lwel Ngin and Nar Nwe villages") that no
+    gazetteer holds: kept as unresolved places so the event still has its location."""
+    taken = [(s.start, s.end) for p, _ in mentioned for s in p.spans]
+    taken += [(a.span.start, a.span.end) for a in actors]
+    taken += [(d.span.start, d.span.end) for d in dates if d.span]
+    out: list[tuple[Place, int]] = []
+    for m in _MARKED.finditer(sentence.text):
+        for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
+            start = sentence.start + m.start(1) + part.start()
+            name = part.group(0)
+            if any(s <= start < e for s, e in taken) or name.split()[0] in ("The", "A", "An"):
+                continue
+            span = Span(start, start + len(name), name)
+            out.append((Place(mention=name, name=name, spans=[span],
+                              why="marked as a place by its noun; in no gazetteer"), start))
+    return out
+
+
 def locations(sentence: Sentence, full_text: str, places: list[Place],
               actors: list[ActorMention], dates: list[DateInterval]) -> list[Where]:
     """The event places of a sentence; anchors ("5 km from X") become ``near``."""
     mentioned = _mentions(sentence, places, actors)
+    mentioned = sorted(mentioned + _marked_names(sentence, mentioned, actors, dates),
+                       key=lambda item: item[1])
     anchors = [p for p, start in mentioned
                if _ANCHOR_BEFORE.search(full_text[max(sentence.start, start - 40):start])]
     anchor_names = [a.name for a in anchors]
