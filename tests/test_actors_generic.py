@@ -13,3 +13,14 @@ def test_attackers_raiding_a_village_are_an_unidentified_armed_group() -> None:
     assert event.actor1 == "Unidentified Armed Group (Mali)"
     assert event.actor2 == "Civilians (Mali)"
     assert event.fatalities == 12
+
+
+def test_russian_attacks_are_russias_and_nationality_words_are_no_counts() -> None:
+    x = extract_text(" date 2025-08-07 Ukrainian police said three people had been killed and "
+                     "two wounded in Russian attacks on Kramatorsk in the Donetsk region on "
+                     "Monday.")
+    [event] = x.events
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.actor2 == "Civilians (Ukraine)"
+    assert (event.fatalities, event.injured) == (3, 2)
+    assert event.source == "Ukrainian police"
