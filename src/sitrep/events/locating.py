@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
+from sitrep.places import is_common_word
 
 _ANCHOR_BEFORE = re.compile(
     r"(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
@@ -44,7 +45,7 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
         for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
             start = sentence.start + m.start(1) + part.start()
             name = part.group(0)
-            if any(s <= start < e for s, e in taken) or name.split()[0] in ("The", "A", "An"):
+            if any(s <= start < e for s, e in taken) or is_common_word(name.split()[0]):
                 continue
             span = Span(start, start + len(name), name)
             out.append((Place(mention=name, name=name, spans=[span],

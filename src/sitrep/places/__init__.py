@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from sitrep.places.find import find_places
+from sitrep.places.find import find_places, stop_words
 
-__all__ = ["find_places"]
+__all__ = ["find_places", "is_common_word"]
+
+
+def is_common_word(name: str) -> bool:
+    """A capitalised word that is not a place on its own ("Both", "Three", "Police")."""
+    return name.lower() in stop_words()

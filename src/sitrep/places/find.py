@@ -18,7 +18,8 @@ from sitrep.model import Place, Span
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.text import AnalysedText
 
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+))*")
+#: a run of capitalised words; a possessive ("China’s Kunming") ends the run
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?: |-)(?:[A-Z][\w'’]*|Oo|\d+))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|mine|area)\b", re.IGNORECASE)
 _ROAD = re.compile(r"\b([A-Z][\w]+(?: [A-Z][\w]+)?)-([A-Z][\w]+(?: [A-Z][\w]+)?) (road|highway)\b")
@@ -35,6 +36,7 @@ _KIND_WORD = {"village": "village", "villages": "village", "village tract": "vil
 
 @cache
 def stop_words() -> frozenset[str]:
+    """Capitalised words that are never place names on their own (``data/stopwords.txt``)."""
     raw = (files("sitrep.places") / "data" / "stopwords.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in raw.splitlines()
                      if w.strip() and not w.startswith("#"))
