@@ -133,3 +133,9 @@ def test_two_armed_groups_clashing_are_the_two_sides() -> None:
     [event] = only(x, "Armed clash")
     assert {event.actor1, event.actor2} == {
         "SSPP: Shan State Progress Party", "RCSS: Restoration Council of Shan State"}
+
+
+def test_fighting_that_is_stopped_or_fled_is_not_an_event_here() -> None:
+    x = run("Monks called on the RCSS and the SSPP to stop fighting in Kunhing in October. "
+            "Families fled the fighting in Lashio on Monday.")
+    assert not [e for e in x.events if e.event_type == "Battles"]
