@@ -245,5 +245,6 @@ def test_seeds_show_nawnghkio_retaken_by_the_military(page: Page, requested: lis
     page.wait_for_selector("#detail blockquote.evidence")
     assert any("Nawnghkio" in e for e in page.locator("#detail blockquote").all_inner_texts())
     assert {urlsplit(url).hostname for url in requested} == {"127.0.0.1"}
+    page.evaluate("state.map.setView([22.65, 97.1], 8, {animate: false})")  # northern Shan
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
