@@ -24,3 +24,13 @@ def test_russian_attacks_are_russias_and_nationality_words_are_no_counts() -> No
     assert event.actor2 == "Civilians (Ukraine)"
     assert (event.fatalities, event.injured) == (3, 2)
     assert event.source == "Ukrainian police"
+
+
+def test_resistance_forces_are_the_group_the_dispatch_is_about() -> None:
+    x = extract_text(" date 2025-08-07 The TNLA said junta troops attacked its positions. "
+                     "Clashes continue in Hsipaw township as resistance forces push back against "
+                     "the junta, a TNLA spokesman said on Tuesday.")
+    clashes = [e for e in x.events if e.sub_event_type == "Armed clash"]
+    assert clashes and all({e.actor1, e.actor2} == {
+        "Military Forces of Myanmar (2021-)", "TNLA: Ta'ang National Liberation Army"}
+        for e in clashes)
