@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 from sitrep.model import Document, Event, Extraction, Place
-from sitrep.web.control import Timeline, build_timelines, control_conflicts
+from sitrep.web.control import Step, Timeline, build_timelines, control_conflicts
 from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, normalise_name
 from sitrep.web.reviews import Review, ReviewedState, review_state
 from sitrep.web.source import DataSource
@@ -214,11 +214,16 @@ def control_json(snapshot: Snapshot, at: date | None = None,
             "place": timeline.place,
             "lat": located.lat if located else None,
             "lon": located.lon if located else None,
-            "steps": [step.to_dict() for step in timeline.steps],
+            "steps": [step.to_dict() for step in _in_date_order(timeline)],
             "at": _iso(at),
             "holding": timeline.holding_at(at).to_dict() if at else None,
         })
     return out
+
+
+def _in_date_order(timeline: Timeline) -> list[Step]:
+    """Dated steps by date, then the undated ones as reported."""
+    return sorted(timeline.steps, key=lambda s: (s.start is None, s.start or date.min))
 
 
 def _iso(value: date | None) -> str | None:
