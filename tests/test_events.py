@@ -139,3 +139,8 @@ def test_fighting_that_is_stopped_or_fled_is_not_an_event_here() -> None:
     x = run("Monks called on the RCSS and the SSPP to stop fighting in Kunhing in October. "
             "Families fled the fighting in Lashio on Monday.")
     assert not [e for e in x.events if e.event_type == "Battles"]
+
+
+def test_an_analyst_monitoring_the_fighting_reports_no_battle() -> None:
+    x = run("An analyst monitoring the fighting in Hsipaw town said the talks may resume.")
+    assert not [e for e in x.events if e.event_type == "Battles"]
