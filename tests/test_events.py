@@ -144,3 +144,14 @@ def test_fighting_that_is_stopped_or_fled_is_not_an_event_here() -> None:
 def test_an_analyst_monitoring_the_fighting_reports_no_battle() -> None:
     x = run("An analyst monitoring the fighting in Hsipaw town said the talks may resume.")
     assert not [e for e in x.events if e.event_type == "Battles"]
+
+
+def test_holders_and_mediators_are_no_parties() -> None:
+    x = run("The junta bombed Lashio in Shan State, which is under the control of the MNDAA, "
+            "on Monday. "
+            "The TNLA and junta representatives held talks in Kunming on Tuesday under "
+            "Chinese mediation.")
+    [strike] = only(x, "Air/drone strike")
+    assert strike.actor2 == "Civilians (Myanmar)"
+    [talks] = only(x, "Agreement")
+    assert {talks.actor1, talks.actor2} == {JUNTA, TNLA}

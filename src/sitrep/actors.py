@@ -130,10 +130,17 @@ def state_forces(country: str) -> str:
 
 def focus_country(text: str) -> str:
     """The country an article is mostly about, from its country words."""
+    lex = lexicon()
     counts: Counter[str] = Counter()
-    for country, words in lexicon().countries.items():
+    for country, words in lex.countries.items():
         for word in words:
             counts[country] += len(re.findall(rf"\b{re.escape(word)}\b", text))
+    # named non-state groups fight at home ("the TNLA"); armies may be abroad
+    for pattern in (lex.pattern_exact, lex.pattern_fold):
+        for m in pattern.finditer(text):
+            actor = lex.by_alias.get(_fold(m.group(0)))
+            if actor and actor.country and actor.actor_type != "State forces":
+                counts[actor.country] += 1
     if not counts or counts.most_common(1)[0][1] == 0:
         return DEFAULT_COUNTRY
     return counts.most_common(1)[0][0]

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.actors import actor_type, state_forces
+from sitrep.actors import actor_country, actor_type, state_forces
 from sitrep.events.lexicon import TriggerKind, cues
 from sitrep.model import ActorMention, Sentence
 
@@ -60,12 +60,34 @@ def _preceding(sentence: Sentence, at: int, words: str) -> bool:
                           re.IGNORECASE))
 
 
+_HOLDER_BEFORE = re.compile(r"(?:control of|controlled by|held by|administered by|seized by|"
+                            r"territory of|areas of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _holder(sentence: Sentence, mention: ActorMention) -> bool:
+    """"Lashio, under the control of the MNDAA": who holds a place is no party to the event."""
+    before = sentence.text[max(0, mention.span.start - sentence.start - 30):
+                           mention.span.start - sentence.start]
+    return bool(_HOLDER_BEFORE.search(before))
+
+
+def _mediator(mention: ActorMention, sides: Belligerents) -> bool:
+    """A foreign state brokering talks ("under Chinese mediation") is not a party to them."""
+    home = actor_country(sides.state) if sides.state else None
+    return mention.actor_type == "State forces" and home is not None \
+        and actor_country(mention.canonical) != home
+
+
 def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: list[ActorMention],
            sides: Belligerents) -> Roles:
     """Roles for one event from the actor mentions of its sentence."""
-    armed = [m for m in mentions if m.actor_type in _ARMED]
+    armed = [m for m in mentions if m.actor_type in _ARMED and not _holder(sentence, m)]
+    if kind.name == "agreement":
+        armed = [m for m in armed if not _mediator(m, sides)]
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
-    agent = [m for m in armed if _preceding(sentence, m.span.start, "by|to")]
+    # "captured by X", "fell to X": the agent comes after the trigger
+    agent = [m for m in armed if m.span.start > trigger_at
+             and _preceding(sentence, m.span.start, "by|to")]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")]
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
