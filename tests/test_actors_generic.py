@@ -34,3 +34,13 @@ def test_resistance_forces_are_the_group_the_dispatch_is_about() -> None:
     assert clashes and all({e.actor1, e.actor2} == {
         "Military Forces of Myanmar (2021-)", "TNLA: Ta'ang National Liberation Army"}
         for e in clashes)
+
+
+def test_a_foreign_army_taking_a_village_overtakes_it_from_the_other_army() -> None:
+    x = extract_text(" date 2025-08-07 Russian troops captured Arkhangelske village in the "
+                     "Donetsk region on Saturday, the ministry said. Ukrainian forces said they "
+                     "held the line near Kharkiv.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")

@@ -230,12 +230,12 @@ def _trigger_length(kind: TriggerKind, sentence: Sentence, trigger_at: int) -> i
     return len(match.group(0)) if match else 0
 
 
-def _sub_event(kind: TriggerKind, actor1: str, place: Place) -> str:
+def _sub_event(kind: TriggerKind, actor1: str, place: Place, country: str) -> str:
     """Territory taken by fighting: state forces regain it at home; anyone else, a foreign
-    army included, overtakes it (ACLED)."""
+    army included, overtakes it (ACLED). A place of unknown country lies in the article's."""
     if kind.sub_event_type != "territory":
         return kind.sub_event_type
-    home = place.country is None or place.country == actor_country(actor1)
+    home = (place.country or country) == actor_country(actor1)
     state = actor_type(actor1) == "State forces" and home
     return "Government regains territory" if state else "Non-state actor overtakes territory"
 
@@ -245,7 +245,7 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
            ctx: _Context) -> Event:
     return Event(
         event_type=kind.event_type,
-        sub_event_type=_sub_event(kind, actor1, where.place),
+        sub_event_type=_sub_event(kind, actor1, where.place, ctx.sides.country),
         actor1=actor1, actor2=actor2, assoc_actors=assoc,
         date=when, location=where.place, near=where.near, geo_precision=where.precision,
         fatalities=fatalities(sentence.text) if not kind.side else None,

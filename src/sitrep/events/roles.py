@@ -34,6 +34,9 @@ class Belligerents:
     state: str | None
     rebel: str | None
     civilians: str
+    country: str = ""
+    #: every state's forces named, most named first (two armies at war: Russia, Ukraine)
+    states: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, actors: list[ActorMention], country: str) -> Belligerents:
@@ -41,14 +44,17 @@ class Belligerents:
         state = Counter(a.canonical for a in actors if a.actor_type == "State forces")
         rebel = Counter(a.canonical for a in actors if a.actor_type in _NON_STATE)
         return cls(state.most_common(1)[0][0] if state else state_forces(country),
-                   rebel.most_common(1)[0][0] if rebel else None, f"Civilians ({country})")
+                   rebel.most_common(1)[0][0] if rebel else None, f"Civilians ({country})",
+                   country, tuple(name for name, _ in state.most_common()))
 
     def opponent(self, actor: str | None) -> str | None:
         if actor is None:
             return None
         kind = actor_type(actor)
         if kind == "State forces":
-            return self.rebel
+            enemy = next((s for s in self.states
+                          if actor_country(s) != actor_country(actor)), None)
+            return self.rebel or enemy
         if kind in _NON_STATE:
             return self.state
         return None
