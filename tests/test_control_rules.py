@@ -29,3 +29,10 @@ def test_towns_under_its_control_belong_to_the_clause_subject() -> None:
     changes = control("TNLA administrations are still running in Mogoke and other towns under "
                       "its control despite junta airstrikes, she said.")
     assert {(c.place, c.to_actor, c.how) for c in changes} == {("Mogoke", TNLA, "holds")}
+
+
+def test_a_goal_of_reclaiming_territory_changes_no_hands() -> None:
+    changes = control("After the MNDAA made a deal with the junta and agreed to hand back control "
+                      "of Lashio, the military turned its focus toward reclaiming territories "
+                      "held by the TNLA.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Lashio", JUNTA, "handed over")]

@@ -92,6 +92,10 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
 _PURPOSE = re.compile(r"\bto\s+$")
 #: "since recapturing X": an earlier event, told as the start of this one
 _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
+#: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
+_GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:ed|es)? on|"
+                          r"bid (?:for|at)|attempts? at|efforts? at|intent on|bent on|"
+                          r"hopes? of|goal of|plans? for|capable of)\s+$", re.IGNORECASE)
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
     r"\b(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
@@ -111,7 +115,10 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
             purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before)
             if purpose and status not in NON_FACTUAL:
                 continue
-            if _SINCE_GERUND.search(before) and m.group(0).endswith("ing"):
+            gerund = m.group(0).endswith("ing")
+            if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
+                continue
+            if _SINCE_GERUND.search(before) and gerund:
                 continue
             found.append((kind, m.start()))
     return found
