@@ -155,3 +155,12 @@ def test_holders_and_mediators_are_no_parties() -> None:
     assert strike.actor2 == "Civilians (Myanmar)"
     [talks] = only(x, "Agreement")
     assert {talks.actor1, talks.actor2} == {JUNTA, TNLA}
+
+
+def test_it_as_subject_is_the_group_of_the_sentences_before() -> None:
+    x = run("The TNLA fought in Kutkai town. The TNLA fought again in Namkham town. The MNDAA "
+            "said on Wednesday that it had met its targets. It has seized four towns — Chin "
+            "Shwe Haw, Monekoe, Kunlong and Konkyan — in northern Shan State.")
+    captures = only(x, "Non-state actor overtakes territory")
+    assert captures and {e.actor1 for e in captures} == {
+        "MNDAA: Myanmar National Democratic Alliance Army"}

@@ -148,6 +148,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end]
+    mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
     triggers = _one_sided_attacks(triggers, mentions)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
@@ -162,6 +163,27 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if events and events[0].date is not None:
         ctx.last_date = events[0].date
     return events, claim
+
+
+_PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
+_NON_STATE_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _pronoun_subject(sentence: Sentence, mentions: list[ActorMention], first_trigger: int,
+                     ctx: _Context) -> list[ActorMention]:
+    """"It has seized five towns": the group that leads the last sentences naming one."""
+    opener = _PRONOUN_START.match(sentence.text)
+    if not opener or any(m.span.start < sentence.start + first_trigger for m in mentions):
+        return []
+    for earlier in reversed(ctx.text.sentences[max(0, sentence.index - 3):sentence.index]):
+        named = [a for a in ctx.actors if earlier.start <= a.span.start < earlier.end
+                 and a.actor_type in _NON_STATE_TYPES]
+        if named:
+            end = sentence.start + opener.end()
+            return [ActorMention(named[0].canonical, opener.group(0).strip(),
+                                 named[0].actor_type, Span(end - len(opener.group(0).strip()),
+                                                           end, opener.group(0).strip()))]
+    return []
 
 
 _ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
