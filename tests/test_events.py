@@ -164,3 +164,12 @@ def test_it_as_subject_is_the_group_of_the_sentences_before() -> None:
     captures = only(x, "Non-state actor overtakes territory")
     assert captures and {e.actor1 for e in captures} == {
         "MNDAA: Myanmar National Democratic Alliance Army"}
+
+
+def test_a_member_named_beside_its_alliance_is_the_actor() -> None:
+    x = run("In the Brotherhood Alliance's operation, the TNLA captured Namtu town on Monday.")
+    [event] = only(x, "Non-state actor overtakes territory")
+    assert event.actor1 == TNLA
+    [alone] = only(run("The Brotherhood Alliance captured Namtu town on Monday."),
+                   "Non-state actor overtakes territory")
+    assert alone.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"

@@ -91,6 +91,11 @@ def lexicon() -> Lexicon:
     )
 
 
+def alliance_members(surface: str) -> tuple[str, ...]:
+    """The members an alliance name stands for ("Brotherhood Alliance"); () for others."""
+    return lexicon().alliances.get(_fold(surface).removeprefix("the "), ())
+
+
 def _fold(alias: str) -> str:
     return alias.translate(_APOSTROPHES).lower() if not alias.isupper() else alias
 

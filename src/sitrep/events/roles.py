@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.actors import actor_country, actor_type, state_forces
+from sitrep.actors import actor_country, actor_type, alliance_members, state_forces
 from sitrep.events.lexicon import TriggerKind, cues
 from sitrep.model import ActorMention, Sentence
 
@@ -77,6 +77,13 @@ def _holder(sentence: Sentence, mention: ActorMention) -> bool:
     return bool(_HOLDER_BEFORE.search(before))
 
 
+def _members_over_alliances(armed: list[ActorMention]) -> list[ActorMention]:
+    """"The alliance ..., the TNLA captured X": a member named in the sentence acts, not the
+    alliance's lead member standing in for it."""
+    named = {m.canonical for m in armed if not alliance_members(m.surface)}
+    return [m for m in armed if not named & set(alliance_members(m.surface))]
+
+
 def _mediator(mention: ActorMention, sides: Belligerents) -> bool:
     """A foreign state brokering talks ("under Chinese mediation") is not a party to them."""
     home = actor_country(sides.state) if sides.state else None
@@ -87,7 +94,8 @@ def _mediator(mention: ActorMention, sides: Belligerents) -> bool:
 def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: list[ActorMention],
            sides: Belligerents) -> Roles:
     """Roles for one event from the actor mentions of its sentence."""
-    armed = [m for m in mentions if m.actor_type in _ARMED and not _holder(sentence, m)]
+    armed = _members_over_alliances(
+        [m for m in mentions if m.actor_type in _ARMED and not _holder(sentence, m)])
     if kind.name == "agreement":
         armed = [m for m in armed if not _mediator(m, sides)]
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
