@@ -173,3 +173,12 @@ def test_a_member_named_beside_its_alliance_is_the_actor() -> None:
     [alone] = only(run("The Brotherhood Alliance captured Namtu town on Monday."),
                    "Non-state actor overtakes territory")
     assert alone.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"
+
+
+def test_a_place_after_in_belongs_to_the_trigger_before_it() -> None:
+    x = run("Clashes have intensified in Hsipaw township despite talks between the junta and "
+            "the TNLA held in Kunming on Wednesday.")
+    [clash] = only(x, "Armed clash")
+    [talks] = only(x, "Agreement")
+    assert clash.location and clash.location.name == "Hsipaw"
+    assert talks.location and talks.location.name == "Kunming"

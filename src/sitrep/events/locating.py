@@ -162,6 +162,11 @@ def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
     return after[:1]
 
 
+#: "in X", "near X": a place introduced by a locative belongs to the trigger before it
+_LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$",
+                       re.IGNORECASE)
+
+
 def allocate(wheres: list[Where], triggers: list[int], sentence: Sentence) -> list[list[Where]]:
     """Each place goes to the nearest trigger of its sentence (ties: the one before it),
     so "clashes in X despite talks held in Y" puts the clash in X and the talks in Y."""
@@ -172,6 +177,10 @@ def allocate(wheres: list[Where], triggers: list[int], sentence: Sentence) -> li
         start = _start_in(where, sentence)
         best = min(range(len(triggers)),
                    key=lambda i: (abs(start - triggers[i]), triggers[i] > start))
+        before = [i for i in range(len(triggers)) if triggers[i] < start]
+        if before and triggers[best] > start and _LOCATIVE.search(
+                sentence.text[:start - sentence.start]):
+            best = max(before, key=lambda i: triggers[i])  # "clashes in X despite talks"
         shares[best].append(where)
     for i, share in enumerate(shares):
         if not share and wheres:  # "have fled X due to artillery strikes": both at X
