@@ -3,6 +3,7 @@ compiled once into a pickle in the cache folder and loaded in milliseconds after
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -12,10 +13,10 @@ import sqlite3
 import statistics
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import NamedTuple
 
 from sitrep import settings
 from sitrep.errors import GazetteerError
@@ -26,8 +27,9 @@ KIND_RANK = {"country": 0, "region": 1, "city": 2, "town": 2, "township": 3,
              "village tract": 4, "village": 5}
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One gazetteer place; a named tuple so that the compiled index unpickles fast."""
+
     name: str
     kind: str
     admin1: str | None
@@ -177,10 +179,14 @@ def _versions() -> str:
 @cache
 def load_index() -> Index:
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v2.pickle"
+    path = folder / f"gazetteer-{_versions()}-v3.pickle"
     if path.exists():
         with path.open("rb") as fh:
-            loaded: Index = pickle.load(fh)
+            gc.disable()  # a million small objects: the collector would walk them repeatedly
+            try:
+                loaded: Index = pickle.load(fh)
+            finally:
+                gc.enable()
             return loaded
     index = build_index()
     folder.mkdir(parents=True, exist_ok=True)
