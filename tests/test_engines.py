@@ -44,10 +44,10 @@ SENTENCES = (
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def dispatch_text(number: int, rng: random.Random) -> str:
+def dispatch_text(number: int, rng: random.Random, sentences: tuple[int, int] = (3, 6)) -> str:
     """One invented dispatch, distinct from every other (its number is in it)."""
     lines = []
-    for template in rng.sample(SENTENCES, rng.randint(3, 6)):
+    for template in rng.sample(SENTENCES, rng.randint(*sentences)):
         a, b = rng.sample(ARMED, 2)
         sentence = template.format(a=a, b=b, p=rng.choice(PLACES), day=rng.choice(DAYS),
                                    n=rng.randint(2, 90))
@@ -57,17 +57,21 @@ def dispatch_text(number: int, rng: random.Random) -> str:
     return f" date 2025-{month:02d}-{day:02d}\n{body}\n\nReport number {number} from our desk.\n"
 
 
-def write_dispatches(folder: Path, count: int, seed: int = 1) -> list[Path]:
+def write_dispatches(folder: Path, count: int, seed: int = 1,
+                     sentences: tuple[int, int] = (3, 6)) -> list[Path]:
     """``count`` dispatch files in ``folder``, reproducible from ``seed``."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for number in range(count):
         path = folder / f"dispatch-{seed}-{number:05d}.txt"
-        path.write_text(dispatch_text(number, rng), encoding="utf-8")
+        path.write_text(dispatch_text(number, rng, sentences), encoding="utf-8")
         paths.append(path)
     return paths
 
+
+#: small dispatches, for tests that need many documents rather than much text
+SHORT = (1, 2)
 
 #: columns that differ between two runs storing the same thing (clocks, database sequences)
 VOLATILE_COLUMNS = frozenset({"ingested_at", "created_at", "applied_at"})
@@ -95,6 +99,17 @@ def store_snapshot(db: str) -> Snapshot:
     finally:
         engine.dispose()
     return snapshot
+
+
+def snapshot_difference(left: Snapshot, right: Snapshot) -> str:
+    """The first rows that differ between two snapshots, for an assertion message."""
+    for table in sorted(set(left) | set(right)):
+        only_left = set(left.get(table, [])) - set(right.get(table, []))
+        only_right = set(right.get(table, [])) - set(left.get(table, []))
+        if only_left or only_right:
+            return (f"{table}: only left {sorted(only_left, key=repr)[:2]}; "
+                    f"only right {sorted(only_right, key=repr)[:2]}")
+    return "no difference"
 
 
 def ingest_command(paths: list[Path], db: str, *flags: str) -> list[str]:
@@ -178,7 +193,7 @@ def test_engine_and_worker_count_are_checked(tmp_path: Path) -> None:
 
 def test_the_pool_keeps_a_bounded_number_of_documents_in_flight(tmp_path: Path) -> None:
     """Streaming: however long the input, only a few documents are queued at a time."""
-    write_dispatches(tmp_path / "in", 40)
+    write_dispatches(tmp_path / "in", 20, sentences=SHORT)
     jobs = [Job(doc) for doc in _documents(tmp_path / "in")]
     limit = 2 * IN_FLIGHT_PER_WORKER
     seen = 0
@@ -188,7 +203,7 @@ def test_the_pool_keeps_a_bounded_number_of_documents_in_flight(tmp_path: Path) 
             seen += len(list(pool.submit(job)))
             assert len(pool._pending) < limit
         seen += len(list(pool.finish()))
-    assert seen == 40
+    assert seen == 20
 
 
 def test_a_worker_that_cannot_open_the_store_stops_the_batch_with_one_line(

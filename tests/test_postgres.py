@@ -19,9 +19,11 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from test_engines import (
+    SHORT,
     VOLATILE_COLUMNS,
     Snapshot,
     ingest_command,
+    snapshot_difference,
     store_snapshot,
     write_dispatches,
 )
@@ -54,11 +56,11 @@ def _ingest(paths: list[Path], db: str, *flags: str) -> subprocess.CompletedProc
 
 
 def test_postgresql_store_holds_exactly_what_sqlite_holds(tmp_path: Path, pg_url: str) -> None:
-    write_dispatches(tmp_path / "in", 20, seed=3)
+    write_dispatches(tmp_path / "in", 12, seed=3)
     _ingest([tmp_path / "in"], pg_url)
     _ingest([tmp_path / "in"], str(tmp_path / "s.db"))
     postgres, sqlite = store_snapshot(pg_url), store_snapshot(str(tmp_path / "s.db"))
-    assert len(postgres["documents"]) == 20
+    assert len(postgres["documents"]) == 12
     assert postgres == sqlite
 
 
@@ -71,29 +73,33 @@ def test_postgresql_store_reports_an_unreachable_server_in_one_line(tmp_path: Pa
     assert "sitrep: error:" in done.stderr
 
 
-def _two_overlapping_ingests(tmp_path: Path, db: str) -> None:
-    """Two processes, started together, over 60 and 90 documents of which 30 are shared."""
-    write_dispatches(tmp_path / "a", 60, seed=11)
-    write_dispatches(tmp_path / "b", 60, seed=12)
-    shared = sorted((tmp_path / "a").iterdir())[:30]
-    for path in shared:  # the same 30 documents in both inputs
-        (tmp_path / "b" / path.name).write_bytes(path.read_bytes())
-    runs = [subprocess.Popen(ingest_command([tmp_path / name], db, "--workers", "2"),
+@pytest.fixture(scope="module")
+def overlapping(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Snapshot]:
+    """Inputs a (40 documents) and b (60, 20 of them a's), and the store of a then b."""
+    folder = tmp_path_factory.mktemp("overlapping")
+    write_dispatches(folder / "a", 40, seed=11, sentences=SHORT)
+    write_dispatches(folder / "b", 40, seed=12, sentences=SHORT)
+    for path in sorted((folder / "a").iterdir())[:20]:  # the same 20 documents in both
+        (folder / "b" / path.name).write_bytes(path.read_bytes())
+    db = str(folder / "sequential.db")
+    _ingest([folder / "a"], db)
+    _ingest([folder / "b"], db)
+    return folder, _without_paths(store_snapshot(db))
+
+
+def _two_concurrent_ingests(folder: Path, db: str) -> Snapshot:
+    """Two processes with 2 workers each, started together, over the overlapping inputs."""
+    runs = [subprocess.Popen(ingest_command([folder / name], db, "--workers", "2"),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for name in ("a", "b")]
     for run in runs:
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0, err[-2000:]
-
-
-def _expected_snapshot(tmp_path: Path) -> Snapshot:
-    db = str(tmp_path / "sequential.db")
-    _ingest([tmp_path / "a"], db)
-    _ingest([tmp_path / "b"], db)
     return store_snapshot(db)
 
 
 def _without_paths(snapshot: Snapshot) -> Snapshot:
+    """A document in both inputs keeps the path of whichever process stored it first."""
     from sitrep.store import schema
 
     where = [c.name for c in schema.documents.columns
@@ -104,23 +110,22 @@ def _without_paths(snapshot: Snapshot) -> Snapshot:
 
 @pytest.mark.slow
 def test_two_concurrent_ingests_into_postgresql_lose_and_double_nothing(
-    tmp_path: Path, pg_url: str,
+    overlapping: tuple[Path, Snapshot], pg_url: str,
 ) -> None:
-    _two_overlapping_ingests(tmp_path, pg_url)
-    snapshot = store_snapshot(pg_url)
-    assert len(snapshot["documents"]) == 120
-    # a document in both inputs keeps the path of whichever process stored it first
-    assert _without_paths(snapshot) == _without_paths(_expected_snapshot(tmp_path))
+    folder, expected = overlapping
+    got = _without_paths(_two_concurrent_ingests(folder, pg_url))
+    assert len(got["documents"]) == 80
+    assert got == expected, snapshot_difference(got, expected)
 
 
 @pytest.mark.slow
-def test_two_concurrent_ingests_into_sqlite_lose_and_double_nothing(tmp_path: Path) -> None:
-    db = str(tmp_path / "shared.db")
-    _two_overlapping_ingests(tmp_path, db)
-    snapshot = store_snapshot(db)
-    assert len(snapshot["documents"]) == 120
-    # a document in both inputs keeps the path of whichever process stored it first
-    assert _without_paths(snapshot) == _without_paths(_expected_snapshot(tmp_path))
+def test_two_concurrent_ingests_into_sqlite_lose_and_double_nothing(
+    overlapping: tuple[Path, Snapshot], tmp_path: Path,
+) -> None:
+    folder, expected = overlapping
+    got = _without_paths(_two_concurrent_ingests(folder, str(tmp_path / "shared.db")))
+    assert len(got["documents"]) == 80
+    assert got == expected, snapshot_difference(got, expected)
 
 
 def _open_at_once(db: str, processes: int = 4) -> None:
