@@ -173,6 +173,7 @@ def test_a_member_named_beside_its_alliance_is_the_actor() -> None:
     [alone] = only(run("The Brotherhood Alliance captured Namtu town on Monday."),
                    "Non-state actor overtakes territory")
     assert alone.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"
+    assert alone.assoc_actors == ["AA: Arakan Army", TNLA]
 
 
 def test_a_place_after_in_belongs_to_the_trigger_before_it() -> None:

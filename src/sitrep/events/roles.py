@@ -119,7 +119,9 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     partners = before if kind.name == "clash" else []
     rest = [m.canonical for m in loser + after + partners if m.canonical != name1]
     name2 = rest[0] if rest else None
-    assoc = sorted({m.canonical for m in armed} - {name1, name2} - {None})
+    # an alliance acting: its lead is actor1, the other members fight beside it
+    allies = {a for m in first for a in alliance_members(m.surface)}
+    assoc = sorted(({m.canonical for m in armed} | allies) - {name1, name2} - {None})
     return _complete(kind, Roles(name1, name2, assoc), sentence, civilians, sides)
 
 
