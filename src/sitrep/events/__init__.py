@@ -95,7 +95,8 @@ _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
 _GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:ed|es)? on|"
                           r"bid (?:for|at)|attempts? at|efforts? at|intent on|bent on|"
-                          r"hopes? of|goal of|plans? for|capable of)\s+$", re.IGNORECASE)
+                          r"hopes? of|goal of|plans? for|capable of|sights on|eyes? on)\s+$",
+                          re.IGNORECASE)
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
     r"\b(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
