@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from sitrep.places.find import find_places, stop_words
+from sitrep.places.lookup import lookup
 
-__all__ = ["find_places", "is_common_word"]
+__all__ = ["find_places", "is_common_word", "lookup"]
 
 
 def is_common_word(name: str) -> bool:

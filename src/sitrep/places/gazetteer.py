@@ -178,6 +178,17 @@ def _versions() -> str:
 
 @cache
 def load_index() -> Index:
+    """The built-in index, with the user's imported GeoNames places added after."""
+    from sitrep.places.geonames import load_user_index
+
+    index = _load_builtin()
+    for name_key, extra in load_user_index().items():
+        index[name_key] = index.get(name_key, []) + [e for e in extra
+                                                     if e not in index.get(name_key, [])]
+    return index
+
+
+def _load_builtin() -> Index:
     folder = Path(settings.get("cache_dir"))
     path = folder / f"gazetteer-{_versions()}-v3.pickle"
     if path.exists():

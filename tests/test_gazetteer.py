@@ -1,0 +1,77 @@
+"""Gazetteer: GeoNames import from a file the test writes, single-name lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep import settings
+from sitrep.cli.gazetteer import command
+from sitrep.errors import GazetteerError
+from sitrep.model import Place
+from sitrep.places import lookup
+from sitrep.places.gazetteer import load_index
+from sitrep.places.geonames import load_user_index, read_geonames
+
+_ROWS = [
+    ["900001", "Qarat Zuhra", "Qarat Zuhra", "Karat Zuhra,Gharat Zuhra", "13.61", "25.35", "P",
+     "PPL", "SD", "", "02", "", "", "", "1200", "", "700", "Africa/Khartoum", "2024-01-01"],
+    ["900002", "Jebel Tarqa", "Jebel Tarqa", "", "13.7", "25.4", "T", "MT", "SD", "", "02", "",
+     "", "", "0", "", "1500", "Africa/Khartoum", "2024-01-01"],
+]
+
+
+def _write(path: Path) -> Path:
+    path.write_text("".join("\t".join(row) + "\n" for row in _ROWS), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private user index; the built-in index pickle stays in the shared cache."""
+    import sitrep.places.geonames as geonames
+
+    monkeypatch.setattr(geonames, "user_index_path", lambda: tmp_path / "user.pickle")
+    load_index.cache_clear()
+    yield tmp_path
+    load_index.cache_clear()
+
+
+def test_geonames_rows_keep_places_and_skip_terrain(tmp_path: Path) -> None:
+    rows = list(read_geonames(_write(tmp_path / "SD.txt")))
+    assert len(rows) == 1
+    names, entry = rows[0]
+    assert "Karat Zuhra" in names
+    assert entry.country == "Sudan" and entry.kind == "town" and entry.lat == 13.61
+
+
+def test_import_then_lookup_finds_the_new_place(user_cache: Path) -> None:
+    assert lookup("Karat Zuhra") is None
+    result = CliRunner().invoke(command, ["import", str(_write(user_cache / "SD.txt"))])
+    assert result.exit_code == 0, result.output
+    assert "imported 1 places" in result.output
+    assert load_user_index()
+    load_index.cache_clear()
+    place = lookup("Gharat Zuhra")
+    assert place is not None and place.name == "Qarat Zuhra" and place.country == "Sudan"
+
+
+def test_a_file_in_another_format_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("name,lat,lon\nX,1,2\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="GeoNames"):
+        list(read_geonames(bad))
+
+
+def test_lookup_prefers_a_town_and_the_context() -> None:
+    kyaukme = lookup("Kyaukme")
+    assert kyaukme is not None and kyaukme.kind == "town" and kyaukme.admin1 == "Shan"
+    near = Place(mention="Khartoum", name="Khartoum", country="Sudan", lat=15.55, lon=32.53)
+    omdurman = lookup("Omdurman", [near])
+    assert omdurman is not None and omdurman.country == "Sudan"
+    assert "km from the context" in (omdurman.why or "")
+    assert lookup("Zzzqq") is None
+    assert settings.get("cache_dir")
