@@ -26,6 +26,16 @@ from sitrep.text import prepare
 _DATE_LINE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*\n")
 
 
+_KIND_SUFFIX = re.compile(r"\s+(village tract|village|town|township|city|region|state)$",
+                          re.IGNORECASE)
+
+
+def _gold_keys(gold: dict) -> set[str]:
+    """Keys of a gold place's name and mention, with and without a kind word."""
+    names = [gold.get("name") or "", gold.get("mention") or ""]
+    return {key(n) for n in names + [_KIND_SUFFIX.sub("", n) for n in names] if n}
+
+
 def _keys(place: Place) -> set[str]:
     return {key(place.name), key(place.mention or place.name)}
 
@@ -38,7 +48,7 @@ def _score(gold: list[dict], found: list[Place], verbose: bool) -> tuple[int, in
         if g.get("lat") is None or g.get("lon") is None:
             continue
         total += 1
-        gkeys = {key(g.get("name") or ""), key(g.get("mention") or "")}
+        gkeys = _gold_keys(g)
         hit = next((i for i, p in enumerate(found) if _keys(p) & gkeys), None)
         place = found[hit] if hit is not None else None
         if hit is not None:
@@ -49,7 +59,7 @@ def _score(gold: list[dict], found: list[Place], verbose: bool) -> tuple[int, in
         near161 += dist is not None and dist <= 161
         if verbose and (dist is None or dist > 25):
             print(f"    {g.get('mention')!r}: {'missing' if place is None else f'{dist} km'}")
-    gold_keys = {key(g.get(f) or "") for g in gold for f in ("name", "mention")}
+    gold_keys = {k for g in gold for k in _gold_keys(g)}
     extras = [p for i, p in enumerate(found) if i not in matched and not _keys(p) & gold_keys]
     if verbose and extras:
         print("    extra:", ", ".join(p.mention or p.name for p in extras))
