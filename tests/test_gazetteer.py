@@ -75,3 +75,13 @@ def test_lookup_prefers_a_town_and_the_context() -> None:
     assert "km from the context" in (omdurman.why or "")
     assert lookup("Zzzqq") is None
     assert settings.get("cache_dir")
+
+
+def test_alias_data_has_no_duplicates_and_every_target_exists() -> None:
+    from sitrep.places.gazetteer import aliases, key
+
+    pairs = aliases()
+    names = [alias.lower() for alias, _ in pairs]
+    assert len(names) == len(set(names))
+    index = load_index()
+    assert [t for _, t in pairs if key(t) not in index] == []
