@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from sitrep.model import Document, Event, Extraction, Place
+from sitrep.model import NON_FACTUAL, Document, Event, Extraction, Place
 from sitrep.web.control import Step, Timeline, build_timelines, control_conflicts
 from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, normalise_name
 from sitrep.web.reviews import Review, ReviewedState, review_state
@@ -57,10 +57,12 @@ class Snapshot:
         return self._contradictions
 
     def date_range(self) -> dict[str, str | None]:
-        """The first and last day any event, control step or publication mentions."""
-        days = [d for merged in self.events for _, ev in merged.members if ev.date
+        """The first and last day any reported event, control step or publication
+        mentions; plans and rumours (talks "this month") do not stretch the slider."""
+        days = [d for merged in self.events for _, ev in merged.members
+                if ev.date and ev.status not in NON_FACTUAL
                 for d in (ev.date.start, ev.date.end) if d]
-        days += [d for t in self.timelines.values() for s in t.steps
+        days += [d for t in self.timelines.values() for s in t.steps if s.factual
                  for d in (s.start, s.end) if d]
         days += [doc.published for doc in self.documents.values() if doc.published]
         return {"min": _iso(min(days)) if days else None,
