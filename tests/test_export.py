@@ -13,9 +13,9 @@ from pathlib import Path
 from sitrep.actors import actor_type
 from sitrep.export import COLUMNS, EventFilter, write_acled_csv, write_geojson, write_jsonl
 from sitrep.export.acled_csv import disorder_type, interaction
+from sitrep.fuse.events import MergedEvent, merge_events
 from sitrep.fuse.fixtures import ARMY, REBELS, RSF, disagreeing_extractions
 from sitrep.model import Event
-from sitrep.web.merge import MergedEvent, merge_events
 
 STAMP = 1_750_000_000
 

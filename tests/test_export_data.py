@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep.export.countries import country_facts, load_countries
-from sitrep.web.merge import normalise_name
+from sitrep.fuse.events import normalise_name
 
 
 def test_names_acronyms_and_codes_are_unique() -> None:

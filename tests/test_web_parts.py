@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from sitrep.cli import main
 from sitrep.cli.serve import _warn_about
 from sitrep.errors import ConfigError
+from sitrep.fuse.events import merge_events, normalise_name, same_event
+from sitrep.fuse.timeline import Timeline, build_timelines
 from sitrep.model import ControlChange, DateInterval, Document, Event, Extraction, Place
-from sitrep.web.control import Timeline, build_timelines
 from sitrep.web.fixtures import ARMY, NAMTU, REBELS, sample_extractions
-from sitrep.web.merge import merge_events, normalise_name, same_event
 from sitrep.web.reviews import ReviewError, make_review, review_state
 from sitrep.web.source import MemorySource
 from sitrep.web.vendor import VENDOR_FILES, copy_vendor_files, missing_vendor_files

@@ -2,7 +2,7 @@
 
 Every line cites the documents it rests on as footnotes (``[^n]``), listed at the
 end with title (or id), outlet, date and url, so a reader can check each claim.
-Events are the fused ones (``sitrep.web.merge``); unconfirmed reports (rumours,
+Events are the fused ones (``sitrep.fuse.events``); unconfirmed reports (rumours,
 threats, denials) are left out of the key events, and demands or claimed
 cessions of control are listed as such, never as changes of holder.
 """
@@ -16,9 +16,9 @@ from pathlib import PurePath
 from sitrep.export.acled_csv import event_date
 from sitrep.export.filters import EventFilter
 from sitrep.fuse.contradictions import Contradiction, all_contradictions
+from sitrep.fuse.events import MergedEvent, merge_events, normalise_name
+from sitrep.fuse.timeline import Step, Timeline, build_timelines, control_conflicts
 from sitrep.model import Document, Event, Extraction
-from sitrep.web.control import Step, Timeline, build_timelines, control_conflicts
-from sitrep.web.merge import MergedEvent, merge_events, normalise_name
 
 UNLOCATED = "Place not known"
 

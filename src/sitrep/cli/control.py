@@ -11,9 +11,9 @@ from rich.table import Table
 
 from sitrep import settings
 from sitrep.errors import SitrepError
+from sitrep.fuse.events import merge_events, normalise_name
+from sitrep.fuse.timeline import Timeline, build_timelines
 from sitrep.store import Store
-from sitrep.web.control import Timeline, build_timelines
-from sitrep.web.merge import merge_events, normalise_name
 
 
 @click.command("control")

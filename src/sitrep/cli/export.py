@@ -12,8 +12,8 @@ import click
 from sitrep import settings
 from sitrep.errors import SitrepError
 from sitrep.export import WRITERS, EventFilter, writer_for
+from sitrep.fuse.events import merge_events
 from sitrep.store import Store
-from sitrep.web.merge import merge_events
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 

@@ -10,7 +10,7 @@ from sitrep.export.acled_csv import COLUMNS, acled_row, write_acled_csv
 from sitrep.export.filters import EventFilter
 from sitrep.export.geojson import feature_collection, write_geojson
 from sitrep.export.jsonl import event_record, write_jsonl
-from sitrep.web.merge import MergedEvent
+from sitrep.fuse.events import MergedEvent
 
 Writer = Callable[[list[MergedEvent], TextIO, int], int]
 WRITERS: dict[str, Writer] = {

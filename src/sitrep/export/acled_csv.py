@@ -10,9 +10,9 @@ from typing import Any, TextIO
 from sitrep.actors import INTER_TYPES, actor_type
 from sitrep.export.countries import country_facts
 from sitrep.fuse.contradictions import document_label
+from sitrep.fuse.events import MergedEvent
 from sitrep.model import Event
 from sitrep.time import acled_event_date
-from sitrep.web.merge import MergedEvent
 
 COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",

@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import files
 
 from sitrep.errors import ConfigError
-from sitrep.web.merge import normalise_name
+from sitrep.fuse.events import normalise_name
 
 COLUMNS = ("country", "acronym", "iso", "region", "aliases")
 

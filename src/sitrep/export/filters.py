@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sitrep.fuse.events import MergedEvent, normalise_name
 from sitrep.model import NON_FACTUAL, Event
-from sitrep.web.merge import MergedEvent, normalise_name
 
 
 @dataclass(frozen=True)

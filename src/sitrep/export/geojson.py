@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from sitrep.export.acled_csv import acled_row
 from sitrep.export.jsonl import document_record
-from sitrep.web.merge import MergedEvent
+from sitrep.fuse.events import MergedEvent
 
 
 def feature(group: MergedEvent, timestamp: int) -> dict[str, Any] | None:

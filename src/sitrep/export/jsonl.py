@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any, TextIO
 
 from sitrep.export.acled_csv import acled_row
+from sitrep.fuse.events import MergedEvent
 from sitrep.model import Document
-from sitrep.web.merge import MergedEvent
 
 
 def document_record(doc: Document) -> dict[str, Any]:

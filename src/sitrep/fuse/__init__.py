@@ -1,8 +1,8 @@
 """Fusion across sources: what several documents say about the same things.
 
-The merging of events and the control timeline live in ``sitrep.web`` for now
-(``sitrep.web.merge``, ``sitrep.web.control``); this package adds the
-contradictions between documents (``sitrep.fuse.contradictions``).
+``events``: the same event reported by several documents merged into one, with
+all its sources; ``timeline``: who holds which place over time;
+``contradictions``: what documents disagree on, kept side by side.
 """
 
 from sitrep.fuse.contradictions import (

@@ -2,7 +2,7 @@
 
 Four kinds are gathered into one list of records ``{kind, what, values}``:
 different death tolls for one fused event and different holders for one place
-(both found by ``sitrep.web``), different dates for one event or one capture,
+(found by ``sitrep.fuse.events`` and ``sitrep.fuse.timeline``), different dates for one event or one capture,
 and different numbers for the same relation between two places, above all
 distances ("some 78 km from Mogoke" in one report, "the 64 km route between the
 mine and Mogoke" in another). A distance is read from a document's own
@@ -25,10 +25,10 @@ from typing import Any
 import yaml
 
 from sitrep.errors import ConfigError
+from sitrep.fuse.events import MergedEvent, fatality_conflicts, merge_events, normalise_name
+from sitrep.fuse.timeline import Step, Timeline, build_timelines, control_conflicts
 from sitrep.model import Document, Extraction, Place
 from sitrep.text import prepare
-from sitrep.web.control import Step, Timeline, build_timelines, control_conflicts
-from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, normalise_name
 
 #: two distances for the same pair differ when apart by more than this share and 1 km
 RELATIVE_TOLERANCE = 0.05

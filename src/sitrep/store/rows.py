@@ -29,7 +29,7 @@ RowIn = Mapping[Any, Any]
 
 
 def event_id(document_id: str, index: int) -> str:
-    """Stable id of the ``index``-th event of a document (as ``sitrep.web.merge.event_key``)."""
+    """Stable id of the ``index``-th event of a document (as ``sitrep.fuse.events.event_key``)."""
     return hashlib.sha1(f"{document_id}:{index}".encode()).hexdigest()[:16]
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from sitrep.errors import ConfigError
-from sitrep.web.merge import MergedEvent
+from sitrep.fuse.events import MergedEvent
 from sitrep.web.reviews import ACTIONS, EVENT_TYPES, ReviewError, make_review
 from sitrep.web.source import DataSource
 from sitrep.web.vendor import missing_vendor_files

@@ -2,7 +2,7 @@
 
 Pure functions over ``Extraction`` objects (and the reviews), so the API and
 its tests need no server and no database. Events reported by several documents
-are merged with ``fuse`` (see ``sitrep.web.merge``); every shown value keeps its
+are merged with ``fuse`` (see ``sitrep.fuse.events``); every shown value keeps its
 evidence sentences and the documents they came from.
 """
 
@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
+from sitrep.fuse.events import MergedEvent, fatality_conflicts, merge_events, normalise_name
+from sitrep.fuse.timeline import Step, Timeline, build_timelines, control_conflicts
 from sitrep.model import NON_FACTUAL, Document, Event, Extraction, Place
-from sitrep.web.control import Step, Timeline, build_timelines, control_conflicts
-from sitrep.web.merge import MergedEvent, fatality_conflicts, merge_events, normalise_name
 from sitrep.web.reviews import Review, ReviewedState, review_state
 from sitrep.web.source import DataSource
 

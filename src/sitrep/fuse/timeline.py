@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
+from sitrep.fuse.events import MergedEvent, normalise_name
 from sitrep.model import NON_FACTUAL, ControlChange, Document, Extraction
-from sitrep.web.merge import MergedEvent, normalise_name
 
 #: ways of speaking about control that do not change who holds a place
 NOT_A_CHANGE: frozenset[str] = frozenset({"demanded", "ceded (claimed)"})
