@@ -20,8 +20,14 @@ HELP = """sitrep: conflict news to structured, sourced event data, offline.
 Workflow:
   sitrep ingest ARTICLES/ --db sitrep.db   read text/HTML/JSONL/feeds, extract, store
   sitrep status --db sitrep.db             what the database holds
+  sitrep serve --db sitrep.db              offline map, timeline, control, review
+  sitrep control Nawnghkio --at 2025-08-01 who held a place on a day
+  sitrep contradictions --db sitrep.db     where sources disagree (both values kept)
+  sitrep export --format acled-csv         ACLED CSV, GeoJSON or JSON Lines
+  sitrep report --since D --until D        Markdown situation report with citations
   sitrep extract ARTICLE.txt --json out/   one JSON per article (GOLD.md schema)
   sitrep eval --gold ../shared/gold        score against gold annotations
+  sitrep demo                              the whole path on invented sample dispatches
 """
 
 

@@ -2,7 +2,8 @@
 
 Four kinds are gathered into one list of records ``{kind, what, values}``:
 different death tolls for one fused event and different holders for one place
-(found by ``sitrep.fuse.events`` and ``sitrep.fuse.timeline``), different dates for one event or one capture,
+(found by ``sitrep.fuse.events`` and ``sitrep.fuse.timeline``), different dates
+for one event or one capture,
 and different numbers for the same relation between two places, above all
 distances ("some 78 km from Mogoke" in one report, "the 64 km route between the
 mine and Mogoke" in another). A distance is read from a document's own
