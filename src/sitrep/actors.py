@@ -116,13 +116,23 @@ def actor_type(name: str | None) -> str | None:
     return None
 
 
+@cache
+def _countries_by_name() -> dict[str, str | None]:
+    """Canonical name → country, read once: actor_country runs for every event."""
+    countries: dict[str, str | None] = {}
+    for entry in _data()["actors"]:
+        country = entry.get("country")
+        countries.setdefault(entry["name"], str(country) if country else None)
+    return countries
+
+
 def actor_country(name: str | None) -> str | None:
     """The country an actor belongs to: from the dictionary, or a generic name's suffix."""
     if not name:
         return None
-    for entry in _data()["actors"]:
-        if entry["name"] == name:
-            return str(entry.get("country")) if entry.get("country") else None
+    countries = _countries_by_name()
+    if name in countries:
+        return countries[name]
     m = re.match(r"(?:Military|Police) Forces of (.+?)(?: \(|$)|.+ \((.+)\)$", name)
     return (m.group(1) or m.group(2)) if m else None
 
