@@ -1,4 +1,6 @@
-"""One article through every stage: text → time → places → actors → events.
+"""One article through every stage: text → time → actors → places → events.
+
+Actors come before places, which skip actor names (found once, passed along).
 
 This is the map of the pipeline; each line calls one stage module.
 """
@@ -13,8 +15,8 @@ def extract_document(doc: Document) -> Extraction:
     """Run the whole extraction on one ingested document."""
     analysed = text.prepare(doc)
     dates = time.find_dates(analysed, doc.published, doc.published_precision)
-    found_places = places.find_places(analysed)
     found_actors = actors.find_actors(analysed)
+    found_places = places.find_places(analysed, found_actors)
     findings = events.extract(analysed, doc, dates, found_places, found_actors)
     flags = [] if doc.published else ["undated"]
     return Extraction(

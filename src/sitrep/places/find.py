@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 
 from sitrep.actors import find_actors, focus_country
-from sitrep.model import Place, Span
+from sitrep.model import ActorMention, Place, Span
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.text import AnalysedText
 
@@ -69,14 +69,17 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _spans_to_skip(text: AnalysedText) -> list[tuple[int, int]]:
-    return [(a.span.start, a.span.end) for a in find_actors(text)]
+def _spans_to_skip(text: AnalysedText, actors: list[ActorMention] | None
+                   ) -> list[tuple[int, int]]:
+    """Actor names are not places; the pipeline passes the actors stage's mentions."""
+    found = find_actors(text) if actors is None else actors
+    return [(a.span.start, a.span.end) for a in found]
 
 
-def mentions(text: AnalysedText) -> list[Mention]:
+def mentions(text: AnalysedText, actors: list[ActorMention] | None = None) -> list[Mention]:
     """Capitalised names found in the gazetteer (longest match first), with kind words."""
     index = load_index()
-    skip = _spans_to_skip(text)
+    skip = _spans_to_skip(text, actors)
     found: list[Mention] = []
     for m in _NAME.finditer(text.text):
         words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
@@ -179,8 +182,9 @@ def _relative(mention: Mention, text: AnalysedText) -> None:
         mention.near = [m.group(3)]
 
 
-def resolve(text: AnalysedText) -> list[Mention]:
-    found = mentions(text)
+def resolve(text: AnalysedText, actors: list[ActorMention] | None = None) -> list[Mention]:
+    """Gazetteer entries for the text's place names (actor names skipped)."""
+    found = mentions(text, actors)
     country = focus_country(text.text)
     for m in found:
         _resolve_strong(m, country)
@@ -248,10 +252,13 @@ def _estimated(text: AnalysedText, resolved: dict[str, Place], taken: list[tuple
     return out
 
 
-def find_places(text: AnalysedText) -> list[Place]:
-    """Every distinct place the text names, with all its mention spans."""
+def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) -> list[Place]:
+    """Every distinct place the text names, with all its mention spans.
+
+    ``actors``: the actors stage's mentions of this text, so they are not searched twice
+    (found here when not given)."""
     places: dict[tuple[str, str, float | None], Place] = {}
-    for m in resolve(text):
+    for m in resolve(text, actors):
         entry = m.chosen
         assert entry is not None
         ident = (entry.name, entry.kind, entry.lat)
