@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -143,13 +143,22 @@ def state_forces(country: str) -> str:
     return f"Military Forces of {country} {regime}".strip()
 
 
+@cache
+def _country_words() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """Each country's word patterns, compiled once (not per article and word)."""
+    return tuple((country, tuple(re.compile(rf"\b{re.escape(word)}\b") for word in words))
+                 for country, words in lexicon().countries.items())
+
+
+@lru_cache(maxsize=4)
 def focus_country(text: str) -> str:
-    """The country an article is mostly about, from its country words."""
+    """The country an article is mostly about, from its country words (kept for the
+    last few texts: the places, actors and events stages all ask about the same one)."""
     lex = lexicon()
     counts: Counter[str] = Counter()
-    for country, words in lex.countries.items():
-        for word in words:
-            counts[country] += len(re.findall(rf"\b{re.escape(word)}\b", text))
+    for country, patterns in _country_words():
+        for pattern in patterns:
+            counts[country] += len(pattern.findall(text))
     # named non-state groups fight at home ("the TNLA"); armies may be abroad
     for pattern in (lex.pattern_exact, lex.pattern_fold):
         for m in pattern.finditer(text):
