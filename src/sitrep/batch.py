@@ -12,14 +12,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep import settings
 from sitrep.errors import SitrepError
 from sitrep.ingest import Rejected, input_files, read_file
-from sitrep.ingest.dedup import NearDuplicateIndex, signature
+from sitrep.ingest.dedup import NearDuplicateIndex, signature, to_hex
 from sitrep.model import Document, Extraction
 from sitrep.pipeline import extract_document
 from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NEAR_DUPLICATE_FLAG = "near_duplicate"
 
@@ -57,16 +61,23 @@ class NearDuplicateLinker:
     def __init__(self, store: Store, threshold: float | None = None) -> None:
         limit = settings.get("near_duplicate_threshold") if threshold is None else threshold
         self.originals = NearDuplicateIndex.from_signatures(store.signatures(), limit)
+        self._last: tuple[str, MinHash] | None = None
+
+    def signature_of(self, doc: Document) -> MinHash:
+        """The document's MinHash, computed once for linking, remembering and storing."""
+        if self._last is None or self._last[0] != doc.text:
+            self._last = (doc.text, signature(doc.text))
+        return self._last[1]
 
     def link(self, doc: Document) -> bool:
         """Set ``doc.near_duplicate_of`` when it nearly copies an original; True if so."""
-        original = self.originals.original_of(signature(doc.text))
+        original = self.originals.original_of(self.signature_of(doc))
         doc.near_duplicate_of = original
         return original is not None
 
     def remember(self, doc: Document) -> None:
         """Count ``doc`` as an original from now on."""
-        self.originals.add(doc.id, signature(doc.text))
+        self.originals.add(doc.id, self.signature_of(doc))
 
 
 def extract_for_storage(doc: Document) -> Extraction:
@@ -149,7 +160,8 @@ class Ingester:
 
     def _save(self, extraction: Extraction) -> bool:
         try:
-            return self.store.save(extraction)
+            minhash = to_hex(self.linker.signature_of(extraction.document))
+            return self.store.save(extraction, minhash=minhash)
         except SitrepError as exc:
             self._failed(extraction.document, str(exc))
             return True  # not "already present": the failure is counted as skipped
