@@ -183,3 +183,11 @@ def test_a_place_after_in_belongs_to_the_trigger_before_it() -> None:
     [talks] = only(x, "Agreement")
     assert clash.location and clash.location.name == "Hsipaw"
     assert talks.location and talks.location.name == "Kunming"
+
+
+def test_he_said_refers_back_to_a_source_named_in_a_sentence_with_no_event() -> None:
+    # the first sentence holds no trigger, so it is parsed only when "he said" asks
+    x = run("Colonel Tar Aik Bong said the group was ready for talks. "
+            "The TNLA captured Hsipaw town on Tuesday, he said.")
+    [event] = x.events
+    assert (event.status, event.source) == ("attributed", "Colonel Tar Aik Bong")

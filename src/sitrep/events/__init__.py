@@ -66,6 +66,9 @@ class _Context:
     sides: Belligerents
     last_date: DateInterval | None = None
     last_source: str | None = None
+    #: quoting sentences left unparsed since ``last_source`` was found (their sources
+    #: mattered to nothing then; "he said" later may still need the latest of them)
+    unparsed: list[Sentence] = field(default_factory=list)
     territorial: list[tuple[Event, str]] = field(default_factory=list)
 
 
@@ -139,7 +142,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
     if is_headline(sentence):
         return [], None
-    source = _source(sentence, ctx)
+    source = _source(sentence, ctx, _source_matters(sentence, following))
     status = status_of(sentence.text, following, source)
     triggers = [(k, at) for k, at in _triggers(sentence, status)
                 if status in NON_FACTUAL or not is_hypothetical(sentence.text, at)]
@@ -214,17 +217,45 @@ def _main_and_side(triggers: list[tuple[TriggerKind, int]]) -> list[tuple[Trigge
     return top + sorted(first_of_kind.values(), key=lambda t: t[1])
 
 
-def _source(sentence: Sentence, ctx: _Context) -> str | None:
-    """Who the sentence quotes; "he said" refers back to the last named source."""
+_CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
+
+
+def _source_matters(sentence: Sentence, following: str) -> bool:
+    """Only a sentence that can hold a trigger, or a claim with no event, uses its source:
+    parsing the others is wasted (the parse is most of the stage's time)."""
+    if any(kind.pattern.search(sentence.text) for kind in trigger_kinds()):
+        return True
+    return status_of(sentence.text, following, None) in _CLAIM_WITHOUT_EVENT
+
+
+def _source(sentence: Sentence, ctx: _Context, matters: bool = True) -> str | None:
+    """Who the sentence quotes; "he said" refers back to the last named source.
+
+    When the source ``matters`` not, the sentence is parsed only if a later "he said" asks."""
     if not _SPEECH.search(sentence.text):
+        return None
+    if not matters:
+        ctx.unparsed.append(sentence)
         return None
     found = attribution(ctx.text.parse(sentence)).source
     if found:
         ctx.last_source = found
+        ctx.unparsed.clear()
         return found
     if _PRONOUN_SOURCE.search(sentence.text):
-        return ctx.last_source
+        return _last_source(ctx)
     return None
+
+
+def _last_source(ctx: _Context) -> str | None:
+    """The source of the latest quoting sentence that names one (unparsed ones parsed now)."""
+    for earlier in reversed(ctx.unparsed):
+        found = attribution(ctx.text.parse(earlier)).source
+        if found:
+            ctx.last_source = found
+            break
+    ctx.unparsed.clear()
+    return ctx.last_source
 
 
 def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: list[Where],
