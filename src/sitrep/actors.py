@@ -144,9 +144,9 @@ def state_forces(country: str) -> str:
 
 
 @cache
-def _country_words() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    """Each country's word patterns, compiled once (not per article and word)."""
-    return tuple((country, tuple(re.compile(rf"\b{re.escape(word)}\b") for word in words))
+def _country_words() -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]:
+    """Each country's words with their patterns, compiled once (not per article and word)."""
+    return tuple((country, tuple((word, re.compile(rf"\b{re.escape(word)}\b")) for word in words))
                  for country, words in lexicon().countries.items())
 
 
@@ -156,9 +156,10 @@ def focus_country(text: str) -> str:
     last few texts: the places, actors and events stages all ask about the same one)."""
     lex = lexicon()
     counts: Counter[str] = Counter()
-    for country, patterns in _country_words():
-        for pattern in patterns:
-            counts[country] += len(pattern.findall(text))
+    for country, words in _country_words():
+        # every country gets its entry, even at 0: ties go to the first one listed
+        counts[country] += sum(len(pattern.findall(text)) for word, pattern in words
+                               if word in text)
     # named non-state groups fight at home ("the TNLA"); armies may be abroad
     for pattern in (lex.pattern_exact, lex.pattern_fold):
         for m in pattern.finditer(text):
