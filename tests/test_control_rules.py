@@ -36,3 +36,26 @@ def test_a_goal_of_reclaiming_territory_changes_no_hands() -> None:
                       "of Lashio, the military turned its focus toward reclaiming territories "
                       "held by the TNLA.")
     assert [(c.place, c.to_actor, c.how) for c in changes] == [("Lashio", JUNTA, "handed over")]
+
+
+def test_holder_written_with_its_acronym_in_brackets_before_the_hyphen() -> None:
+    changes = control("The junta has shelled the Ta'ang National Liberation Army (TNLA)-"
+                      "controlled Namhsan town since Monday.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Namhsan", TNLA, "holds")}
+
+
+def test_holding_stated_twice_is_one_record() -> None:
+    changes = control("Jets bombed Lashio, which is under the control of the MNDAA, on Monday. "
+                      "Residents said Lashio, under the control of the MNDAA, has no shelters.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Lashio", MNDAA, "holds")]
+
+
+def test_a_planned_capture_changes_no_holder() -> None:
+    assert control("Residents are leaving as the TNLA is preparing to seize Kyaukme.") == []
+
+
+def test_every_town_of_a_long_list_changes_hands() -> None:
+    towns = ["Hsipaw", "Kyaukme", "Mogoke", "Mongmit", "Namhsan", "Manton"]
+    changes = control("The TNLA has already seized " + ", ".join(towns[:-1]) + " and "
+                      + towns[-1] + " from the regime.")
+    assert {c.place for c in changes} == set(towns)

@@ -42,6 +42,10 @@ from sitrep.model import (
 from sitrep.text import AnalysedText
 
 COMPONENT = "events.rules.v1"
+#: "seized Rihkhawdar, Lailenpi, ... and Sukhua": every place of a list is an event
+MAX_PLACES = 12
+#: a capture still to come changes no holder (a planned handover is "ceded (claimed)")
+NOT_YET = frozenset({"planned", "threatened"})
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according to|claimed|claims|reported|added|"
                      r"stated|announced|confirmed|alleged)\b", re.IGNORECASE)
 _PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they) (?:said|added|told)\b", re.IGNORECASE)
@@ -244,11 +248,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     territorial=kind.control is not None)
     events = []
-    for where in wheres[:4]:
+    for where in wheres[:MAX_PLACES]:
         event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, when, sentence,
                        status, source, ctx)
         events.append(event)
-        if kind.control:
+        if kind.control and (kind.name == "handover" or status not in NOT_YET):
             how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))

@@ -65,6 +65,9 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
         today = resolve("today", doc.published, doc.published_precision) if doc.published \
             else None
         for holder, place in _holdings(sentence, in_sentence, speakers):
+            if any(c.how == "holds" and (c.place, c.to_actor) == (place.name, holder)
+                   for c in changes):
+                continue  # one statement of holding per place and holder suffices
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
                                          date=today, status="reported", evidence=evidence))
         demand = _DEMAND.search(sentence.text)
@@ -93,7 +96,7 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     for cue, forward in cues:
         at = sentence.start + cue.start()
         if cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
-            holder = next((a for a in armed if a.span.end == at), None)
+            holder = next((a for a in armed if _written_before(a, at, sentence)), None)
         elif re.search(r"\b(?:its|their)\b", cue.group(0), re.IGNORECASE):
             # "X ... under its control": the clause's subject, the first armed actor before
             holder = next((a for a in armed if a.span.start < at), None)
@@ -107,6 +110,13 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
                     (place.kind or "town") not in ("country", "region", "road"):
                 found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+def _written_before(actor: ActorMention, at: int, sentence: Sentence) -> bool:
+    """"TNLA-held", "Ta'ang National Liberation Army (TNLA)-controlled": the actor ends at
+    the hyphen, maybe behind its acronym in brackets."""
+    between = sentence.text[actor.span.end - sentence.start:at - sentence.start]
+    return actor.span.end <= at and bool(re.fullmatch(r"(?:\s*\(\w+\))?\)?", between))
 
 
 def _first_span(place: Place, after: int) -> int:
