@@ -183,3 +183,22 @@ def test_a_place_after_in_belongs_to_the_trigger_before_it() -> None:
     [talks] = only(x, "Agreement")
     assert clash.location and clash.location.name == "Hsipaw"
     assert talks.location and talks.location.name == "Kunming"
+
+
+def test_the_township_a_village_lies_in_is_no_second_event_place() -> None:
+    x = run("On Friday junta jets bombed Man Pying village in Kutkai Township.")
+    assert [e.location.name for e in only(x, "Air/drone strike") if e.location] == ["Man Pying"]
+
+
+def test_a_landmark_right_after_the_place_only_locates_it() -> None:
+    x = run("Clashes broke out on Monday in Man Pying village near the old Hsipaw bridge "
+            "between the junta and the TNLA.")
+    [clash] = only(x, "Armed clash")
+    assert clash.location and clash.location.name == "Man Pying"
+    assert clash.near == ["Hsipaw"]
+
+
+def test_the_hometown_of_a_quoted_resident_is_not_the_event_place() -> None:
+    x = run("“The junta carried out two airstrikes on our village on Monday,” a Kyaukme "
+            "resident said.")
+    assert [e.location for e in only(x, "Air/drone strike")] == []

@@ -68,16 +68,58 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     chosen = specific or [(p, s) for p, s in targets if p.kind not in REGION_ONLY]
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
-    out = []
+    chosen = [(p, s) for p, s in chosen
+              if not _speakers_place(p, s, sentence) and not _container(p, s, chosen, full_text)]
+    out: list[Where] = []
+    last_end = -1
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
         precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
+        if near and out and _LANDMARK_GAP.match(full_text[last_end:start]):
+            # "in X village tract near the Goteik viaduct": the viaduct only locates X
+            out[-1].near = list(dict.fromkeys([*out[-1].near, place.name]))
+            continue
         out.append(Where(place, anchor_names or list(place.near), precision or 1))
+        last_end = _end_at(place, start)
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
+
+
+#: "X village tract near the famous Y": a landmark written right after the place it locates
+_LANDMARK_GAP = re.compile(r"^(?:\s+[a-z]+){0,3}\s+near\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+#: "..., a Kyaukme Township resident said." closing the sentence
+_SPEAKER_AFTER = re.compile(r"^(?:\s+(?:Township|town|city|village))?\s+(?:residents?|locals?)\s+"
+                            r"(?:said|says|told)\b(?:\s+[\w’'-]+){0,4}\W*$", re.IGNORECASE)
+#: "Pinti village in Naung Pain village tract", "the viaduct in Kyaukme Township"
+_CONTAINED_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,2},?\s*in\s+(?:the\s+)?$")
+_LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states?|regions?|"
+                           r"provinces?)\b", re.IGNORECASE)
+
+
+def _end_at(place: Place, start: int) -> int:
+    """Where the mention of ``place`` that starts at ``start`` ends."""
+    return next((s.end for s in place.spans if s.start == start), start + len(place.mention))
+
+
+def _speakers_place(place: Place, start: int, sentence: Sentence) -> bool:
+    """"..., a Kyaukme Township resident said.": where the speaker lives, not the event."""
+    end = _end_at(place, start) - sentence.start
+    return bool(_SPEAKER_AFTER.match(sentence.text[end:]))
+
+
+def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_text: str
+               ) -> bool:
+    """A larger unit written right after a smaller place ("X village in Y Township")
+    only says where the smaller place lies."""
+    end = _end_at(place, start)
+    larger = place.kind in ("township", "village tract") or _LARGER_AFTER.match(
+        full_text[end:end + 20])
+    before = [_end_at(p, s) for p, s in chosen if s < start]
+    return bool(larger) and bool(before) and bool(
+        _CONTAINED_GAP.match(full_text[max(before):start]))
 
 
 def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorMention],
