@@ -202,3 +202,24 @@ def test_the_hometown_of_a_quoted_resident_is_not_the_event_place() -> None:
     x = run("“The junta carried out two airstrikes on our village on Monday,” a Kyaukme "
             "resident said.")
     assert [e.location for e in only(x, "Air/drone strike")] == []
+
+
+def test_displacement_is_coded_where_people_fled_from_not_where_they_went() -> None:
+    x = run("Hundreds of Hsipaw residents fled to Kyaukme town on Monday. Families from Namtu "
+            "have sought shelter with relatives in Lashio since Sunday.")
+    places = {e.location.name for e in only(x, "Other") if e.location}
+    assert "Kyaukme" not in places and "Lashio" not in places
+
+
+def test_bombs_dropped_with_a_count_are_an_air_strike() -> None:
+    x = run("On Monday a junta jet dropped three 500-pound bombs on Namtu town, killing two "
+            "civilians.")
+    [strike] = only(x, "Air/drone strike")
+    assert strike.location and strike.location.name == "Namtu"
+    assert strike.fatalities == 2
+
+
+def test_an_onslaught_on_positions_is_a_battle() -> None:
+    x = run("On Sunday the KIA launched an onslaught on junta positions in Bhamo town.")
+    [clash] = only(x, "Armed clash")
+    assert clash.location and clash.location.name == "Bhamo"

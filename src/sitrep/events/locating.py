@@ -204,6 +204,20 @@ def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
     return after[:1]
 
 
+#: "fled to X", "sought refuge with relatives in X": where the displaced went
+_DESTINATION_GAP = re.compile(r"^\W*(?:to|into|towards?)\b|\b(?:refuge|shelter(?:ed|ing)?)\b",
+                              re.IGNORECASE)
+
+
+def origins(wheres: list[Where], trigger_end: int, sentence: Sentence) -> list[Where]:
+    """Displacement is coded where people fled from, not where they found refuge."""
+    def destination(where: Where) -> bool:
+        start = _start_in(where, sentence)
+        gap = sentence.text[trigger_end - sentence.start:start - sentence.start]
+        return start >= trigger_end and len(gap) < 70 and bool(_DESTINATION_GAP.search(gap))
+    return [w for w in wheres if not destination(w)]
+
+
 #: "in X", "near X": a place introduced by a locative belongs to the trigger before it
 _LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$",
                        re.IGNORECASE)
