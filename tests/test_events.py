@@ -223,3 +223,28 @@ def test_an_onslaught_on_positions_is_a_battle() -> None:
     x = run("On Sunday the KIA launched an onslaught on junta positions in Bhamo town.")
     [clash] = only(x, "Armed clash")
     assert clash.location and clash.location.name == "Bhamo"
+
+
+def test_a_place_people_fled_to_is_no_battle_place() -> None:
+    x = run("Earlier clashes on Monday saw villagers flee to Kyaukme town.")
+    assert [e.location for e in only(x, "Armed clash") if e.location] == []
+
+
+def test_a_place_located_some_distance_from_another_is_the_event_place() -> None:
+    x = run("Man Pying, located 30 kilometers from Kyaukme, fell to the TNLA on Monday.")
+    [capture] = only(x, "Non-state actor overtakes territory")
+    assert capture.location and capture.location.name == "Man Pying"
+    assert capture.near == ["Kyaukme"]
+    assert [(c.place, c.to_actor) for c in x.control] == [("Man Pying", TNLA)]
+
+
+def test_a_capitalised_village_in_a_possessed_township_is_the_place() -> None:
+    x = run("The KIA seized a junta base in Man Pying Village in Shan State’s Kutkai Township "
+            "on Monday.")
+    assert [c.place for c in x.control] == ["Man Pying"]
+
+
+def test_an_unknown_name_inside_a_known_place_is_the_place() -> None:
+    x = run("On Monday the KIA attacked another junta command base in Nam Hpat in Kutkai.")
+    [clash] = only(x, "Armed clash")
+    assert clash.location and clash.location.name == "Nam Hpat"

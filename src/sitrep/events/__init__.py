@@ -24,7 +24,6 @@ from sitrep.events.locating import (
     listed_after,
     locations,
     nearest_to_trigger,
-    origins,
 )
 from sitrep.events.roles import Belligerents, assign
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
@@ -239,9 +238,6 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
         wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
-    if kind.name == "displacement":
-        wheres = origins(wheres, trigger_at + _trigger_length(kind, sentence, trigger_at),
-                         sentence)
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
     if not wheres:

@@ -29,7 +29,12 @@ class Where:
 
 _NAME = r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
 _MARKED = re.compile(rf"((?:{_NAME})(?:(?:, | and | or |, and ){_NAME})*)"
-                     r" (?:villages?|village tracts?|towns?|townships?)\b")
+                     r"(?: (?:[Vv]illages?|[Vv]illage [Tt]racts?|towns?|townships?)\b"
+                     # "Mongngaw, located 49 kilometers from Kyaukme"
+                     r"|(?=,? (?:located|situated) ))")
+
+#: "a base in Nonebu in Paletwa": an unknown name a known place contains
+_INSIDE_NAMED = re.compile(rf"\bin ({_NAME}) in (?:the )?[A-Z]")
 
 
 def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
@@ -41,11 +46,14 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
     taken += [(a.span.start, a.span.end) for a in actors]
     taken += [(d.span.start, d.span.end) for d in dates if d.span]
     out: list[tuple[Place, int]] = []
-    for m in _MARKED.finditer(sentence.text):
+    for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text)]:
         for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
             start = sentence.start + m.start(1) + part.start()
-            name = part.group(0)
-            if any(s <= start < e for s, e in taken) or is_common_word(name.split()[0]):
+            name = re.split(r"[’']s ", part.group(0))[-1]  # "Chin State’s Paletwa"
+            start += len(part.group(0)) - len(name)
+            name = re.sub(r" (?:Village|Village Tract|Township|Town)$", "", name)
+            if any(s <= start < e for s, e in taken) or is_common_word(name.split()[0]) \
+                    or any(at == start for _, at in out):
                 continue
             span = Span(start, start + len(name), name)
             out.append((Place(mention=name, name=name, spans=[span],
@@ -68,8 +76,8 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     chosen = specific or [(p, s) for p, s in targets if p.kind not in REGION_ONLY]
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
-    chosen = [(p, s) for p, s in chosen
-              if not _speakers_place(p, s, sentence) and not _container(p, s, chosen, full_text)]
+    chosen = [(p, s) for p, s in chosen if not _speakers_place(p, s, sentence)
+              and not _destination(s, sentence) and not _container(p, s, chosen, full_text)]
     out: list[Where] = []
     last_end = -1
     for place, start in chosen:
@@ -91,10 +99,16 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
 #: "X village tract near the famous Y": a landmark written right after the place it locates
 _LANDMARK_GAP = re.compile(r"^(?:\s+[a-z]+){0,3}\s+near\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 #: "..., a Kyaukme Township resident said." closing the sentence
+#: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
+_DESTINATION_BEFORE = re.compile(
+    r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering))\s+(?:[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:Township|town|city|village))?\s+(?:residents?|locals?)\s+"
                             r"(?:said|says|told)\b(?:\s+[\w’'-]+){0,4}\W*$", re.IGNORECASE)
 #: "Pinti village in Naung Pain village tract", "the viaduct in Kyaukme Township"
-_CONTAINED_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,2},?\s*in\s+(?:the\s+)?$")
+_CONTAINED_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2},?\s*in\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*[’']s\s+)?$")
 _LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states?|regions?|"
                            r"provinces?)\b", re.IGNORECASE)
 
@@ -102,6 +116,12 @@ _LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states
 def _end_at(place: Place, start: int) -> int:
     """Where the mention of ``place`` that starts at ``start`` ends."""
     return next((s.end for s in place.spans if s.start == start), start + len(place.mention))
+
+
+def _destination(start: int, sentence: Sentence) -> bool:
+    """"Hundreds fled to X": X is where people went, not where anything happened."""
+    offset = start - sentence.start
+    return bool(_DESTINATION_BEFORE.search(sentence.text[max(0, offset - 70):offset]))
 
 
 def _speakers_place(place: Place, start: int, sentence: Sentence) -> bool:
@@ -118,8 +138,10 @@ def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_t
     larger = place.kind in ("township", "village tract") or _LARGER_AFTER.match(
         full_text[end:end + 20])
     before = [_end_at(p, s) for p, s in chosen if s < start]
-    return bool(larger) and bool(before) and bool(
-        _CONTAINED_GAP.match(full_text[max(before):start]))
+    gap = full_text[max(before):start] if before else ""
+    # "a base in Nonebu in Paletwa": the second of two bare names holds the first
+    return bool(before) and ((bool(larger) and bool(_CONTAINED_GAP.match(gap)))
+                             or gap == " in ")
 
 
 def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorMention],
@@ -202,20 +224,6 @@ def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
     if before:
         return before[-1:]
     return after[:1]
-
-
-#: "fled to X", "sought refuge with relatives in X": where the displaced went
-_DESTINATION_GAP = re.compile(r"^\W*(?:to|into|towards?)\b|\b(?:refuge|shelter(?:ed|ing)?)\b",
-                              re.IGNORECASE)
-
-
-def origins(wheres: list[Where], trigger_end: int, sentence: Sentence) -> list[Where]:
-    """Displacement is coded where people fled from, not where they found refuge."""
-    def destination(where: Where) -> bool:
-        start = _start_in(where, sentence)
-        gap = sentence.text[trigger_end - sentence.start:start - sentence.start]
-        return start >= trigger_end and len(gap) < 70 and bool(_DESTINATION_GAP.search(gap))
-    return [w for w in wheres if not destination(w)]
 
 
 #: "in X", "near X": a place introduced by a locative belongs to the trigger before it
