@@ -59,3 +59,22 @@ def test_every_town_of_a_long_list_changes_hands() -> None:
     changes = control("The TNLA has already seized " + ", ".join(towns[:-1]) + " and "
                       + towns[-1] + " from the regime.")
     assert {c.place for c in changes} == set(towns)
+
+
+def test_rebel_held_is_held_by_the_main_rebel_group() -> None:
+    changes = control("The MNDAA said jets bombed rebel-held Lashio on Monday.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Lashio", MNDAA, "holds")]
+
+
+def test_a_holding_list_ends_where_the_list_ends() -> None:
+    changes = control("Jets struck the TNLA-controlled towns of Kyaukme and Hsipaw, as well as "
+                      "Namtu, on Monday.")
+    assert {c.place for c in changes if c.how == "holds"} == {"Kyaukme", "Hsipaw"}
+
+
+def test_a_withdrawal_its_troops_would_make_is_a_claimed_handover_to_the_other_side() -> None:
+    changes = control("The TNLA announced on Monday that its troops would withdraw from Hsipaw "
+                      "and Mongmit within two weeks.")
+    assert {(c.place, c.to_actor, c.how, c.status) for c in changes} == {
+        ("Hsipaw", JUNTA, "ceded (claimed)", "planned"),
+        ("Mongmit", JUNTA, "ceded (claimed)", "planned")}

@@ -25,7 +25,7 @@ from sitrep.events.locating import (
     locations,
     nearest_to_trigger,
 )
-from sitrep.events.roles import Belligerents, assign
+from sitrep.events.roles import Belligerents, assign, possessed_descriptors
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
 from sitrep.model import (
     NON_FACTUAL,
@@ -152,7 +152,8 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                 if status == "denied" or not is_negated(sentence.text, at)]
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
-    mentions = [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end]
+    mentions = possessed_descriptors(
+        sentence, [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end])
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
     triggers = _one_sided_attacks(triggers, mentions)
     speaker = [m for m in mentions if source and m.surface in source]

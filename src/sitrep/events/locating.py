@@ -261,7 +261,9 @@ _LIST_ITEM = re.compile(r"([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})(\s*(?:,\s*
 
 _LIST_STOP = frozenset({"and", "or", "in", "on", "from", "during", "last", "near", "at", "after",
                         "before", "since", "towns", "villages", "town", "village", "township",
-                        "townships", "to", "by", "as", "with", "this", "earlier", "late", "early"})
+                        "townships", "to", "by", "as", "with", "this", "earlier", "late", "early",
+                        "within", "under", "over", "for", "amid", "despite", "following",
+                        "through", "toward", "towards", "into", "via", "until", "while", "but"})
 
 
 def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],

@@ -60,6 +60,23 @@ class Belligerents:
         return None
 
 
+def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention]
+                          ) -> list[ActorMention]:
+    """"The TNLA said its troops would withdraw": a descriptor after "its"/"their" is the
+    non-state group named before it in the sentence, not the country's army."""
+    out = []
+    for m in mentions:
+        before = sentence.text[max(0, m.span.start - sentence.start - 7):
+                               m.span.start - sentence.start]
+        owner = next((o for o in reversed(mentions) if o.span.start < m.span.start
+                      and o.actor_type in _NON_STATE), None)
+        if m.generic and m.actor_type == "State forces" and owner is not None and \
+                re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE):
+            m = ActorMention(owner.canonical, m.surface, owner.actor_type, m.span)
+        out.append(m)
+    return out
+
+
 def _preceding(sentence: Sentence, at: int, words: str) -> bool:
     return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$",
                           sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
