@@ -248,3 +248,17 @@ def test_an_unknown_name_inside_a_known_place_is_the_place() -> None:
     x = run("On Monday the KIA attacked another junta command base in Nam Hpat in Kutkai.")
     [clash] = only(x, "Armed clash")
     assert clash.location and clash.location.name == "Nam Hpat"
+
+
+def test_a_capture_and_its_recapture_in_one_sentence_are_both_coded() -> None:
+    x = run("The KIA briefly occupied Mongmit in November, but the town was retaken by the "
+            "regime.")
+    assert {(e.sub_event_type, e.actor1) for e in x.events} == {
+        ("Non-state actor overtakes territory", KIA),
+        ("Government regains territory", JUNTA)}
+    assert {(c.place, c.to_actor) for c in x.control} == {("Mongmit", KIA), ("Mongmit", JUNTA)}
+
+
+def test_a_place_abandoned_by_a_side_goes_to_the_other() -> None:
+    x = run("The KIA has advanced and Momauk town was abandoned by junta troops on Monday.")
+    assert [(c.place, c.to_actor) for c in x.control] == [("Momauk", KIA)]

@@ -215,6 +215,8 @@ def _main_and_side(triggers: list[tuple[TriggerKind, int]]) -> list[tuple[Trigge
     side = [t for t in triggers if t[0].side or t[0].name == "agreement"]
     main.sort(key=lambda t: t[0].rank)
     top = [t for t in main if t[0].rank == main[0][0].rank] if main else []
+    if top and top[0][0].control:  # "occupied X in November, but X was retaken": both
+        top += [t for t in main if t[0].control and t not in top]
     first_of_kind = {t[0].name: t for t in reversed(side)}
     return top + sorted(first_of_kind.values(), key=lambda t: t[1])
 

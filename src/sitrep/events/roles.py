@@ -77,6 +77,14 @@ def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention]
     return out
 
 
+#: "occupied X, but the town was retaken by the regime": "by" belongs to another clause
+_CLAUSE_BREAK = re.compile(r"[,;]\s*(?:but|while|whereas|and|before|after|until)\b|;")
+
+
+def _between(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[start - sentence.start:end - sentence.start]
+
+
 def _preceding(sentence: Sentence, at: int, words: str) -> bool:
     return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$",
                           sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
@@ -118,18 +126,23 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
     # "captured by X", "fell to X": the agent comes after the trigger
     agent = [m for m in armed if m.span.start > trigger_at
-             and _preceding(sentence, m.span.start, "by|to")]
+             and _preceding(sentence, m.span.start, "by|to")
+             and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")]
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
-    if kind.name == "handover":  # "X handed Y over to Z": Z receives
-        receiver = {m.canonical for m in agent}
+    if kind.name == "handover":  # "X handed Y over to Z": Z receives; "abandoned by Z": Z gave
+        receiver = {m.canonical for m in agent if _preceding(sentence, m.span.start, "to")}
         first = [m for m in before + after if m.canonical not in receiver][:1]
         name1 = first[0].canonical if first else None
         name2 = next(iter(receiver), None)
         if name2 is not None and name2 != name1:
             return _complete(kind, Roles(name1, name2), sentence, civilians, sides)
+        giver = next((m.canonical for m in agent if m.canonical not in receiver), None)
+        other = [m.canonical for m in before + after if m.canonical != giver]
+        if giver is not None and other:
+            return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
     # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X
