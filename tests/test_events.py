@@ -262,3 +262,13 @@ def test_a_capture_and_its_recapture_in_one_sentence_are_both_coded() -> None:
 def test_a_place_abandoned_by_a_side_goes_to_the_other() -> None:
     x = run("The KIA has advanced and Momauk town was abandoned by junta troops on Monday.")
     assert [(c.place, c.to_actor) for c in x.control] == [("Momauk", KIA)]
+
+
+def test_people_caused_to_flee_did_flee() -> None:
+    x = run("Junta shelling hit Namtu town on Monday, forcing hundreds of residents to flee.")
+    assert [e.location.name for e in only(x, "Other") if e.location] == ["Namtu"]
+
+
+def test_a_plan_to_force_a_withdrawal_is_no_handover() -> None:
+    x = run("Leaders discussed ways to force the junta to withdraw from Tedim town.")
+    assert x.control == [] and only(x, "Non-violent transfer of territory") == []

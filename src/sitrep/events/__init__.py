@@ -107,6 +107,12 @@ _FACTUAL_BEFORE_TO = re.compile(
     r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)\s+to\s+$",
     re.IGNORECASE)
 
+#: "causing residents to flee", "forcing thousands of villagers to flee": it did happen
+_CAUSED_TO = re.compile(r"(?<!\bto )\b(?:caus(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|"
+                        r"prompt(?:s|ed|ing)?|compel(?:s|led|ling)?|driv(?:e|es|ing|en)|drove|"
+                        r"leading|led|leaving|left)\s+"
+                        r"(?:[\w,’'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
+
 
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
@@ -117,7 +123,8 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
             continue
         for m in kind.pattern.finditer(sentence.text):
             before = sentence.text[max(0, m.start() - 24):m.start()]
-            purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before)
+            purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
+                and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
             if purpose and status not in NON_FACTUAL:
                 continue
             gerund = m.group(0).endswith("ing")
