@@ -272,3 +272,9 @@ def test_people_caused_to_flee_did_flee() -> None:
 def test_a_plan_to_force_a_withdrawal_is_no_handover() -> None:
     x = run("Leaders discussed ways to force the junta to withdraw from Tedim town.")
     assert x.control == [] and only(x, "Non-violent transfer of territory") == []
+
+
+def test_reinforcements_sent_before_a_battle_are_coded_beside_it() -> None:
+    x = run("The regime sent around 60 reinforcements by helicopter to Bhamo on Monday, which "
+            "led to junta counterattacks against the KIA.")
+    assert only(x, "Armed clash") and only(x, "Change to group/activity")
