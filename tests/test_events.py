@@ -278,3 +278,11 @@ def test_reinforcements_sent_before_a_battle_are_coded_beside_it() -> None:
     x = run("The regime sent around 60 reinforcements by helicopter to Bhamo on Monday, which "
             "led to junta counterattacks against the KIA.")
     assert only(x, "Armed clash") and only(x, "Change to group/activity")
+
+
+def test_a_capital_standing_for_its_government_is_no_event_place() -> None:
+    x = run("Kyiv said on Friday its troops were counter-attacking, but that Moscow was "
+            "intensifying its assault, the latest in a series of gains for Moscow.",
+            published="2024-05-18")
+    assert not [e for e in x.events if e.location and e.location.name == "Moscow"]
+    assert x.control == []

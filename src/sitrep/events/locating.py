@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_common_word
 
@@ -77,6 +78,7 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
     chosen = [(p, s) for p, s in chosen if not _speakers_place(p, s, sentence)
+              and not _government(p, s, sentence)
               and not _destination(s, sentence) and not _container(p, s, chosen, full_text)]
     out: list[Where] = []
     last_end = -1
@@ -116,6 +118,22 @@ _LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states
 def _end_at(place: Place, start: int) -> int:
     """Where the mention of ``place`` that starts at ``start`` ends."""
     return next((s.end for s in place.spans if s.start == start), start + len(place.mention))
+
+
+#: a capital as the doer or the one who gains: "Moscow was intensifying", "gains for Moscow"
+_AGENT_AFTER = re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:said|says|claimed|claims|denied|denies|"
+                          r"warned|blocked|accused|vowed|launched|ordered|demanded|"
+                          r"(?:is|was|were|are)\s+\w+ing)\b")
+_BENEFICIARY_BEFORE = re.compile(r"\b(?:for|with)\s+$")
+
+
+def _government(place: Place, start: int, sentence: Sentence) -> bool:
+    """A capital standing for its government is no event place."""
+    if place.mention not in cues().capitals and place.name not in cues().capitals:
+        return False
+    offset, end = start - sentence.start, _end_at(place, start) - sentence.start
+    return bool(_AGENT_AFTER.match(sentence.text[end:])) or bool(
+        _BENEFICIARY_BEFORE.search(sentence.text[max(0, offset - 6):offset]))
 
 
 def _destination(start: int, sentence: Sentence) -> bool:
