@@ -286,3 +286,40 @@ def test_a_capital_standing_for_its_government_is_no_event_place() -> None:
             published="2024-05-18")
     assert not [e for e in x.events if e.location and e.location.name == "Moscow"]
     assert x.control == []
+
+
+def test_different_kinds_at_different_places_of_one_sentence_are_each_coded() -> None:
+    x = run("On Monday there was a massacre in Myinmu town, where soldiers shot dead 30 men, "
+            "and an airstrike on a monastery in Saw town.")
+    assert [e.location.name for e in only(x, "Attack") if e.location] == ["Myinmu"]
+    assert [e.location.name for e in only(x, "Air/drone strike") if e.location] == ["Saw"]
+
+
+def test_air_support_at_the_battle_place_still_folds_into_the_battle() -> None:
+    x = run("On Monday the TNLA clashed with junta troops in Kyaukme town, backed by airstrikes.")
+    assert only(x, "Armed clash") and not only(x, "Air/drone strike")
+
+
+def test_deaths_an_air_strike_caused_are_no_separate_attack() -> None:
+    x = run("The August 1 and 3 airstrikes on Kyaukme and Hsipaw killed two civilians.",
+            published="2025-08-16")
+    assert {e.location.name for e in only(x, "Air/drone strike") if e.location} == {
+        "Kyaukme", "Hsipaw"}
+    assert only(x, "Attack") == []
+
+
+def test_a_town_north_of_which_fighting_happened_is_an_anchor() -> None:
+    x = run("PDF groups are now attacking junta positions in Madaya, just north of Mandalay "
+            "City.")
+    assert {e.location.name for e in only(x, "Armed clash") if e.location} == {"Madaya"}
+
+
+def test_the_goal_of_an_offensive_is_not_where_it_is_fought() -> None:
+    x = run("Junta troops launched an offensive to reclaim Mogoke town on Monday, resulting in "
+            "clashes near Hohko village.")
+    assert "Mogoke" not in {e.location.name for e in only(x, "Armed clash") if e.location}
+
+
+def test_a_retreat_is_a_troop_movement_not_a_handover() -> None:
+    x = run("Junta troops retreated from Momauk town on Monday.")
+    assert only(x, "Change to group/activity") and x.control == []

@@ -165,14 +165,15 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     triggers = _one_sided_attacks(triggers, mentions)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
-    chosen = _main_and_side(triggers)
+    chosen = _main_and_side(triggers, sentence)
     wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
-    events: list[Event] = []
+    ranked: list[tuple[TriggerKind, Event]] = []
     for (kind, at), share in zip(chosen, shares, strict=True):
         local = status_of(sentence.text, following, source, at)
-        events.extend(_events_for(kind, sentence.start + at, sentence, share, doers, local,
-                                  source, ctx))
+        ranked.extend((kind, e) for e in _events_for(kind, sentence.start + at, sentence, share,
+                                                     doers, local, source, ctx))
+    events = _highest_per_place(ranked)
     if events and events[0].date is not None:
         ctx.last_date = events[0].date
     return events, claim
@@ -216,16 +217,42 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
     return [(k, at) for k, at in triggers if k.name != "clash"]
 
 
-def _main_and_side(triggers: list[tuple[TriggerKind, int]]) -> list[tuple[TriggerKind, int]]:
-    """ACLED's hierarchy: the highest-ranked kind codes the sentence; side kinds stand beside."""
-    main = [t for t in triggers if not t[0].side and t[0].name != "agreement"]
-    side = [t for t in triggers if t[0].side or t[0].name == "agreement"]
-    main.sort(key=lambda t: t[0].rank)
-    top = [t for t in main if t[0].rank == main[0][0].rank] if main else []
-    if top and top[0][0].control:  # "occupied X in November, but X was retaken": both
-        top += [t for t in main if t[0].control and t not in top]
+def _is_main(kind: TriggerKind) -> bool:
+    return not kind.side and kind.name != "agreement"
+
+
+#: words that report what an event did rather than a separate event
+_CONSEQUENCE = re.compile(r"kill(?:ed|ing|s)?\b|tortur|open(?:ed)? fire", re.IGNORECASE)
+
+
+def _main_and_side(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
+                   ) -> list[tuple[TriggerKind, int]]:
+    """Every main trigger (each takes the places nearest it); side kinds stand beside, the
+    first of each kind."""
+    main = sorted((t for t in triggers if _is_main(t[0])), key=lambda t: (t[0].rank, t[1]))
+    if main:  # "airstrikes on X killed two": the deaths are the strike's, not an attack
+        main = [t for t in main if t[0].rank == main[0][0].rank
+                or not _CONSEQUENCE.match(sentence.text, t[1])]
+    side = [t for t in triggers if not _is_main(t[0])]
     first_of_kind = {t[0].name: t for t in reversed(side)}
-    return top + sorted(first_of_kind.values(), key=lambda t: t[1])
+    return main + sorted(first_of_kind.values(), key=lambda t: t[1])
+
+
+def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
+    """ACLED's hierarchy, per place: where several kinds of a sentence fall on one place
+    (air support inside a battle), the highest-ranked codes it; side kinds stand beside."""
+    best: dict[str, int] = {}
+    for kind, event in ranked:
+        if _is_main(kind) and event.location is not None:
+            name = event.location.name
+            best[name] = min(best.get(name, _rank(kind)), _rank(kind))
+    return [e for k, e in ranked if not _is_main(k) or e.location is None
+            or _rank(k) == best[e.location.name]]
+
+
+def _rank(kind: TriggerKind) -> int:
+    """Captures and recaptures rank alike: a place taken and retaken keeps both."""
+    return 0 if kind.control else kind.rank
 
 
 def _source(sentence: Sentence, ctx: _Context) -> str | None:
@@ -248,6 +275,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
         wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
+    else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
+        wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
+            sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
     if not wheres:
@@ -267,6 +297,16 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+_GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"
+                           r"(?:re)?(?:claim|captur|take|seiz|gain)\w*\b", re.IGNORECASE)
+
+
+def _start_of(where: Where, sentence: Sentence) -> int:
+    """Offset in the sentence of the place's first mention there."""
+    return min((s.start - sentence.start for s in where.place.spans
+                if sentence.start <= s.start < sentence.end), default=0)
 
 
 def _trigger_length(kind: TriggerKind, sentence: Sentence, trigger_at: int) -> int:

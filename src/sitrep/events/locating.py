@@ -10,8 +10,9 @@ from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_common_word
 
 _ANCHOR_BEFORE = re.compile(
-    r"(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
-    r"(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"(?:(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
+    r"(?:from|of)|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to|around|nearby|vicinity of|between)\s+"
                           r"(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BROAD_KINDS = frozenset({"country", "region", "state"})
