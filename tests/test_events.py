@@ -323,3 +323,26 @@ def test_the_goal_of_an_offensive_is_not_where_it_is_fought() -> None:
 def test_a_retreat_is_a_troop_movement_not_a_handover() -> None:
     x = run("Junta troops retreated from Momauk town on Monday.")
     assert only(x, "Change to group/activity") and x.control == []
+
+
+def test_the_acronym_of_a_holder_in_brackets_is_no_party_either() -> None:
+    x = run("On Monday the junta launched two airstrikes on Kyaukme, targeting areas under the "
+            "control of the Ta'ang National Liberation Army (TNLA).")
+    assert [e.actor2 for e in only(x, "Air/drone strike")] == ["Civilians (Myanmar)"]
+
+
+def test_the_taker_named_by_seized_by_keeps_the_capture() -> None:
+    x = run("The town of Namtu, seized by the Ta'ang National Liberation Army (TNLA) last year, "
+            "is under threat.")
+    assert {c.to_actor for c in x.control if c.how == "captured"} == {TNLA}
+
+
+def test_bombs_named_by_their_weight_are_an_air_strike() -> None:
+    x = run("The junta's air force used 500-lb bombs on civilian targets in Lashio on Tuesday, "
+            "killing a civilian.")
+    assert only(x, "Air/drone strike") and not only(x, "Attack")
+
+
+def test_a_habit_is_no_event() -> None:
+    x = run("The TNLA frequently attacks junta columns near Kutkai town.")
+    assert only(x, "Armed clash") == []

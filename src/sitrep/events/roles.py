@@ -95,11 +95,22 @@ _HOLDER_BEFORE = re.compile(r"(?:control of|controlled by|held by|administered b
                             r"territory of|areas of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _holder(sentence: Sentence, mention: ActorMention) -> bool:
-    """"Lashio, under the control of the MNDAA": who holds a place is no party to the event."""
+#: "X, seized by the TNLA last year": a holder beside other events, the doer of a capture
+_TAKER_BEFORE = re.compile(r"(?:seized|captured|taken) by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _holder(sentence: Sentence, mention: ActorMention,
+            mentions: list[ActorMention] | None = None, capture: bool = False) -> bool:
+    """"Lashio, under the control of the MNDAA": who holds a place is no party to the event;
+    nor is its acronym in brackets after the name ("... National Liberation Army (TNLA)")."""
     before = sentence.text[max(0, mention.span.start - sentence.start - 30):
                            mention.span.start - sentence.start]
-    return bool(_HOLDER_BEFORE.search(before))
+    if _HOLDER_BEFORE.search(before):
+        return not (capture and _TAKER_BEFORE.search(before))
+    named = next((m for m in mentions or [] if m.canonical == mention.canonical
+                  and 0 < mention.span.start - m.span.end <= 2), None)
+    return named is not None and before.endswith("(") and _holder(sentence, named,
+                                                                  capture=capture)
 
 
 def _members_over_alliances(armed: list[ActorMention]) -> list[ActorMention]:
@@ -120,7 +131,8 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
            sides: Belligerents) -> Roles:
     """Roles for one event from the actor mentions of its sentence."""
     armed = _members_over_alliances(
-        [m for m in mentions if m.actor_type in _ARMED and not _holder(sentence, m)])
+        [m for m in mentions if m.actor_type in _ARMED
+         and not _holder(sentence, m, mentions, capture=kind.control is not None)])
     if kind.name == "agreement":
         armed = [m for m in armed if not _mediator(m, sides)]
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
