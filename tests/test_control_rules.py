@@ -78,3 +78,10 @@ def test_a_withdrawal_its_troops_would_make_is_a_claimed_handover_to_the_other_s
     assert {(c.place, c.to_actor, c.how, c.status) for c in changes} == {
         ("Hsipaw", JUNTA, "ceded (claimed)", "planned"),
         ("Mongmit", JUNTA, "ceded (claimed)", "planned")}
+
+
+def test_the_town_a_capture_names_is_the_town_named_last() -> None:
+    changes = control("Junta jets bombed Mongmit on Monday. The KIA seized the town in "
+                      "July 2024.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [
+        ("Mongmit", "KIA: Kachin Independence Army", "captured")]

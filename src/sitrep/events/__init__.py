@@ -275,6 +275,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
         wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
+        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
@@ -307,6 +308,21 @@ def _start_of(where: Where, sentence: Sentence) -> int:
     """Offset in the sentence of the place's first mention there."""
     return min((s.start - sentence.start for s in where.place.spans
                 if sentence.start <= s.start < sentence.end), default=0)
+
+
+_THE_TOWN = re.compile(r"^\s+(?:(?:full|complete|effective) )?(?:control of )?the "
+                       r"(?:whole |entire )?(town|city|village)\b", re.IGNORECASE)
+
+
+def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place]
+                      ) -> list[Where]:
+    """"Seized the town in July 2024" with no town named in the sentence: the town the
+    article named last before it."""
+    if not _THE_TOWN.match(sentence.text[trigger_end - sentence.start:]):
+        return []
+    earlier = [(span.start, place) for place in places for span in place.spans
+               if span.start < sentence.start and (place.kind or "town") in ("town", "city")]
+    return [Where(max(earlier, key=lambda item: item[0])[1], [], 1)] if earlier else []
 
 
 def _trigger_length(kind: TriggerKind, sentence: Sentence, trigger_at: int) -> int:
