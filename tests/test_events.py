@@ -346,3 +346,11 @@ def test_bombs_named_by_their_weight_are_an_air_strike() -> None:
 def test_a_habit_is_no_event() -> None:
     x = run("The TNLA frequently attacks junta columns near Kutkai town.")
     assert only(x, "Armed clash") == []
+
+
+def test_an_alliance_described_by_its_members_acts_as_its_lead_member() -> None:
+    x = run("The alliance, which includes the TNLA, the MNDAA and the AA, seized Hsenwi town "
+            "in October 2023.")
+    [capture] = only(x, "Non-state actor overtakes territory")
+    assert capture.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"
+    assert capture.assoc_actors == ["AA: Arakan Army", TNLA]

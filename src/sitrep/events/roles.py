@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.actors import actor_country, actor_type, alliance_members, state_forces
+from sitrep.actors import actor_country, actor_type, alliance_members, lexicon, state_forces
 from sitrep.events.lexicon import TriggerKind, cues
 from sitrep.model import ActorMention, Sentence
 
@@ -120,6 +120,30 @@ def _members_over_alliances(armed: list[ActorMention]) -> list[ActorMention]:
     return [m for m in armed if not named & set(alliance_members(m.surface))]
 
 
+#: "the alliance, which includes the TNLA, MNDAA and AA, seized Lashio"
+_COMPOSITION = re.compile(r"\balliance\W{0,3}(?:which includes|comprising|made up of|"
+                          r"consisting of)\b", re.IGNORECASE)
+
+
+def _alliance_composition(sentence: Sentence, armed: list[ActorMention], trigger_at: int
+                          ) -> tuple[list[ActorMention], set[str]]:
+    """Members listed as what an alliance is made of do not act each on their own: the
+    alliance acts, coded as its lead member (as for "the Brotherhood Alliance"); the
+    other members are associated."""
+    cue = _COMPOSITION.search(sentence.text)
+    if cue is None or sentence.start + cue.end() > trigger_at:
+        return armed, set()
+    listed = [m for m in armed if sentence.start + cue.end() <= m.span.start < trigger_at]
+    names = {m.canonical for m in listed}
+    lead = next((members[0] for members in lexicon().alliances.values()
+                 if len(names) > 1 and names <= set(members)), None)
+    if lead is None:
+        return armed, set()
+    first = next(m for m in listed if m.canonical == lead)
+    kept = [m for m in armed if m not in listed or m is first]
+    return kept, names - {lead}
+
+
 def _mediator(mention: ActorMention, sides: Belligerents) -> bool:
     """A foreign state brokering talks ("under Chinese mediation") is not a party to them."""
     home = actor_country(sides.state) if sides.state else None
@@ -135,6 +159,7 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
          and not _holder(sentence, m, mentions, capture=kind.control is not None)])
     if kind.name == "agreement":
         armed = [m for m in armed if not _mediator(m, sides)]
+    armed, members = _alliance_composition(sentence, armed, trigger_at)
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
     # "captured by X", "fell to X": the agent comes after the trigger
     agent = [m for m in armed if m.span.start > trigger_at
@@ -163,7 +188,7 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     name2 = rest[0] if rest else None
     # an alliance acting: its lead is actor1, the other members fight beside it
     allies = {a for m in first for a in alliance_members(m.surface)}
-    assoc = sorted(({m.canonical for m in armed} | allies) - {name1, name2} - {None})
+    assoc = sorted(({m.canonical for m in armed} | allies | members) - {name1, name2} - {None})
     return _complete(kind, Roles(name1, name2, assoc), sentence, civilians, sides)
 
 
