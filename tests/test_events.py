@@ -354,3 +354,16 @@ def test_an_alliance_described_by_its_members_acts_as_its_lead_member() -> None:
     [capture] = only(x, "Non-state actor overtakes territory")
     assert capture.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"
     assert capture.assoc_actors == ["AA: Arakan Army", TNLA]
+
+
+def test_coordinated_strikes_on_a_list_of_towns_are_coded_by_the_higher_kind() -> None:
+    x = run("Junta airstrikes and artillery attacks on Hsipaw, Kyaukme and Lashio towns on "
+            "Monday killed five people.")
+    assert {e.location.name for e in only(x, "Air/drone strike") if e.location} == {
+        "Hsipaw", "Kyaukme", "Lashio"}
+    assert only(x, "Shelling/artillery/missile attack") == []
+
+
+def test_a_demand_to_totally_withdraw_is_no_handover() -> None:
+    x = run("The junta repeated its demand for the TNLA to totally withdraw from Hsipaw town.")
+    assert x.control == [] and only(x, "Non-violent transfer of territory") == []

@@ -93,7 +93,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     return findings
 
 
-_PURPOSE = re.compile(r"\bto\s+$")
+_PURPOSE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")  # "to totally withdraw" too
 #: "since recapturing X": an earlier event, told as the start of this one
 _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
@@ -104,7 +104,8 @@ _GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
     r"\b(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
-    r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)\s+to\s+$",
+    r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)\s+to\s+"
+    r"(?:\w+ly\s+)?$",
     re.IGNORECASE)
 
 #: "causing residents to flee", "forcing thousands of villagers to flee": it did happen
@@ -217,6 +218,15 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
     return [(k, at) for k, at in triggers if k.name != "clash"]
 
 
+def _coordinated(higher: tuple[TriggerKind, int], lower: tuple[TriggerKind, int],
+                 sentence: Sentence) -> bool:
+    """"Airstrikes and artillery attacks on X, Y": one event, coded by the higher kind."""
+    (k1, at1), (_, at2) = sorted((higher, lower), key=lambda t: t[1])
+    end = at1 + _trigger_length(k1, sentence, sentence.start + at1)
+    gap = sentence.text[end:at2]
+    return bool(re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:heavy\s+)?", gap))
+
+
 def _is_main(kind: TriggerKind) -> bool:
     return not kind.side and kind.name != "agreement"
 
@@ -230,6 +240,8 @@ def _main_and_side(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
     """Every main trigger (each takes the places nearest it); side kinds stand beside, the
     first of each kind."""
     main = sorted((t for t in triggers if _is_main(t[0])), key=lambda t: (t[0].rank, t[1]))
+    main = [t for t in main if not any(_coordinated(u, t, sentence) for u in main
+                                       if u[0].rank < t[0].rank)]
     if main:  # "airstrikes on X killed two": the deaths are the strike's, not an attack
         main = [t for t in main if t[0].rank == main[0][0].rank
                 or not _CONSEQUENCE.match(sentence.text, t[1])]
