@@ -36,3 +36,52 @@ def test_a_goal_of_reclaiming_territory_changes_no_hands() -> None:
                       "of Lashio, the military turned its focus toward reclaiming territories "
                       "held by the TNLA.")
     assert [(c.place, c.to_actor, c.how) for c in changes] == [("Lashio", JUNTA, "handed over")]
+
+
+def test_holder_written_with_its_acronym_in_brackets_before_the_hyphen() -> None:
+    changes = control("The junta has shelled the Ta'ang National Liberation Army (TNLA)-"
+                      "controlled Namhsan town since Monday.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Namhsan", TNLA, "holds")}
+
+
+def test_holding_stated_twice_is_one_record() -> None:
+    changes = control("Jets bombed Lashio, which is under the control of the MNDAA, on Monday. "
+                      "Residents said Lashio, under the control of the MNDAA, has no shelters.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Lashio", MNDAA, "holds")]
+
+
+def test_a_planned_capture_changes_no_holder() -> None:
+    assert control("Residents are leaving as the TNLA is preparing to seize Kyaukme.") == []
+
+
+def test_every_town_of_a_long_list_changes_hands() -> None:
+    towns = ["Hsipaw", "Kyaukme", "Mogoke", "Mongmit", "Namhsan", "Manton"]
+    changes = control("The TNLA has already seized " + ", ".join(towns[:-1]) + " and "
+                      + towns[-1] + " from the regime.")
+    assert {c.place for c in changes} == set(towns)
+
+
+def test_rebel_held_is_held_by_the_main_rebel_group() -> None:
+    changes = control("The MNDAA said jets bombed rebel-held Lashio on Monday.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Lashio", MNDAA, "holds")]
+
+
+def test_a_holding_list_ends_where_the_list_ends() -> None:
+    changes = control("Jets struck the TNLA-controlled towns of Kyaukme and Hsipaw, as well as "
+                      "Namtu, on Monday.")
+    assert {c.place for c in changes if c.how == "holds"} == {"Kyaukme", "Hsipaw"}
+
+
+def test_a_withdrawal_its_troops_would_make_is_a_claimed_handover_to_the_other_side() -> None:
+    changes = control("The TNLA announced on Monday that its troops would withdraw from Hsipaw "
+                      "and Mongmit within two weeks.")
+    assert {(c.place, c.to_actor, c.how, c.status) for c in changes} == {
+        ("Hsipaw", JUNTA, "ceded (claimed)", "planned"),
+        ("Mongmit", JUNTA, "ceded (claimed)", "planned")}
+
+
+def test_the_town_a_capture_names_is_the_town_named_last() -> None:
+    changes = control("Junta jets bombed Mongmit on Monday. The KIA seized the town in "
+                      "July 2024.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [
+        ("Mongmit", "KIA: Kachin Independence Army", "captured")]

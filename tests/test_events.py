@@ -191,3 +191,187 @@ def test_he_said_refers_back_to_a_source_named_in_a_sentence_with_no_event() -> 
             "The TNLA captured Hsipaw town on Tuesday, he said.")
     [event] = x.events
     assert (event.status, event.source) == ("attributed", "Colonel Tar Aik Bong")
+
+
+def test_the_township_a_village_lies_in_is_no_second_event_place() -> None:
+    x = run("On Friday junta jets bombed Man Pying village in Kutkai Township.")
+    assert [e.location.name for e in only(x, "Air/drone strike") if e.location] == ["Man Pying"]
+
+
+def test_a_landmark_right_after_the_place_only_locates_it() -> None:
+    x = run("Clashes broke out on Monday in Man Pying village near the old Hsipaw bridge "
+            "between the junta and the TNLA.")
+    [clash] = only(x, "Armed clash")
+    assert clash.location and clash.location.name == "Man Pying"
+    assert clash.near == ["Hsipaw"]
+
+
+def test_the_hometown_of_a_quoted_resident_is_not_the_event_place() -> None:
+    x = run("“The junta carried out two airstrikes on our village on Monday,” a Kyaukme "
+            "resident said.")
+    assert [e.location for e in only(x, "Air/drone strike")] == []
+
+
+def test_displacement_is_coded_where_people_fled_from_not_where_they_went() -> None:
+    x = run("Hundreds of Hsipaw residents fled to Kyaukme town on Monday. Families from Namtu "
+            "have sought shelter with relatives in Lashio since Sunday.")
+    places = {e.location.name for e in only(x, "Other") if e.location}
+    assert "Kyaukme" not in places and "Lashio" not in places
+
+
+def test_bombs_dropped_with_a_count_are_an_air_strike() -> None:
+    x = run("On Monday a junta jet dropped three 500-pound bombs on Namtu town, killing two "
+            "civilians.")
+    [strike] = only(x, "Air/drone strike")
+    assert strike.location and strike.location.name == "Namtu"
+    assert strike.fatalities == 2
+
+
+def test_an_onslaught_on_positions_is_a_battle() -> None:
+    x = run("On Sunday the KIA launched an onslaught on junta positions in Bhamo town.")
+    [clash] = only(x, "Armed clash")
+    assert clash.location and clash.location.name == "Bhamo"
+
+
+def test_a_place_people_fled_to_is_no_battle_place() -> None:
+    x = run("Earlier clashes on Monday saw villagers flee to Kyaukme town.")
+    assert [e.location for e in only(x, "Armed clash") if e.location] == []
+
+
+def test_a_place_located_some_distance_from_another_is_the_event_place() -> None:
+    x = run("Man Pying, located 30 kilometers from Kyaukme, fell to the TNLA on Monday.")
+    [capture] = only(x, "Non-state actor overtakes territory")
+    assert capture.location and capture.location.name == "Man Pying"
+    assert capture.near == ["Kyaukme"]
+    assert [(c.place, c.to_actor) for c in x.control] == [("Man Pying", TNLA)]
+
+
+def test_a_capitalised_village_in_a_possessed_township_is_the_place() -> None:
+    x = run("The KIA seized a junta base in Man Pying Village in Shan State’s Kutkai Township "
+            "on Monday.")
+    assert [c.place for c in x.control] == ["Man Pying"]
+
+
+def test_an_unknown_name_inside_a_known_place_is_the_place() -> None:
+    x = run("On Monday the KIA attacked another junta command base in Nam Hpat in Kutkai.")
+    [clash] = only(x, "Armed clash")
+    assert clash.location and clash.location.name == "Nam Hpat"
+
+
+def test_a_capture_and_its_recapture_in_one_sentence_are_both_coded() -> None:
+    x = run("The KIA briefly occupied Mongmit in November, but the town was retaken by the "
+            "regime.")
+    assert {(e.sub_event_type, e.actor1) for e in x.events} == {
+        ("Non-state actor overtakes territory", KIA),
+        ("Government regains territory", JUNTA)}
+    assert {(c.place, c.to_actor) for c in x.control} == {("Mongmit", KIA), ("Mongmit", JUNTA)}
+
+
+def test_a_place_abandoned_by_a_side_goes_to_the_other() -> None:
+    x = run("The KIA has advanced and Momauk town was abandoned by junta troops on Monday.")
+    assert [(c.place, c.to_actor) for c in x.control] == [("Momauk", KIA)]
+
+
+def test_people_caused_to_flee_did_flee() -> None:
+    x = run("Junta shelling hit Namtu town on Monday, forcing hundreds of residents to flee.")
+    assert [e.location.name for e in only(x, "Other") if e.location] == ["Namtu"]
+
+
+def test_a_plan_to_force_a_withdrawal_is_no_handover() -> None:
+    x = run("Leaders discussed ways to force the junta to withdraw from Tedim town.")
+    assert x.control == [] and only(x, "Non-violent transfer of territory") == []
+
+
+def test_reinforcements_sent_before_a_battle_are_coded_beside_it() -> None:
+    x = run("The regime sent around 60 reinforcements by helicopter to Bhamo on Monday, which "
+            "led to junta counterattacks against the KIA.")
+    assert only(x, "Armed clash") and only(x, "Change to group/activity")
+
+
+def test_a_capital_standing_for_its_government_is_no_event_place() -> None:
+    x = run("Kyiv said on Friday its troops were counter-attacking, but that Moscow was "
+            "intensifying its assault, the latest in a series of gains for Moscow.",
+            published="2024-05-18")
+    assert not [e for e in x.events if e.location and e.location.name == "Moscow"]
+    assert x.control == []
+
+
+def test_different_kinds_at_different_places_of_one_sentence_are_each_coded() -> None:
+    x = run("On Monday there was a massacre in Myinmu town, where soldiers shot dead 30 men, "
+            "and an airstrike on a monastery in Saw town.")
+    assert [e.location.name for e in only(x, "Attack") if e.location] == ["Myinmu"]
+    assert [e.location.name for e in only(x, "Air/drone strike") if e.location] == ["Saw"]
+
+
+def test_air_support_at_the_battle_place_still_folds_into_the_battle() -> None:
+    x = run("On Monday the TNLA clashed with junta troops in Kyaukme town, backed by airstrikes.")
+    assert only(x, "Armed clash") and not only(x, "Air/drone strike")
+
+
+def test_deaths_an_air_strike_caused_are_no_separate_attack() -> None:
+    x = run("The August 1 and 3 airstrikes on Kyaukme and Hsipaw killed two civilians.",
+            published="2025-08-16")
+    assert {e.location.name for e in only(x, "Air/drone strike") if e.location} == {
+        "Kyaukme", "Hsipaw"}
+    assert only(x, "Attack") == []
+
+
+def test_a_town_north_of_which_fighting_happened_is_an_anchor() -> None:
+    x = run("PDF groups are now attacking junta positions in Madaya, just north of Mandalay "
+            "City.")
+    assert {e.location.name for e in only(x, "Armed clash") if e.location} == {"Madaya"}
+
+
+def test_the_goal_of_an_offensive_is_not_where_it_is_fought() -> None:
+    x = run("Junta troops launched an offensive to reclaim Mogoke town on Monday, resulting in "
+            "clashes near Hohko village.")
+    assert "Mogoke" not in {e.location.name for e in only(x, "Armed clash") if e.location}
+
+
+def test_a_retreat_is_a_troop_movement_not_a_handover() -> None:
+    x = run("Junta troops retreated from Momauk town on Monday.")
+    assert only(x, "Change to group/activity") and x.control == []
+
+
+def test_the_acronym_of_a_holder_in_brackets_is_no_party_either() -> None:
+    x = run("On Monday the junta launched two airstrikes on Kyaukme, targeting areas under the "
+            "control of the Ta'ang National Liberation Army (TNLA).")
+    assert [e.actor2 for e in only(x, "Air/drone strike")] == ["Civilians (Myanmar)"]
+
+
+def test_the_taker_named_by_seized_by_keeps_the_capture() -> None:
+    x = run("The town of Namtu, seized by the Ta'ang National Liberation Army (TNLA) last year, "
+            "is under threat.")
+    assert {c.to_actor for c in x.control if c.how == "captured"} == {TNLA}
+
+
+def test_bombs_named_by_their_weight_are_an_air_strike() -> None:
+    x = run("The junta's air force used 500-lb bombs on civilian targets in Lashio on Tuesday, "
+            "killing a civilian.")
+    assert only(x, "Air/drone strike") and not only(x, "Attack")
+
+
+def test_a_habit_is_no_event() -> None:
+    x = run("The TNLA frequently attacks junta columns near Kutkai town.")
+    assert only(x, "Armed clash") == []
+
+
+def test_an_alliance_described_by_its_members_acts_as_its_lead_member() -> None:
+    x = run("The alliance, which includes the TNLA, the MNDAA and the AA, seized Hsenwi town "
+            "in October 2023.")
+    [capture] = only(x, "Non-state actor overtakes territory")
+    assert capture.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"
+    assert capture.assoc_actors == ["AA: Arakan Army", TNLA]
+
+
+def test_coordinated_strikes_on_a_list_of_towns_are_coded_by_the_higher_kind() -> None:
+    x = run("Junta airstrikes and artillery attacks on Hsipaw, Kyaukme and Lashio towns on "
+            "Monday killed five people.")
+    assert {e.location.name for e in only(x, "Air/drone strike") if e.location} == {
+        "Hsipaw", "Kyaukme", "Lashio"}
+    assert only(x, "Shelling/artillery/missile attack") == []
+
+
+def test_a_demand_to_totally_withdraw_is_no_handover() -> None:
+    x = run("The junta repeated its demand for the TNLA to totally withdraw from Hsipaw town.")
+    assert x.control == [] and only(x, "Non-violent transfer of territory") == []

@@ -25,7 +25,7 @@ from sitrep.events.locating import (
     locations,
     nearest_to_trigger,
 )
-from sitrep.events.roles import Belligerents, assign
+from sitrep.events.roles import Belligerents, assign, possessed_descriptors
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
 from sitrep.model import (
     NON_FACTUAL,
@@ -42,6 +42,10 @@ from sitrep.model import (
 from sitrep.text import AnalysedText
 
 COMPONENT = "events.rules.v1"
+#: "seized Rihkhawdar, Lailenpi, ... and Sukhua": every place of a list is an event
+MAX_PLACES = 12
+#: a capture still to come changes no holder (a planned handover is "ceded (claimed)")
+NOT_YET = frozenset({"planned", "threatened"})
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according to|claimed|claims|reported|added|"
                      r"stated|announced|confirmed|alleged)\b", re.IGNORECASE)
 _PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they) (?:said|added|told)\b", re.IGNORECASE)
@@ -92,7 +96,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     return findings
 
 
-_PURPOSE = re.compile(r"\bto\s+$")
+_PURPOSE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")  # "to totally withdraw" too
 #: "since recapturing X": an earlier event, told as the start of this one
 _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
@@ -103,8 +107,15 @@ _GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
     r"\b(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
-    r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)\s+to\s+$",
+    r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)\s+to\s+"
+    r"(?:\w+ly\s+)?$",
     re.IGNORECASE)
+
+#: "causing residents to flee", "forcing thousands of villagers to flee": it did happen
+_CAUSED_TO = re.compile(r"(?<!\bto )\b(?:caus(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|"
+                        r"prompt(?:s|ed|ing)?|compel(?:s|led|ling)?|driv(?:e|es|ing|en)|drove|"
+                        r"leading|led|leaving|left)\s+"
+                        r"(?:[\w,’'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 
 
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
@@ -116,7 +127,8 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
             continue
         for m in kind.pattern.finditer(sentence.text):
             before = sentence.text[max(0, m.start() - 24):m.start()]
-            purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before)
+            purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
+                and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
             if purpose and status not in NON_FACTUAL:
                 continue
             gerund = m.group(0).endswith("ing")
@@ -151,19 +163,21 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                 if status == "denied" or not is_negated(sentence.text, at)]
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
-    mentions = [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end]
+    mentions = possessed_descriptors(
+        sentence, [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end])
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
     triggers = _one_sided_attacks(triggers, mentions)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
-    chosen = _main_and_side(triggers)
+    chosen = _main_and_side(triggers, sentence)
     wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
-    events: list[Event] = []
+    ranked: list[tuple[TriggerKind, Event]] = []
     for (kind, at), share in zip(chosen, shares, strict=True):
         local = status_of(sentence.text, following, source, at)
-        events.extend(_events_for(kind, sentence.start + at, sentence, share, doers, local,
-                                  source, ctx))
+        ranked.extend((kind, e) for e in _events_for(kind, sentence.start + at, sentence, share,
+                                                     doers, local, source, ctx))
+    events = _highest_per_place(ranked)
     if events and events[0].date is not None:
         ctx.last_date = events[0].date
     return events, claim
@@ -207,14 +221,53 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
     return [(k, at) for k, at in triggers if k.name != "clash"]
 
 
-def _main_and_side(triggers: list[tuple[TriggerKind, int]]) -> list[tuple[TriggerKind, int]]:
-    """ACLED's hierarchy: the highest-ranked kind codes the sentence; side kinds stand beside."""
-    main = [t for t in triggers if not t[0].side and t[0].name != "agreement"]
-    side = [t for t in triggers if t[0].side or t[0].name == "agreement"]
-    main.sort(key=lambda t: t[0].rank)
-    top = [t for t in main if t[0].rank == main[0][0].rank] if main else []
+def _coordinated(higher: tuple[TriggerKind, int], lower: tuple[TriggerKind, int],
+                 sentence: Sentence) -> bool:
+    """"Airstrikes and artillery attacks on X, Y": one event, coded by the higher kind."""
+    (k1, at1), (_, at2) = sorted((higher, lower), key=lambda t: t[1])
+    end = at1 + _trigger_length(k1, sentence, sentence.start + at1)
+    gap = sentence.text[end:at2]
+    return bool(re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:heavy\s+)?", gap))
+
+
+def _is_main(kind: TriggerKind) -> bool:
+    return not kind.side and kind.name != "agreement"
+
+
+#: words that report what an event did rather than a separate event
+_CONSEQUENCE = re.compile(r"kill(?:ed|ing|s)?\b|tortur|open(?:ed)? fire", re.IGNORECASE)
+
+
+def _main_and_side(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
+                   ) -> list[tuple[TriggerKind, int]]:
+    """Every main trigger (each takes the places nearest it); side kinds stand beside, the
+    first of each kind."""
+    main = sorted((t for t in triggers if _is_main(t[0])), key=lambda t: (t[0].rank, t[1]))
+    main = [t for t in main if not any(_coordinated(u, t, sentence) for u in main
+                                       if u[0].rank < t[0].rank)]
+    if main:  # "airstrikes on X killed two": the deaths are the strike's, not an attack
+        main = [t for t in main if t[0].rank == main[0][0].rank
+                or not _CONSEQUENCE.match(sentence.text, t[1])]
+    side = [t for t in triggers if not _is_main(t[0])]
     first_of_kind = {t[0].name: t for t in reversed(side)}
-    return top + sorted(first_of_kind.values(), key=lambda t: t[1])
+    return main + sorted(first_of_kind.values(), key=lambda t: t[1])
+
+
+def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
+    """ACLED's hierarchy, per place: where several kinds of a sentence fall on one place
+    (air support inside a battle), the highest-ranked codes it; side kinds stand beside."""
+    best: dict[str, int] = {}
+    for kind, event in ranked:
+        if _is_main(kind) and event.location is not None:
+            name = event.location.name
+            best[name] = min(best.get(name, _rank(kind)), _rank(kind))
+    return [e for k, e in ranked if not _is_main(k) or e.location is None
+            or _rank(k) == best[e.location.name]]
+
+
+def _rank(kind: TriggerKind) -> int:
+    """Captures and recaptures rank alike: a place taken and retaken keeps both."""
+    return 0 if kind.control else kind.rank
 
 
 _CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
@@ -265,6 +318,10 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
         wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
+        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places)
+    else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
+        wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
+            sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
     if not wheres:
@@ -275,15 +332,40 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     territorial=kind.control is not None)
     events = []
-    for where in wheres[:4]:
+    for where in wheres[:MAX_PLACES]:
         event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, when, sentence,
                        status, source, ctx)
         events.append(event)
-        if kind.control:
+        if kind.control and (kind.name == "handover" or status not in NOT_YET):
             how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+_GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"
+                           r"(?:re)?(?:claim|captur|take|seiz|gain)\w*\b", re.IGNORECASE)
+
+
+def _start_of(where: Where, sentence: Sentence) -> int:
+    """Offset in the sentence of the place's first mention there."""
+    return min((s.start - sentence.start for s in where.place.spans
+                if sentence.start <= s.start < sentence.end), default=0)
+
+
+_THE_TOWN = re.compile(r"^\s+(?:(?:full|complete|effective) )?(?:control of )?the "
+                       r"(?:whole |entire )?(town|city|village)\b", re.IGNORECASE)
+
+
+def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place]
+                      ) -> list[Where]:
+    """"Seized the town in July 2024" with no town named in the sentence: the town the
+    article named last before it."""
+    if not _THE_TOWN.match(sentence.text[trigger_end - sentence.start:]):
+        return []
+    earlier = [(span.start, place) for place in places for span in place.spans
+               if span.start < sentence.start and (place.kind or "town") in ("town", "city")]
+    return [Where(max(earlier, key=lambda item: item[0])[1], [], 1)] if earlier else []
 
 
 def _trigger_length(kind: TriggerKind, sentence: Sentence, trigger_at: int) -> int:

@@ -7,6 +7,7 @@ A demand or a rumoured handover is recorded with its status and how
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sitrep.events.locating import sentence_places
 from sitrep.model import (
@@ -30,6 +31,9 @@ _HOLDS = re.compile(
 _HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(?:control|"
                       r"administration|rule) of\b|\b(?:controlled|held|administered) by\b|"
                       r"\bunder (?:its|their) control\b", re.IGNORECASE)
+#: "rebel-held Lashio": the article's main non-state group holds it
+_GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
+_NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _DEMAND = re.compile(r"\bdemand(?:ed|s|ing)? (?:the )?(?:return|handover|withdrawal) of\b",
                      re.IGNORECASE)
 
@@ -57,6 +61,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                         ) -> list[ControlChange]:
     """Statements of holding ("still running in X") and demands for places."""
     changes: list[ControlChange] = []
+    rebel = _main_rebel(actors)
     for sentence in text.sentences:
         in_sentence = [p for p, _ in sentence_places(sentence, places, actors, dates)]
         speakers = [a for a in actors if sentence.start <= a.span.start < sentence.end]
@@ -64,7 +69,10 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
         when = _sentence_date(sentence.start, sentence.end, dates, doc)
         today = resolve("today", doc.published, doc.published_precision) if doc.published \
             else None
-        for holder, place in _holdings(sentence, in_sentence, speakers):
+        for holder, place in _holdings(sentence, in_sentence, speakers, rebel):
+            if any(c.how == "holds" and (c.place, c.to_actor) == (place.name, holder)
+                   for c in changes):
+                continue  # one statement of holding per place and holder suffices
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
                                          date=today, status="reported", evidence=evidence))
         demand = _DEMAND.search(sentence.text)
@@ -80,8 +88,17 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     return changes
 
 
-def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
-              ) -> list[tuple[str, Place]]:
+def _main_rebel(actors: list[ActorMention]) -> ActorMention | None:
+    """The non-state armed group the article names most ("rebel-held Lashio" is its)."""
+    named = Counter(a.canonical for a in actors if a.actor_type in _NON_STATE)
+    if not named:
+        return None
+    top = named.most_common(1)[0][0]
+    return next(a for a in actors if a.canonical == top)
+
+
+def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+              rebel: ActorMention | None = None) -> list[tuple[str, Place]]:
     """(holder, place) pairs a sentence states as current control.
 
     "TNLA-controlled towns of X" and "still running in X" point forward to the places;
@@ -93,7 +110,10 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     for cue, forward in cues:
         at = sentence.start + cue.start()
         if cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
-            holder = next((a for a in armed if a.span.end == at), None)
+            holder = next((a for a in armed if _written_before(a, at, sentence)), None)
+            if holder is None and _GENERIC_HOLDER.search(sentence.text[:cue.start()]):
+                holder = rebel and ActorMention(rebel.canonical, rebel.surface,
+                                                rebel.actor_type, Span(at, at, ""))
         elif re.search(r"\b(?:its|their)\b", cue.group(0), re.IGNORECASE):
             # "X ... under its control": the clause's subject, the first armed actor before
             holder = next((a for a in armed if a.span.start < at), None)
@@ -101,12 +121,39 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
             holder = min(armed, key=lambda a: abs(a.span.start - at), default=None)
         if holder is None or abs(holder.span.start - at) > 60:
             continue
-        for place in places:
-            gap = _first_span(place, sentence.start) - at
-            if (0 <= gap <= 70 if forward else -45 <= gap < 0) and \
-                    (place.kind or "town") not in ("country", "region", "road"):
-                found[(holder.canonical, place.name)] = (holder.canonical, place)
+        held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
+        for place in _forward_list(held, at, sentence) if forward else [
+                p for p in held if -45 <= _first_span(p, sentence.start) - at < 0]:
+            found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+_LIST_JOIN = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
+
+
+def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Place]:
+    """"TNLA-controlled towns of Kyaukme and Hsipaw, as well as on Nawnghkio": the list the
+    cue opens (within 70 characters), up to the first word that is no list joint."""
+    ordered = sorted(((_first_span(p, sentence.start), p) for p in places),
+                     key=lambda item: item[0])
+    out: list[Place] = []
+    end = at
+    for start, place in ordered:
+        if start < at:
+            continue
+        gap = sentence.text[end - sentence.start:start - sentence.start]
+        if (not out and start - at > 70) or (out and not _LIST_JOIN.match(gap)):
+            break
+        out.append(place)
+        end = next(s.end for s in place.spans if s.start == start)
+    return out
+
+
+def _written_before(actor: ActorMention, at: int, sentence: Sentence) -> bool:
+    """"TNLA-held", "Ta'ang National Liberation Army (TNLA)-controlled": the actor ends at
+    the hyphen, maybe behind its acronym in brackets."""
+    between = sentence.text[actor.span.end - sentence.start:at - sentence.start]
+    return actor.span.end <= at and bool(re.fullmatch(r"(?:\s*\(\w+\))?\)?", between))
 
 
 def _first_span(place: Place, after: int) -> int:

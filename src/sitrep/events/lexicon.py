@@ -36,6 +36,7 @@ class Cues:
     negation: re.Pattern[str]
     civilians: re.Pattern[str]
     attribution_verbs: frozenset[str]
+    capitals: frozenset[str] = frozenset()
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -75,4 +76,5 @@ def cues() -> Cues:
         denied=_any(data["denied"]), hypothetical=_any(data["hypothetical"]),
         negation=_any(data["negation"]), civilians=_any(data["civilian_words"]),
         attribution_verbs=frozenset(data["attribution_verbs"]),
+        capitals=frozenset(data.get("capitals", [])),
     )

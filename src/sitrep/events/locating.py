@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_common_word
 
 _ANCHOR_BEFORE = re.compile(
-    r"(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
-    r"(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"(?:(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
+    r"(?:from|of)|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to|around|nearby|vicinity of|between)\s+"
                           r"(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BROAD_KINDS = frozenset({"country", "region", "state"})
@@ -29,7 +31,12 @@ class Where:
 
 _NAME = r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
 _MARKED = re.compile(rf"((?:{_NAME})(?:(?:, | and | or |, and ){_NAME})*)"
-                     r" (?:villages?|village tracts?|towns?|townships?)\b")
+                     r"(?: (?:[Vv]illages?|[Vv]illage [Tt]racts?|towns?|townships?)\b"
+                     # "Mongngaw, located 49 kilometers from Kyaukme"
+                     r"|(?=,? (?:located|situated) ))")
+
+#: "a base in Nonebu in Paletwa": an unknown name a known place contains
+_INSIDE_NAMED = re.compile(rf"\bin ({_NAME}) in (?:the )?[A-Z]")
 
 
 def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
@@ -41,11 +48,14 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
     taken += [(a.span.start, a.span.end) for a in actors]
     taken += [(d.span.start, d.span.end) for d in dates if d.span]
     out: list[tuple[Place, int]] = []
-    for m in _MARKED.finditer(sentence.text):
+    for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text)]:
         for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
             start = sentence.start + m.start(1) + part.start()
-            name = part.group(0)
-            if any(s <= start < e for s, e in taken) or is_common_word(name.split()[0]):
+            name = re.split(r"[’']s ", part.group(0))[-1]  # "Chin State’s Paletwa"
+            start += len(part.group(0)) - len(name)
+            name = re.sub(r" (?:Village|Village Tract|Township|Town)$", "", name)
+            if any(s <= start < e for s, e in taken) or is_common_word(name.split()[0]) \
+                    or any(at == start for _, at in out):
                 continue
             span = Span(start, start + len(name), name)
             out.append((Place(mention=name, name=name, spans=[span],
@@ -68,16 +78,89 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     chosen = specific or [(p, s) for p, s in targets if p.kind not in REGION_ONLY]
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
-    out = []
+    chosen = [(p, s) for p, s in chosen if not _speakers_place(p, s, sentence)
+              and not _government(p, s, sentence)
+              and not _destination(s, sentence) and not _container(p, s, chosen, full_text)]
+    out: list[Where] = []
+    last_end = -1
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
         precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
+        if near and out and _LANDMARK_GAP.match(full_text[last_end:start]):
+            # "in X village tract near the Goteik viaduct": the viaduct only locates X
+            out[-1].near = list(dict.fromkeys([*out[-1].near, place.name]))
+            continue
         out.append(Where(place, anchor_names or list(place.near), precision or 1))
+        last_end = _end_at(place, start)
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
+
+
+#: "X village tract near the famous Y": a landmark written right after the place it locates
+_LANDMARK_GAP = re.compile(r"^(?:\s+[a-z]+){0,3}\s+near\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+#: "..., a Kyaukme Township resident said." closing the sentence
+#: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
+_DESTINATION_BEFORE = re.compile(
+    r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering))\s+(?:[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(r"^(?:\s+(?:Township|town|city|village))?\s+(?:residents?|locals?)\s+"
+                            r"(?:said|says|told)\b(?:\s+[\w’'-]+){0,4}\W*$", re.IGNORECASE)
+#: "Pinti village in Naung Pain village tract", "the viaduct in Kyaukme Township"
+_CONTAINED_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2},?\s*in\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*[’']s\s+)?$")
+_LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states?|regions?|"
+                           r"provinces?)\b", re.IGNORECASE)
+
+
+def _end_at(place: Place, start: int) -> int:
+    """Where the mention of ``place`` that starts at ``start`` ends."""
+    return next((s.end for s in place.spans if s.start == start), start + len(place.mention))
+
+
+#: a capital as the doer or the one who gains: "Moscow was intensifying", "gains for Moscow"
+_AGENT_AFTER = re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:said|says|claimed|claims|denied|denies|"
+                          r"warned|blocked|accused|vowed|launched|ordered|demanded|"
+                          r"(?:is|was|were|are)\s+\w+ing)\b")
+_BENEFICIARY_BEFORE = re.compile(r"\b(?:for|with)\s+$")
+
+
+def _government(place: Place, start: int, sentence: Sentence) -> bool:
+    """A capital standing for its government is no event place."""
+    if place.mention not in cues().capitals and place.name not in cues().capitals:
+        return False
+    offset, end = start - sentence.start, _end_at(place, start) - sentence.start
+    return bool(_AGENT_AFTER.match(sentence.text[end:])) or bool(
+        _BENEFICIARY_BEFORE.search(sentence.text[max(0, offset - 6):offset]))
+
+
+def _destination(start: int, sentence: Sentence) -> bool:
+    """"Hundreds fled to X": X is where people went, not where anything happened."""
+    offset = start - sentence.start
+    return bool(_DESTINATION_BEFORE.search(sentence.text[max(0, offset - 70):offset]))
+
+
+def _speakers_place(place: Place, start: int, sentence: Sentence) -> bool:
+    """"..., a Kyaukme Township resident said.": where the speaker lives, not the event."""
+    end = _end_at(place, start) - sentence.start
+    return bool(_SPEAKER_AFTER.match(sentence.text[end:]))
+
+
+def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_text: str
+               ) -> bool:
+    """A larger unit written right after a smaller place ("X village in Y Township")
+    only says where the smaller place lies."""
+    end = _end_at(place, start)
+    larger = place.kind in ("township", "village tract") or _LARGER_AFTER.match(
+        full_text[end:end + 20])
+    before = [_end_at(p, s) for p, s in chosen if s < start]
+    gap = full_text[max(before):start] if before else ""
+    # "a base in Nonebu in Paletwa": the second of two bare names holds the first
+    return bool(before) and ((bool(larger) and bool(_CONTAINED_GAP.match(gap)))
+                             or gap == " in ")
 
 
 def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorMention],
@@ -197,7 +280,9 @@ _LIST_ITEM = re.compile(r"([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})(\s*(?:,\s*
 
 _LIST_STOP = frozenset({"and", "or", "in", "on", "from", "during", "last", "near", "at", "after",
                         "before", "since", "towns", "villages", "town", "village", "township",
-                        "townships", "to", "by", "as", "with", "this", "earlier", "late", "early"})
+                        "townships", "to", "by", "as", "with", "this", "earlier", "late", "early",
+                        "within", "under", "over", "for", "amid", "despite", "following",
+                        "through", "toward", "towards", "into", "via", "until", "while", "but"})
 
 
 def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],

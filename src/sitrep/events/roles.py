@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.actors import actor_country, actor_type, alliance_members, state_forces
+from sitrep.actors import actor_country, actor_type, alliance_members, lexicon, state_forces
 from sitrep.events.lexicon import TriggerKind, cues
 from sitrep.model import ActorMention, Sentence
 
@@ -60,6 +60,31 @@ class Belligerents:
         return None
 
 
+def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention]
+                          ) -> list[ActorMention]:
+    """"The TNLA said its troops would withdraw": a descriptor after "its"/"their" is the
+    non-state group named before it in the sentence, not the country's army."""
+    out = []
+    for m in mentions:
+        before = sentence.text[max(0, m.span.start - sentence.start - 7):
+                               m.span.start - sentence.start]
+        owner = next((o for o in reversed(mentions) if o.span.start < m.span.start
+                      and o.actor_type in _NON_STATE), None)
+        if m.generic and m.actor_type == "State forces" and owner is not None and \
+                re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE):
+            m = ActorMention(owner.canonical, m.surface, owner.actor_type, m.span)
+        out.append(m)
+    return out
+
+
+#: "occupied X, but the town was retaken by the regime": "by" belongs to another clause
+_CLAUSE_BREAK = re.compile(r"[,;]\s*(?:but|while|whereas|and|before|after|until)\b|;")
+
+
+def _between(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[start - sentence.start:end - sentence.start]
+
+
 def _preceding(sentence: Sentence, at: int, words: str) -> bool:
     return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$",
                           sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
@@ -70,11 +95,22 @@ _HOLDER_BEFORE = re.compile(r"(?:control of|controlled by|held by|administered b
                             r"territory of|areas of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _holder(sentence: Sentence, mention: ActorMention) -> bool:
-    """"Lashio, under the control of the MNDAA": who holds a place is no party to the event."""
+#: "X, seized by the TNLA last year": a holder beside other events, the doer of a capture
+_TAKER_BEFORE = re.compile(r"(?:seized|captured|taken) by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _holder(sentence: Sentence, mention: ActorMention,
+            mentions: list[ActorMention] | None = None, capture: bool = False) -> bool:
+    """"Lashio, under the control of the MNDAA": who holds a place is no party to the event;
+    nor is its acronym in brackets after the name ("... National Liberation Army (TNLA)")."""
     before = sentence.text[max(0, mention.span.start - sentence.start - 30):
                            mention.span.start - sentence.start]
-    return bool(_HOLDER_BEFORE.search(before))
+    if _HOLDER_BEFORE.search(before):
+        return not (capture and _TAKER_BEFORE.search(before))
+    named = next((m for m in mentions or [] if m.canonical == mention.canonical
+                  and 0 < mention.span.start - m.span.end <= 2), None)
+    return named is not None and before.endswith("(") and _holder(sentence, named,
+                                                                  capture=capture)
 
 
 def _members_over_alliances(armed: list[ActorMention]) -> list[ActorMention]:
@@ -82,6 +118,30 @@ def _members_over_alliances(armed: list[ActorMention]) -> list[ActorMention]:
     alliance's lead member standing in for it."""
     named = {m.canonical for m in armed if not alliance_members(m.surface)}
     return [m for m in armed if not named & set(alliance_members(m.surface))]
+
+
+#: "the alliance, which includes the TNLA, MNDAA and AA, seized Lashio"
+_COMPOSITION = re.compile(r"\balliance\W{0,3}(?:which includes|comprising|made up of|"
+                          r"consisting of)\b", re.IGNORECASE)
+
+
+def _alliance_composition(sentence: Sentence, armed: list[ActorMention], trigger_at: int
+                          ) -> tuple[list[ActorMention], set[str]]:
+    """Members listed as what an alliance is made of do not act each on their own: the
+    alliance acts, coded as its lead member (as for "the Brotherhood Alliance"); the
+    other members are associated."""
+    cue = _COMPOSITION.search(sentence.text)
+    if cue is None or sentence.start + cue.end() > trigger_at:
+        return armed, set()
+    listed = [m for m in armed if sentence.start + cue.end() <= m.span.start < trigger_at]
+    names = {m.canonical for m in listed}
+    lead = next((members[0] for members in lexicon().alliances.values()
+                 if len(names) > 1 and names <= set(members)), None)
+    if lead is None:
+        return armed, set()
+    first = next(m for m in listed if m.canonical == lead)
+    kept = [m for m in armed if m not in listed or m is first]
+    return kept, names - {lead}
 
 
 def _mediator(mention: ActorMention, sides: Belligerents) -> bool:
@@ -95,24 +155,31 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
            sides: Belligerents) -> Roles:
     """Roles for one event from the actor mentions of its sentence."""
     armed = _members_over_alliances(
-        [m for m in mentions if m.actor_type in _ARMED and not _holder(sentence, m)])
+        [m for m in mentions if m.actor_type in _ARMED
+         and not _holder(sentence, m, mentions, capture=kind.control is not None)])
     if kind.name == "agreement":
         armed = [m for m in armed if not _mediator(m, sides)]
+    armed, members = _alliance_composition(sentence, armed, trigger_at)
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
     # "captured by X", "fell to X": the agent comes after the trigger
     agent = [m for m in armed if m.span.start > trigger_at
-             and _preceding(sentence, m.span.start, "by|to")]
+             and _preceding(sentence, m.span.start, "by|to")
+             and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")]
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
-    if kind.name == "handover":  # "X handed Y over to Z": Z receives
-        receiver = {m.canonical for m in agent}
+    if kind.name == "handover":  # "X handed Y over to Z": Z receives; "abandoned by Z": Z gave
+        receiver = {m.canonical for m in agent if _preceding(sentence, m.span.start, "to")}
         first = [m for m in before + after if m.canonical not in receiver][:1]
         name1 = first[0].canonical if first else None
         name2 = next(iter(receiver), None)
         if name2 is not None and name2 != name1:
             return _complete(kind, Roles(name1, name2), sentence, civilians, sides)
+        giver = next((m.canonical for m in agent if m.canonical not in receiver), None)
+        other = [m.canonical for m in before + after if m.canonical != giver]
+        if giver is not None and other:
+            return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
     # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X
@@ -121,7 +188,7 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     name2 = rest[0] if rest else None
     # an alliance acting: its lead is actor1, the other members fight beside it
     allies = {a for m in first for a in alliance_members(m.surface)}
-    assoc = sorted(({m.canonical for m in armed} | allies) - {name1, name2} - {None})
+    assoc = sorted(({m.canonical for m in armed} | allies | members) - {name1, name2} - {None})
     return _complete(kind, Roles(name1, name2, assoc), sentence, civilians, sides)
 
 
