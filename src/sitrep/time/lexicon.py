@@ -55,6 +55,9 @@ class Lexicon:
     range_words: dict[str, list[str]]  # "between" -> ["and", "to"]
     published_labels: list[str]
     updated_labels: list[str]
+    anaphora: dict[str, int]  # "later that day" -> 0, "the next day" -> 1
+    campaign_openers: list[str]
+    speech_verbs: list[str]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -169,4 +172,7 @@ def lexicon() -> Lexicon:
         range_words={str(k).lower(): _words(v) for k, v in relative["range_words"].items()},
         published_labels=_words(datelines["published_labels"]),
         updated_labels=_words(datelines["updated_labels"]),
+        anaphora={str(k).lower(): int(v) for k, v in relative["anaphora"].items()},
+        campaign_openers=_words(relative["campaign_openers"]),
+        speech_verbs=_words(relative["speech_verbs"]),
     )
