@@ -86,3 +86,9 @@ def test_fighting_with_no_side_named_is_this_week() -> None:
     x = run("The junta has launched an offensive against the TNLA since Tuesday. "
             "Fighting is taking place near Kyaukme town.")
     assert dates_at(x, "Kyaukme") == {("2025-09-06", "2025-09-12")}
+
+
+def test_first_undated_event_takes_the_last_news_date_told() -> None:
+    x = run("Residents returned to Hsipaw town on Tuesday after leaving it in 2023. "
+            "Junta troops shelled Kyaukme town, killing two civilians.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-09", "2025-09-09")}

@@ -19,7 +19,8 @@ The rules, in the order ``date_for`` tries them:
    campaign's period, up to publication;
 7. a perfect territorial change ("has seized X"): before publication;
 8. other present reports: the week up to publication (``recent_window``);
-9. else the previous event's date, or the week up to publication.
+9. else the previous event's date; before any, the last date of news (not
+   background) told outside quotations; else the week up to publication.
 """
 
 from __future__ import annotations
@@ -114,6 +115,9 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         return DateInterval(None, published, perfect.group(0).strip(), None)
     if _ONGOING.search(sentence.text):
         return recent_window(published)
+    if previous is None and scene.text:  # no event dated yet: the last news date told
+        news = [d for d in scene.dates if not is_background(d, published)]
+        previous = _last_told(sentence.start, news, scene.text)
     return previous if previous is not None else recent_window(published)
 
 
