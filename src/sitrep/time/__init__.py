@@ -10,6 +10,7 @@ The rules are documented in ``sitrep.time.resolve``; the words live in
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from sitrep.model import DateInterval, Span
@@ -58,16 +59,29 @@ def find_in_string(
     split_lists: bool = True,
 ) -> list[DateInterval]:
     """``find_dates`` on a plain string (offsets are into ``text``); a list of days
-    ("On August 2, 9, and 14") gives one interval per day unless ``split_lists`` is off,
-    and "from late June to mid-July" one interval."""
+    ("On August 2, 9, and 14") gives one interval per day unless ``split_lists`` is off
+    or the list modifies a noun ("the August 1, 3, and 4 airstrikes": one stretch), and
+    "from late June to mid-July" one interval."""
     anchor = Anchor(published, published_precision or "day")
     intervals: list[DateInterval] = []
     for found, period in _longest_first(_resolved(text, anchor)):
-        if split_lists and found.rule in LIST_RULES:
+        if split_lists and found.rule in LIST_RULES and not _names_one_series(text, found):
             intervals.extend(_list_intervals(text, found, period, anchor))
         else:
             intervals.append(_interval(text, found, period, anchor))
     return join_ranges(text, intervals)
+
+
+#: "the August 1, 3, and 4 airstrikes": a list between "the" and a noun modifies the noun
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the)[^\S\n]+$")
+_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
+
+
+def _names_one_series(text: str, found: Found) -> bool:
+    """A list of days used as a modifier names one series of events ("the August 1, 3,
+    and 4 airstrikes on X, Y and Z"): its stretch, not a day each, dates them."""
+    before = _DETERMINER_BEFORE.search(text, max(0, found.start - 8), found.start)
+    return before is not None and _NOUN_AFTER.match(text, found.end) is not None
 
 
 def _resolved(text: str, anchor: Anchor) -> list[tuple[Found, Period]]:
