@@ -92,3 +92,10 @@ def test_first_undated_event_takes_the_last_news_date_told() -> None:
     x = run("Residents returned to Hsipaw town on Tuesday after leaving it in 2023. "
             "Junta troops shelled Kyaukme town, killing two civilians.")
     assert dates_at(x, "Kyaukme") == {("2025-09-09", "2025-09-09")}
+
+
+def test_an_opening_date_beats_an_unplaced_one_near_the_trigger() -> None:
+    x = run("In May 2021, monitors recorded many clashes between the junta and the KNLA "
+            "across the district, with the heaviest fighting of recent weeks reported in "
+            "villages around Bilin town.", published=None)
+    assert dates_at(x, "Bilin") == {("2021-05-01", "2021-05-31")}

@@ -130,9 +130,12 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     in_sentence = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
+    opening = next((d for d in in_sentence if _opens(sentence, d)), None)
+    if not placed and opening is not None:
+        return opening
     if placed or near:
         return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
-    return next((d for d in in_sentence if _opens(sentence, d)), None)
+    return None
 
 
 def _opens(sentence: Sentence, interval: DateInterval) -> bool:
