@@ -99,3 +99,14 @@ def test_an_opening_date_beats_an_unplaced_one_near_the_trigger() -> None:
             "across the district, with the heaviest fighting of recent weeks reported in "
             "villages around Bilin town.", published=None)
     assert dates_at(x, "Bilin") == {("2021-05-01", "2021-05-31")}
+
+
+def test_a_length_of_fighting_ends_on_the_dateline_day() -> None:
+    x = run("Hsipaw, September 10\n\nThe TNLA attacked Hsipaw town for three days and it is "
+            "the second town they captured.")
+    assert dates_at(x, "Hsipaw") == {("2025-09-08", "2025-09-10")}
+
+
+def test_after_two_months_of_an_operation_runs_up_to_publication() -> None:
+    x = run("After two months of the offensive, the TNLA has captured Kutkai town.")
+    assert dates_at(x, "Kutkai") == {("2025-07-12", "2025-09-12")}

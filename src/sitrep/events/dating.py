@@ -10,7 +10,9 @@ The rules, in the order ``date_for`` tries them:
    period instead of dating the clashes;
 2. a noun with no date of its own ("the recapture of X"): before publication;
 3. anaphora ("Later that day", "Around the same time", "a day after"): the
-   last date told outside quotations before the sentence, shifted;
+   last date told outside quotations before the sentence, shifted; a length
+   ("attacked the town for four days", "After two months of fighting"): that
+   length up to the day the dispatch was filed (its dateline, else publication);
 4. a past verb in a relative clause ("Lashio, which the MNDAA handed back"):
    background, some time before publication;
 5. "continues to fight", "now": the publication day;
@@ -32,9 +34,9 @@ from datetime import date, timedelta
 from functools import cache
 
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
-from sitrep.time import recent_window
+from sitrep.time import dateline_day, recent_window
 from sitrep.time.lexicon import lexicon
-from sitrep.time.periods import precision_for
+from sitrep.time.periods import month_end, precision_for, shift_month
 
 #: present or present-perfect reporting: the event is current (the week before publication)
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
@@ -93,6 +95,8 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
         return DateInterval(None, doc.published, nominal.group(0), None)
     if (told := _anaphoric(sentence, trigger_at, scene)) is not None:
         return told
+    if (lasting := _lasting(sentence, scene)) is not None:
+        return lasting
     return _undated(sentence, offset, previous, territorial, scene)
 
 
@@ -221,6 +225,45 @@ def _last_told(before: int, dates: list[DateInterval], text: str) -> DateInterva
     told = [d for d in dates if d.span and d.span.end <= before and d.start is not None
             and not _in_quote(text, d.span.start)]
     return max(told, key=lambda d: d.span.start if d.span else 0, default=None)
+
+
+@cache
+def _duration_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    leads = "|".join(re.escape(w) for w in lex.duration_leads)
+    numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
+    return re.compile(rf"\b(?:{leads})\s+(?P<num>{numbers}|\d{{1,2}})\s+"
+                      rf"(?P<unit>days|weeks|months)\b", re.IGNORECASE)
+
+
+def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """ "attacked Namtu for four days", "After two months of fighting": that length up
+    to the day the report was filed (its dateline, else publication)."""
+    published = scene.doc.published
+    found = _duration_pattern().search(sentence.text)
+    if found is None or published is None:
+        return None
+    low, high = _count(found["num"])
+    if low != high:  # "for a few days" gives no edge
+        return None
+    end = dateline_day(scene.text, published) or published
+    unit = lexicon().units[found["unit"].lower()]
+    start = _back(end, low, unit)
+    return DateInterval(start, end, found.group(0), precision_for(start, end))
+
+
+def _count(word: str) -> tuple[int, int]:
+    return (int(word), int(word)) if word.isdigit() else lexicon().numbers[word.lower()]
+
+
+def _back(end: date, count: int, unit: str) -> date:
+    """The first day of ``count`` days or weeks ending on ``end``; for months the same
+    day of the month ``count`` months before ("two months" to December 29: October 29)."""
+    if unit == "month":
+        year, month = shift_month(end.year, end.month, -count)
+        return date(year, month, min(end.day, month_end(year, month).day))
+    days = count * (7 if unit == "week" else 1)
+    return end - timedelta(days=days - 1)
 
 
 def _in_relative_clause(sentence: str, offset: int) -> bool:

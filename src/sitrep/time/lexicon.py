@@ -58,6 +58,7 @@ class Lexicon:
     anaphora: dict[str, int]  # "later that day" -> 0, "the next day" -> 1
     campaign_openers: list[str]
     speech_verbs: list[str]
+    duration_leads: list[str]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -175,4 +176,5 @@ def lexicon() -> Lexicon:
         anaphora={str(k).lower(): int(v) for k, v in relative["anaphora"].items()},
         campaign_openers=_words(relative["campaign_openers"]),
         speech_verbs=_words(relative["speech_verbs"]),
+        duration_leads=_words(relative["duration_leads"]),
     )
