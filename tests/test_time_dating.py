@@ -110,3 +110,20 @@ def test_a_length_of_fighting_ends_on_the_dateline_day() -> None:
 def test_after_two_months_of_an_operation_runs_up_to_publication() -> None:
     x = run("After two months of the offensive, the TNLA has captured Kutkai town.")
     assert dates_at(x, "Kutkai") == {("2025-07-12", "2025-09-12")}
+
+
+def test_a_clause_after_the_date_told_as_earlier_ended_by_it() -> None:
+    x = run("The junta has launched an offensive on Kyaukme town since Tuesday, after it "
+            "recaptured Hsipaw town.")
+    assert dates_at(x, "Hsipaw") == {(None, "2025-09-09")}
+
+
+def test_flight_without_a_cause_belongs_to_the_campaign() -> None:
+    x = run("The junta has launched an offensive against the TNLA in Kyaukme town since "
+            "Tuesday. Thousands of people from Hsipaw town were displaced.")
+    assert dates_at(x, "Hsipaw") == {("2025-09-09", "2025-09-12")}
+
+
+def test_clashes_that_have_erupted_happened_before_publication() -> None:
+    x = run("Clashes have also erupted between the KIA and the junta near Bhamo town.")
+    assert dates_at(x, "Bhamo") == {(None, "2025-09-12")}

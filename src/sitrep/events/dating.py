@@ -13,13 +13,18 @@ The rules, in the order ``date_for`` tries them:
    last date told outside quotations before the sentence, shifted; a length
    ("attacked the town for four days", "After two months of fighting"): that
    length up to the day the dispatch was filed (its dateline, else publication);
+   An event in a clause opened by ", after" behind the date ("since Tuesday,
+   after it recaptured X") ended by that date's start.
 4. a past verb in a relative clause ("Lashio, which the MNDAA handed back"):
    background, some time before publication;
 5. "continues to fight", "now": the publication day;
 6. a perfect or present report ("has seized", "clashes continue") by a side of
    a campaign dated earlier ("has launched an offensive since Tuesday"): the
    campaign's period, up to publication;
-7. a perfect territorial change ("has seized X"): before publication;
+   Flight with no cause in its sentence ("Thousands were displaced") takes the
+   latest campaign, whoever's;
+7. a perfect territorial change ("has seized X") or a trigger whose own verb is
+   perfect ("Clashes have also erupted"): before publication;
 8. other present reports: the week up to publication (``recent_window``);
 9. else the previous event's date; before any, the last date of news (not
    background) told outside quotations; else the week up to publication.
@@ -51,6 +56,12 @@ _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
 #: "has seized", "have also captured": done by now, when is not said
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*$",
                       re.IGNORECASE)
+#: ", after it recaptured": a clause told as earlier than the date before it
+_AFTER_CLAUSE = re.compile(r",\s+after\s+(?:it|they|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}$",
+                           re.IGNORECASE)
+#: "Clashes have also erupted": the trigger's own verb is a perfect
+_PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?\w+ed\b",
+                            re.IGNORECASE)
 #: "now focusing", "continues to fight": true on the day of publication
 _TODAY = re.compile(r"\b(?:now|continues? to|continuing to)\b", re.IGNORECASE)
 #: "which the MNDAA ... handed back", "who retreated": a relative clause before the trigger
@@ -89,6 +100,8 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     scene = Scene(doc, dates, text, actors, sides)
     offset = trigger_at - sentence.start
     own = _own_date(sentence, trigger_at, dates)
+    if own is not None and (earlier := _before_main_clause(own, trigger_at, scene.text)):
+        return earlier
     if own is not None:
         return _as_said(own, sentence, scene)
     if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
@@ -111,12 +124,16 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     if today := _TODAY.search(sentence.text[max(0, offset - 30):offset + 30]):
         return DateInterval(published, published, today.group(0), 1)
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
-    if perfect or _ONGOING.search(sentence.text):
+    own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
+    if perfect or own_perfect or _ONGOING.search(sentence.text):
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
             return campaign
-    if territorial and perfect:
-        return DateInterval(None, published, perfect.group(0).strip(), None)
+    if _is_flight(sentence.text, offset) and (campaign := _campaign_of(sentence, scene, True)):
+        return campaign
+    if (territorial and perfect) or own_perfect:
+        words = perfect.group(0) if perfect else _word_at(sentence.text, offset)
+        return DateInterval(None, published, words.strip(), None)
     if _ONGOING.search(sentence.text):
         return recent_window(published)
     if previous is None and scene.text:  # no event dated yet: the last news date told
@@ -140,6 +157,17 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     if placed or near:
         return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
     return None
+
+
+def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateInterval | None:
+    """ "has launched an offensive since Tuesday, after it recaptured Nawnghkio": the
+    event told after "after" ended by the start of the main clause's date."""
+    if own.span is None or own.start is None or not text or own.span.end > trigger_at:
+        return None
+    after = _AFTER_CLAUSE.search(text, own.span.end, trigger_at)
+    if after is None:
+        return None
+    return DateInterval(None, own.start, after.group(0).strip(" ,"), None)
 
 
 def _opens(sentence: Sentence, interval: DateInterval) -> bool:
@@ -266,6 +294,21 @@ def _back(end: date, count: int, unit: str) -> date:
     return end - timedelta(days=days - 1)
 
 
+@cache
+def _flight_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    flight = "|".join(re.escape(w) for w in lex.flight_words)
+    cause = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex.cause_words)
+    return (re.compile(rf"(?:{flight})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{cause})\b", re.IGNORECASE))
+
+
+def _is_flight(sentence: str, offset: int) -> bool:
+    """ "Thousands ... were displaced": flight whose sentence gives it no cause."""
+    flight, cause = _flight_patterns()
+    return flight.match(sentence, offset) is not None and cause.search(sentence) is None
+
+
 def _in_relative_clause(sentence: str, offset: int) -> bool:
     """ "which the MNDAA ... handed back", "who retreated from X": a past verb in a
     relative clause tells background, not the sentence's news."""
@@ -290,13 +333,14 @@ def _word_at(sentence: str, offset: int) -> str:
 # --- campaigns --------------------------------------------------------------
 
 
-def _campaign_of(sentence: Sentence, scene: Scene) -> DateInterval | None:
+def _campaign_of(sentence: Sentence, scene: Scene, any_side: bool = False
+                 ) -> DateInterval | None:
     """The latest campaign told before the sentence that one of the event's sides
-    fights in."""
+    fights in (or any campaign, for flight that names no side)."""
     published = scene.doc.published
     if not scene.text or published is None:
         return None
-    sides = _fighting_sides(sentence, scene)
+    sides = set() if any_side else _fighting_sides(sentence, scene)
     if sides is None:
         return None
     for campaign, its_sides in reversed(_campaigns(scene.dates, scene.text, scene.actors,

@@ -59,6 +59,8 @@ class Lexicon:
     campaign_openers: list[str]
     speech_verbs: list[str]
     duration_leads: list[str]
+    flight_words: list[str]
+    cause_words: list[str]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -177,4 +179,6 @@ def lexicon() -> Lexicon:
         campaign_openers=_words(relative["campaign_openers"]),
         speech_verbs=_words(relative["speech_verbs"]),
         duration_leads=_words(relative["duration_leads"]),
+        flight_words=_words(relative["flight_words"]),
+        cause_words=_words(relative["cause_words"]),
     )
