@@ -127,3 +127,11 @@ def test_flight_without_a_cause_belongs_to_the_campaign() -> None:
 def test_clashes_that_have_erupted_happened_before_publication() -> None:
     x = run("Clashes have also erupted between the KIA and the junta near Bhamo town.")
     assert dates_at(x, "Bhamo") == {(None, "2025-09-12")}
+
+
+def test_she_said_goes_on_with_the_last_day_of_speaking() -> None:
+    x = run("Junta troops recaptured Hsipaw town in early August. Junta troops have been "
+            "advancing since recapturing Hsipaw. Clashes between the junta and the TNLA are "
+            "continuing near Kyaukme town, a TNLA spokesman told reporters on Wednesday. "
+            "TNLA offices still run in Mogoke town despite ongoing junta airstrikes, he said.")
+    assert dates_at(x, "Mogoke") == {("2025-08-11", "2025-09-10")}

@@ -59,6 +59,9 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*
 #: ", after it recaptured": a clause told as earlier than the date before it
 _AFTER_CLAUSE = re.compile(r",\s+after\s+(?:it|they|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}$",
                            re.IGNORECASE)
+#: "she said" with no date: said when the speaker's last dated words were
+_PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
+SPEECH_REACH = 600
 #: "Clashes have also erupted": the trigger's own verb is a perfect
 _PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?\w+ed\b",
                             re.IGNORECASE)
@@ -204,15 +207,27 @@ def _speech_pattern() -> re.Pattern[str]:
 
 
 def _speech_date(sentence: Sentence, scene: Scene) -> DateInterval | None:
-    """The date of "she told The Irrawaddy on Wednesday", outside any quotation."""
-    text = scene.text
-    for d in scene.dates:
-        if d.span is None or not sentence.start <= d.span.start < sentence.end:
-            continue
-        before = text[sentence.start:d.span.start]
-        if _speech_pattern().search(before) and not _in_quote(text, d.span.start):
-            return d
+    """The date of "she told The Irrawaddy on Wednesday", outside any quotation; "she
+    said" alone goes on with the last such date told within SPEECH_REACH before."""
+    said = _said_dates(scene, sentence.start, sentence.end)
+    if said:
+        return said[0]
+    if _PRONOUN_SPEECH.search(sentence.text):
+        earlier = _said_dates(scene, max(0, sentence.start - SPEECH_REACH), sentence.start)
+        return earlier[-1] if earlier else None
     return None
+
+
+def _said_dates(scene: Scene, start: int, end: int) -> list[DateInterval]:
+    """Dates of speaking between two offsets (each read within its own sentence)."""
+    text, found = scene.text, []
+    for d in scene.dates:
+        if d.span is None or not start <= d.span.start < end:
+            continue
+        before = text[_sentence_bounds(text, d.span.start)[0]:d.span.start]
+        if _speech_pattern().search(before) and not _in_quote(text, d.span.start):
+            found.append(d)
+    return found
 
 
 def _in_quote(text: str, at: int) -> bool:
