@@ -135,3 +135,19 @@ def test_she_said_goes_on_with_the_last_day_of_speaking() -> None:
             "continuing near Kyaukme town, a TNLA spokesman told reporters on Wednesday. "
             "TNLA offices still run in Mogoke town despite ongoing junta airstrikes, he said.")
     assert dates_at(x, "Mogoke") == {("2025-08-11", "2025-09-10")}
+
+
+def test_a_quoted_weekday_is_not_moved_by_the_day_of_speaking() -> None:
+    x = run("“We captured Mabein town on Tuesday,” the KIA spokesman told reporters on "
+            "Thursday.")
+    assert dates_at(x, "Mabein") == {("2025-09-09", "2025-09-09")}
+
+
+def test_clashes_that_have_continued_are_current() -> None:
+    x = run("Clashes have continued between the KIA and the junta near Bhamo town.")
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_after_a_noun_is_no_earlier_clause() -> None:
+    x = run("The TNLA captured Kutkai town on Monday, after heavy fighting near the town.")
+    assert ("2025-09-08", "2025-09-08") in dates_at(x, "Kutkai")

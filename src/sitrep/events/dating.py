@@ -63,7 +63,7 @@ _AFTER_CLAUSE = re.compile(r",\s+after\s+(?:it|they|the\s+\w+|\w+)\s+(?:\w+\s+){
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
 SPEECH_REACH = 600
 #: "Clashes have also erupted": the trigger's own verb is a perfect
-_PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?\w+ed\b",
+_PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?(?P<verb>\w+ed)\b",
                             re.IGNORECASE)
 #: "now focusing", "continues to fight": true on the day of publication
 _TODAY = re.compile(r"\b(?:now|continues? to|continuing to)\b", re.IGNORECASE)
@@ -128,6 +128,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         return DateInterval(published, published, today.group(0), 1)
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
+    if own_perfect and own_perfect["verb"].lower() in lexicon().ongoing_verbs:
+        own_perfect = None  # "Clashes have continued": still going on
     if perfect or own_perfect or _ONGOING.search(sentence.text):
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
@@ -167,6 +169,8 @@ def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateIn
     event told after "after" ended by the start of the main clause's date."""
     if own.span is None or own.start is None or not text or own.span.end > trigger_at:
         return None
+    if not _is_past(_word_at(text, trigger_at)):  # "after fierce fighting" is no clause
+        return None
     after = _AFTER_CLAUSE.search(text, own.span.end, trigger_at)
     if after is None:
         return None
@@ -191,13 +195,24 @@ def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterva
     said = _speech_date(sentence, scene)
     if said is None or said.start is None:
         return own
-    if own is not said and _in_quote(scene.text, own.span.start) and own.start and own.end:
+    quoted = own is not said and _in_quote(scene.text, own.span.start)
+    if quoted and _counts_from_today(own) and own.start and own.end:
         shift = said.start - published
         return DateInterval(own.start + shift, own.end + shift, own.text, own.precision,
                             own.span)
     if own is said and _ONGOING.search(sentence.text[: own.span.start - sentence.start]):
         return _campaign_of(sentence, scene) or own
     return own
+
+
+def _counts_from_today(interval: DateInterval) -> bool:
+    """ "today", "yesterday", "last night": words whose day moves with the day of
+    speaking (a weekday or a date names the same day whoever says it)."""
+    words = " ".join(interval.text.lower().split())
+    lead = words.split(maxsplit=1)
+    if len(lead) == 2 and lead[0] in lexicon().lead_words:
+        words = lead[1]
+    return words in lexicon().day_words
 
 
 @cache

@@ -61,6 +61,7 @@ class Lexicon:
     duration_leads: list[str]
     flight_words: list[str]
     cause_words: list[str]
+    ongoing_verbs: list[str]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -181,4 +182,5 @@ def lexicon() -> Lexicon:
         duration_leads=_words(relative["duration_leads"]),
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),
+        ongoing_verbs=_words(relative["ongoing_verbs"]),
     )
