@@ -151,3 +151,11 @@ def test_clashes_that_have_continued_are_current() -> None:
 def test_after_a_noun_is_no_earlier_clause() -> None:
     x = run("The TNLA captured Kutkai town on Monday, after heavy fighting near the town.")
     assert ("2025-09-08", "2025-09-08") in dates_at(x, "Kutkai")
+
+
+def test_an_undated_text_gets_no_invented_dates() -> None:
+    x = run("The junta has launched an offensive against the TNLA since Tuesday. Later that "
+            "day, junta troops shelled Hsipaw town. Clashes have also erupted near Kyaukme "
+            "town, and the TNLA attacked Kutkai town for four days.", published=None)
+    assert x.events
+    assert all(e.date is None or (e.date.start, e.date.end) == (None, None) for e in x.events)
