@@ -1,33 +1,36 @@
 """Which time expression dates an event, and whether the event is past context.
 
-The rules, in the order ``date_for`` tries them:
+The rules, in the order ``date_for`` tries them (word lists in
+``sitrep/time/data/relative.yaml``):
 
-1. a date in the sentence near the trigger (or one opening the sentence, "In
-   March and April 2021, ..."); a relative day inside a quotation ("today")
-   counts from the day the words were said ("she told reporters on Wednesday");
-   a date that only says when an ongoing report was made ("clashes are
-   continuing, she told a press conference on Tuesday") ends the campaign's
-   period instead of dating the clashes;
+1. a date in the sentence near the trigger, or one opening the sentence ("In
+   March and April 2021, ..."). An event in a clause opened by ", after" behind
+   that date ("since Tuesday, after it recaptured X") ended by the date's start;
+   "today" inside a quotation counts from the day the words were said ("she told
+   reporters on Wednesday"); a date that only says when an ongoing report was
+   made ("clashes are continuing, she told a press conference on Tuesday") ends
+   the campaign's period (rule 7) instead of dating the clashes;
 2. a noun with no date of its own ("the recapture of X"): before publication;
-3. anaphora ("Later that day", "Around the same time", "a day after"): the
-   last date told outside quotations before the sentence, shifted; a length
-   ("attacked the town for four days", "After two months of fighting"): that
-   length up to the day the dispatch was filed (its dateline, else publication);
-   An event in a clause opened by ", after" behind the date ("since Tuesday,
-   after it recaptured X") ended by that date's start.
-4. a past verb in a relative clause ("Lashio, which the MNDAA handed back"):
+3. anaphora ("Later that day", "Around the same time", "a day after"): the last
+   date told outside quotations before the sentence, shifted;
+4. a length ("attacked the town for four days", "After two months of
+   fighting"): that length up to the day the dispatch was filed (its dateline,
+   else publication);
+5. a past verb in a relative clause ("Lashio, which the MNDAA handed back"):
    background, some time before publication;
-5. "continues to fight", "now": the publication day;
-6. a perfect or present report ("has seized", "clashes continue") by a side of
-   a campaign dated earlier ("has launched an offensive since Tuesday"): the
-   campaign's period, up to publication;
-   Flight with no cause in its sentence ("Thousands were displaced") takes the
-   latest campaign, whoever's;
-7. a perfect territorial change ("has seized X") or a trigger whose own verb is
-   perfect ("Clashes have also erupted"): before publication;
-8. other present reports: the week up to publication (``recent_window``);
-9. else the previous event's date; before any, the last date of news (not
-   background) told outside quotations; else the week up to publication.
+6. "continues to fight", "now": the publication day;
+7. a perfect or present report ("has seized", "clashes continue") by the side
+   leading a campaign told earlier ("has launched an offensive since Tuesday"):
+   the campaign's period, up to publication or the day of speaking; flight with
+   no cause in its sentence ("Thousands were displaced") takes the latest
+   campaign, whoever's;
+8. a perfect territorial change ("has seized X") or a trigger whose own verb is
+   perfect ("Clashes have also erupted"): some time before publication;
+9. other present reports: the week up to publication (``recent_window``);
+10. else the previous event's date; before any, the last date of news (not
+    background) told outside quotations; else the week up to publication.
+
+An undated text gets only dates that carry their year (rules 1 and 3).
 """
 
 from __future__ import annotations
@@ -69,8 +72,6 @@ _PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?(?P<ve
 _TODAY = re.compile(r"\b(?:now|continues? to|continuing to)\b", re.IGNORECASE)
 #: "which the MNDAA ... handed back", "who retreated": a relative clause before the trigger
 _RELATIVE = re.compile(r"\b(?:which|who)\b[^.;:!?]{0,100}$", re.IGNORECASE)
-_PAST_VERBS = frozenset({"fell", "fled", "took", "seized", "overran", "retook", "won", "lost",
-                         "fought", "struck", "shot", "left"})
 #: "since recapturing Nawnghkio": a campaign dated by an earlier event at a place
 _SINCE_EVENT = re.compile(r"\bsince\s+\w+ing\s+(?P<place>[A-Z][\w’'-]+)")
 #: "A day after that, ...": the words point back, the shift keeps its sign
@@ -118,7 +119,7 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
 
 def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
              territorial: bool, scene: Scene) -> DateInterval | None:
-    """Rules 4-9: the sentence says nothing about when."""
+    """Rules 5-10: the sentence says nothing about when."""
     published = scene.doc.published
     if published is None:
         return previous
@@ -352,7 +353,7 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
 
 def _is_past(word: str) -> bool:
     word = word.lower()
-    return word.endswith("ed") or word in _PAST_VERBS
+    return word.endswith("ed") or word in lexicon().irregular_pasts
 
 
 def _word_at(sentence: str, offset: int) -> str:

@@ -62,6 +62,7 @@ class Lexicon:
     flight_words: list[str]
     cause_words: list[str]
     ongoing_verbs: list[str]
+    irregular_pasts: list[str]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -183,4 +184,5 @@ def lexicon() -> Lexicon:
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),
         ongoing_verbs=_words(relative["ongoing_verbs"]),
+        irregular_pasts=_words(relative["irregular_pasts"]),
     )
