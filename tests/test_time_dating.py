@@ -159,3 +159,8 @@ def test_an_undated_text_gets_no_invented_dates() -> None:
             "town, and the TNLA attacked Kutkai town for four days.", published=None)
     assert x.events
     assert all(e.date is None or (e.date.start, e.date.end) == (None, None) for e in x.events)
+
+
+def test_weeks_since_a_launch_go_back_whole_weeks() -> None:
+    x = run("In two weeks since the launch of its offensive, the AA has seized Paletwa town.")
+    assert dates_at(x, "Paletwa") == {("2025-08-29", "2025-09-12")}

@@ -291,8 +291,10 @@ def _duration_pattern() -> re.Pattern[str]:
     lex = lexicon()
     leads = "|".join(re.escape(w) for w in lex.duration_leads)
     numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
-    return re.compile(rf"\b(?:{leads})\s+(?P<num>{numbers}|\d{{1,2}})\s+"
-                      rf"(?P<unit>days|weeks|months)\b", re.IGNORECASE)
+    count = rf"(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days|weeks|months)\b"
+    # "In three weeks since the launch of ...": "in" counts only before "since"
+    in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
+    return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
 
 
 def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
@@ -316,13 +318,15 @@ def _count(word: str) -> tuple[int, int]:
 
 
 def _back(end: date, count: int, unit: str) -> date:
-    """The first day of ``count`` days or weeks ending on ``end``; for months the same
-    day of the month ``count`` months before ("two months" to December 29: October 29)."""
+    """Where ``count`` units up to ``end`` start: days count the end day ("four days" to
+    December 29 start on the 26th); weeks and months go back whole units ("three weeks"
+    to December 6: November 15; "two months" to December 29: October 29)."""
     if unit == "month":
         year, month = shift_month(end.year, end.month, -count)
         return date(year, month, min(end.day, month_end(year, month).day))
-    days = count * (7 if unit == "week" else 1)
-    return end - timedelta(days=days - 1)
+    if unit == "week":
+        return end - timedelta(weeks=count)
+    return end - timedelta(days=count - 1)
 
 
 @cache
