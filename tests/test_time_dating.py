@@ -164,3 +164,9 @@ def test_an_undated_text_gets_no_invented_dates() -> None:
 def test_weeks_since_a_launch_go_back_whole_weeks() -> None:
     x = run("In two weeks since the launch of its offensive, the AA has seized Paletwa town.")
     assert dates_at(x, "Paletwa") == {("2025-08-29", "2025-09-12")}
+
+
+def test_a_past_seizure_since_a_date_opens_no_campaign() -> None:
+    x = run("The TNLA seized most of northern Shan State since October 2023. The TNLA has "
+            "also captured Kutkai town.")
+    assert dates_at(x, "Kutkai") == {(None, "2025-09-12")}

@@ -62,6 +62,10 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*
 #: ", after it recaptured": a clause told as earlier than the date before it
 _AFTER_CLAUSE = re.compile(r",\s+after\s+(?:it|they|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}$",
                            re.IGNORECASE)
+#: a perfect or progressive: "has launched an offensive since Tuesday" tells a campaign,
+#: "seized most of the state since October 2023" a past event
+_GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+ing\b",
+                       re.IGNORECASE)
 #: "she said" with no date: said when the speaker's last dated words were
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
 SPEECH_REACH = 600
@@ -448,11 +452,15 @@ def _opened(text: str, interval: DateInterval) -> bool:
     resumption of Operation 1027 in late June"."""
     if interval.span is None:
         return False
-    first = interval.text.split(maxsplit=1)[0].lower() if interval.text.strip() else ""
-    if first in lexicon().campaign_openers:
-        return True
     at = interval.span.start
-    return _opener_pattern().search(text, max(0, at - 70), at) is not None
+    first = interval.text.split(maxsplit=1)[0].lower() if interval.text.strip() else ""
+    opener = None if first in lexicon().campaign_openers else \
+        _opener_pattern().search(text, max(0, at - 70), at)
+    if opener is None and first not in lexicon().campaign_openers:
+        return False
+    if opener is not None and any(_is_past(w) for w in re.findall(r"[\w’'-]+", opener[0])):
+        return True  # "since it first attacked in early December": a clause of its own
+    return _GOING_ON.search(text, _sentence_bounds(text, at)[0], at) is not None
 
 
 def _event_campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMention],
