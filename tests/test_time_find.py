@@ -139,3 +139,11 @@ def test_two_expressions_joined_into_one_range() -> None:
     ]
     apart = "Troops held the hill from late June, and on Friday they left."
     assert [d.text for d in _find(apart)] == ["late June", "on Friday"]
+
+
+def test_a_list_modifying_a_noun_is_one_stretch() -> None:
+    """ "the July 1, 3 and 4 raids" name one series; "on July 1, 3 and 4, ..." three days."""
+    series = _summary(_find("Residents counted the July 1, 3 and 4 raids on three towns."))
+    assert series == [("July 1, 3 and 4", "2025-07-01", "2025-07-04")]
+    days = _summary(_find("On July 1, 3 and 4, raids hit three towns."))
+    assert [d[1] for d in days] == ["2025-07-01", "2025-07-03", "2025-07-04"]

@@ -330,7 +330,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     if roles.actor1 is None:
         return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
-                    territorial=kind.control is not None)
+                    territorial=kind.control is not None, text=ctx.text.text, actors=ctx.actors,
+                    sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
     events = []
     for where in wheres[:MAX_PLACES]:
         event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, when, sentence,

@@ -1,12 +1,50 @@
-"""Which time expression dates an event, and whether the event is past context."""
+"""Which time expression dates an event, and whether the event is past context.
+
+The rules, in the order ``date_for`` tries them (word lists in
+``sitrep/time/data/relative.yaml``):
+
+1. a date in the sentence near the trigger, or one opening the sentence ("In
+   March and April 2021, ..."). An event in a clause opened by ", after" behind
+   that date ("since Tuesday, after it recaptured X") ended by the date's start;
+   "today" inside a quotation counts from the day the words were said ("she told
+   reporters on Wednesday"); a date that only says when an ongoing report was
+   made ("clashes are continuing, she told a press conference on Tuesday") ends
+   the campaign's period (rule 7) instead of dating the clashes;
+2. a noun with no date of its own ("the recapture of X"): before publication;
+3. anaphora ("Later that day", "Around the same time", "a day after"): the last
+   date told outside quotations before the sentence, shifted;
+4. a length ("attacked the town for four days", "After two months of
+   fighting"): that length up to the day the dispatch was filed (its dateline,
+   else publication);
+5. a past verb in a relative clause ("Lashio, which the MNDAA handed back"):
+   background, some time before publication;
+6. "continues to fight", "now": the publication day;
+7. a perfect or present report ("has seized", "clashes continue") by the side
+   leading a campaign told earlier ("has launched an offensive since Tuesday"):
+   the campaign's period, up to publication or the day of speaking; flight with
+   no cause in its sentence ("Thousands were displaced") takes the latest
+   campaign, whoever's;
+8. a perfect territorial change ("has seized X") or a trigger whose own verb is
+   perfect ("Clashes have also erupted"): some time before publication;
+9. other present reports: the week up to publication (``recent_window``);
+10. else the previous event's date; before any, the last date of news (not
+    background) told outside quotations; else the week up to publication.
+
+An undated text gets only dates that carry their year (rules 1 and 3).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
-from sitrep.model import DateInterval, Document, Sentence
-from sitrep.time import recent_window
+from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
+from sitrep.time import dateline_day, recent_window
+from sitrep.time.lexicon import lexicon
+from sitrep.time.periods import month_end, precision_for, shift_month
 
 #: present or present-perfect reporting: the event is current (the week before publication)
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
@@ -14,42 +52,442 @@ _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoi
 BACKGROUND_AFTER = timedelta(days=31)
 #: a date expression further than this from the trigger belongs to another clause
 DATE_REACH = 90
-
+#: a date this close to the sentence's start, before its first comma, opens it
+OPENING_CHARS = 3
 
 _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
 #: "has seized", "have also captured": done by now, when is not said
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*$",
                       re.IGNORECASE)
+#: ", after it recaptured": a clause told as earlier than the date before it
+_AFTER_CLAUSE = re.compile(r",\s+after\s+(?:it|they|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}$",
+                           re.IGNORECASE)
+#: a perfect or progressive: "has launched an offensive since Tuesday" tells a campaign,
+#: "seized most of the state since October 2023" a past event
+_GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+ing\b",
+                       re.IGNORECASE)
+#: "she said" with no date: said when the speaker's last dated words were
+_PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
+SPEECH_REACH = 600
+#: "Clashes have also erupted": the trigger's own verb is a perfect
+_PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?(?P<verb>\w+ed)\b",
+                            re.IGNORECASE)
 #: "now focusing", "continues to fight": true on the day of publication
 _TODAY = re.compile(r"\b(?:now|continues? to|continuing to)\b", re.IGNORECASE)
+#: "which the MNDAA ... handed back", "who retreated": a relative clause before the trigger
+_RELATIVE = re.compile(r"\b(?:which|who)\b[^.;:!?]{0,100}$", re.IGNORECASE)
+#: "since recapturing Nawnghkio": a campaign dated by an earlier event at a place
+_SINCE_EVENT = re.compile(r"\bsince\s+\w+ing\s+(?P<place>[A-Z][\w’'-]+)")
+#: "A day after that, ...": the words point back, the shift keeps its sign
+_BACK_REFERENCE = re.compile(r"\s*(?:,|that\b|this\b|it\b)", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
+#: the armed sides a campaign and a report may share (victims do not make a side)
+_NOT_A_SIDE = frozenset({"Civilians"})
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What dating reads beyond the sentence: the document, its text (offsets as in
+    ``dates``), every date and actor mention in it, and the event's own sides."""
+
+    doc: Document
+    dates: list[DateInterval]
+    text: str = ""
+    actors: Sequence[ActorMention] = ()
+    sides: frozenset[str] = frozenset()
 
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
-             previous: DateInterval | None, doc: Document, territorial: bool = False
-             ) -> DateInterval | None:
-    """The sentence's date expression nearest the trigger; else ongoing; else the last one.
+             previous: DateInterval | None, doc: Document, territorial: bool = False,
+             text: str = "", actors: Sequence[ActorMention] = (),
+             sides: frozenset[str] = frozenset()) -> DateInterval | None:
+    """The interval that dates the event whose trigger is at ``trigger_at``.
 
-    A noun ("the recapture of X") with no date of its own names an event told
-    elsewhere: it happened some time before publication, no more is known."""
-    inside = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end
-              and abs(d.span.start - trigger_at) <= DATE_REACH]
-    if inside:
-        return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
+    Without ``text`` (the whole document) the rules that look beyond the sentence
+    (anaphora, campaigns, quotations) stay silent."""
+    scene = Scene(doc, dates, text, actors, sides)
     offset = trigger_at - sentence.start
-    nominal = _NOMINAL.match(sentence.text[offset:])
-    if nominal and doc.published:
+    own = _own_date(sentence, trigger_at, dates)
+    if own is not None and (earlier := _before_main_clause(own, trigger_at, scene.text)):
+        return earlier
+    if own is not None:
+        return _as_said(own, sentence, scene)
+    if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
         return DateInterval(None, doc.published, nominal.group(0), None)
-    perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
-    if territorial and perfect and doc.published:
-        return DateInterval(None, doc.published, perfect.group(0).strip(), None)
-    today = _TODAY.search(sentence.text[max(0, offset - 30):offset + 30])
-    if today and doc.published:
-        return DateInterval(doc.published, doc.published, today.group(0), 1)
-    if doc.published and _ONGOING.search(sentence.text):
-        return recent_window(doc.published)
-    if previous is not None:
+    if (told := _anaphoric(sentence, trigger_at, scene)) is not None:
+        return told
+    if (lasting := _lasting(sentence, scene)) is not None:
+        return lasting
+    return _undated(sentence, offset, previous, territorial, scene)
+
+
+def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
+             territorial: bool, scene: Scene) -> DateInterval | None:
+    """Rules 5-10: the sentence says nothing about when."""
+    published = scene.doc.published
+    if published is None:
         return previous
-    return recent_window(doc.published) if doc.published else None
+    if _in_relative_clause(sentence.text, offset):
+        return DateInterval(None, published, _word_at(sentence.text, offset), None)
+    if today := _TODAY.search(sentence.text[max(0, offset - 30):offset + 30]):
+        return DateInterval(published, published, today.group(0), 1)
+    perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
+    own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
+    if own_perfect and own_perfect["verb"].lower() in lexicon().ongoing_verbs:
+        own_perfect = None  # "Clashes have continued": still going on
+    if perfect or own_perfect or _ONGOING.search(sentence.text):
+        campaign = _campaign_of(sentence, scene)
+        if campaign is not None:
+            return campaign
+    if _is_flight(sentence.text, offset) and (campaign := _campaign_of(sentence, scene, True)):
+        return campaign
+    if (territorial and perfect) or own_perfect:
+        words = perfect.group(0) if perfect else _word_at(sentence.text, offset)
+        return DateInterval(None, published, words.strip(), None)
+    if _ONGOING.search(sentence.text):
+        return recent_window(published)
+    if previous is None and scene.text:  # no event dated yet: the last news date told
+        news = [d for d in scene.dates if not is_background(d, published)]
+        previous = _last_told(sentence.start, news, scene.text)
+    return previous if previous is not None else recent_window(published)
+
+
+# --- a date in the sentence -------------------------------------------------
+
+
+def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
+              ) -> DateInterval | None:
+    """The sentence's date nearest the trigger; else one opening the sentence."""
+    in_sentence = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
+    near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
+    placed = [d for d in near if d.start is not None or d.end is not None]
+    opening = next((d for d in in_sentence if _opens(sentence, d)), None)
+    if not placed and opening is not None:
+        return opening
+    if placed or near:
+        return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
+    return None
+
+
+def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateInterval | None:
+    """ "has launched an offensive since Tuesday, after it recaptured Nawnghkio": the
+    event told after "after" ended by the start of the main clause's date."""
+    if own.span is None or own.start is None or not text or own.span.end > trigger_at:
+        return None
+    if not _is_past(_word_at(text, trigger_at)):  # "after fierce fighting" is no clause
+        return None
+    after = _AFTER_CLAUSE.search(text, own.span.end, trigger_at)
+    if after is None:
+        return None
+    return DateInterval(None, own.start, after.group(0).strip(" ,"), None)
+
+
+def _opens(sentence: Sentence, interval: DateInterval) -> bool:
+    """ "In March and April 2021, KHRG documented ...": the date covers the whole sentence."""
+    if interval.span is None:
+        return False
+    before = sentence.text[: interval.span.start - sentence.start]
+    after = sentence.text[interval.span.end - sentence.start:]
+    return len(before.strip()) < OPENING_CHARS and after.startswith(",")
+
+
+def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:
+    """A date read as the words' author meant it: quoted days count from the day of
+    speaking; the day of speaking ends an ongoing report's campaign."""
+    published = scene.doc.published
+    if own.span is None or not scene.text or published is None:
+        return own
+    said = _speech_date(sentence, scene)
+    if said is None or said.start is None:
+        return own
+    quoted = own is not said and _in_quote(scene.text, own.span.start)
+    if quoted and _counts_from_today(own) and own.start and own.end:
+        shift = said.start - published
+        return DateInterval(own.start + shift, own.end + shift, own.text, own.precision,
+                            own.span)
+    if own is said and _ONGOING.search(sentence.text[: own.span.start - sentence.start]):
+        return _campaign_of(sentence, scene) or own
+    return own
+
+
+def _counts_from_today(interval: DateInterval) -> bool:
+    """ "today", "yesterday", "last night": words whose day moves with the day of
+    speaking (a weekday or a date names the same day whoever says it)."""
+    words = " ".join(interval.text.lower().split())
+    lead = words.split(maxsplit=1)
+    if len(lead) == 2 and lead[0] in lexicon().lead_words:
+        words = lead[1]
+    return words in lexicon().day_words
+
+
+@cache
+def _speech_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in lexicon().speech_verbs)
+    return re.compile(rf"\b(?:{verbs})\b[^.,;“”\"]{{0,40}}$", re.IGNORECASE)
+
+
+def _speech_date(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """The date of "she told The Irrawaddy on Wednesday", outside any quotation; "she
+    said" alone goes on with the last such date told within SPEECH_REACH before."""
+    said = _said_dates(scene, sentence.start, sentence.end)
+    if said:
+        return said[0]
+    if _PRONOUN_SPEECH.search(sentence.text):
+        earlier = _said_dates(scene, max(0, sentence.start - SPEECH_REACH), sentence.start)
+        return earlier[-1] if earlier else None
+    return None
+
+
+def _said_dates(scene: Scene, start: int, end: int) -> list[DateInterval]:
+    """Dates of speaking between two offsets (each read within its own sentence)."""
+    text, found = scene.text, []
+    for d in scene.dates:
+        if d.span is None or not start <= d.span.start < end:
+            continue
+        before = text[_sentence_bounds(text, d.span.start)[0]:d.span.start]
+        if _speech_pattern().search(before) and not _in_quote(text, d.span.start):
+            found.append(d)
+    return found
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Inside a quotation opened earlier in the same paragraph."""
+    paragraph = text[text.rfind("\n", 0, at) + 1:at]
+    curly = paragraph.count("“") > paragraph.count("”")
+    return curly or paragraph.count('"') % 2 == 1
+
+
+# --- dates told elsewhere ---------------------------------------------------
+
+
+@cache
+def _anaphora_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().anaphora, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def _anaphoric(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "Later that day": the last date told before, outside quotations, shifted."""
+    found = _anaphora_pattern().search(sentence.text)
+    if found is None or not scene.text:
+        return None
+    told = _last_told(sentence.start, scene.dates, scene.text)
+    if told is None or told.start is None or told.end is None:
+        return None
+    days = lexicon().anaphora[" ".join(found.group(0).lower().split())]
+    refers_back = _BACK_REFERENCE.match(sentence.text, found.end())
+    if sentence.start + found.start() < trigger_at and not refers_back:
+        days = -days  # "occurred a day after [X killed 12]": X is the earlier one
+    shift = timedelta(days=days)
+    return DateInterval(told.start + shift, told.end + shift, found.group(0), told.precision)
+
+
+def _last_told(before: int, dates: list[DateInterval], text: str) -> DateInterval | None:
+    """The last resolved date in the narrative before ``before``."""
+    told = [d for d in dates if d.span and d.span.end <= before and d.start is not None
+            and not _in_quote(text, d.span.start)]
+    return max(told, key=lambda d: d.span.start if d.span else 0, default=None)
+
+
+@cache
+def _duration_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    leads = "|".join(re.escape(w) for w in lex.duration_leads)
+    numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
+    count = rf"(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days|weeks|months)\b"
+    # "In three weeks since the launch of ...": "in" counts only before "since"
+    in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
+    return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
+
+
+def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """ "attacked Namtu for four days", "After two months of fighting": that length up
+    to the day the report was filed (its dateline, else publication)."""
+    published = scene.doc.published
+    found = _duration_pattern().search(sentence.text)
+    if found is None or published is None:
+        return None
+    low, high = _count(found["num"])
+    if low != high:  # "for a few days" gives no edge
+        return None
+    end = dateline_day(scene.text, published) or published
+    unit = lexicon().units[found["unit"].lower()]
+    start = _back(end, low, unit)
+    return DateInterval(start, end, found.group(0), precision_for(start, end))
+
+
+def _count(word: str) -> tuple[int, int]:
+    return (int(word), int(word)) if word.isdigit() else lexicon().numbers[word.lower()]
+
+
+def _back(end: date, count: int, unit: str) -> date:
+    """Where ``count`` units up to ``end`` start: days count the end day ("four days" to
+    December 29 start on the 26th); weeks and months go back whole units ("three weeks"
+    to December 6: November 15; "two months" to December 29: October 29)."""
+    if unit == "month":
+        year, month = shift_month(end.year, end.month, -count)
+        return date(year, month, min(end.day, month_end(year, month).day))
+    if unit == "week":
+        return end - timedelta(weeks=count)
+    return end - timedelta(days=count - 1)
+
+
+@cache
+def _flight_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    flight = "|".join(re.escape(w) for w in lex.flight_words)
+    cause = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex.cause_words)
+    return (re.compile(rf"(?:{flight})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{cause})\b", re.IGNORECASE))
+
+
+def _is_flight(sentence: str, offset: int) -> bool:
+    """ "Thousands ... were displaced": flight whose sentence gives it no cause."""
+    flight, cause = _flight_patterns()
+    return flight.match(sentence, offset) is not None and cause.search(sentence) is None
+
+
+def _in_relative_clause(sentence: str, offset: int) -> bool:
+    """ "which the MNDAA ... handed back", "who retreated from X": a past verb in a
+    relative clause tells background, not the sentence's news."""
+    relative = _RELATIVE.search(sentence[:offset])
+    if relative is None or not _is_past(_word_at(sentence, offset)):
+        return False
+    # "who fled the war and returned to Lashio fled again": the clause ended before
+    between = re.findall(r"[\w’'-]+", sentence[relative.end(): offset])
+    return not any(_is_past(w) for w in between)
+
+
+def _is_past(word: str) -> bool:
+    word = word.lower()
+    return word.endswith("ed") or word in lexicon().irregular_pasts
+
+
+def _word_at(sentence: str, offset: int) -> str:
+    found = re.match(r"[\w’'-]+", sentence[offset:])
+    return found.group(0) if found else ""
+
+
+# --- campaigns --------------------------------------------------------------
+
+
+def _campaign_of(sentence: Sentence, scene: Scene, any_side: bool = False
+                 ) -> DateInterval | None:
+    """The latest campaign told before the sentence that one of the event's sides
+    fights in (or any campaign, for flight that names no side)."""
+    published = scene.doc.published
+    if not scene.text or published is None:
+        return None
+    sides = set() if any_side else _fighting_sides(sentence, scene)
+    if sides is None:
+        return None
+    for campaign, its_sides in reversed(_campaigns(scene.dates, scene.text, scene.actors,
+                                                   published)):
+        if campaign.span is None or campaign.span.start >= sentence.start:
+            continue
+        if not sides or sides & its_sides:
+            return _until_said(campaign, sentence, scene)
+    return None
+
+
+def _until_said(campaign: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:
+    """The campaign up to the day the sentence's report was made ("... told a press
+    conference on Tuesday"), or to publication."""
+    said = _speech_date(sentence, scene)
+    end = said.start if said and said.start and campaign.start else None
+    if end is None or campaign.start is None or end < campaign.start:
+        return DateInterval(campaign.start, campaign.end, campaign.text, campaign.precision)
+    return DateInterval(campaign.start, end, campaign.text, precision_for(campaign.start, end))
+
+
+def _fighting_sides(sentence: Sentence, scene: Scene) -> set[str] | None:
+    """The event's sides when the sentence names one or opens with "It"/"They" (which
+    refer back); None when it names none ("Fighting is taking place near X" is news of
+    its own, not the campaign's)."""
+    named = _sides(scene.actors, sentence.start, sentence.end)
+    if not named and not _PRONOUN_START.match(sentence.text):
+        return None
+    return set(scene.sides) or named
+
+
+def _leading_side(actors: Sequence[ActorMention], start: int, end: int) -> set[str]:
+    """A campaign's side: the first one its sentence names ("Myanmar's junta has launched
+    an offensive against the TNLA" is the junta's campaign)."""
+    named = sorted((a for a in actors if start <= a.span.start < end
+                    and not a.canonical.startswith(tuple(_NOT_A_SIDE))),
+                   key=lambda a: a.span.start)
+    return {named[0].canonical} if named else set()
+
+
+def _sides(actors: Sequence[ActorMention], start: int, end: int) -> set[str]:
+    return {a.canonical for a in actors if start <= a.span.start < end
+            and not a.canonical.startswith(tuple(_NOT_A_SIDE))}
+
+
+def _campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMention],
+               published: date) -> list[tuple[DateInterval, set[str]]]:
+    """Each campaign with the sides named in its sentence, in text order."""
+    found = []
+    for d in dates:
+        if d.span is None or d.start is None or d.start >= published:
+            continue
+        if _opened(text, d):
+            start, end = _sentence_bounds(text, d.span.start)
+            interval = DateInterval(d.start, published, d.text, precision_for(d.start, published),
+                                    d.span)
+            found.append((interval, _leading_side(actors, start, end)))
+    found.extend(_event_campaigns(dates, text, actors, published))
+    return sorted(found, key=lambda c: c[0].span.start if c[0].span else 0)
+
+
+@cache
+def _opener_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon().campaign_openers)
+    return re.compile(rf"\b(?:{words})\b[^.,;:!?\n]{{0,60}}$", re.IGNORECASE)
+
+
+def _opened(text: str, interval: DateInterval) -> bool:
+    """ "since Tuesday", "since it first attacked in early December", "following the
+    resumption of Operation 1027 in late June"."""
+    if interval.span is None:
+        return False
+    at = interval.span.start
+    first = interval.text.split(maxsplit=1)[0].lower() if interval.text.strip() else ""
+    opener = None if first in lexicon().campaign_openers else \
+        _opener_pattern().search(text, max(0, at - 70), at)
+    if opener is None and first not in lexicon().campaign_openers:
+        return False
+    if opener is not None and any(_is_past(w) for w in re.findall(r"[\w’'-]+", opener[0])):
+        return True  # "since it first attacked in early December": a clause of its own
+    return _GOING_ON.search(text, _sentence_bounds(text, at)[0], at) is not None
+
+
+def _event_campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMention],
+                     published: date) -> list[tuple[DateInterval, set[str]]]:
+    """ "since recapturing Nawnghkio": from the day after that place's last told date."""
+    found = []
+    for m in _SINCE_EVENT.finditer(text):
+        place = m.group("place")
+        earlier = [d for d in dates if d.span and d.span.end <= m.start() and d.end
+                   and place in text[_sentence_bounds(text, d.span.start)[0]:d.span.start]]
+        if not earlier or earlier[-1].end is None or earlier[-1].end >= published:
+            continue
+        first = earlier[-1].end + timedelta(days=1)
+        start, end = _sentence_bounds(text, m.start())
+        span = Span(m.start(), m.end(), m.group(0))
+        interval = DateInterval(first, published, m.group(0), precision_for(first, published),
+                                span)
+        found.append((interval, _leading_side(actors, start, end)))
+    return found
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence around ``at``, roughly: from the last full stop or line break."""
+    starts = [text.rfind(mark, 0, at) for mark in (". ", "\n")]
+    start = max(starts) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def is_background(interval: DateInterval | None, published: date | None) -> bool:

@@ -10,6 +10,7 @@ The rules are documented in ``sitrep.time.resolve``; the words live in
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from sitrep.model import DateInterval, Span
@@ -17,12 +18,13 @@ from sitrep.text import AnalysedText
 from sitrep.time.acled import acled_event_date, recent_window
 from sitrep.time.expressions import Found, find_all, leading_word
 from sitrep.time.joins import join_ranges
-from sitrep.time.periods import Period
-from sitrep.time.published import publication_date_from_text
+from sitrep.time.periods import DAY, Period
+from sitrep.time.published import dateline_dates, publication_date_from_text
 from sitrep.time.resolve import LIST_RULES, RESOLVERS, Anchor, list_items, since
 
 __all__ = [
     "acled_event_date",
+    "dateline_day",
     "find_dates",
     "find_in_string",
     "publication_date_from_text",
@@ -50,6 +52,23 @@ def resolve(
     return DateInterval(best.start, best.end, expression, best.precision, best.span)
 
 
+#: how many days before publication a dateline ("Namtu, December 29") may lie
+DATELINE_DAYS = 7
+
+
+def dateline_day(text: str, published: date | None) -> date | None:
+    """The day a dispatch was filed, from a head line "Namtu, December 29": its reports
+    count back from that day, which may precede publication by a few days."""
+    if published is None:
+        return None
+    for words in dateline_dates(text):
+        days = find_in_string(words, published)
+        day = days[0].start if len(days) == 1 and days[0].precision == DAY else None
+        if day and 0 <= (published - day).days <= DATELINE_DAYS:
+            return day
+    return None
+
+
 def find_in_string(
     text: str,
     published: date | None,
@@ -58,16 +77,29 @@ def find_in_string(
     split_lists: bool = True,
 ) -> list[DateInterval]:
     """``find_dates`` on a plain string (offsets are into ``text``); a list of days
-    ("On August 2, 9, and 14") gives one interval per day unless ``split_lists`` is off,
-    and "from late June to mid-July" one interval."""
+    ("On August 2, 9, and 14") gives one interval per day unless ``split_lists`` is off
+    or the list modifies a noun ("the August 1, 3, and 4 airstrikes": one stretch), and
+    "from late June to mid-July" one interval."""
     anchor = Anchor(published, published_precision or "day")
     intervals: list[DateInterval] = []
     for found, period in _longest_first(_resolved(text, anchor)):
-        if split_lists and found.rule in LIST_RULES:
+        if split_lists and found.rule in LIST_RULES and not _names_one_series(text, found):
             intervals.extend(_list_intervals(text, found, period, anchor))
         else:
             intervals.append(_interval(text, found, period, anchor))
     return join_ranges(text, intervals)
+
+
+#: "the August 1, 3, and 4 airstrikes": a list between "the" and a noun modifies the noun
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the)[^\S\n]+$")
+_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
+
+
+def _names_one_series(text: str, found: Found) -> bool:
+    """A list of days used as a modifier names one series of events ("the August 1, 3,
+    and 4 airstrikes on X, Y and Z"): its stretch, not a day each, dates them."""
+    before = _DETERMINER_BEFORE.search(text, max(0, found.start - 8), found.start)
+    return before is not None and _NOUN_AFTER.match(text, found.end) is not None
 
 
 def _resolved(text: str, anchor: Anchor) -> list[tuple[Found, Period]]:

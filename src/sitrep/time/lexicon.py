@@ -55,6 +55,14 @@ class Lexicon:
     range_words: dict[str, list[str]]  # "between" -> ["and", "to"]
     published_labels: list[str]
     updated_labels: list[str]
+    anaphora: dict[str, int]  # "later that day" -> 0, "the next day" -> 1
+    campaign_openers: list[str]
+    speech_verbs: list[str]
+    duration_leads: list[str]
+    flight_words: list[str]
+    cause_words: list[str]
+    ongoing_verbs: list[str]
+    irregular_pasts: list[str]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -169,4 +177,12 @@ def lexicon() -> Lexicon:
         range_words={str(k).lower(): _words(v) for k, v in relative["range_words"].items()},
         published_labels=_words(datelines["published_labels"]),
         updated_labels=_words(datelines["updated_labels"]),
+        anaphora={str(k).lower(): int(v) for k, v in relative["anaphora"].items()},
+        campaign_openers=_words(relative["campaign_openers"]),
+        speech_verbs=_words(relative["speech_verbs"]),
+        duration_leads=_words(relative["duration_leads"]),
+        flight_words=_words(relative["flight_words"]),
+        cause_words=_words(relative["cause_words"]),
+        ongoing_verbs=_words(relative["ongoing_verbs"]),
+        irregular_pasts=_words(relative["irregular_pasts"]),
     )

@@ -1,0 +1,172 @@
+"""Which expression dates an event (``sitrep.events.dating``), on dispatches written here.
+
+The publication day in these tests is Friday 2025-09-12 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.model import Event, Extraction
+
+
+def run(body: str, published: str | None = "2025-09-12") -> Extraction:
+    return extract_text(f" date {published} {body}" if published else body)
+
+
+def dates_at(extraction: Extraction, place: str) -> set[tuple[str | None, str | None]]:
+    """Every (start, end) the extraction gives events at ``place``."""
+    return {_iso(e) for e in extraction.events if e.location and e.location.name == place}
+
+
+def _iso(event: Event) -> tuple[str | None, str | None]:
+    when = event.date
+    if when is None:
+        return (None, None)
+    return (str(when.start) if when.start else None, str(when.end) if when.end else None)
+
+
+def test_a_date_opening_the_sentence_dates_all_of_it() -> None:
+    x = run("In March and April 2021, monitors recorded many clashes between the junta and "
+            "the KNLA across the district, with heavy fighting reported in the villages "
+            "around Bilin town.", published=None)
+    assert dates_at(x, "Bilin") == {("2021-03-01", "2021-04-30")}
+
+
+def test_later_that_day_takes_the_last_narrated_date() -> None:
+    x = run("Junta troops shelled Hsipaw town on Tuesday, residents said. "
+            "“We ran to the forest yesterday,” one woman said. "
+            "Later that day, troops clashed with the TNLA near Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-09", "2025-09-09")}
+
+
+def test_a_day_after_an_event_told_before_is_the_day_before_it() -> None:
+    x = run("Junta troops clashed with the TNLA in Hsipaw town on Sunday. "
+            "Residents said it came a day after junta aircraft bombed Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-06", "2025-09-06")}
+
+
+def test_a_day_after_that_is_the_next_day() -> None:
+    x = run("Junta troops clashed with the TNLA in Hsipaw town on Sunday. "
+            "A day after that, junta aircraft bombed Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-08", "2025-09-08")}
+
+
+def test_past_verb_in_a_relative_clause_is_background_before_publication() -> None:
+    x = run("Hundreds of soldiers are now based in Lashio town, including many who "
+            "retreated from Hsipaw town.")
+    assert dates_at(x, "Hsipaw") == {(None, "2025-09-12")}
+
+
+def test_quoted_today_counts_from_the_day_of_speaking() -> None:
+    x = run("“We captured Mabein town today,” the KIA spokesman told reporters on Wednesday.")
+    assert dates_at(x, "Mabein") == {("2025-09-10", "2025-09-10")}
+
+
+def test_perfect_report_by_a_campaign_side_takes_the_campaign_period() -> None:
+    x = run("The TNLA has been attacking junta positions in northern Shan State since "
+            "Tuesday. The TNLA has also captured Kutkai town.")
+    assert dates_at(x, "Kutkai") == {("2025-09-09", "2025-09-12")}
+
+
+def test_perfect_report_by_another_side_stays_undated() -> None:
+    x = run("The TNLA has been attacking junta positions in northern Shan State since "
+            "Tuesday. Elsewhere, the KIA has also captured Mabein town.")
+    assert dates_at(x, "Mabein") == {(None, "2025-09-12")}
+
+
+def test_ongoing_clashes_run_from_the_campaign_to_the_day_of_speaking() -> None:
+    x = run("Junta troops recaptured Hsipaw town in early August. Junta troops have been "
+            "advancing along the road since recapturing Hsipaw, locals said. Meanwhile, "
+            "clashes between the junta and the TNLA are continuing near Kyaukme town, a TNLA "
+            "spokesman told reporters on Wednesday.")
+    assert dates_at(x, "Kyaukme") == {("2025-08-11", "2025-09-10")}
+
+
+def test_fighting_with_no_side_named_is_this_week() -> None:
+    x = run("The junta has launched an offensive against the TNLA since Tuesday. "
+            "Fighting is taking place near Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-06", "2025-09-12")}
+
+
+def test_first_undated_event_takes_the_last_news_date_told() -> None:
+    x = run("Residents returned to Hsipaw town on Tuesday after leaving it in 2023. "
+            "Junta troops shelled Kyaukme town, killing two civilians.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-09", "2025-09-09")}
+
+
+def test_an_opening_date_beats_an_unplaced_one_near_the_trigger() -> None:
+    x = run("In May 2021, monitors recorded many clashes between the junta and the KNLA "
+            "across the district, with the heaviest fighting of recent weeks reported in "
+            "villages around Bilin town.", published=None)
+    assert dates_at(x, "Bilin") == {("2021-05-01", "2021-05-31")}
+
+
+def test_a_length_of_fighting_ends_on_the_dateline_day() -> None:
+    x = run("Hsipaw, September 10\n\nThe TNLA attacked Hsipaw town for three days and it is "
+            "the second town they captured.")
+    assert dates_at(x, "Hsipaw") == {("2025-09-08", "2025-09-10")}
+
+
+def test_after_two_months_of_an_operation_runs_up_to_publication() -> None:
+    x = run("After two months of the offensive, the TNLA has captured Kutkai town.")
+    assert dates_at(x, "Kutkai") == {("2025-07-12", "2025-09-12")}
+
+
+def test_a_clause_after_the_date_told_as_earlier_ended_by_it() -> None:
+    x = run("The junta has launched an offensive on Kyaukme town since Tuesday, after it "
+            "recaptured Hsipaw town.")
+    assert dates_at(x, "Hsipaw") == {(None, "2025-09-09")}
+
+
+def test_flight_without_a_cause_belongs_to_the_campaign() -> None:
+    x = run("The junta has launched an offensive against the TNLA in Kyaukme town since "
+            "Tuesday. Thousands of people from Hsipaw town were displaced.")
+    assert dates_at(x, "Hsipaw") == {("2025-09-09", "2025-09-12")}
+
+
+def test_clashes_that_have_erupted_happened_before_publication() -> None:
+    x = run("Clashes have also erupted between the KIA and the junta near Bhamo town.")
+    assert dates_at(x, "Bhamo") == {(None, "2025-09-12")}
+
+
+def test_she_said_goes_on_with_the_last_day_of_speaking() -> None:
+    x = run("Junta troops recaptured Hsipaw town in early August. Junta troops have been "
+            "advancing since recapturing Hsipaw. Clashes between the junta and the TNLA are "
+            "continuing near Kyaukme town, a TNLA spokesman told reporters on Wednesday. "
+            "TNLA offices still run in Mogoke town despite ongoing junta airstrikes, he said.")
+    assert dates_at(x, "Mogoke") == {("2025-08-11", "2025-09-10")}
+
+
+def test_a_quoted_weekday_is_not_moved_by_the_day_of_speaking() -> None:
+    x = run("“We captured Mabein town on Tuesday,” the KIA spokesman told reporters on "
+            "Thursday.")
+    assert dates_at(x, "Mabein") == {("2025-09-09", "2025-09-09")}
+
+
+def test_clashes_that_have_continued_are_current() -> None:
+    x = run("Clashes have continued between the KIA and the junta near Bhamo town.")
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_after_a_noun_is_no_earlier_clause() -> None:
+    x = run("The TNLA captured Kutkai town on Monday, after heavy fighting near the town.")
+    assert ("2025-09-08", "2025-09-08") in dates_at(x, "Kutkai")
+
+
+def test_an_undated_text_gets_no_invented_dates() -> None:
+    x = run("The junta has launched an offensive against the TNLA since Tuesday. Later that "
+            "day, junta troops shelled Hsipaw town. Clashes have also erupted near Kyaukme "
+            "town, and the TNLA attacked Kutkai town for four days.", published=None)
+    assert x.events
+    assert all(e.date is None or (e.date.start, e.date.end) == (None, None) for e in x.events)
+
+
+def test_weeks_since_a_launch_go_back_whole_weeks() -> None:
+    x = run("In two weeks since the launch of its offensive, the AA has seized Paletwa town.")
+    assert dates_at(x, "Paletwa") == {("2025-08-29", "2025-09-12")}
+
+
+def test_a_past_seizure_since_a_date_opens_no_campaign() -> None:
+    x = run("The TNLA seized most of northern Shan State since October 2023. The TNLA has "
+            "also captured Kutkai town.")
+    assert dates_at(x, "Kutkai") == {(None, "2025-09-12")}
