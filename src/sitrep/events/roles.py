@@ -170,7 +170,9 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
     if kind.name == "handover":  # "X handed Y over to Z": Z receives; "abandoned by Z": Z gave
-        receiver = {m.canonical for m in agent if _preceding(sentence, m.span.start, "to")}
+        # a dict, not a set: the first receiver named wins, whatever the hash seed
+        receiver = dict.fromkeys(m.canonical for m in agent
+                                 if _preceding(sentence, m.span.start, "to"))
         first = [m for m in before + after if m.canonical not in receiver][:1]
         name1 = first[0].canonical if first else None
         name2 = next(iter(receiver), None)
