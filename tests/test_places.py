@@ -70,3 +70,53 @@ def test_index_has_myanmar_villages_and_world_cities() -> None:
     index = load_index()
     assert len(index) > 50_000
     assert any(e.kind == "village" for e in index[key("Ho Hko")])
+
+
+def test_a_city_named_as_an_actor_is_still_a_place() -> None:
+    found = places("Beijing warned the armed groups in Myanmar; talks followed in Kunming, China.")
+    assert found["Beijing"].country == "China" and found["Beijing"].kind == "city"
+
+
+def test_a_bare_region_name_is_its_city_unless_a_container() -> None:
+    found = places("Prices rose in Yangon and Mandalay, the junta said in Myanmar.")
+    assert found["Mandalay"].kind == "city"
+    container = places("Rebels took a jade town in Mandalay, Myanmar.")
+    assert container["Mandalay"].kind == "region"
+    possessive = places("Residents fled to Mandalay’s Pyin Oo Lwin in Myanmar.")
+    assert possessive["Mandalay"].kind == "region"
+
+
+def test_a_foreign_city_needs_its_country_named() -> None:
+    found = places("Photo: residents of Kyaukme town in Shan State, Myanmar.")
+    assert "Photo" not in found and "Kyaukme" in found
+
+
+def test_hyphenated_names_and_modifiers() -> None:
+    found = places("Fighting hit Hpa-an in Kayin State while Lashio-based troops waited, Myanmar.")
+    assert found["Hpa-an"].admin1 == "Kayin"
+    assert found["Lashio"].kind == "town"
+
+
+def test_sites_are_placed_at_their_host_town() -> None:
+    found = places("Shelling hit Bhamo town in Kachin State, Myanmar. Clashes continued near "
+                   "Bhamo Prison and in Shwe Pyi ward. A drone struck the Golden Lotus Hotel in "
+                   "Lashio on Monday.")
+    prison, ward, hotel = found["Bhamo Prison"], found["Shwe Pyi ward"], found["Golden Lotus Hotel"]
+    assert prison.kind == "site" and prison.near == ["Bhamo"] and prison.estimated
+    assert ward.near == ["Bhamo"] and prison.geo_precision == 2
+    assert hotel.near == ["Lashio"] and hotel.admin1 == "Shan"
+
+
+def test_sites_are_not_event_locations() -> None:
+    from sitrep.places import event_places
+
+    found = find_places(prepare(parse_plain_text("Troops shelled Bhamo Prison in Kachin State.")))
+    assert {p.kind for p in event_places(found)} == {"town", "region"}
+
+
+def test_word_lists_load_without_duplicates() -> None:
+    from sitrep.places.words import site_words, stop_words
+
+    assert "prison" in site_words() and "police station" in site_words()
+    assert len(site_words()) == len(set(site_words()))
+    assert "photo" in stop_words() or "news" in stop_words()

@@ -17,7 +17,8 @@ def extract_document(doc: Document) -> Extraction:
     dates = time.find_dates(analysed, doc.published, doc.published_precision)
     found_actors = actors.find_actors(analysed)
     found_places = places.find_places(analysed, found_actors)
-    findings = events.extract(analysed, doc, dates, found_places, found_actors)
+    located = places.event_places(found_places)
+    findings = events.extract(analysed, doc, dates, located, found_actors)
     flags = [] if doc.published else ["undated"]
     return Extraction(
         document=doc,

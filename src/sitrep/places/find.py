@@ -10,16 +10,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 
-from sitrep.actors import find_actors, focus_country
+from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
+from sitrep.places.sites import find_sites
+from sitrep.places.words import stop_words
 from sitrep.text import AnalysedText
 
 #: a run of capitalised words; a possessive ("China’s Kunming") ends the run
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?: |-)(?:[A-Z][\w'’]*|Oo|\d+))*")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)"
+                   r"|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|mine|area)\b", re.IGNORECASE)
 _ROAD = re.compile(r"\b([A-Z][\w]+(?: [A-Z][\w]+)?)-([A-Z][\w]+(?: [A-Z][\w]+)?) (road|highway)\b")
@@ -28,18 +29,15 @@ _RELATIVE = re.compile(r"^\W{0,3}(?:some |about |around |roughly |nearly )?(\d+(
                        r"(km|kilometers|kilometres|miles)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
                        r"([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)")
 VILLAGE_SUPPORT_KM = 80.0
+_STRONG = frozenset({"country", "region", "city", "town", "township"})
+_POSSESSIVE = re.compile(r"^[’']s\b")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_CONTAINER_BEFORE = re.compile(r"\b(?:towns?|villages?|townships?|cit(?:y|ies)|districts?|areas?"
+                               r"|parts?) in (?:the )?$")
 _KIND_WORD = {"village": "village", "villages": "village", "village tract": "village tract",
               "town": "town", "towns": "town", "township": "township", "townships": "township",
               "city": "city", "region": "region", "state": "region", "district": "township",
               "province": "region", "mine": "site", "area": None}
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    """Capitalised words that are never place names on their own (``data/stopwords.txt``)."""
-    raw = (files("sitrep.places") / "data" / "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in raw.splitlines()
-                     if w.strip() and not w.startswith("#"))
 
 
 _TITLE_BEFORE = re.compile(r"(?:captain|spokes\w+|colonel|general|commander|leader|chairman|"
@@ -76,10 +74,17 @@ def _spans_to_skip(text: AnalysedText, actors: list[ActorMention] | None
     return [(a.span.start, a.span.end) for a in found]
 
 
-def mentions(text: AnalysedText, actors: list[ActorMention] | None = None) -> list[Mention]:
+def _inside_actor(start: int, end: int, skip: list[tuple[int, int]], cands: list[Entry]) -> bool:
+    """Part of an actor's name; an actor named by a city or country alone ("Beijing warned")
+    still names that place."""
+    exact = (start, end) in skip and any(c.kind in _STRONG for c in cands)
+    return not exact and any(s < end and start < e for s, e in skip)
+
+
+def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Capitalised names found in the gazetteer (longest match first), with kind words."""
     index = load_index()
-    skip = _spans_to_skip(text, actors)
+    skip = _spans_to_skip(text, None) if skip is None else skip
     found: list[Mention] = []
     for m in _NAME.finditer(text.text):
         words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
@@ -90,15 +95,13 @@ def mentions(text: AnalysedText, actors: list[ActorMention] | None = None) -> li
         while i < len(words):
             hit = None
             for j in range(min(len(words), i + 5), i, -1):
-                surface = "".join(words[i:j]).strip(" -")
+                surface = _POSSESSIVE_END.sub("", "".join(words[i:j]).strip(" -"))
                 start = offsets[i] + (len(words[i]) - len(words[i].lstrip(" -")))
                 end = start + len(surface)
                 if surface.lower() in stop_words() or len(surface) < 3:
                     continue
-                if any(s < end and start < e for s, e in skip):
-                    continue
                 cands = index.get(key(surface))
-                if cands:
+                if cands and not _inside_actor(start, end, skip, cands):
                     hit = (surface, start, end, cands, j)
                     break
             if hit is None:
@@ -109,30 +112,51 @@ def mentions(text: AnalysedText, actors: list[ActorMention] | None = None) -> li
                 break
             kind = _KIND_AFTER.match(text.text[end:end + 20]) or \
                 _LIST_KIND.match(text.text[end:end + 60])
+            capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())
+            inner = sum(1 for w in words[i:j] if not w.startswith("-") or w[1:2].isupper())
             found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
-                                 list(cands), partial=len(words) > (j - i)))
+                                 list(cands), partial=capitalised > inner))
             i = j
     return found
 
 
-def _resolve_strong(mention: Mention, country: str) -> None:
+def _bare_kind_rank(c: Entry, container: bool) -> int:
+    """A bare "Mandalay" is the city; "Mandalay’s Pyin Oo Lwin" and "a town in Mandalay"
+    name the region."""
+    if container:
+        return KIND_RANK.get(c.kind, 9)
+    return {"country": 0, "city": 1, "town": 1, "region": 2}.get(c.kind, KIND_RANK.get(c.kind, 9))
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """Countries the text names, by name or by one of their words ("Chinese", "Kunming")."""
+    named = {c for c, words in lexicon().countries.items()
+             if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)}
+    return frozenset(named)
+
+
+def _resolve_strong(mention: Mention, country: str, before: str = "", after: str = "",
+                    named: frozenset[str] = frozenset()) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
-    strong = [c for c in mention.candidates if c.kind in ("country", "region", "city", "town",
-                                                          "township")]
+    strong = [c for c in mention.candidates if c.kind in _STRONG]
     if wanted in ("village", "village tract"):
         return
     if not strong:
         return
+    container = bool(_POSSESSIVE.match(after) or _CONTAINER_BEFORE.search(before))
 
     def rank(c: Entry) -> tuple[int, int, int]:
         fits = wanted is None or c.kind == wanted or (wanted == "town" and c.kind == "city")
-        return (0 if fits else 1, 0 if c.country == country else 1, KIND_RANK.get(c.kind, 9))
+        kind_rank = KIND_RANK.get(c.kind, 9) if wanted else _bare_kind_rank(c, container)
+        return (0 if fits else 1, 0 if c.country == country else 1, kind_rank)
 
     best = min(strong, key=rank)
     foreign_city = best.kind == "city" and best.country != country
     short_or_part = len(mention.surface) < 5 or mention.partial
-    if foreign_city and mention.kind_word is None and short_or_part:
+    if foreign_city and mention.kind_word is None and (short_or_part or best.country not in named):
         return
+    if mention.partial and len(mention.surface) < 5 and mention.kind_word is None:
+        return  # "Pan" of "Pan Thabyae camp" is not Hpa-an
     mention.chosen = best
     mention.why = f"{best.kind} in {best.country}" + (" (article's country)" if
                                                        best.country == country else "")
@@ -182,12 +206,13 @@ def _relative(mention: Mention, text: AnalysedText) -> None:
         mention.near = [m.group(3)]
 
 
-def resolve(text: AnalysedText, actors: list[ActorMention] | None = None) -> list[Mention]:
-    """Gazetteer entries for the text's place names (actor names skipped)."""
-    found = mentions(text, actors)
+def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
+    found = mentions(text, skip)
     country = focus_country(text.text)
+    named = countries_named(text.text)
     for m in found:
-        _resolve_strong(m, country)
+        _resolve_strong(m, country, text.text[max(0, m.start - 20):m.start],
+                        text.text[m.end:m.end + 3], named | {m.surface})
     admin1s = {m.chosen.admin1 or m.chosen.name for m in found
                if m.chosen and m.chosen.kind == "region"}
     admin1s |= {m.chosen.admin1 for m in found if m.chosen and m.chosen.admin1}
@@ -258,7 +283,8 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     ``actors``: the actors stage's mentions of this text, so they are not searched twice
     (found here when not given)."""
     places: dict[tuple[str, str, float | None], Place] = {}
-    for m in resolve(text, actors):
+    skip = _spans_to_skip(text, actors)
+    for m in resolve(text, skip):
         entry = m.chosen
         assert entry is not None
         ident = (entry.name, entry.kind, entry.lat)
@@ -275,4 +301,12 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
             near=m.near, why=m.why, spans=[span])
     resolved = {key(p.mention): p for p in places.values()}
     taken = [(s.start, s.end) for p in places.values() for s in p.spans]
-    return [*places.values(), *_estimated(text, resolved, taken), *_road_places(text, resolved)]
+    found = [*places.values(), *_estimated(text, resolved, taken), *_road_places(text, resolved)]
+    sites = find_sites(text.text, [s.end for s in text.sentences], found, skip)
+    return _most_specific_first([*found, *sites])
+
+
+def _most_specific_first(found: list[Place]) -> list[Place]:
+    """Towns before the regions and countries that share their name (Mandalay city, then
+    Mandalay Region), so a reader taking the first place of a name gets the point."""
+    return sorted(found, key=lambda p: p.kind in ("region", "country"))

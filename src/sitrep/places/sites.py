@@ -1,0 +1,81 @@
+"""Sites inside or beside a place: prisons, wards, camps, bridges, hotels, monasteries.
+
+No gazetteer lists "Bhamo Prison" or "Taminelone ward", but news names them as where
+fighting happened. A capitalised name ending in a site word ("Demoso Central Police
+Station") or followed by one ("Mong San camp") is placed at its host: a place named
+inside it, else a place the sentence puts it in ("... Hotel in Lashio"), else the
+nearest place the article named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sitrep.model import Place, Span
+from sitrep.places.gazetteer import key
+from sitrep.places.words import site_words, stop_words
+
+_HOST_KINDS = frozenset({"town", "city", "township", "village", "village tract"})
+_TOWN_KINDS = frozenset({"town", "city", "township"})
+_RUN = r"[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|Oo|\d+))*"
+_IN_BEFORE = re.compile(r"\b(?:in|at|of|near|outside)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_LEAD = re.compile(r"^(?:The|A|An|At|In|On|Near)\s+")
+
+
+@cache
+def _site_pattern() -> re.Pattern[str]:
+    """A capitalised run ending in a site word, or followed by a lowercase one."""
+    alternatives = "|".join(re.escape(w) for w in site_words())
+    return re.compile(rf"(?<![\w'’-])({_RUN}?)[ -]((?i:(?:(?:{alternatives})[ -])*"
+                      rf"(?:{alternatives})))\b")
+
+
+def _candidates(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of every named site in the text, minus actors' ("TNLA camp")."""
+    out: list[tuple[int, int, str]] = []
+    for m in _site_pattern().finditer(text):
+        name = _LEAD.sub("", m.group(1))
+        start = m.start(1) + len(m.group(1)) - len(name)
+        if not name or name.lower() in site_words() or name.lower() in stop_words() \
+                or any(s < m.end(1) and start < e for s, e in skip):
+            continue
+        out.append((start, m.end(), text[start:m.end()]))
+    return out
+
+
+def _host(start: int, end: int, sentence_end: int, text: str,
+          located: list[tuple[Span, Place]]) -> Place | None:
+    """The place a site lies in: named inside it, put in it by the sentence ("in Lashio"),
+    or else the town the article names most often before it."""
+    inside = [p for s, p in located if start <= s.start and s.end <= end]
+    if inside:
+        return inside[0]
+    after = [p for s, p in located if end <= s.start < sentence_end
+             and _IN_BEFORE.search(text[max(end, s.start - 25):s.start])]
+    if after:
+        return after[0]
+    towns = [(sum(1 for _, q in located if q is p), s.start, p) for s, p in located
+             if p.kind in _TOWN_KINDS and s.end <= start]
+    return max(towns, key=lambda item: item[:2])[2] if towns else None
+
+
+def find_sites(text: str, sentence_ends: list[int], places: list[Place],
+               skip: list[tuple[int, int]]) -> list[Place]:
+    """Named sites placed at their host place, with the host kept in ``near``."""
+    located = sorted(((s, p) for p in places for s in p.spans
+                      if p.lat is not None and p.kind in _HOST_KINDS), key=lambda sp: sp[0].start)
+    sites: dict[str, Place] = {}
+    for start, end, surface in _candidates(text, skip):
+        sentence_end = next((e for e in sentence_ends if e >= end), len(text))
+        host = _host(start, end, sentence_end, text, located)
+        if host is None:
+            continue
+        site = sites.setdefault(key(surface), Place(
+            mention=surface, name=surface, kind="site", admin1=host.admin1, admin3=host.admin3,
+            country=host.country, lat=host.lat, lon=host.lon,
+            coord_source=f"estimated from: {host.name} ({host.kind}), where the text puts it",
+            uncertainty_km=max(host.uncertainty_km or 0.0, 3.0), geo_precision=2,
+            near=[host.name], estimated=True, why=f"a site; placed at {host.name}"))
+        site.spans.append(Span(start, end, surface))
+    return list(sites.values())
