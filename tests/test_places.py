@@ -121,3 +121,9 @@ def test_word_lists_load_without_duplicates() -> None:
     assert "prison" in site_words() and "police station" in site_words()
     assert len(site_words()) == len(set(site_words()))
     assert "photo" in stop_words() or "news" in stop_words()
+
+
+def test_a_country_word_before_a_kind_word_is_not_a_foreign_city() -> None:
+    found = places("The KIA is fighting for the Kachin city of Bhamo in Myanmar.")
+    assert "Kachin" not in found or found["Kachin"].country == "Myanmar"
+    assert found["Bhamo"].admin1 == "Kachin"

@@ -151,8 +151,9 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
     best = min(strong, key=rank)
     foreign_city = best.kind == "city" and best.country != country
     short_or_part = len(mention.surface) < 5 or mention.partial
-    if foreign_city and mention.kind_word is None and (short_or_part or best.country not in named):
-        return
+    if foreign_city and (best.country not in named or
+                         (mention.kind_word is None and short_or_part)):
+        return  # "the Kachin city of Bhamo" is not Kashin, Russia
     if mention.partial and len(mention.surface) < 5 and mention.kind_word is None:
         return  # "Pan" of "Pan Thabyae camp" is not Hpa-an
     mention.chosen = best
@@ -189,7 +190,7 @@ def _cluster_km(c: Entry, neighbours: list[list[Entry]]) -> float:
 def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str],
                   neighbours: list[list[Entry]] | None = None) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
-    if mention.partial and wanted is None:
+    if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
     if not options:
