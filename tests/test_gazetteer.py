@@ -13,7 +13,7 @@ from sitrep.cli.gazetteer import command
 from sitrep.errors import GazetteerError
 from sitrep.model import Place
 from sitrep.places import lookup
-from sitrep.places.gazetteer import load_index
+from sitrep.places.gazetteer import key, load_index
 from sitrep.places.geonames import load_user_index, read_geonames
 
 _ROWS = [
@@ -78,10 +78,37 @@ def test_lookup_prefers_a_town_and_the_context() -> None:
 
 
 def test_alias_data_has_no_duplicates_and_every_target_exists() -> None:
-    from sitrep.places.gazetteer import aliases, key
+    from sitrep.places.gazetteer import aliases
 
     pairs = aliases()
     names = [alias.lower() for alias, _ in pairs]
     assert len(names) == len(set(names))
     index = load_index()
     assert [t for _, t in pairs if key(t) not in index] == []
+
+
+def test_burmese_names_romanise_as_news_spells_them() -> None:
+    from sitrep.places.romanise import romanise
+
+    cases = {"သီပေါ": "Thibaw", "မိုးမိတ်": "Momeik", "နောင်ချို": "Naungcho",
+             "လွယ်ငင်း": "Lwel Ngin", "နောင်ပိန်": "Naung Pain", "ပင်တီး": "Pinti",
+             "နှုံးဘူးကြီး": "Nonebu", "မိုင်းလုံ": "Mong Long", "ဟိုခို (မြောက်)": "Hohko"}
+    for burmese, news in cases.items():
+        assert key(news) in {key(s) for s in romanise(burmese)}, (burmese, news)
+    assert romanise("") == [] and romanise("Kyaukme") == []
+
+
+def test_romanised_variants_reach_mimu_entries() -> None:
+    index = load_index()
+    assert any(e.name == "Loi Ngin" for e in index[key("Lwel Ngin")])
+    assert any(e.name == "Pin Tee" for e in index[key("Pinti")])
+    assert any(e.name == "Surkhua" and e.kind == "town" for e in index[key("Sukhua")])
+
+
+def test_romanisation_table_loads_and_is_consistent() -> None:
+    from sitrep.places.romanise import syllables, table
+
+    data = table()
+    assert data.onsets["သ"] == ("th",) and "aung" in data.rhymes["ောင်"]
+    assert all(v for v in data.rhymes.values()) and data.suffixes
+    assert [(s.onset, s.rhyme) for s in syllables("ညောင်ပင်")] == [("ည", "ောင်"), ("ပ", "င်")]

@@ -22,7 +22,7 @@ from sitrep.text import AnalysedText
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)"
                    r"|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
-                         r"district|province|mine|area)\b", re.IGNORECASE)
+                         r"district|province|mine|area|ward|quarter)\b", re.IGNORECASE)
 _ROAD = re.compile(r"\b([A-Z][\w]+(?: [A-Z][\w]+)?)-([A-Z][\w]+(?: [A-Z][\w]+)?) (road|highway)\b")
 _HIGHWAY = re.compile(r"\b(?:National |Asian |Union )?Highway (?:No\.? ?)?\d+\b")
 _RELATIVE = re.compile(r"^\W{0,3}(?:some |about |around |roughly |nearly )?(\d+(?:\.\d+)?)[ -]?"
@@ -37,7 +37,8 @@ _CONTAINER_BEFORE = re.compile(r"\b(?:towns?|villages?|townships?|cit(?:y|ies)|d
 _KIND_WORD = {"village": "village", "villages": "village", "village tract": "village tract",
               "town": "town", "towns": "town", "township": "township", "townships": "township",
               "city": "city", "region": "region", "state": "region", "district": "township",
-              "province": "region", "mine": "site", "area": None}
+              "province": "region", "mine": "site", "area": None, "ward": "ward",
+              "quarter": "ward"}
 
 
 _TITLE_BEFORE = re.compile(r"(?:captain|spokes\w+|colonel|general|commander|leader|chairman|"
@@ -139,8 +140,8 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
                     named: frozenset[str] = frozenset()) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     strong = [c for c in mention.candidates if c.kind in _STRONG]
-    if wanted in ("village", "village tract"):
-        return
+    if wanted in ("village", "village tract", "ward"):
+        return  # "Shwe Pyi ward" is a part of a town, not the town Shwe Pyi
     if not strong:
         return
     container = bool(_POSSESSIVE.match(after) or _CONTAINER_BEFORE.search(before))
@@ -153,8 +154,9 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
     best = min(strong, key=rank)
     foreign_city = best.kind == "city" and best.country != country
     short_or_part = len(mention.surface) < 5 or mention.partial
-    if foreign_city and mention.kind_word is None and (short_or_part or best.country not in named):
-        return
+    if foreign_city and (best.country not in named or
+                         (mention.kind_word is None and short_or_part)):
+        return  # "the Kachin city of Bhamo" is not Kashin, Russia
     if mention.partial and len(mention.surface) < 5 and mention.kind_word is None:
         return  # "Pan" of "Pan Thabyae camp" is not Hpa-an
     mention.chosen = best
@@ -168,14 +170,32 @@ def _context_points(resolved: list[Mention]) -> list[tuple[float, float]]:
             and m.chosen.kind in ("town", "city", "township", "village", "village tract")]
 
 
-def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str]) -> None:
+def _weak_options(mention: Mention) -> list[Entry]:
+    """Located candidates a weak name may be; a "village" kind word keeps villages."""
     wanted = _KIND_WORD.get(mention.kind_word or "")
-    if mention.partial and wanted is None:
-        return
     options = [c for c in mention.candidates if c.lat is not None and c.lon is not None
                and c.kind in ("village", "village tract", "town", "township")]
     if wanted in ("village", "village tract"):
         options = [c for c in options if c.kind in ("village", "village tract")] or options
+    return options
+
+
+def _cluster_km(c: Entry, neighbours: list[list[Entry]]) -> float:
+    """Mean distance from a candidate to the nearest candidate of each name the same
+    sentence names beside it: villages named together lie together."""
+    if not neighbours:
+        return 0.0
+    nearest = [min(km(c.lat, c.lon, n.lat, n.lon) for n in options)  # type: ignore[arg-type]
+               for options in neighbours]
+    return sum(nearest) / len(nearest)
+
+
+def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str],
+                  neighbours: list[list[Entry]] | None = None) -> None:
+    wanted = _KIND_WORD.get(mention.kind_word or "")
+    if (mention.partial and wanted is None) or wanted == "ward":
+        return
+    options = _weak_options(mention)
     if not options:
         return
 
@@ -186,7 +206,8 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
         nearest = sorted(km(c.lat, c.lon, lat, lon)  # type: ignore[arg-type]
                          for lat, lon in points)[:3]
         return sum(nearest) / len(nearest)
-    best = min(options, key=lambda c: (distance(c), KIND_RANK.get(c.kind, 9), c.uncertainty_km))
+    best = min(options, key=lambda c: (distance(c) + _cluster_km(c, neighbours or []),
+                                       KIND_RANK.get(c.kind, 9), c.uncertainty_km))
     d = distance(best)
     supported = (points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
     if not supported and wanted not in ("village", "village tract"):
@@ -197,6 +218,26 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     mention.why = (f"{best.kind}; {len(options)} candidate(s); nearest to the article's other "
                    f"places ({d:.0f} km)" if points
                    else f"{best.kind}; in a region the article names")
+    if neighbours:
+        mention.why += f" and to the names beside it ({_cluster_km(best, neighbours):.0f} km)"
+
+
+def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
+                        admin1s: set[str], text: AnalysedText) -> None:
+    """Each weak name resolved once for all its mentions, beside the names it shares a
+    sentence with ("Lwel Ngin and Nar Nwe villages, 5 km from Hohko")."""
+    groups: dict[str, list[Mention]] = {}
+    for m in weak:
+        groups.setdefault(key(m.surface), []).append(m)
+    sentences = {name: {text.sentence_at(m.start).index for m in ms} for name, ms in groups.items()}
+    for name, ms in groups.items():
+        lead = min(ms, key=lambda m: (m.kind_word is None, m.partial))
+        neighbours = [_weak_options(other[0]) for o, other in groups.items()
+                      if o != name and sentences[o] & sentences[name]]
+        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n])
+        for m in ms:
+            if m is not lead and lead.chosen and (not m.partial or m.kind_word):
+                m.chosen, m.why = lead.chosen, lead.why
 
 
 def _relative(mention: Mention, text: AnalysedText) -> None:
@@ -217,9 +258,7 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
                if m.chosen and m.chosen.kind == "region"}
     admin1s |= {m.chosen.admin1 for m in found if m.chosen and m.chosen.admin1}
     points = _context_points(found)
-    for m in found:
-        if m.chosen is None:
-            _resolve_weak(m, points, admin1s)
+    _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text)
     for m in found:
         _relative(m, text)
     return [m for m in found if m.chosen]
@@ -293,6 +332,7 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
             places[ident].spans.append(span)
             continue
         kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
+        kind = entry.kind if kind == "ward" else kind
         places[ident] = Place(
             mention=m.surface, name=_display_name(m), kind=kind, admin1=entry.admin1,
             admin3=entry.admin3, country=entry.country, lat=entry.lat, lon=entry.lon,

