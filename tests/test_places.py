@@ -172,3 +172,12 @@ def test_foreign_cities_resolve_to_their_country() -> None:
               "Bamako": "Mali", "Bakhmut": "Ukraine"}
     assert {name: found[name].country for name in expect} == expect
     assert all(found[name].kind == "city" for name in expect)
+
+
+def test_cities_abroad_are_no_context_for_villages() -> None:
+    found = places("After talks in Kunming, the Ta’ang army held Naungcho town in Shan State, "
+                   "Myanmar, and Myanmar frontlines beyond it such as Taung Kham.")
+    assert "Ta’ang" not in found
+    village = found["Taung Kham"]
+    assert village.lat is not None and village.lon is not None
+    assert km(village.lat, village.lon, 22.07, 96.87) < 10  # Tawng Hkam, Nawnghkio Township

@@ -157,9 +157,12 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
                                                        best.country == country else "")
 
 
-def _context_points(resolved: list[Mention]) -> list[tuple[float, float]]:
+def _context_points(resolved: list[Mention], country: str) -> list[tuple[float, float]]:
+    """Where the article's places lie; cities abroad (talks in Kunming) are no context
+    for its villages."""
     return [(m.chosen.lat, m.chosen.lon) for m in resolved
             if m.chosen and m.chosen.lat is not None and m.chosen.lon is not None
+            and m.chosen.country == country
             and m.chosen.kind in ("town", "city", "township", "village", "village tract")]
 
 
@@ -267,7 +270,7 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     admin1s |= {m.chosen.admin1 for m in found if m.chosen and m.chosen.admin1}
     # a name placed by the text "5 km from Hohko" waits for its anchor: no context yet
     anchored = [m for m in found if relative_anchor(text.text[m.end:m.end + 100])]
-    points = _context_points([m for m in found if m not in anchored])
+    points = _context_points([m for m in found if m not in anchored], country)
     _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text)
     for m in found:
         _relative(m, text, found)
