@@ -20,6 +20,8 @@ def test_spelling_variants_share_a_key() -> None:
     assert key("Naungpein") == key("Naung Pein")
     assert key("Hohko") == key("Ho Hko (North)")
     assert key("Pyin Oo Lwin") == key("Pyinoolwin")
+    assert key("Yadana Theingi") == key("Ya Da Nar Thein Gi")
+    assert key("Myanmar") == key("Myanma") and key("Karen") != key("Kaen")
 
 
 def test_towns_resolve_to_mimu_points_in_myanmar() -> None:

@@ -25,6 +25,9 @@ _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|mine|area|ward|quarter)\b", re.IGNORECASE)
 VILLAGE_SUPPORT_KM = 80.0
+#: names in one sentence ("Lwel Ngin and Nar Nwe villages") lie closer together than
+#: they lie to the article's towns, so their mutual distance counts double
+CLUSTER_WEIGHT = 2.0
 _STRONG = frozenset({"country", "region", "city", "town", "township"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
@@ -202,7 +205,8 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
         nearest = sorted(km(c.lat, c.lon, lat, lon)  # type: ignore[arg-type]
                          for lat, lon in points)[:3]
         return sum(nearest) / len(nearest)
-    best = min(options, key=lambda c: (distance(c) + _cluster_km(c, neighbours or []),
+    best = min(options, key=lambda c: (distance(c)
+                                       + CLUSTER_WEIGHT * _cluster_km(c, neighbours or []),
                                        KIND_RANK.get(c.kind, 9), c.uncertainty_km))
     d = distance(best)
     supported = (points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
