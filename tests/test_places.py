@@ -20,6 +20,8 @@ def test_spelling_variants_share_a_key() -> None:
     assert key("Naungpein") == key("Naung Pein")
     assert key("Hohko") == key("Ho Hko (North)")
     assert key("Pyin Oo Lwin") == key("Pyinoolwin")
+    assert key("Yadana Theingi") == key("Ya Da Nar Thein Gi")
+    assert key("Myanmar") == key("Myanma") and key("Karen") != key("Kaen")
 
 
 def test_towns_resolve_to_mimu_points_in_myanmar() -> None:
@@ -127,3 +129,57 @@ def test_a_country_word_before_a_kind_word_is_not_a_foreign_city() -> None:
     found = places("The KIA is fighting for the Kachin city of Bhamo in Myanmar.")
     assert "Kachin" not in found or found["Kachin"].country == "Myanmar"
     assert found["Bhamo"].admin1 == "Kachin"
+
+
+def test_between_two_places_is_their_midpoint() -> None:
+    from sitrep.places import event_places
+
+    found = places("A convoy was ambushed between Kutkai and Lashio towns in Shan State, Myanmar.")
+    mid, kutkai, lashio = found["between Kutkai and Lashio"], found["Kutkai"], found["Lashio"]
+    assert mid.near == ["Kutkai", "Lashio"] and mid.estimated and mid.geo_precision == 2
+    half = km(kutkai.lat, kutkai.lon, lashio.lat, lashio.lon) / 2  # type: ignore[arg-type]
+    assert abs((mid.uncertainty_km or 0) - half) < 1
+    assert km(mid.lat, mid.lon, kutkai.lat, kutkai.lon) < half + 1  # type: ignore[arg-type]
+    assert mid not in event_places(list(found.values()))
+
+
+def test_a_directional_offset_moves_the_estimate() -> None:
+    found = places("Troops shelled Zawgyi Taung, about 50 km west of Mogoke, in Myanmar.")
+    place, mogoke = found["Zawgyi Taung"], found["Mogoke"]
+    assert place.near == ["Mogoke"] and place.estimated and place.geo_precision == 2
+    assert place.lon is not None and mogoke.lon is not None and place.lon < mogoke.lon
+    assert 45 < km(place.lat, place.lon, mogoke.lat, mogoke.lon) < 55  # type: ignore[arg-type]
+    assert "50 km west of Mogoke" in (place.coord_source or "")
+
+
+def test_a_numbered_highway_is_placed_at_its_anchor_town() -> None:
+    found = places("Troops advanced on Kyaukme along National Highway 2 in Shan State, Myanmar.")
+    road = found["National Highway 2"]
+    assert road.kind == "road" and road.near == ["Kyaukme"] and road.estimated
+    assert road.geo_precision == 2 and (road.uncertainty_km or 0) >= 25
+
+
+def test_a_village_five_km_from_hohko_lies_near_ho_hko_north() -> None:
+    found = places("Fighting spread in Nawnghkio Township, Shan State, Myanmar. Troops shelled "
+                   "Zee Kone, some 5 kilometers from Hohko, on the road to Mogoke.")
+    near = found["Zee Kone"]
+    assert near.near == ["Hohko"] and near.lat is not None and near.lon is not None
+    assert km(near.lat, near.lon, 22.4157, 96.4996) < 10  # MIMU Ho Hko (North)
+
+
+def test_foreign_cities_resolve_to_their_country() -> None:
+    found = places("Envoys met in Kunming and Beijing, China. Shelling hit Khartoum and El Fasher "
+                   "in Sudan, Bamako in Mali and Bakhmut in Ukraine.")
+    expect = {"Kunming": "China", "Beijing": "China", "Khartoum": "Sudan", "El Fasher": "Sudan",
+              "Bamako": "Mali", "Bakhmut": "Ukraine"}
+    assert {name: found[name].country for name in expect} == expect
+    assert all(found[name].kind == "city" for name in expect)
+
+
+def test_cities_abroad_are_no_context_for_villages() -> None:
+    found = places("After talks in Kunming, the Ta’ang army held Naungcho town in Shan State, "
+                   "Myanmar, and Myanmar frontlines beyond it such as Taung Kham.")
+    assert "Ta’ang" not in found
+    village = found["Taung Kham"]
+    assert village.lat is not None and village.lon is not None
+    assert km(village.lat, village.lon, 22.07, 96.87) < 10  # Tawng Hkam, Nawnghkio Township

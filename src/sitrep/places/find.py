@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
+from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_sites
 from sitrep.places.words import stop_words
 from sitrep.text import AnalysedText
@@ -23,12 +24,10 @@ _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?
                    r"|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|mine|area|ward|quarter)\b", re.IGNORECASE)
-_ROAD = re.compile(r"\b([A-Z][\w]+(?: [A-Z][\w]+)?)-([A-Z][\w]+(?: [A-Z][\w]+)?) (road|highway)\b")
-_HIGHWAY = re.compile(r"\b(?:National |Asian |Union )?Highway (?:No\.? ?)?\d+\b")
-_RELATIVE = re.compile(r"^\W{0,3}(?:some |about |around |roughly |nearly )?(\d+(?:\.\d+)?)[ -]?"
-                       r"(km|kilometers|kilometres|miles)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
-                       r"([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)")
 VILLAGE_SUPPORT_KM = 80.0
+#: names in one sentence ("Lwel Ngin and Nar Nwe villages") lie closer together than
+#: they lie to the article's towns, so their mutual distance counts double
+CLUSTER_WEIGHT = 2.0
 _STRONG = frozenset({"country", "region", "city", "town", "township"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
@@ -164,9 +163,12 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
                                                        best.country == country else "")
 
 
-def _context_points(resolved: list[Mention]) -> list[tuple[float, float]]:
+def _context_points(resolved: list[Mention], country: str) -> list[tuple[float, float]]:
+    """Where the article's places lie; cities abroad (talks in Kunming) are no context
+    for its villages."""
     return [(m.chosen.lat, m.chosen.lon) for m in resolved
             if m.chosen and m.chosen.lat is not None and m.chosen.lon is not None
+            and m.chosen.country == country
             and m.chosen.kind in ("town", "city", "township", "village", "village tract")]
 
 
@@ -206,7 +208,8 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
         nearest = sorted(km(c.lat, c.lon, lat, lon)  # type: ignore[arg-type]
                          for lat, lon in points)[:3]
         return sum(nearest) / len(nearest)
-    best = min(options, key=lambda c: (distance(c) + _cluster_km(c, neighbours or []),
+    best = min(options, key=lambda c: (distance(c)
+                                       + CLUSTER_WEIGHT * _cluster_km(c, neighbours or []),
                                        KIND_RANK.get(c.kind, 9), c.uncertainty_km))
     d = distance(best)
     supported = (points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
@@ -240,11 +243,26 @@ def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
                 m.chosen, m.why = lead.chosen, lead.why
 
 
-def _relative(mention: Mention, text: AnalysedText) -> None:
-    """"X, 24 km from Kyaukme": the anchor goes to ``near``."""
-    m = _RELATIVE.match(text.text[mention.end:mention.end + 80])
-    if m:
-        mention.near = [m.group(3)]
+def _relative(mention: Mention, text: AnalysedText, found: list[Mention]) -> None:
+    """"X, 24 km from Kyaukme": the anchor goes to ``near``, and X must lie about that far
+    from it: the namesake that does, else none (the estimate from the anchor stands)."""
+    rel = relative_anchor(text.text[mention.end:mention.end + 100])
+    if not rel:
+        return
+    mention.near = [rel[3]]
+    anchor = next((m.chosen for m in found if m.chosen and key(m.surface) == key(rel[3])
+                   and m.chosen.lat is not None), None)
+    if anchor is None or anchor.lat is None or anchor.lon is None:
+        return
+    reach = rel[0] * 1.5 + 15.0
+
+    def away(c: Entry) -> float:
+        return km(c.lat, c.lon, anchor.lat, anchor.lon)  # type: ignore[arg-type]
+    fitting = [c for c in mention.candidates if c.lat is not None and away(c) <= reach]
+    if mention.chosen is not None and mention.chosen in fitting:
+        return
+    mention.chosen = min(fitting, key=away) if fitting else None
+    mention.why = f"{rel[1]} from {rel[3]}, as the text says" if fitting else ""
 
 
 def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -257,10 +275,12 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     admin1s = {m.chosen.admin1 or m.chosen.name for m in found
                if m.chosen and m.chosen.kind == "region"}
     admin1s |= {m.chosen.admin1 for m in found if m.chosen and m.chosen.admin1}
-    points = _context_points(found)
+    # a name placed by the text "5 km from Hohko" waits for its anchor: no context yet
+    anchored = [m for m in found if relative_anchor(text.text[m.end:m.end + 100])]
+    points = _context_points([m for m in found if m not in anchored], country)
     _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text)
     for m in found:
-        _relative(m, text)
+        _relative(m, text, found)
     return [m for m in found if m.chosen]
 
 
@@ -270,50 +290,6 @@ def _display_name(m: Mention) -> str:
     if entry.kind in ("region", "country"):
         return entry.name
     return m.surface
-
-
-def _road_places(text: AnalysedText, resolved: dict[str, Place]) -> list[Place]:
-    roads: dict[str, Place] = {}
-    for m in _ROAD.finditer(text.text):
-        name = m.group(0)
-        ends = [resolved.get(key(m.group(1))), resolved.get(key(m.group(2)))]
-        known = [p for p in ends if p and p.lat is not None and p.lon is not None]
-        lat = sum(p.lat for p in known) / len(known) if known else None  # type: ignore[misc]
-        lon = sum(p.lon for p in known) / len(known) if known else None  # type: ignore[misc]
-        place = roads.setdefault(key(name), Place(
-            mention=name, name=name, kind="road", country=known[0].country if known else None,
-            admin1=known[0].admin1 if known else None, lat=lat, lon=lon,
-            coord_source=("estimated from: midpoint of " + " and ".join(p.name for p in known))
-            if known else None, geo_precision=2, near=[m.group(1), m.group(2)],
-            estimated=bool(known), why="road between two places"))
-        place.spans.append(Span(m.start(), m.end(), name))
-    for m in _HIGHWAY.finditer(text.text):
-        place = roads.setdefault(key(m.group(0)), Place(
-            mention=m.group(0), name=m.group(0), kind="road", geo_precision=2, why="named road"))
-        place.spans.append(Span(m.start(), m.end(), m.group(0)))
-    return list(roads.values())
-
-
-def _estimated(text: AnalysedText, resolved: dict[str, Place], taken: list[tuple[int, int]]
-               ) -> list[Place]:
-    """Names in no gazetteer but placed relative to one: "Naungpein, 24 km from Kyaukme"."""
-    out: list[Place] = []
-    for m in _NAME.finditer(text.text):
-        if any(s <= m.start() < e for s, e in taken) or m.group(0).lower() in stop_words():
-            continue
-        rel = _RELATIVE.match(text.text[m.end():m.end() + 80])
-        anchor = resolved.get(key(rel.group(3))) if rel else None
-        if rel is None or anchor is None or anchor.lat is None:
-            continue
-        distance = float(rel.group(1)) * (1.609 if rel.group(2) == "miles" else 1.0)
-        out.append(Place(
-            mention=m.group(0), name=m.group(0), kind=None, admin1=anchor.admin1,
-            country=anchor.country, lat=anchor.lat, lon=anchor.lon,
-            coord_source=f"estimated from: {rel.group(1)} {rel.group(2)} from {anchor.name}",
-            uncertainty_km=distance, geo_precision=2, near=[anchor.name], estimated=True,
-            why="not in the gazetteers; placed relative to its anchor",
-            spans=[Span(m.start(), m.end(), m.group(0))]))
-    return out
 
 
 def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) -> list[Place]:
@@ -341,8 +317,10 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
             near=m.near, why=m.why, spans=[span])
     resolved = {key(p.mention): p for p in places.values()}
     taken = [(s.start, s.end) for p in places.values() for s in p.spans]
-    found = [*places.values(), *_estimated(text, resolved, taken), *_road_places(text, resolved)]
-    sites = find_sites(text.text, [s.end for s in text.sentences], found, skip)
+    ends = [s.end for s in text.sentences]
+    found = [*places.values(), *estimated_places(text.text, resolved, taken, _NAME, stop_words()),
+             *road_places(text.text, resolved, ends), *between_places(text.text, resolved)]
+    sites = find_sites(text.text, ends, found, skip)
     return _most_specific_first([*found, *sites])
 
 

@@ -47,6 +47,7 @@ def key(name: str) -> str:
     """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\(.*?\)", "", text)
+    text = re.sub(r"(?<=[a-z])ar\b", "a", text)  # MIMU's "Ya Da Nar" is news' "Yadana"
     text = re.sub(r"[^a-z0-9]", "", text)
     for old, new in _VARIANTS:
         text = text.replace(old, new)
@@ -179,7 +180,7 @@ def build_index() -> Index:
     return dict(index)
 
 
-#: shorter romanised keys ("mo", "pin") would turn common words into villages
+#: shorter romanised spellings ("mo", "pin") would turn common words into villages
 _MIN_ROMANISED_KEY = 5
 
 
@@ -188,7 +189,8 @@ def _add_romanised(index: Index, entry: Entry, burmese: str) -> None:
     own = key(entry.name)
     for spelling in romanise(burmese) if burmese else []:
         variant = key(spelling)
-        if len(variant) >= _MIN_ROMANISED_KEY and variant != own and entry not in index[variant]:
+        if len(spelling) >= _MIN_ROMANISED_KEY and variant != own \
+                and entry not in index[variant]:
             index[variant].append(entry)
 
 
@@ -222,7 +224,7 @@ def load_index() -> Index:
 
 def _load_builtin() -> Index:
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v4.pickle"
+    path = folder / f"gazetteer-{_versions()}-v5.pickle"
     if path.exists():
         with path.open("rb") as fh:
             gc.disable()  # a million small objects: the collector would walk them repeatedly

@@ -21,7 +21,7 @@ _SIGNS = re.compile(r"[\u102B-\u1036\u103D]")
 #: spellings kept per name: the most usual ones first
 LIMIT = 12
 #: bump when the rules change, so the compiled gazetteer is rebuilt
-VERSION = "r1-12"
+VERSION = "r2"
 
 
 @dataclass(frozen=True)
