@@ -140,7 +140,9 @@ def test_between_two_places_is_their_midpoint() -> None:
     half = km(kutkai.lat, kutkai.lon, lashio.lat, lashio.lon) / 2  # type: ignore[arg-type]
     assert abs((mid.uncertainty_km or 0) - half) < 1
     assert km(mid.lat, mid.lon, kutkai.lat, kutkai.lon) < half + 1  # type: ignore[arg-type]
-    assert mid not in event_places(list(found.values()))
+    located = event_places(list(found.values()))
+    assert mid not in located and any(p.mention == "Kutkai" for p in located)
+    assert all(p.mention != "Lashio" for p in located)  # coded at the first, as ACLED does
 
 
 def test_a_directional_offset_moves_the_estimate() -> None:

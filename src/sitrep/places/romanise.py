@@ -19,9 +19,9 @@ _WA = "\u103D"
 _ASAT, _STACK, _TONES = "\u103A", "\u1039", "\u1037\u1038"
 _SIGNS = re.compile(r"[\u102B-\u1036\u103D]")
 #: spellings kept per name: the most usual ones first
-LIMIT = 12
+LIMIT = 16
 #: bump when the rules change, so the compiled gazetteer is rebuilt
-VERSION = "r2"
+VERSION = "r3"
 
 
 @dataclass(frozen=True)
