@@ -185,3 +185,33 @@ def test_cities_abroad_are_no_context_for_villages() -> None:
     village = found["Taung Kham"]
     assert village.lat is not None and village.lon is not None
     assert km(village.lat, village.lon, 22.07, 96.87) < 10  # Tawng Hkam, Nawnghkio Township
+
+
+def test_named_parts_of_a_town_are_placed_in_it() -> None:
+    found = places("Jets bombed Yadanar Hill, North Quarter and Zay Tan Ward in eastern Mogok, "
+                   "Myanmar, and a camp at Moe Hnin Gone at Kyaukme town.")
+    mogok = found["Mogok"]
+    for name in ("Yadanar Hill", "North Quarter"):
+        part = found[name]
+        assert part.kind == "site" and part.near == ["Mogok"] and part.estimated
+        assert (part.lat, part.lon) == (mogok.lat, mogok.lon)
+    assert found["Moe Hnin Gone"].near == ["Kyaukme"]
+
+
+def test_headlines_and_acronyms_are_not_places() -> None:
+    found = places("Another Airstrike Bombing in Mogok\nThe KTU fighters told SHAN they left "
+                   "Mogok town in Myanmar.")
+    assert "Another Airstrike Bombing" not in found
+    assert "KTU" not in found and "SHAN" not in found
+
+
+def test_a_site_is_not_hosted_by_a_far_namesake() -> None:
+    found = places("The TNLA attacked Namtu town in Shan State, Myanmar, for four days and "
+                   "took Mong San camp.")
+    camp, namtu = found["Mong San camp"], found["Namtu"]
+    assert km(camp.lat, camp.lon, namtu.lat, namtu.lon) < 25  # type: ignore[arg-type]
+
+
+def test_a_place_abroad_needs_its_country_named() -> None:
+    found = places("Militants surrendered at Sarkari Bagan at Haflong in Assam, India.")
+    assert "Bagan" not in found and found["Sarkari Bagan"].country == "India"

@@ -15,7 +15,7 @@ from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import Place, Span
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
-from sitrep.places.sites import find_sites
+from sitrep.places.sites import find_parts, find_sites
 from sitrep.places.words import stop_words
 from sitrep.text import AnalysedText
 
@@ -98,6 +98,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 if surface.lower() in stop_words() or len(surface) < 3:
                     continue
                 cands = index.get(key(surface))
+                if cands and surface.isupper() and not any(c.name.isupper() for c in cands):
+                    continue  # "KTU", "SHAN": a group or an agency, not a place
                 if cands and not _inside_actor(start, end, skip, cands):
                     hit = (surface, start, end, cands, j)
                     break
@@ -148,11 +150,10 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
         return (0 if fits else 1, 0 if c.country == country else 1, kind_rank)
 
     best = min(strong, key=rank)
-    foreign_city = best.kind == "city" and best.country != country
+    foreign = best.kind != "country" and best.country != country
     short_or_part = len(mention.surface) < 5 or mention.partial
-    if foreign_city and (best.country not in named or
-                         (mention.kind_word is None and short_or_part)):
-        return  # "the Kachin city of Bhamo" is not Kashin, Russia
+    if foreign and (best.country not in named or (mention.kind_word is None and short_or_part)):
+        return  # "the Kachin city of Bhamo" is not Kashin, Russia; "Sarkari Bagan" not Bagan
     if mention.partial and len(mention.surface) < 5 and mention.kind_word is None:
         return  # "Pan" of "Pan Thabyae camp" is not Hpa-an
     mention.chosen = best
@@ -315,6 +316,7 @@ def find_places(text: AnalysedText) -> list[Place]:
     found = [*places.values(), *estimated_places(text.text, resolved, taken, _NAME, stop_words()),
              *road_places(text.text, resolved, ends), *between_places(text.text, resolved)]
     sites = find_sites(text.text, ends, found, skip)
+    sites += find_parts(text.text, [*found, *sites], skip)
     return _most_specific_first([*found, *sites])
 
 
