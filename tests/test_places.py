@@ -30,7 +30,7 @@ def test_towns_resolve_to_mimu_points_in_myanmar() -> None:
     assert mogok.kind == "town" and mogok.admin1 == "Mandalay" and mogok.country == "Myanmar"
     assert mogok.lat is not None and mogok.lon is not None
     assert km(mogok.lat, mogok.lon, 22.92, 96.51) < 5
-    assert found["Shan"].kind == "region"
+    assert found["Shan State"].kind == "region" and found["Shan State"].name == "Shan"
 
 
 def test_a_village_resolves_near_the_article_towns() -> None:
@@ -215,3 +215,11 @@ def test_a_site_is_not_hosted_by_a_far_namesake() -> None:
 def test_a_place_abroad_needs_its_country_named() -> None:
     found = places("Militants surrendered at Sarkari Bagan at Haflong in Assam, India.")
     assert "Bagan" not in found and found["Sarkari Bagan"].country == "India"
+
+
+def test_a_kind_word_written_in_the_name_stays_in_the_mention() -> None:
+    found = places("A bomb hit the Kyat Pyin Village Tract office near Mogok town, Myanmar, "
+                   "24 km from Mogoke.")
+    tract = found["Kyat Pyin Village Tract"]
+    assert tract.kind == "village tract" and tract.spans[0].text == "Kyat Pyin"
+    assert "Mogok" in found  # a lowercase kind word stays out of the mention

@@ -58,6 +58,7 @@ class Mention:
     chosen: Entry | None = None
     why: str = ""
     near: list[str] = field(default_factory=list)
+    titled_kind: str = ""  # " Village Tract" written as part of the name
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -113,8 +114,10 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 _LIST_KIND.match(text.text[end:end + 60])
             capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())
             inner = sum(1 for w in words[i:j] if not w.startswith("-") or w[1:2].isupper())
+            titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
+                kind.re is _KIND_AFTER else ""
             found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
-                                 list(cands), partial=capitalised > inner))
+                                 list(cands), partial=capitalised > inner, titled_kind=titled))
             i = j
     return found
 
@@ -305,12 +308,13 @@ def find_places(text: AnalysedText) -> list[Place]:
         kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
         kind = entry.kind if kind == "ward" else kind
         places[ident] = Place(
-            mention=m.surface, name=_display_name(m), kind=kind, admin1=entry.admin1,
-            admin3=entry.admin3, country=entry.country, lat=entry.lat, lon=entry.lon,
+            mention=m.surface + m.titled_kind, name=_display_name(m), kind=kind,
+            admin1=entry.admin1, admin3=entry.admin3, country=entry.country, lat=entry.lat,
+            lon=entry.lon,
             coord_source=entry.source, uncertainty_km=entry.uncertainty_km,
             geo_precision=3 if entry.kind in ("region", "country") else 1,
             near=m.near, why=m.why, spans=[span])
-    resolved = {key(p.mention): p for p in places.values()}
+    resolved = {key(s.text): p for p in reversed(places.values()) for s in p.spans}
     taken = [(s.start, s.end) for p in places.values() for s in p.spans]
     ends = [s.end for s in text.sentences]
     found = [*places.values(), *estimated_places(text.text, resolved, taken, _NAME, stop_words()),
