@@ -22,6 +22,7 @@ def test_spelling_variants_share_a_key() -> None:
     assert key("Pyin Oo Lwin") == key("Pyinoolwin")
     assert key("Yadana Theingi") == key("Ya Da Nar Thein Gi")
     assert key("Myanmar") == key("Myanma") and key("Karen") != key("Kaen")
+    assert key("Three-Mile Pa Kye") == key("3 Maing Pa Kye") == key("3 Mile Pa Kye")
 
 
 def test_towns_resolve_to_mimu_points_in_myanmar() -> None:

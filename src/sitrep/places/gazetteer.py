@@ -43,11 +43,19 @@ class Entry(NamedTuple):
     admin3: str | None = None  # township, for Myanmar villages
 
 
+_NUMBERS = {w: str(i) for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve"))}
+#: "Three-Mile Pa Kye" is MIMU's "3 Maing Pa Kye": villages named for their milepost
+_MILE = re.compile(r"\b(?:(\w+)[ -])?miles?\b|\bmaing\b")
+
+
 def key(name: str) -> str:
     """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\(.*?\)", "", text)
     text = re.sub(r"(?<=[a-z])ar\b", "a", text)  # MIMU's "Ya Da Nar" is news' "Yadana"
+    text = _MILE.sub(lambda m: _NUMBERS.get(m.group(1) or "", m.group(1) or "") + "maing", text)
     text = re.sub(r"[^a-z0-9]", "", text)
     for old, new in _VARIANTS:
         text = text.replace(old, new)
@@ -224,7 +232,7 @@ def load_index() -> Index:
 
 def _load_builtin() -> Index:
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v5.pickle"
+    path = folder / f"gazetteer-{_versions()}-v6.pickle"
     if path.exists():
         with path.open("rb") as fh:
             gc.disable()  # a million small objects: the collector would walk them repeatedly
