@@ -224,3 +224,8 @@ def test_a_kind_word_written_in_the_name_stays_in_the_mention() -> None:
     tract = found["Kyat Pyin Village Tract"]
     assert tract.kind == "village tract" and tract.spans[0].text == "Kyat Pyin"
     assert "Mogok" in found  # a lowercase kind word stays out of the mention
+
+
+def test_a_self_administered_zone_is_a_region() -> None:
+    found = places("The MNDAA holds Laukkaing, the capital of Kokang, in Shan State, Myanmar.")
+    assert found["Kokang"].kind == "region" and found["Kokang"].geo_precision == 3
