@@ -95,6 +95,7 @@ def test_burmese_names_romanise_as_news_spells_them() -> None:
              "နှုံးဘူးကြီး": "Nonebu", "မိုင်းလုံ": "Mong Long", "ဟိုခို (မြောက်)": "Hohko"}
     for burmese, news in cases.items():
         assert key(news) in {key(s) for s in romanise(burmese)}, (burmese, news)
+    assert key("Three-Mile Pa Kye") in {key(s) for s in romanise("၃ မိုင် ပကြဲစံပြ")}
     assert romanise("") == [] and romanise("Kyaukme") == []
 
 

@@ -22,6 +22,7 @@ def test_spelling_variants_share_a_key() -> None:
     assert key("Pyin Oo Lwin") == key("Pyinoolwin")
     assert key("Yadana Theingi") == key("Ya Da Nar Thein Gi")
     assert key("Myanmar") == key("Myanma") and key("Karen") != key("Kaen")
+    assert key("Three-Mile Pa Kye") == key("3 Maing Pa Kye") == key("3 Mile Pa Kye")
 
 
 def test_towns_resolve_to_mimu_points_in_myanmar() -> None:
@@ -30,7 +31,7 @@ def test_towns_resolve_to_mimu_points_in_myanmar() -> None:
     assert mogok.kind == "town" and mogok.admin1 == "Mandalay" and mogok.country == "Myanmar"
     assert mogok.lat is not None and mogok.lon is not None
     assert km(mogok.lat, mogok.lon, 22.92, 96.51) < 5
-    assert found["Shan"].kind == "region"
+    assert found["Shan State"].kind == "region" and found["Shan State"].name == "Shan"
 
 
 def test_a_village_resolves_near_the_article_towns() -> None:
@@ -140,7 +141,9 @@ def test_between_two_places_is_their_midpoint() -> None:
     half = km(kutkai.lat, kutkai.lon, lashio.lat, lashio.lon) / 2  # type: ignore[arg-type]
     assert abs((mid.uncertainty_km or 0) - half) < 1
     assert km(mid.lat, mid.lon, kutkai.lat, kutkai.lon) < half + 1  # type: ignore[arg-type]
-    assert mid not in event_places(list(found.values()))
+    located = event_places(list(found.values()))
+    assert mid not in located and any(p.mention == "Kutkai" for p in located)
+    assert all(p.mention != "Lashio" for p in located)  # coded at the first, as ACLED does
 
 
 def test_a_directional_offset_moves_the_estimate() -> None:
@@ -183,3 +186,46 @@ def test_cities_abroad_are_no_context_for_villages() -> None:
     village = found["Taung Kham"]
     assert village.lat is not None and village.lon is not None
     assert km(village.lat, village.lon, 22.07, 96.87) < 10  # Tawng Hkam, Nawnghkio Township
+
+
+def test_named_parts_of_a_town_are_placed_in_it() -> None:
+    found = places("Jets bombed Yadanar Hill, North Quarter and Zay Tan Ward in eastern Mogok, "
+                   "Myanmar, and a camp at Moe Hnin Gone at Kyaukme town.")
+    mogok = found["Mogok"]
+    for name in ("Yadanar Hill", "North Quarter"):
+        part = found[name]
+        assert part.kind == "site" and part.near == ["Mogok"] and part.estimated
+        assert (part.lat, part.lon) == (mogok.lat, mogok.lon)
+    assert found["Moe Hnin Gone"].near == ["Kyaukme"]
+
+
+def test_headlines_and_acronyms_are_not_places() -> None:
+    found = places("Another Airstrike Bombing in Mogok\nThe KTU fighters told SHAN they left "
+                   "Mogok town in Myanmar.")
+    assert "Another Airstrike Bombing" not in found
+    assert "KTU" not in found and "SHAN" not in found
+
+
+def test_a_site_is_not_hosted_by_a_far_namesake() -> None:
+    found = places("The TNLA attacked Namtu town in Shan State, Myanmar, for four days and "
+                   "took Mong San camp.")
+    camp, namtu = found["Mong San camp"], found["Namtu"]
+    assert km(camp.lat, camp.lon, namtu.lat, namtu.lon) < 25  # type: ignore[arg-type]
+
+
+def test_a_place_abroad_needs_its_country_named() -> None:
+    found = places("Militants surrendered at Sarkari Bagan at Haflong in Assam, India.")
+    assert "Bagan" not in found and found["Sarkari Bagan"].country == "India"
+
+
+def test_a_kind_word_written_in_the_name_stays_in_the_mention() -> None:
+    found = places("A bomb hit the Kyat Pyin Village Tract office near Mogok town, Myanmar, "
+                   "24 km from Mogoke.")
+    tract = found["Kyat Pyin Village Tract"]
+    assert tract.kind == "village tract" and tract.spans[0].text == "Kyat Pyin"
+    assert "Mogok" in found  # a lowercase kind word stays out of the mention
+
+
+def test_a_self_administered_zone_is_a_region() -> None:
+    found = places("The MNDAA holds Laukkaing, the capital of Kokang, in Shan State, Myanmar.")
+    assert found["Kokang"].kind == "region" and found["Kokang"].geo_precision == 3

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.model import Place
 from sitrep.places.find import find_places, stop_words
 from sitrep.places.lookup import lookup
@@ -13,8 +15,26 @@ __all__ = ["event_places", "find_places", "is_common_word", "lookup"]
 def event_places(found: list[Place]) -> list[Place]:
     """The places an event can be coded at. ACLED codes an event at a prison or a ward at
     its town, and one "between X and Y" at X with both as ``near``: sites and midpoints
-    (kept for the map) are left out, so the events stage sees the towns themselves."""
-    return [p for p in found if p.kind != "site" and not is_between(p)]
+    (kept for the map) are left out, and so is Y's mention inside "between X and Y"."""
+    dropped = _second_anchors(found)
+    out = []
+    for place in found:
+        if place.kind == "site" or is_between(place):
+            continue
+        spans = [s for s in place.spans if (s.start, s.end) not in dropped]
+        if spans:
+            out.append(place if len(spans) == len(place.spans) else replace(place, spans=spans))
+    return out
+
+
+def _second_anchors(found: list[Place]) -> set[tuple[int, int]]:
+    """Spans of the later places named inside each "between X and Y"."""
+    dropped: set[tuple[int, int]] = set()
+    for between in (s for p in found if is_between(p) for s in p.spans):
+        inner = sorted((s.start, s.end) for p in found if not is_between(p) for s in p.spans
+                       if between.start <= s.start and s.end <= between.end)
+        dropped.update(inner[1:])
+    return dropped
 
 
 def is_common_word(name: str) -> bool:

@@ -15,7 +15,7 @@ from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
-from sitrep.places.sites import find_sites
+from sitrep.places.sites import find_parts, find_sites
 from sitrep.places.words import stop_words
 from sitrep.text import AnalysedText
 
@@ -58,6 +58,7 @@ class Mention:
     chosen: Entry | None = None
     why: str = ""
     near: list[str] = field(default_factory=list)
+    titled_kind: str = ""  # " Village Tract" written as part of the name
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -101,6 +102,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 if surface.lower() in stop_words() or len(surface) < 3:
                     continue
                 cands = index.get(key(surface))
+                if cands and surface.isupper() and not any(c.name.isupper() for c in cands):
+                    continue  # "KTU", "SHAN": a group or an agency, not a place
                 if cands and not _inside_actor(start, end, skip, cands):
                     hit = (surface, start, end, cands, j)
                     break
@@ -114,8 +117,10 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 _LIST_KIND.match(text.text[end:end + 60])
             capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())
             inner = sum(1 for w in words[i:j] if not w.startswith("-") or w[1:2].isupper())
+            titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
+                kind.re is _KIND_AFTER else ""
             found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
-                                 list(cands), partial=capitalised > inner))
+                                 list(cands), partial=capitalised > inner, titled_kind=titled))
             i = j
     return found
 
@@ -151,11 +156,10 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
         return (0 if fits else 1, 0 if c.country == country else 1, kind_rank)
 
     best = min(strong, key=rank)
-    foreign_city = best.kind == "city" and best.country != country
+    foreign = best.kind != "country" and best.country != country
     short_or_part = len(mention.surface) < 5 or mention.partial
-    if foreign_city and (best.country not in named or
-                         (mention.kind_word is None and short_or_part)):
-        return  # "the Kachin city of Bhamo" is not Kashin, Russia
+    if foreign and (best.country not in named or (mention.kind_word is None and short_or_part)):
+        return  # "the Kachin city of Bhamo" is not Kashin, Russia; "Sarkari Bagan" not Bagan
     if mention.partial and len(mention.surface) < 5 and mention.kind_word is None:
         return  # "Pan" of "Pan Thabyae camp" is not Hpa-an
     mention.chosen = best
@@ -310,17 +314,19 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
         kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
         kind = entry.kind if kind == "ward" else kind
         places[ident] = Place(
-            mention=m.surface, name=_display_name(m), kind=kind, admin1=entry.admin1,
-            admin3=entry.admin3, country=entry.country, lat=entry.lat, lon=entry.lon,
+            mention=m.surface + m.titled_kind, name=_display_name(m), kind=kind,
+            admin1=entry.admin1, admin3=entry.admin3, country=entry.country, lat=entry.lat,
+            lon=entry.lon,
             coord_source=entry.source, uncertainty_km=entry.uncertainty_km,
             geo_precision=3 if entry.kind in ("region", "country") else 1,
             near=m.near, why=m.why, spans=[span])
-    resolved = {key(p.mention): p for p in places.values()}
+    resolved = {key(s.text): p for p in reversed(places.values()) for s in p.spans}
     taken = [(s.start, s.end) for p in places.values() for s in p.spans]
     ends = [s.end for s in text.sentences]
     found = [*places.values(), *estimated_places(text.text, resolved, taken, _NAME, stop_words()),
              *road_places(text.text, resolved, ends), *between_places(text.text, resolved)]
     sites = find_sites(text.text, ends, found, skip)
+    sites += find_parts(text.text, [*found, *sites], skip)
     return _most_specific_first([*found, *sites])
 
 

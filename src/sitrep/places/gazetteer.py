@@ -43,11 +43,21 @@ class Entry(NamedTuple):
     admin3: str | None = None  # township, for Myanmar villages
 
 
+#: "Laukkaing (Kokang SAZ)": a self-administered zone or division is a region of its own
+_SELF_ADMINISTERED = re.compile(r"\((\w+) SA[ZD]\)")
+_NUMBERS = {w: str(i) for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve"))}
+#: "Three-Mile Pa Kye" is MIMU's "3 Maing Pa Kye": villages named for their milepost
+_MILE = re.compile(r"\b(?:(\w+)[ -])?miles?\b|\bmaing\b")
+
+
 def key(name: str) -> str:
     """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\(.*?\)", "", text)
     text = re.sub(r"(?<=[a-z])ar\b", "a", text)  # MIMU's "Ya Da Nar" is news' "Yadana"
+    text = _MILE.sub(lambda m: _NUMBERS.get(m.group(1) or "", m.group(1) or "") + "maing", text)
     text = re.sub(r"[^a-z0-9]", "", text)
     for old, new in _VARIANTS:
         text = text.replace(old, new)
@@ -95,11 +105,16 @@ def _mimu_entries() -> list[tuple[Entry, str]]:
             burmese.setdefault(("town", name, _state(state)), town_mm or "")
             burmese.setdefault(("township", township, _state(state)), township_mm or "")
     villages = []
-    for name, tract, township, state, lat, lon, name_mm, tract_mm, township_mm in con.execute(
-            "select village_eng, village_tract_eng, township_eng, state_eng, latitude, longitude, "
-            "village_mmr, village_tract_mmr, township_mmr from villages"):
+    zones: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for name, tract, township, state, lat, lon, name_mm, tract_mm, township_mm, district in \
+            con.execute("select village_eng, village_tract_eng, township_eng, state_eng, latitude, "
+                        "longitude, village_mmr, village_tract_mmr, township_mmr, district_eng "
+                        "from villages"):
         st = _state(state)
         ok = _in_myanmar(lat, lon)
+        zone = _SELF_ADMINISTERED.search(district or "")
+        if ok and zone:
+            zones[(zone.group(1), st)].append((lat, lon))
         if ok:
             townships[(township, st)].append((lat, lon))
             tracts[(tract, township, st)].append((lat, lon))
@@ -133,6 +148,10 @@ def _mimu_entries() -> list[tuple[Entry, str]]:
         out.append((Entry(name, "village", st, "Myanmar", lat, lon,
                           f"MIMU village {name}, {township} Township", radius, township),
                     name_mm))
+    for (name, st), pts in zones.items():
+        lat, lon = _median(pts)
+        out.append((Entry(name, "region", st, "Myanmar", lat, lon,
+                          f"MIMU self-administered area {name}", 50.0), ""))
     for st, pts in states.items():
         lat, lon = _median(pts)
         out.append((Entry(st, "region", st, "Myanmar", lat, lon, f"MIMU state/region {st}",
@@ -224,7 +243,7 @@ def load_index() -> Index:
 
 def _load_builtin() -> Index:
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v5.pickle"
+    path = folder / f"gazetteer-{_versions()}-v7.pickle"
     if path.exists():
         with path.open("rb") as fh:
             gc.disable()  # a million small objects: the collector would walk them repeatedly

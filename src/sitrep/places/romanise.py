@@ -19,9 +19,9 @@ _WA = "\u103D"
 _ASAT, _STACK, _TONES = "\u103A", "\u1039", "\u1037\u1038"
 _SIGNS = re.compile(r"[\u102B-\u1036\u103D]")
 #: spellings kept per name: the most usual ones first
-LIMIT = 12
+LIMIT = 16
 #: bump when the rules change, so the compiled gazetteer is rebuilt
-VERSION = "r2"
+VERSION = "r4"
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,10 @@ def syllables(word: str) -> list[Syllable]:
         j = i + 1
         while j < n and word[j] in _TONES:
             j += 1
-        if _CONSONANT.match(c) and out and j < n and word[j] in _ASAT + _STACK:
+        if "\u1040" <= c <= "\u1049":
+            out.append(Syllable(str(ord(c) - 0x1040)))  # a Burmese digit: "၃ မိုင်", 3 Mile
+            i += 1
+        elif _CONSONANT.match(c) and out and j < n and word[j] in _ASAT + _STACK:
             out[-1].rhyme += c + _ASAT  # a final consonant ("ng" of ောင်), or a stacked one
             i = j + 1
         elif _CONSONANT.match(c):
@@ -113,6 +116,8 @@ def _onset_spellings(onset: str, position: int) -> tuple[str, ...]:
 
 def _options(syllable: Syllable, position: int) -> list[tuple[int, str]]:
     """(cost, spelling) of one syllable: the usual spelling costs 0."""
+    if syllable.onset.isdigit():
+        return [(0, syllable.onset)]
     return [(a + b, onset + rhyme)
             for a, onset in enumerate(_onset_spellings(syllable.onset, position))
             for b, rhyme in enumerate(_rhyme_spellings(syllable.rhyme.replace("\u1037", "")
