@@ -8,7 +8,13 @@ This is the map of the pipeline; each line calls one stage module.
 from __future__ import annotations
 
 from sitrep import actors, events, places, text, time
-from sitrep.model import Document, Extraction
+from sitrep.model import Document, Extraction, Place
+
+
+def find_document_places(doc: Document) -> list[Place]:
+    """Only the stages places need (`sitrep places`): text → actors → places."""
+    analysed = text.prepare(doc)
+    return places.find_places(analysed, actors.find_actors(analysed))
 
 
 def extract_document(doc: Document) -> Extraction:

@@ -27,6 +27,7 @@ Workflow:
   sitrep report --since D --until D        Markdown situation report with citations
   sitrep extract ARTICLE.txt --json out/   one JSON per article (GOLD.md schema)
   sitrep eval --gold ../shared/gold        score against gold annotations
+  sitrep places ARTICLE.txt                each place mention, how it was resolved, why
   sitrep demo                              the whole path on invented sample dispatches
 """
 

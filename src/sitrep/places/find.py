@@ -315,7 +315,8 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
         kind = entry.kind if kind == "ward" else kind
         places[ident] = Place(
             mention=m.surface + m.titled_kind, name=_display_name(m), kind=kind,
-            admin1=entry.admin1, admin3=entry.admin3, country=entry.country, lat=entry.lat,
+            admin1=entry.admin1, admin2=entry.admin2, admin3=entry.admin3,
+            gazetteer_id=entry.ident, country=entry.country, lat=entry.lat,
             lon=entry.lon,
             coord_source=entry.source, uncertainty_km=entry.uncertainty_km,
             geo_precision=3 if entry.kind in ("region", "country") else 1,

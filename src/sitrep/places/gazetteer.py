@@ -40,7 +40,9 @@ class Entry(NamedTuple):
     lon: float | None
     source: str
     uncertainty_km: float
-    admin3: str | None = None  # township, for Myanmar villages
+    admin3: str | None = None  # township, for Myanmar towns, tracts and villages
+    admin2: str | None = None  # district, for Myanmar
+    ident: str | None = None  # MIMU p-code or GeoNames id: lets a user check the source row
 
 
 #: "Laukkaing (Kokang SAZ)": a self-administered zone or division is a region of its own
@@ -95,26 +97,42 @@ def _mimu_entries() -> list[tuple[Entry, str]]:
     tracts: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     states: dict[str, list[tuple[float, float]]] = defaultdict(list)
     burmese: dict[tuple[str, ...], str] = {}
-    for town, township, state, lat, lon, town_mm, township_mm in con.execute(
-            "select town_eng, township_eng, state_eng, latitude, longitude, town_mmr, "
-            "township_mmr from wards"):
+    #: (kind, name…, state) → (p-code, district, township), first row seen
+    codes: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
+
+    def pcode(value: object) -> str:
+        return f"MIMU {value}"
+
+    for town, township, state, lat, lon, town_mm, township_mm, town_pc, township_pc, district \
+            in con.execute("select town_eng, township_eng, state_eng, latitude, longitude, "
+                           "town_mmr, township_mmr, town_pcode, township_pcode, district_eng "
+                           "from wards"):
         if _in_myanmar(lat, lon):
             name = re.sub(r"\s+Town$", "", town or "")
             towns[(name, _state(state))].append((lat, lon))
             townships[(township, _state(state))].append((lat, lon))
             burmese.setdefault(("town", name, _state(state)), town_mm or "")
             burmese.setdefault(("township", township, _state(state)), township_mm or "")
+            st = _state(state)
+            codes.setdefault(("town", name, st), (pcode(town_pc), district, township))
+            codes.setdefault(("township", township, st), (pcode(township_pc), district, None))
     villages = []
+    state_codes: dict[str, set[str]] = defaultdict(set)
     zones: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for name, tract, township, state, lat, lon, name_mm, tract_mm, township_mm, district in \
-            con.execute("select village_eng, village_tract_eng, township_eng, state_eng, latitude, "
-                        "longitude, village_mmr, village_tract_mmr, township_mmr, district_eng "
-                        "from villages"):
+    for (name, tract, township, state, lat, lon, name_mm, tract_mm, township_mm, district,
+         village_pc, tract_pc, township_pc, district_pc, state_pc) in con.execute(
+            "select village_eng, village_tract_eng, township_eng, state_eng, latitude, longitude, "
+            "village_mmr, village_tract_mmr, township_mmr, district_eng, village_pcode, "
+            "village_tract_pcode, township_pcode, district_saz_pcode, state_pcode from villages"):
         st = _state(state)
+        codes.setdefault(("tract", tract, township, st), (pcode(tract_pc), district, township))
+        codes.setdefault(("township", township, st), (pcode(township_pc), district, None))
+        state_codes[st].add(str(state_pc))  # Shan is MIMU's North, South and East
         ok = _in_myanmar(lat, lon)
         zone = _SELF_ADMINISTERED.search(district or "")
         if ok and zone:
             zones[(zone.group(1), st)].append((lat, lon))
+            codes.setdefault(("zone", zone.group(1), st), (pcode(district_pc), "", None))
         if ok:
             townships[(township, st)].append((lat, lon))
             tracts[(tract, township, st)].append((lat, lon))
@@ -122,40 +140,47 @@ def _mimu_entries() -> list[tuple[Entry, str]]:
         burmese.setdefault(("tract", tract, township, st), tract_mm or "")
         burmese.setdefault(("township", township, st), township_mm or "")
         villages.append((name, tract, township, st, lat if ok else None, lon if ok else None,
-                         name_mm or ""))
+                         name_mm or "", pcode(village_pc), district))
     con.close()
     out: list[tuple[Entry, str]] = []
     for (name, st), pts in towns.items():
         lat, lon = _median(pts)
-        out.append((Entry(name, "town", st, "Myanmar", lat, lon, f"MIMU town {name}", 3.0),
+        code, district, township = codes[("town", name, st)]
+        out.append((Entry(name, "town", st, "Myanmar", lat, lon, f"MIMU town {name}", 3.0,
+                          township, district, code),
                     burmese.get(("town", name, st), "")))
     for (name, st), pts in townships.items():
         lat, lon = _median(pts)
+        code, district, _ = codes[("township", name, st)]
         out.append((Entry(name, "township", st, "Myanmar", lat, lon,
-                          f"MIMU township {name}", 15.0),
+                          f"MIMU township {name}", 15.0, name, district, code),
                     burmese.get(("township", name, st), "")))
     for (name, township, st), pts in tracts.items():
         lat, lon = _median(pts)
+        code, district, _ = codes[("tract", name, township, st)]
         out.append((Entry(name, "village tract", st, "Myanmar", lat, lon,
-                          f"MIMU village tract {name}, {township} Township", 5.0, township),
+                          f"MIMU village tract {name}, {township} Township", 5.0, township,
+                          district, code),
                     burmese.get(("tract", name, township, st), "")))
-    for name, tract, township, st, lat, lon, name_mm in villages:
+    for name, tract, township, st, lat, lon, name_mm, village_pc, district in villages:
         radius = 1.0
         if lat is None:
             lat, lon = _median(tracts.get((tract, township, st), [])
                                or townships.get((township, st), []))
             radius = 10.0
         out.append((Entry(name, "village", st, "Myanmar", lat, lon,
-                          f"MIMU village {name}, {township} Township", radius, township),
+                          f"MIMU village {name}, {township} Township", radius, township,
+                          district, village_pc),
                     name_mm))
     for (name, st), pts in zones.items():
         lat, lon = _median(pts)
         out.append((Entry(name, "region", st, "Myanmar", lat, lon,
-                          f"MIMU self-administered area {name}", 50.0), ""))
+                          f"MIMU self-administered area {name}", 50.0,
+                          ident=codes[("zone", name, st)][0]), ""))
     for st, pts in states.items():
         lat, lon = _median(pts)
         out.append((Entry(st, "region", st, "Myanmar", lat, lon, f"MIMU state/region {st}",
-                          100.0), ""))
+                          100.0, ident=pcode("/".join(sorted(state_codes[st])))), ""))
     return out
 
 
@@ -169,12 +194,13 @@ def _geonames_entries() -> list[tuple[str, Entry]]:
     for city in cache_.get_cities().values():
         country = countries.get(city["countrycode"], {}).get("name", city["countrycode"])
         entry = Entry(city["name"], "city", None, country, city["latitude"], city["longitude"],
-                      "GeoNames", 5.0)
+                      "GeoNames", 5.0, ident=f"GeoNames {city['geonameid']}")
         alternates = [a for a in city.get("alternatenames", []) if a.isascii()][:8]
         out.extend((name, entry) for name in dict.fromkeys([city["name"], *alternates]))
     for info in countries.values():
         out.append((info["name"], Entry(info["name"], "country", None, info["name"], None, None,
-                                        "GeoNames", 500.0)))
+                                        "GeoNames", 500.0,
+                                        ident=f"GeoNames {info['geonameid']}")))
     return out
 
 
@@ -243,7 +269,7 @@ def load_index() -> Index:
 
 def _load_builtin() -> Index:
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v7.pickle"
+    path = folder / f"gazetteer-{_versions()}-v8.pickle"
     if path.exists():
         with path.open("rb") as fh:
             gc.disable()  # a million small objects: the collector would walk them repeatedly

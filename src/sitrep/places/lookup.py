@@ -50,6 +50,7 @@ def lookup(name: str, context: Sequence[Place] | None = None) -> Place | None:
     elif len(candidates) > 1:
         why += f", largest kind of {len(candidates)} candidates"
     return Place(mention=name, name=best.name, kind=best.kind, admin1=best.admin1,
-                 admin3=best.admin3, country=best.country, lat=best.lat, lon=best.lon,
+                 admin2=best.admin2, admin3=best.admin3, gazetteer_id=best.ident,
+                 country=best.country, lat=best.lat, lon=best.lon,
                  coord_source=best.source, uncertainty_km=best.uncertainty_km,
                  geo_precision=3 if best.kind in ("region", "country") else 1, why=why)
