@@ -229,3 +229,26 @@ def test_a_kind_word_written_in_the_name_stays_in_the_mention() -> None:
 def test_a_self_administered_zone_is_a_region() -> None:
     found = places("The MNDAA holds Laukkaing, the capital of Kokang, in Shan State, Myanmar.")
     assert found["Kokang"].kind == "region" and found["Kokang"].geo_precision == 3
+
+
+def _village(text: str, name: str) -> Place | None:
+    return next((p for p in find_places(prepare(parse_plain_text(text)))
+                 if p.mention == name and p.kind == "village"), None)
+
+
+def test_a_village_named_beside_a_town_is_the_namesake_near_that_town() -> None:
+    """MIMU has a Tawng Hkam in Kutkai and one in Nawnghkio Township: "gains around Taung
+    Kham and Naungcho" means the one beside Naungcho, whatever else the article names."""
+    village = _village("The army shelled Kyaukme and Hsipaw in northern Shan State last "
+                       "month. Junta troops have since made gains around Taung Kham and "
+                       "Naungcho, locals said.", "Taung Kham")
+    assert village is not None and village.admin3 == "Nawnghkio"
+    assert "names beside it" in (village.why or "")
+
+
+def test_a_far_off_town_in_the_sentence_places_no_village() -> None:
+    """Myawaddy lies 500 km from Kyaukme: in this article it is no sign of where the
+    village lies, and neither namesake is near the article's places."""
+    assert _village("The army shelled Kyaukme and Hsipaw in northern Shan State last "
+                    "month. Junta troops have since made gains around Taung Kham and "
+                    "Myawaddy, locals said.", "Taung Kham") is None

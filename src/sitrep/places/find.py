@@ -176,6 +176,23 @@ def _context_points(resolved: list[Mention], country: str) -> list[tuple[float, 
             and m.chosen.kind in ("town", "city", "township", "village", "village tract")]
 
 
+def _sentence_towns(context: list[Mention], country: str,
+                    points: list[tuple[float, float]]) -> list[Mention]:
+    """Resolved towns that may place a village named beside them: not townships (a
+    centre says little about where in it a village lies), and not a town far from all
+    the article's other places (an "Old Myawaddy" village is no sign of Myawaddy town)."""
+    out = []
+    for m in context:
+        c = m.chosen
+        if not c or c.kind == "township" or not _context_points([m], country):
+            continue
+        others = [p for p in points if p != (c.lat, c.lon)]
+        if not others or min(km(c.lat, c.lon, la, lo)  # type: ignore[arg-type]
+                             for la, lo in others) <= VILLAGE_SUPPORT_KM:
+            out.append(m)
+    return out
+
+
 def _weak_options(mention: Mention) -> list[Entry]:
     """Located candidates a weak name may be; a "village" kind word keeps villages."""
     wanted = _KIND_WORD.get(mention.kind_word or "")
@@ -197,11 +214,14 @@ def _cluster_km(c: Entry, neighbours: list[list[Entry]]) -> float:
 
 
 def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str],
-                  neighbours: list[list[Entry]] | None = None) -> None:
+                  neighbours: list[list[Entry]] | None = None,
+                  townships: frozenset[str] = frozenset()) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
+    # "Hohko ... in Nawnghkio Township": a township the article names holds its villages
+    options = [c for c in options if c.admin3 in townships] or options
     if not options:
         return
 
@@ -216,7 +236,9 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
                                        + CLUSTER_WEIGHT * _cluster_km(c, neighbours or []),
                                        KIND_RANK.get(c.kind, 9), c.uncertainty_km))
     d = distance(best)
-    supported = (points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
+    beside = _cluster_km(best, neighbours) if neighbours else None
+    supported = ((points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
+                 or (beside is not None and beside <= VILLAGE_SUPPORT_KM / 2))
     if not supported and wanted not in ("village", "village tract"):
         return
     if not supported and len(options) > 1:
@@ -225,23 +247,30 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     mention.why = (f"{best.kind}; {len(options)} candidate(s); nearest to the article's other "
                    f"places ({d:.0f} km)" if points
                    else f"{best.kind}; in a region the article names")
-    if neighbours:
-        mention.why += f" and to the names beside it ({_cluster_km(best, neighbours):.0f} km)"
+    if beside is not None:
+        mention.why += f" and to the names beside it ({beside:.0f} km)"
 
 
 def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
-                        admin1s: set[str], text: AnalysedText) -> None:
+                        admin1s: set[str], text: AnalysedText,
+                        towns: list[Mention] | None = None,
+                        townships: frozenset[str] = frozenset()) -> None:
     """Each weak name resolved once for all its mentions, beside the names it shares a
-    sentence with ("Lwel Ngin and Nar Nwe villages, 5 km from Hohko")."""
+    sentence with ("Lwel Ngin and Nar Nwe villages, 5 km from Hohko"; "gains in Taung
+    Kham and Naungcho": the town already resolved counts as such a name)."""
     groups: dict[str, list[Mention]] = {}
     for m in weak:
         groups.setdefault(key(m.surface), []).append(m)
     sentences = {name: {text.sentence_at(m.start).index for m in ms} for name, ms in groups.items()}
+    town_sentences = [(text.sentence_at(m.start).index, m.chosen) for m in towns or []
+                      if m.chosen]
     for name, ms in groups.items():
         lead = min(ms, key=lambda m: (m.kind_word is None, m.partial))
         neighbours = [_weak_options(other[0]) for o, other in groups.items()
                       if o != name and sentences[o] & sentences[name]]
-        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n])
+        neighbours += [[entry] for i, entry in dict.fromkeys(town_sentences)
+                       if i in sentences[name]]
+        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships)
         for m in ms:
             if m is not lead and lead.chosen and (not m.partial or m.kind_word):
                 m.chosen, m.why = lead.chosen, lead.why
@@ -281,8 +310,13 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     admin1s |= {m.chosen.admin1 for m in found if m.chosen and m.chosen.admin1}
     # a name placed by the text "5 km from Hohko" waits for its anchor: no context yet
     anchored = [m for m in found if relative_anchor(text.text[m.end:m.end + 100])]
-    points = _context_points([m for m in found if m not in anchored], country)
-    _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text)
+    context = [m for m in found if m not in anchored]
+    points = _context_points(context, country)
+    towns = _sentence_towns(context, country, points)
+    townships = frozenset(m.chosen.name for m in found
+                          if m.chosen and m.chosen.kind == "township" and m.kind_word)
+    _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text, towns,
+                        townships)
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]
