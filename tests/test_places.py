@@ -252,3 +252,16 @@ def test_a_far_off_town_in_the_sentence_places_no_village() -> None:
     assert _village("The army shelled Kyaukme and Hsipaw in northern Shan State last "
                     "month. Junta troops have since made gains around Taung Kham and "
                     "Myawaddy, locals said.", "Taung Kham") is None
+
+
+def test_a_near_spelling_is_found_only_in_the_townships_the_article_names() -> None:
+    """'Thabyaytaw' is no key of MIMU's 'Tha Pyay Taw' (b/p): a near spelling, accepted
+    inside the township the text names, and nowhere without that support."""
+    found = _village("Junta artillery hit Thabyaytaw village in Buthidaung Township on "
+                     "Friday, residents said.", "Thabyaytaw")
+    assert found is not None and found.admin3 == "Buthidaung"
+    assert "spelt like Tha Pyay Taw" in (found.why or "")
+    assert _village("Junta artillery hit Thabyaytaw village on Friday, residents said.",
+                    "Thabyaytaw") is None
+    assert _village("Junta artillery hit Qwertyuio village in Buthidaung Township on "
+                    "Friday.", "Qwertyuio") is None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
+from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_parts, find_sites
@@ -315,11 +316,40 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     towns = _sentence_towns(context, country, points)
     townships = frozenset(m.chosen.name for m in found
                           if m.chosen and m.chosen.kind == "township" and m.kind_word)
+    named_townships = townships
     _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text, towns,
-                        townships)
+                        named_townships)
+    townships |= {m.chosen.admin3 for m in found if m.chosen and m.chosen.admin3
+                  and m.chosen.kind in ("town", "village", "village tract")}
+    found += _near_spellings(text.text, found, skip or [], townships)
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]
+
+
+_VILLAGE_AFTER = re.compile(r"^ +(village tract|village)\b", re.IGNORECASE)
+
+
+def _near_spellings(text: str, found: list[Mention], skip: list[tuple[int, int]],
+                    townships: frozenset[str]) -> list[Mention]:
+    """"Kunsal village" that no key reaches: the village of the article's townships spelt
+    most like it (rapidfuzz), when one is close enough."""
+    taken = [(m.start, m.end) for m in found] + skip
+    out: list[Mention] = []
+    for m in _NAME.finditer(text):
+        kind = _VILLAGE_AFTER.match(text[m.end():m.end() + 20])
+        start, end, surface = m.start(), m.end(), m.group(0)
+        if not kind or not townships or surface.lower() in stop_words() or \
+                any(s < end and start < e for s, e in taken):
+            continue
+        hit = near_spelling(key(surface), townships)
+        if hit is None:
+            continue
+        entry, score = hit
+        out.append(Mention(surface, start, end, kind.group(1).lower(), [entry], chosen=entry,
+                           why=f"{entry.kind}; spelt like {entry.name} ({score:.0f}/100), "
+                               f"in {entry.admin3} Township, which the article is about"))
+    return out
 
 
 def _display_name(m: Mention) -> str:
