@@ -375,3 +375,16 @@ def test_coordinated_strikes_on_a_list_of_towns_are_coded_by_the_higher_kind() -
 def test_a_demand_to_totally_withdraw_is_no_handover() -> None:
     x = run("The junta repeated its demand for the TNLA to totally withdraw from Hsipaw town.")
     assert x.control == [] and only(x, "Non-violent transfer of territory") == []
+
+
+def test_a_quotation_is_someones_claim_even_when_the_speaker_is_cut_off() -> None:
+    x = run("The KIA said fighting continued. “Junta jets bombed Bhamo twice on Monday and "
+            "shelled the market,” a KIA officer")
+    assert {e.status for e in x.events if e.location and e.location.name == "Bhamo"} == {
+        "attributed"}
+
+
+def test_mentioned_that_reports_speech() -> None:
+    x = run("A Hsipaw resident mentioned that junta troops shelled Hsipaw on Tuesday.")
+    [event] = only(x, "Shelling/artillery/missile attack")
+    assert (event.status, event.source) == ("attributed", "A Hsipaw resident")

@@ -7,6 +7,7 @@ a plain spaCy pass over every article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -74,20 +75,32 @@ def _sentencizer() -> Language:
     return nlp
 
 
+#: the sentencizer leaves a quotation's opening mark at the end of the sentence before
+_STRANDED_QUOTE = re.compile(r"(?<=[.!?])\s+[“\"]$")
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets; paragraph breaks always end a sentence."""
-    sentences: list[Sentence] = []
+    """Sentences with offsets; paragraph breaks always end a sentence; an opening
+    quotation mark belongs to the sentence it opens."""
+    spans: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
         if paragraph.strip():
+            carried = None
             for sent in _sentencizer()(paragraph).sents:
-                stripped = sent.text.strip()
-                if not stripped:
-                    continue
                 start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
+                end = offset + sent.start_char + len(sent.text.rstrip())
+                if carried is not None:
+                    start, carried = carried, None
+                stranded = _STRANDED_QUOTE.search(text[start:end])
+                if stranded:
+                    carried, end = end - 1, start + stranded.start()
+                if end > start:
+                    spans.append((start, end))
+            if carried is not None:
+                spans.append((carried, carried + 1))
         offset += len(paragraph) + 1
-    return sentences
+    return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)]
 
 
 def prepare(doc: Document) -> AnalysedText:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from sitrep.actors import actor_country, actor_type, focus_country
 from sitrep.events import claims as claim_rules
@@ -46,8 +47,6 @@ COMPONENT = "events.rules.v1"
 MAX_PLACES = 12
 #: a capture still to come changes no holder (a planned handover is "ceded (claimed)")
 NOT_YET = frozenset({"planned", "threatened"})
-_SPEECH = re.compile(r"\b(?:said|says|say|told|according to|claimed|claims|reported|added|"
-                     r"stated|announced|confirmed|alleged)\b", re.IGNORECASE)
 _PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they) (?:said|added|told)\b", re.IGNORECASE)
 
 
@@ -281,11 +280,20 @@ def _source_matters(sentence: Sentence, following: str) -> bool:
     return status_of(sentence.text, following, None) in _CLAIM_WITHOUT_EVENT
 
 
+@cache
+def _speech() -> re.Pattern[str]:
+    """Any form of a reporting verb (cues.yaml): only such sentences are parsed for a
+    source, so the filter and ``attribution`` read the same list."""
+    stems = "|".join(sorted(cues().attribution_verbs - {"note", "warn", "insist", "accuse"}))
+    # lower case: "Shan State" is no verb
+    return re.compile(rf"\b(?:[Aa]ccording to|said|told|(?:{stems})(?:s|es|d|ed|ing)?)\b")
+
+
 def _source(sentence: Sentence, ctx: _Context, matters: bool = True) -> str | None:
     """Who the sentence quotes; "he said" refers back to the last named source.
 
     When the source ``matters`` not, the sentence is parsed only if a later "he said" asks."""
-    if not _SPEECH.search(sentence.text):
+    if not _speech().search(sentence.text):
         return None
     if not matters:
         ctx.unparsed.append(sentence)

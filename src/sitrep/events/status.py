@@ -77,7 +77,11 @@ def status_of(sentence: str, following: str, source: str | None,
         return "planned"
     if c.unverified.search(sentence) or c.unverified.search(following[:200]):
         return "unverified"
-    return "attributed" if source else "reported"
+    return "attributed" if source or _QUOTED.match(sentence) else "reported"
+
+
+#: a sentence that opens a quotation is someone's words, named or not
+_QUOTED = re.compile(r"^\s*[“\"]")
 
 
 def is_negated(sentence: str, trigger_start: int) -> bool:
