@@ -170,3 +170,28 @@ def test_a_past_seizure_since_a_date_opens_no_campaign() -> None:
     x = run("The TNLA seized most of northern Shan State since October 2023. The TNLA has "
             "also captured Kutkai town.")
     assert dates_at(x, "Kutkai") == {(None, "2025-09-12")}
+
+
+def test_what_a_dated_agreement_promises_comes_after_it() -> None:
+    x = run("The MNDAA reached a ceasefire deal with the junta in March and agreed to hand "
+            "back Lashio town.")
+    assert ("2025-03-01", "2025-09-12") in dates_at(x, "Lashio")
+
+
+def test_what_a_dated_event_led_to_runs_from_it_to_publication() -> None:
+    x = run("The junta flew 60 soldiers into Bhamo town on Monday, which led to fierce "
+            "clashes with the KIA in Bhamo town.")
+    assert ("2025-09-08", "2025-09-12") in dates_at(x, "Bhamo")
+
+
+def test_a_town_retaken_after_a_dated_capture_was_retaken_since() -> None:
+    x = run("The KIA briefly occupied Mabein town in March, but the town was retaken by the "
+            "junta.")
+    assert dates_at(x, "Mabein") == {("2025-03-01", "2025-03-31"), ("2025-03-01", "2025-09-12")}
+
+
+def test_later_after_a_length_is_not_any_time_after() -> None:
+    x = run("The TNLA seized Namtu town on Monday and two days later junta troops shelled "
+            "Kutkai town.")
+    assert ("2025-09-08", "2025-09-12") not in dates_at(x, "Kutkai")
+

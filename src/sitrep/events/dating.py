@@ -10,6 +10,9 @@ The rules, in the order ``date_for`` tries them (word lists in
    reporters on Wednesday"); a date that only says when an ongoing report was
    made ("clashes are continuing, she told a press conference on Tuesday") ends
    the campaign's period (rule 7) instead of dating the clashes;
+   An event told as coming after the sentence's date ("in January and agreed to hand
+   back Lashio", "on May 4, which led to counterattacks", "in November, but the town
+   was retaken") may fall on any day from that date to publication;
 2. a noun with no date of its own ("the recapture of X"): before publication;
 3. anaphora ("Later that day", "Around the same time", "a day after"): the last
    date told outside quotations before the sentence, shifted;
@@ -110,6 +113,8 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     own = _own_date(sentence, trigger_at, dates)
     if own is not None and (earlier := _before_main_clause(own, trigger_at, scene.text)):
         return earlier
+    if own is not None and (later := _sequel(own, trigger_at, scene)):
+        return later
     if own is not None:
         return _as_said(own, sentence, scene)
     if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
@@ -180,6 +185,41 @@ def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateIn
     if after is None:
         return None
     return DateInterval(None, own.start, after.group(0).strip(" ,"), None)
+
+
+@cache
+def _sequel_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().sequel_words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b(?!-)", re.IGNORECASE)
+
+
+def _sequel(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "reached a deal in January and agreed to hand back Lashio", "occupied the town in
+    November, but it was retaken": told as coming after the dated event, the trigger's
+    event may fall on any day from that date's start to publication."""
+    published = scene.doc.published
+    if (own.span is None or own.start is None or published is None or not scene.text
+            or own.span.end > trigger_at or own.start > published):
+        return None
+    between = scene.text[own.span.end:trigger_at]
+    if re.search(r"[.;:!?\n]", between) or _anaphora_pattern().search(between):
+        return None
+    marker = next((m for m in _sequel_pattern().finditer(between)
+                   if not _after_a_length(between, m.start())), None)
+    reversal = (_word_at(scene.text, trigger_at).lower() in lexicon().reversal_words
+                and re.search(r"\bbut\b", between, re.IGNORECASE))
+    if marker is None and not reversal:
+        return None
+    words = marker.group(0) if marker else _word_at(scene.text, trigger_at)
+    return DateInterval(own.start, published, f"{own.text} ... {words}",
+                        precision_for(own.start, published))
+
+
+def _after_a_length(text: str, at: int) -> bool:
+    """ "two days later": the word counts a length from the date, not any time after."""
+    before = re.findall(r"[\w’'-]+", text[:at])
+    return bool(before) and before[-1].lower() in lexicon().units
 
 
 def _opens(sentence: Sentence, interval: DateInterval) -> bool:
