@@ -195,3 +195,14 @@ def test_later_after_a_length_is_not_any_time_after() -> None:
             "Kutkai town.")
     assert ("2025-09-08", "2025-09-12") not in dates_at(x, "Kutkai")
 
+
+def test_flight_after_a_dated_attack_lasts_until_publication() -> None:
+    x = run("Junta aircraft bombed Hsipaw town on Tuesday, residents said. Many residents of "
+            "Hsipaw town fled.")
+    assert ("2025-09-09", "2025-09-12") in dates_at(x, "Hsipaw")
+
+
+def test_those_who_fled_before_and_fled_again_are_news() -> None:
+    x = run("Junta aircraft bombed Lashio town on Tuesday, residents said. Some of those who "
+            "fled the war and returned to Lashio fled again.")
+    assert ("2025-09-09", "2025-09-12") in dates_at(x, "Lashio")

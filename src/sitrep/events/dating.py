@@ -26,7 +26,9 @@ The rules, in the order ``date_for`` tries them (word lists in
    leading a campaign told earlier ("has launched an offensive since Tuesday"):
    the campaign's period, up to publication or the day of speaking; flight with
    no cause in its sentence ("Thousands were displaced") takes the latest
-   campaign, whoever's;
+   campaign, whoever's, else lasts from the previous event's date to publication
+   (the displaced stay displaced; "those who fled the war ... fled again" is news,
+   not a relative clause's background);
 8. a perfect territorial change ("has seized X") or a trigger whose own verb is
    perfect ("Clashes have also erupted"): some time before publication;
 9. other present reports: the week up to publication (``recent_window``);
@@ -144,8 +146,12 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
             return campaign
-    if _is_flight(sentence.text, offset) and (campaign := _campaign_of(sentence, scene, True)):
-        return campaign
+    if _is_flight(sentence.text, offset):
+        if campaign := _campaign_of(sentence, scene, True):
+            return campaign
+        if previous is not None and previous.start and not is_background(previous, published):
+            return DateInterval(previous.start, published, previous.text,
+                                precision_for(previous.start, published))
     if (territorial and perfect) or own_perfect:
         words = perfect.group(0) if perfect else _word_at(sentence.text, offset)
         return DateInterval(None, published, words.strip(), None)
@@ -396,7 +402,13 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
     between = re.findall(r"[\w’'-]+", sentence[relative.end(): offset])
-    return not any(_is_past(w) for w in between)
+    if any(_is_past(w) for w in between):
+        return False
+    # "those who fled the war ... fled again": the clause names the subject of a main
+    # verb that tells the same event anew, and that is the sentence's news
+    verb = _word_at(sentence, offset)
+    after = re.findall(r"[\w’'-]+", sentence[offset + len(verb):])
+    return verb.lower() not in (w.lower() for w in after)
 
 
 def _is_past(word: str) -> bool:
