@@ -206,3 +206,13 @@ def test_those_who_fled_before_and_fled_again_are_news() -> None:
     x = run("Junta aircraft bombed Lashio town on Tuesday, residents said. Some of those who "
             "fled the war and returned to Lashio fled again.")
     assert ("2025-09-09", "2025-09-12") in dates_at(x, "Lashio")
+
+
+def test_a_town_held_since_its_capture_was_captured_in_that_period() -> None:
+    x = run("The town of Namhsan, seized by the TNLA since last year, is now under threat.")
+    assert dates_at(x, "Namhsan") == {("2024-01-01", "2024-12-31")}
+
+
+def test_an_active_seizure_since_a_date_spans_the_time_since() -> None:
+    x = run("The TNLA seized most of the state, including Namhsan town, since March 2024.")
+    assert dates_at(x, "Namhsan") == {("2024-03-01", "2025-09-12")}

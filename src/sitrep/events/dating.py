@@ -12,7 +12,9 @@ The rules, in the order ``date_for`` tries them (word lists in
    the campaign's period (rule 7) instead of dating the clashes;
    An event told as coming after the sentence's date ("in January and agreed to hand
    back Lashio", "on May 4, which led to counterattacks", "in November, but the town
-   was retaken") may fall on any day from that date to publication;
+   was retaken") may fall on any day from that date to publication; a change of hands
+   told as a state held since a period ("a town seized by the TNLA since last year")
+   happened in that period;
 2. a noun with no date of its own ("the recapture of X"): before publication;
 3. anaphora ("Later that day", "Around the same time", "a day after"): the last
    date told outside quotations before the sentence, shifted;
@@ -47,7 +49,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
-from sitrep.time import dateline_day, recent_window
+from sitrep.time import dateline_day, recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import month_end, precision_for, shift_month
 
@@ -117,6 +119,8 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
         return earlier
     if own is not None and (later := _sequel(own, trigger_at, scene)):
         return later
+    if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
+        return onset
     if own is not None:
         return _as_said(own, sentence, scene)
     if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
@@ -220,6 +224,29 @@ def _sequel(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | 
     words = marker.group(0) if marker else _word_at(scene.text, trigger_at)
     return DateInterval(own.start, published, f"{own.text} ... {words}",
                         precision_for(own.start, published))
+
+
+@cache
+def _state_since_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon().state_since_participles)
+    return re.compile(rf"\b(?:{words})(?:\s+by\s+[^.;:!?\n]{{1,100}}?)?[\s,]*$", re.IGNORECASE)
+
+
+def _onset_of_state(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "Naungcho, seized by the TNLA since last year": a capture told as the state the
+    town has been in since a period happened in that period (an active "seized most of
+    the state since October 2023" tells seizures over the whole time since)."""
+    published = scene.doc.published
+    since = re.match(r"(?:ever\s+)?since\s+(?P<rest>\S.*)", own.text, re.IGNORECASE | re.DOTALL)
+    if since is None or own.span is None or not scene.text or published is None:
+        return None
+    state = _state_since_pattern().search(scene.text, trigger_at, own.span.start)
+    if state is None or state.start() != trigger_at:  # the participle is the event's own
+        return None
+    period = resolve(since["rest"], published)
+    if period is None or period.start is None or period.end is None:
+        return None
+    return DateInterval(period.start, period.end, own.text, period.precision, own.span)
 
 
 def _after_a_length(text: str, at: int) -> bool:

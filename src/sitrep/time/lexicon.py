@@ -59,6 +59,7 @@ class Lexicon:
     campaign_openers: list[str]
     sequel_words: list[str]
     reversal_words: list[str]
+    state_since_participles: list[str]
     speech_verbs: list[str]
     duration_leads: list[str]
     flight_words: list[str]
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
         campaign_openers=_words(relative["campaign_openers"]),
         sequel_words=_words(relative["sequel_words"]),
         reversal_words=_words(relative["reversal_words"]),
+        state_since_participles=_words(relative["state_since_participles"]),
         speech_verbs=_words(relative["speech_verbs"]),
         duration_leads=_words(relative["duration_leads"]),
         flight_words=_words(relative["flight_words"]),
