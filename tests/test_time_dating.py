@@ -190,6 +190,20 @@ def test_a_town_retaken_after_a_dated_capture_was_retaken_since() -> None:
     assert dates_at(x, "Mabein") == {("2025-03-01", "2025-03-31"), ("2025-03-01", "2025-09-12")}
 
 
+def test_later_after_a_month_is_any_time_after_it() -> None:
+    x = run("The KIA captured Namtu town in March and the junta later bombed Kutkai town.")
+    assert dates_at(x, "Kutkai") == {("2025-03-01", "2025-09-12")}
+
+
+def test_then_after_a_day_tells_that_day() -> None:
+    x = run("The KIA captured Namtu town on Monday and the junta then bombed Kutkai town.")
+    assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}
+
+
+def test_agreeing_to_an_agreement_dates_the_agreement_itself() -> None:
+    x = run("In March, the MNDAA agreed to a ceasefire with the junta in Lashio town.")
+    assert dates_at(x, "Lashio") == {("2025-03-01", "2025-03-31")}
+
 def test_later_after_a_length_is_not_any_time_after() -> None:
     x = run("The TNLA seized Namtu town on Monday and two days later junta troops shelled "
             "Kutkai town.")

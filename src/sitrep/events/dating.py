@@ -198,32 +198,53 @@ def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateIn
 
 
 @cache
-def _sequel_pattern() -> re.Pattern[str]:
-    words = sorted(lexicon().sequel_words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b(?:{body})\b(?!-)", re.IGNORECASE)
+def _sequel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Sequel words after any date, after a date longer than a day, and commitments
+    followed by their verb (not "agreed to a ceasefire")."""
+    lex = lexicon()
+
+    def words(values: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(values, key=len, reverse=True))
+
+    return (re.compile(rf"\b(?:{words(lex.sequel_words)})\b(?!-)", re.IGNORECASE),
+            re.compile(rf"\b(?:{words(lex.coarse_sequel_words)})\b(?!-)", re.IGNORECASE),
+            re.compile(rf"\b(?:{words(lex.commitment_words)})\s+"
+                       rf"(?!(?:a|an|the|its|their|this|that|his|her)\b)[a-z]+\b"))
 
 
 def _sequel(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
-    """ "reached a deal in January and agreed to hand back Lashio", "occupied the town in
-    November, but it was retaken": told as coming after the dated event, the trigger's
-    event may fall on any day from that date's start to publication."""
+    """ "agreed in January to hand back Lashio", "on May 4, which led to counterattacks",
+    "occupied the town in November, but it was retaken": told as coming after the dated
+    event, the trigger's event may fall on any day from that date's start to publication."""
     published = scene.doc.published
-    if (own.span is None or own.start is None or published is None or not scene.text
-            or own.span.end > trigger_at or own.start > published):
+    if (own.span is None or own.start is None or own.end is None or published is None
+            or not scene.text or own.span.end > trigger_at or own.start > published):
         return None
     between = scene.text[own.span.end:trigger_at]
     if re.search(r"[.;:!?\n]", between) or _anaphora_pattern().search(between):
         return None
-    marker = next((m for m in _sequel_pattern().finditer(between)
-                   if not _after_a_length(between, m.start())), None)
-    reversal = (_word_at(scene.text, trigger_at).lower() in lexicon().reversal_words
-                and re.search(r"\bbut\b", between, re.IGNORECASE))
-    if marker is None and not reversal:
+    any_date, coarse, commitment = _sequel_patterns()
+    found = [m for m in any_date.finditer(between) if not _after_a_length(between, m.start())]
+    if own.end > own.start:
+        found += [m for m in coarse.finditer(between) if not _after_a_length(between, m.start())]
+    found += [m for m in commitment.finditer(scene.text, own.span.end, trigger_at + 40)
+              if m.start() < trigger_at]
+    if not found and _word_at(scene.text, trigger_at).lower() in lexicon().reversal_words \
+            and re.search(r"\bbut\b", between, re.IGNORECASE):
+        words = _word_at(scene.text, trigger_at)
+    elif found:
+        words = " ".join(min(found, key=lambda m: m.start()).group(0).split()[:2])
+    else:
         return None
-    words = marker.group(0) if marker else _word_at(scene.text, trigger_at)
     return DateInterval(own.start, published, f"{own.text} ... {words}",
                         precision_for(own.start, published))
+
+
+def _after_a_length(text: str, at: int) -> bool:
+    """ "two days later": the word counts a length from the date, not any time after."""
+    before = re.findall(r"[\w’'-]+", text[:at])
+    return bool(before) and before[-1].lower() in lexicon().units
 
 
 @cache
@@ -247,12 +268,6 @@ def _onset_of_state(own: DateInterval, trigger_at: int, scene: Scene) -> DateInt
     if period is None or period.start is None or period.end is None:
         return None
     return DateInterval(period.start, period.end, own.text, period.precision, own.span)
-
-
-def _after_a_length(text: str, at: int) -> bool:
-    """ "two days later": the word counts a length from the date, not any time after."""
-    before = re.findall(r"[\w’'-]+", text[:at])
-    return bool(before) and before[-1].lower() in lexicon().units
 
 
 def _opens(sentence: Sentence, interval: DateInterval) -> bool:

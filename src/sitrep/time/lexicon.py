@@ -58,6 +58,8 @@ class Lexicon:
     anaphora: dict[str, int]  # "later that day" -> 0, "the next day" -> 1
     campaign_openers: list[str]
     sequel_words: list[str]
+    coarse_sequel_words: list[str]
+    commitment_words: list[str]
     reversal_words: list[str]
     state_since_participles: list[str]
     speech_verbs: list[str]
@@ -183,6 +185,8 @@ def lexicon() -> Lexicon:
         anaphora={str(k).lower(): int(v) for k, v in relative["anaphora"].items()},
         campaign_openers=_words(relative["campaign_openers"]),
         sequel_words=_words(relative["sequel_words"]),
+        coarse_sequel_words=_words(relative["coarse_sequel_words"]),
+        commitment_words=_words(relative["commitment_words"]),
         reversal_words=_words(relative["reversal_words"]),
         state_since_participles=_words(relative["state_since_participles"]),
         speech_verbs=_words(relative["speech_verbs"]),
