@@ -9,12 +9,12 @@ The rules, in the order ``date_for`` tries them (word lists in
    "today" inside a quotation counts from the day the words were said ("she told
    reporters on Wednesday"); a date that only says when an ongoing report was
    made ("clashes are continuing, she told a press conference on Tuesday") ends
-   the campaign's period (rule 7) instead of dating the clashes;
-   An event told as coming after the sentence's date ("in January and agreed to hand
-   back Lashio", "on May 4, which led to counterattacks", "in November, but the town
-   was retaken") may fall on any day from that date to publication; a change of hands
-   told as a state held since a period ("a town seized by the TNLA since last year")
-   happened in that period;
+   the campaign's period (rule 7) instead of dating the clashes. An event told as
+   coming after the sentence's date ("in January and agreed to hand back Lashio",
+   "on May 4, which led to counterattacks", "in November, but the town was
+   retaken") may fall on any day from that date to publication; a change of hands
+   told as a state held since a period ("a town seized by the TNLA since last
+   year") happened in that period;
 2. a noun with no date of its own ("the recapture of X"): before publication;
 3. anaphora ("Later that day", "Around the same time", "a day after"): the last
    date told outside quotations before the sentence, shifted;
