@@ -230,3 +230,9 @@ def test_a_town_held_since_its_capture_was_captured_in_that_period() -> None:
 def test_an_active_seizure_since_a_date_spans_the_time_since() -> None:
     x = run("The TNLA seized most of the state, including Namhsan town, since March 2024.")
     assert dates_at(x, "Namhsan") == {("2024-03-01", "2025-09-12")}
+
+
+def test_subsequently_after_a_day_tells_that_day() -> None:
+    x = run("The KIA captured Namtu town on Monday and the junta subsequently bombed Kutkai "
+            "town.")
+    assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}
