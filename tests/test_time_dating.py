@@ -170,3 +170,69 @@ def test_a_past_seizure_since_a_date_opens_no_campaign() -> None:
     x = run("The TNLA seized most of northern Shan State since October 2023. The TNLA has "
             "also captured Kutkai town.")
     assert dates_at(x, "Kutkai") == {(None, "2025-09-12")}
+
+
+def test_what_a_dated_agreement_promises_comes_after_it() -> None:
+    x = run("The MNDAA reached a ceasefire deal with the junta in March and agreed to hand "
+            "back Lashio town.")
+    assert ("2025-03-01", "2025-09-12") in dates_at(x, "Lashio")
+
+
+def test_what_a_dated_event_led_to_runs_from_it_to_publication() -> None:
+    x = run("The junta flew 60 soldiers into Bhamo town on Monday, which led to fierce "
+            "clashes with the KIA in Bhamo town.")
+    assert ("2025-09-08", "2025-09-12") in dates_at(x, "Bhamo")
+
+
+def test_a_town_retaken_after_a_dated_capture_was_retaken_since() -> None:
+    x = run("The KIA briefly occupied Mabein town in March, but the town was retaken by the "
+            "junta.")
+    assert dates_at(x, "Mabein") == {("2025-03-01", "2025-03-31"), ("2025-03-01", "2025-09-12")}
+
+
+def test_later_after_a_month_is_any_time_after_it() -> None:
+    x = run("The KIA captured Namtu town in March and the junta later bombed Kutkai town.")
+    assert dates_at(x, "Kutkai") == {("2025-03-01", "2025-09-12")}
+
+
+def test_then_after_a_day_tells_that_day() -> None:
+    x = run("The KIA captured Namtu town on Monday and the junta then bombed Kutkai town.")
+    assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}
+
+
+def test_agreeing_to_an_agreement_dates_the_agreement_itself() -> None:
+    x = run("In March, the MNDAA agreed to a ceasefire with the junta in Lashio town.")
+    assert dates_at(x, "Lashio") == {("2025-03-01", "2025-03-31")}
+
+def test_later_after_a_length_is_not_any_time_after() -> None:
+    x = run("The TNLA seized Namtu town on Monday and two days later junta troops shelled "
+            "Kutkai town.")
+    assert ("2025-09-08", "2025-09-12") not in dates_at(x, "Kutkai")
+
+
+def test_flight_after_a_dated_attack_lasts_until_publication() -> None:
+    x = run("Junta aircraft bombed Hsipaw town on Tuesday, residents said. Many residents of "
+            "Hsipaw town fled.")
+    assert ("2025-09-09", "2025-09-12") in dates_at(x, "Hsipaw")
+
+
+def test_those_who_fled_before_and_fled_again_are_news() -> None:
+    x = run("Junta aircraft bombed Lashio town on Tuesday, residents said. Some of those who "
+            "fled the war and returned to Lashio fled again.")
+    assert ("2025-09-09", "2025-09-12") in dates_at(x, "Lashio")
+
+
+def test_a_town_held_since_its_capture_was_captured_in_that_period() -> None:
+    x = run("The town of Namhsan, seized by the TNLA since last year, is now under threat.")
+    assert dates_at(x, "Namhsan") == {("2024-01-01", "2024-12-31")}
+
+
+def test_an_active_seizure_since_a_date_spans_the_time_since() -> None:
+    x = run("The TNLA seized most of the state, including Namhsan town, since March 2024.")
+    assert dates_at(x, "Namhsan") == {("2024-03-01", "2025-09-12")}
+
+
+def test_subsequently_after_a_day_tells_that_day() -> None:
+    x = run("The KIA captured Namtu town on Monday and the junta subsequently bombed Kutkai "
+            "town.")
+    assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}

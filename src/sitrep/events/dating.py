@@ -9,7 +9,12 @@ The rules, in the order ``date_for`` tries them (word lists in
    "today" inside a quotation counts from the day the words were said ("she told
    reporters on Wednesday"); a date that only says when an ongoing report was
    made ("clashes are continuing, she told a press conference on Tuesday") ends
-   the campaign's period (rule 7) instead of dating the clashes;
+   the campaign's period (rule 7) instead of dating the clashes. An event told as
+   coming after the sentence's date ("in January and agreed to hand back Lashio",
+   "on May 4, which led to counterattacks", "in November, but the town was
+   retaken") may fall on any day from that date to publication; a change of hands
+   told as a state held since a period ("a town seized by the TNLA since last
+   year") happened in that period;
 2. a noun with no date of its own ("the recapture of X"): before publication;
 3. anaphora ("Later that day", "Around the same time", "a day after"): the last
    date told outside quotations before the sentence, shifted;
@@ -23,7 +28,9 @@ The rules, in the order ``date_for`` tries them (word lists in
    leading a campaign told earlier ("has launched an offensive since Tuesday"):
    the campaign's period, up to publication or the day of speaking; flight with
    no cause in its sentence ("Thousands were displaced") takes the latest
-   campaign, whoever's;
+   campaign, whoever's, else lasts from the previous event's date to publication
+   (the displaced stay displaced; "those who fled the war ... fled again" is news,
+   not a relative clause's background);
 8. a perfect territorial change ("has seized X") or a trigger whose own verb is
    perfect ("Clashes have also erupted"): some time before publication;
 9. other present reports: the week up to publication (``recent_window``);
@@ -42,7 +49,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
-from sitrep.time import dateline_day, recent_window
+from sitrep.time import dateline_day, recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import month_end, precision_for, shift_month
 
@@ -110,6 +117,10 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     own = _own_date(sentence, trigger_at, dates)
     if own is not None and (earlier := _before_main_clause(own, trigger_at, scene.text)):
         return earlier
+    if own is not None and (later := _sequel(own, trigger_at, scene)):
+        return later
+    if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
+        return onset
     if own is not None:
         return _as_said(own, sentence, scene)
     if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
@@ -139,8 +150,12 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
             return campaign
-    if _is_flight(sentence.text, offset) and (campaign := _campaign_of(sentence, scene, True)):
-        return campaign
+    if _is_flight(sentence.text, offset):
+        if campaign := _campaign_of(sentence, scene, True):
+            return campaign
+        if previous is not None and previous.start and not is_background(previous, published):
+            return DateInterval(previous.start, published, previous.text,
+                                precision_for(previous.start, published))
     if (territorial and perfect) or own_perfect:
         words = perfect.group(0) if perfect else _word_at(sentence.text, offset)
         return DateInterval(None, published, words.strip(), None)
@@ -180,6 +195,79 @@ def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateIn
     if after is None:
         return None
     return DateInterval(None, own.start, after.group(0).strip(" ,"), None)
+
+
+@cache
+def _sequel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Sequel words after any date, after a date longer than a day, and commitments
+    followed by their verb (not "agreed to a ceasefire")."""
+    lex = lexicon()
+
+    def words(values: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(values, key=len, reverse=True))
+
+    return (re.compile(rf"\b(?:{words(lex.sequel_words)})\b(?!-)", re.IGNORECASE),
+            re.compile(rf"\b(?:{words(lex.coarse_sequel_words)})\b(?!-)", re.IGNORECASE),
+            re.compile(rf"\b(?:{words(lex.commitment_words)})\s+"
+                       rf"(?!(?:a|an|the|its|their|this|that|his|her)\b)[a-z]+\b"))
+
+
+def _sequel(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "agreed in January to hand back Lashio", "on May 4, which led to counterattacks",
+    "occupied the town in November, but it was retaken": told as coming after the dated
+    event, the trigger's event may fall on any day from that date's start to publication."""
+    published = scene.doc.published
+    if (own.span is None or own.start is None or own.end is None or published is None
+            or not scene.text or own.span.end > trigger_at or own.start > published):
+        return None
+    between = scene.text[own.span.end:trigger_at]
+    if re.search(r"[.;:!?\n]", between) or _anaphora_pattern().search(between):
+        return None
+    any_date, coarse, commitment = _sequel_patterns()
+    found = [m for m in any_date.finditer(between) if not _after_a_length(between, m.start())]
+    if own.end > own.start:
+        found += [m for m in coarse.finditer(between) if not _after_a_length(between, m.start())]
+    found += [m for m in commitment.finditer(scene.text, own.span.end, trigger_at + 40)
+              if m.start() < trigger_at]
+    if not found and _word_at(scene.text, trigger_at).lower() in lexicon().reversal_words \
+            and re.search(r"\bbut\b", between, re.IGNORECASE):
+        words = _word_at(scene.text, trigger_at)
+    elif found:
+        words = " ".join(min(found, key=lambda m: m.start()).group(0).split()[:2])
+    else:
+        return None
+    return DateInterval(own.start, published, f"{own.text} ... {words}",
+                        precision_for(own.start, published))
+
+
+def _after_a_length(text: str, at: int) -> bool:
+    """ "two days later": the word counts a length from the date, not any time after."""
+    before = re.findall(r"[\w’'-]+", text[:at])
+    return bool(before) and before[-1].lower() in lexicon().units
+
+
+@cache
+def _state_since_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon().state_since_participles)
+    return re.compile(rf"\b(?:{words})(?:\s+by\s+[^.;:!?\n]{{1,100}}?)?[\s,]*$", re.IGNORECASE)
+
+
+def _onset_of_state(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "Naungcho, seized by the TNLA since last year": a capture told as the state the
+    town has been in since a period happened in that period (an active "seized most of
+    the state since October 2023" tells seizures over the whole time since)."""
+    published = scene.doc.published
+    since = re.match(r"(?:ever\s+)?since\s+(?P<rest>\S.*)", own.text, re.IGNORECASE | re.DOTALL)
+    if since is None or own.span is None or not scene.text or published is None:
+        return None
+    state = _state_since_pattern().search(scene.text, trigger_at, own.span.start)
+    if state is None or state.start() != trigger_at:  # the participle is the event's own
+        return None
+    period = resolve(since["rest"], published)
+    if period is None or period.start is None or period.end is None:
+        return None
+    return DateInterval(period.start, period.end, own.text, period.precision, own.span)
 
 
 def _opens(sentence: Sentence, interval: DateInterval) -> bool:
@@ -356,7 +444,13 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
     between = re.findall(r"[\w’'-]+", sentence[relative.end(): offset])
-    return not any(_is_past(w) for w in between)
+    if any(_is_past(w) for w in between):
+        return False
+    # "those who fled the war ... fled again": the clause names the subject of a main
+    # verb that tells the same event anew, and that is the sentence's news
+    verb = _word_at(sentence, offset)
+    after = re.findall(r"[\w’'-]+", sentence[offset + len(verb):])
+    return verb.lower() not in (w.lower() for w in after)
 
 
 def _is_past(word: str) -> bool:

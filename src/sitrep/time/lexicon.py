@@ -57,6 +57,11 @@ class Lexicon:
     updated_labels: list[str]
     anaphora: dict[str, int]  # "later that day" -> 0, "the next day" -> 1
     campaign_openers: list[str]
+    sequel_words: list[str]
+    coarse_sequel_words: list[str]
+    commitment_words: list[str]
+    reversal_words: list[str]
+    state_since_participles: list[str]
     speech_verbs: list[str]
     duration_leads: list[str]
     flight_words: list[str]
@@ -179,6 +184,11 @@ def lexicon() -> Lexicon:
         updated_labels=_words(datelines["updated_labels"]),
         anaphora={str(k).lower(): int(v) for k, v in relative["anaphora"].items()},
         campaign_openers=_words(relative["campaign_openers"]),
+        sequel_words=_words(relative["sequel_words"]),
+        coarse_sequel_words=_words(relative["coarse_sequel_words"]),
+        commitment_words=_words(relative["commitment_words"]),
+        reversal_words=_words(relative["reversal_words"]),
+        state_since_participles=_words(relative["state_since_participles"]),
         speech_verbs=_words(relative["speech_verbs"]),
         duration_leads=_words(relative["duration_leads"]),
         flight_words=_words(relative["flight_words"]),
