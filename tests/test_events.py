@@ -388,3 +388,9 @@ def test_mentioned_that_reports_speech() -> None:
     x = run("A Hsipaw resident mentioned that junta troops shelled Hsipaw on Tuesday.")
     [event] = only(x, "Shelling/artillery/missile attack")
     assert (event.status, event.source) == ("attributed", "A Hsipaw resident")
+
+
+def test_frequent_strikes_are_a_pattern_not_an_event() -> None:
+    x = run("The town is enduring frequent junta airstrikes, residents said. Junta jets bombed "
+            "Hsipaw on Tuesday.")
+    assert [e.location.name for e in x.events if e.location] == ["Hsipaw"]
