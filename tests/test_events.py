@@ -394,3 +394,11 @@ def test_frequent_strikes_are_a_pattern_not_an_event() -> None:
     x = run("The town is enduring frequent junta airstrikes, residents said. Junta jets bombed "
             "Hsipaw on Tuesday.")
     assert [e.location.name for e in x.events if e.location] == ["Hsipaw"]
+
+
+def test_a_tally_over_months_and_one_dated_clash_stay_two_events() -> None:
+    x = run("Junta troops clashed with the TNLA in Kutkai on Monday. The TNLA said it had "
+            "fought more than 40 clashes with the junta in Kutkai since June 3.")
+    clashes = sorted((str(e.date.start), str(e.date.end)) for e in only(x, "Armed clash")
+                     if e.date)
+    assert clashes == [("2025-06-03", "2025-09-12"), ("2025-09-08", "2025-09-08")]

@@ -429,13 +429,35 @@ def _within(inner: DateInterval | None, outer: DateInterval | None) -> bool:
     return starts_ok and ends_ok
 
 
+#: longer than a month: "60 clashes since July 23" counts many events, not one
+_TALLY_DAYS = 31
+#: a day or a few days: one event
+_ONE_EVENT_DAYS = 7
+#: what reports count ("over 60 clashes", "dozens of airstrikes"); a place changes hands once
+_TALLIED = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _days(interval: DateInterval | None) -> int | None:
+    if interval is None or interval.start is None or interval.end is None:
+        return None
+    return (interval.end - interval.start).days + 1
+
+
+def _tally_and_one(a: DateInterval | None, b: DateInterval | None) -> bool:
+    """One report counts clashes over months, the other dates one clash: both stand."""
+    spans = sorted(d for d in (_days(a), _days(b)) if d is not None)
+    return len(spans) == 2 and spans[0] <= _ONE_EVENT_DAYS and spans[1] > _TALLY_DAYS
+
+
 def merge_same_events(events: list[Event]) -> list[Event]:
     """ACLED: one event per actor pair, place and day. Reports of the same event, the
     vaguer one's interval holding the more precise one's, merge; all evidence is kept."""
     merged: list[Event] = []
     for event in events:
         same = next((kept for kept in merged if _key(kept) == _key(event)
-                     and (_within(event.date, kept.date) or _within(kept.date, event.date))),
+                     and (_within(event.date, kept.date) or _within(kept.date, event.date))
+                     and not (event.sub_event_type in _TALLIED
+                              and _tally_and_one(kept.date, event.date))),
                     None)
         if same is None:
             merged.append(event)
