@@ -402,3 +402,9 @@ def test_a_tally_over_months_and_one_dated_clash_stay_two_events() -> None:
     clashes = sorted((str(e.date.start), str(e.date.end)) for e in only(x, "Armed clash")
                      if e.date)
     assert clashes == [("2025-06-03", "2025-09-12"), ("2025-09-08", "2025-09-08")]
+
+
+def test_a_language_is_no_event_place() -> None:
+    x = run("According to a statement in Chinese by the MNDAA, its troops detained two men "
+            "on Monday.")
+    assert all(e.location is None or e.location.name != "Chinese" for e in x.events)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from sitrep.actors import lexicon as actor_lexicon
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_common_word
@@ -193,6 +195,13 @@ def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention
     return sorted(found, key=lambda item: item[1])
 
 
+@cache
+def _country_words() -> frozenset[str]:
+    """A country's words that the places stage left unresolved are its language or its
+    people ("a statement in Chinese"), not a place."""
+    return frozenset(w for words in actor_lexicon().countries.values() for w in words)
+
+
 def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateInterval]
               ) -> list[tuple[Place, int]]:
     """Place-like names when the places stage found none here (unresolved, no coordinates)."""
@@ -204,7 +213,8 @@ def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateIn
             d.span and d.span.start <= start < d.span.end for d in dates)
         container = re.search(r"(?:town|village|township|city|district),? in $",
                               sentence.text[:m.start(group)])
-        if not clash and not container and name.split()[0] not in ("The", "A", "An", "Operation"):
+        if not clash and not container and name.split()[0] not in ("The", "A", "An", "Operation") \
+                and name not in _country_words():
             span = Span(start, start + len(name), name)
             found.append((Place(mention=name, name=name, why="unresolved name in event sentence",
                                 spans=[span]), start))
