@@ -408,3 +408,10 @@ def test_a_language_is_no_event_place() -> None:
     x = run("According to a statement in Chinese by the MNDAA, its troops detained two men "
             "on Monday.")
     assert all(e.location is None or e.location.name != "Chinese" for e in x.events)
+
+
+def test_the_town_is_not_the_anchor_of_a_distance() -> None:
+    x = run("Junta jets bombed Hsipaw on Monday. Hsipaw lies about 70 kilometers southwest of "
+            "Lashio. The TNLA captured the town in June 2024.")
+    [capture] = only(x, "Non-state actor overtakes territory")
+    assert capture.location is not None and capture.location.name == "Hsipaw"

@@ -22,6 +22,7 @@ from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
     Where,
     allocate,
+    is_anchor,
     listed_after,
     locations,
     nearest_to_trigger,
@@ -326,7 +327,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
         wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
-        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places)
+        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
@@ -366,14 +367,16 @@ _THE_TOWN = re.compile(r"^\s+(?:(?:full|complete|effective) )?(?:control of )?th
                        r"(?:whole |entire )?(town|city|village)\b", re.IGNORECASE)
 
 
-def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place]
-                      ) -> list[Where]:
+def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place],
+                      full_text: str) -> list[Where]:
     """"Seized the town in July 2024" with no town named in the sentence: the town the
-    article named last before it."""
+    article named last before it, not one named as a distance's anchor ("Mogok ... lies
+    189 kilometers north of Mandalay. The TNLA seized the town": Mogok)."""
     if not _THE_TOWN.match(sentence.text[trigger_end - sentence.start:]):
         return []
     earlier = [(span.start, place) for place in places for span in place.spans
-               if span.start < sentence.start and (place.kind or "town") in ("town", "city")]
+               if span.start < sentence.start and (place.kind or "town") in ("town", "city")
+               and not is_anchor(full_text, span.start)]
     return [Where(max(earlier, key=lambda item: item[0])[1], [], 1)] if earlier else []
 
 

@@ -65,6 +65,11 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
     return out
 
 
+def is_anchor(full_text: str, start: int) -> bool:
+    """The place at ``start`` is a distance's reference ("189 km north of X")."""
+    return bool(_ANCHOR_BEFORE.search(full_text[max(0, start - 40):start]))
+
+
 def locations(sentence: Sentence, full_text: str, places: list[Place],
               actors: list[ActorMention], dates: list[DateInterval]) -> list[Where]:
     """The event places of a sentence; anchors ("5 km from X") become ``near``."""
