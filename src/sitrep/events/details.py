@@ -13,18 +13,22 @@ _NUMBERS = {
     "a dozen": 12, "dozens": 12, "dozens of": 12, "several": 3, "a few": 3, "many": 10,
     "scores of": 20, "hundreds": 100, "hundreds of": 100, "a": 1, "an": 1,
 }
-_COUNT = r"(\d[\d,]*|" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len,
-                                          reverse=True)) + r")"
+#: "1,200" is one number; "July 8, 4 locals" is a date and a count
+_COUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|" + "|".join(
+    sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r")"
 _QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |up to |an estimated )?"
-_WHO = r"(?:[\w-]+ ){0,3}?(?:people|civilians|soldiers|troops|fighters|residents|villagers|" \
-       r"children|women|men|members|personnel|persons|others|combatants|of them)"
+#: up to three words ("junta soldiers were", "55-year-old woman") then who died: never a
+#: bare number, which starts a count of its own ("8, 4 locals were killed" is not 8)
+_WHO = r"(?:(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?(?:(?:people|civilians|soldiers|troops|fighters|" \
+       r"residents|villagers|children|women|men|members|personnel|persons|others|combatants|" \
+       r"of them)\s*)?"
 _KILLED = re.compile(
     rf"(?:kill(?:ed|ing)|left|leaving|claimed the lives of|death of|deaths of)\s+{_QUALIFIER}"
-    rf"{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+{_WHO}?\s*(?:were |was |have been |had been )?"
+    rf"{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+{_WHO}(?:were |was |have been |had been )?"
     rf"(?:killed|dead|died|slain)", re.IGNORECASE)
 _INJURED = re.compile(
     rf"(?:injur(?:ed|ing)|wound(?:ed|ing))\s+{_QUALIFIER}{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+"
-    rf"{_WHO}?\s*(?:were |was |have been )?(?:injured|wounded|hurt)", re.IGNORECASE)
+    rf"{_WHO}(?:were |was |have been )?(?:injured|wounded|hurt)", re.IGNORECASE)
 
 
 def _value(word: str) -> int | None:

@@ -1,0 +1,23 @@
+"""Casualty figures: which deaths and injuries a report gives which event (ACLED)."""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.events.details import fatalities, injured
+from sitrep.model import Event
+
+
+def strikes(body: str, published: str = "2025-09-12") -> list[Event]:
+    extraction = extract_text(f" date {published} {body}")
+    return [e for e in extraction.events if e.sub_event_type == "Air/drone strike"]
+
+
+def test_the_day_of_a_date_is_no_count_of_the_dead() -> None:
+    sentence = "On June 3, 2 villagers were killed and 5 others were wounded by the shelling."
+    assert (fatalities(sentence), injured(sentence)) == (2, 5)
+
+
+def test_a_thousands_separator_and_an_age_still_read_as_before() -> None:
+    """Guards: the count no longer swallows a trailing comma, nor the words an age."""
+    assert fatalities("Since March, 1,250 people have been killed in the region.") == 1250
+    assert fatalities("A 61-year-old farmer died after the mortar attack.") == 1
