@@ -17,7 +17,7 @@ from sitrep.actors import actor_country, actor_type, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events.dating import date_for, is_background
-from sitrep.events.details import fatalities, injured, weapons
+from sitrep.events.details import VIOLENT, carry_casualties, fatalities, injured, is_sequel, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
     Where,
@@ -82,9 +82,14 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     sides = Belligerents.of(actors, focus_country(text.text))
     ctx = _Context(text, doc, dates, places, actors, sides)
     findings = Findings()
+    told: list[Event] = []  # the events of the last sentence that reported any
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
+        if not any(e.event_type in VIOLENT for e in events) and is_sequel(sentence.text):
+            carry_casualties(told, sentence)  # "The bomb hit a monastery, killing 10"
+        else:
+            told = events
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.lexicon import weapons_pattern
+from sitrep.events.lexicon import cues, weapons_pattern
+from sitrep.model import Event, Sentence, Span
 
 #: ACLED's readings of vague counts; number words
 _NUMBERS = {
@@ -59,3 +60,29 @@ def weapons(sentence: str) -> list[str]:
         if m.group(0).lower() not in (w.lower() for w in found):
             found.append(m.group(0))
     return found
+
+
+#: the types whose casualties are coded (a displacement or a movement has none)
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def is_sequel(sentence: str) -> bool:
+    """"The bomb hit a monastery, killing 10": the sentence goes on with the attack just
+    told, by a definite reference, and gives no running total ("since 2021")."""
+    return bool(cues().sequel_openers.match(sentence.lstrip())) \
+        and not cues().running_total.search(sentence)
+
+
+def carry_casualties(previous: list[Event], sentence: Sentence) -> None:
+    """A sequel sentence with no violent event of its own reports the casualties of the
+    attack before it. Told of attacks at several places, they are a total that ACLED
+    gives to no single one of them, so they are left out."""
+    killed, hurt = fatalities(sentence.text), injured(sentence.text)
+    attacks = [e for e in previous if e.event_type in VIOLENT]
+    places = {e.location.name if e.location else None for e in attacks}
+    if (killed is None and hurt is None) or len(places) != 1 or not is_sequel(sentence.text):
+        return
+    for event in attacks:
+        if event.fatalities is None and event.injured is None:
+            event.fatalities, event.injured = killed, hurt
+            event.evidence.append(Span(sentence.start, sentence.end, sentence.text))

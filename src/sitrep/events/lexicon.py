@@ -37,6 +37,8 @@ class Cues:
     civilians: re.Pattern[str]
     attribution_verbs: frozenset[str]
     capitals: frozenset[str] = frozenset()
+    sequel_openers: re.Pattern[str] = re.compile(r"(?!)")
+    running_total: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -77,4 +79,5 @@ def cues() -> Cues:
         negation=_any(data["negation"]), civilians=_any(data["civilian_words"]),
         attribution_verbs=frozenset(data["attribution_verbs"]),
         capitals=frozenset(data.get("capitals", [])),
+        sequel_openers=_any(data["sequel_openers"]), running_total=_any(data["running_total"]),
     )
