@@ -30,6 +30,13 @@ def test_deaths_told_in_the_next_sentence_of_the_same_attack_are_its_own() -> No
     assert len(strike.evidence) == 2
 
 
+def test_deaths_in_the_next_sentence_reach_a_village_named_with_its_township() -> None:
+    found = strikes("On Monday junta jets bombed a monastery in Man Pying village, Kutkai "
+                    "Township, with two 250-pound bombs. The bombing killed three novices.")
+    man_pying = [e for e in found if e.location and e.location.name == "Man Pying"]
+    assert [e.fatalities for e in man_pying] == [3]
+
+
 def test_deaths_after_strikes_on_several_places_are_a_total_for_none() -> None:
     found = strikes("Junta aircraft bombed Kutkai and Namtu towns on Monday. "
                     "The strikes killed seven people.")
@@ -41,3 +48,24 @@ def test_a_running_total_in_the_next_sentence_is_not_the_attacks() -> None:
     [strike] = strikes("Junta jets bombed Namtu town on Monday. "
                        "The airstrikes have killed 120 civilians since January.")
     assert strike.fatalities is None
+
+
+def test_attacks_at_two_places_in_two_clauses_each_take_their_own_toll() -> None:
+    x = extract_text(" date 2025-09-12 There was a massacre in Kani town on Monday, where 12 men "
+                     "were shot dead by junta soldiers, and an airstrike on a school in Namtu "
+                     "town killed five people.")
+    tolls = {e.location.name: e.fatalities for e in x.events if e.location}
+    assert tolls == {"Kani": 12, "Namtu": 5}
+
+
+def test_one_toll_for_strikes_on_a_list_of_places_goes_to_none_of_them() -> None:
+    found = strikes("Junta jets bombed Kutkai and Namtu towns on Monday, killing seven "
+                    "civilians and injuring ten.")
+    assert sorted(e.location.name for e in found if e.location) == ["Kutkai", "Namtu"]
+    assert {(e.fatalities, e.injured) for e in found} == {(None, None)}
+
+
+def test_a_place_that_locates_another_makes_no_list() -> None:
+    x = extract_text(" date 2025-09-12 On Monday junta troops shelled Na Ga Yar village in "
+                     "Kyauktaw Township, killing two civilians.")
+    assert [e.fatalities for e in x.events] == [2]

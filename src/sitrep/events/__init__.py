@@ -16,8 +16,9 @@ from functools import cache
 from sitrep.actors import actor_country, actor_type, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
+from sitrep.events import details as casualty_rules
 from sitrep.events.dating import date_for, is_background
-from sitrep.events.details import VIOLENT, carry_casualties, fatalities, injured, is_sequel, weapons
+from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
     Where,
@@ -86,8 +87,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
-        if not any(e.event_type in VIOLENT for e in events) and is_sequel(sentence.text):
-            carry_casualties(told, sentence)  # "The bomb hit a monastery, killing 10"
+        if casualty_rules.goes_on(events, sentence.text):  # "The bomb hit a monastery, ..."
+            casualty_rules.carry_casualties(told, sentence)
         else:
             told = events
         findings.events.extend(events)
@@ -178,10 +179,13 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
+    told: list[tuple[int, list[Event]]] = []
     for (kind, at), share in zip(chosen, shares, strict=True):
         local = status_of(sentence.text, following, source, at)
-        ranked.extend((kind, e) for e in _events_for(kind, sentence.start + at, sentence, share,
-                                                     doers, local, source, ctx))
+        found = _events_for(kind, sentence.start + at, sentence, share, doers, local, source, ctx)
+        ranked.extend((kind, e) for e in found)
+        told.append((sentence.start + at, [] if kind.side else found))
+    casualty_rules.assign_casualties(sentence, told)
     events = _highest_per_place(ranked)
     if events and events[0].date is not None:
         ctx.last_date = events[0].date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from sitrep.events.lexicon import cues, weapons_pattern
 from sitrep.model import Event, Sentence, Span
@@ -54,6 +55,61 @@ def injured(sentence: str) -> int | None:
     return _lowest(_INJURED, sentence)
 
 
+#: where one clause of a sentence ends and another begins ("..., and the airstrike on ...")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:while|whereas)\s+")
+
+
+def _clause(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the clause holding offset ``at``."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end
+
+
+#: what stands between two places of a list ("A, B and C", "A and B towns")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*")
+
+
+def _listed(events: list[Event], sentence: Span) -> bool:
+    """Two of the events' places are named side by side as a list in the sentence, rather
+    than one locating the other ("Na Ga Yar village in Kyauktaw Township")."""
+    named = sorted((span.start - sentence.start, span.end - sentence.start)
+                   for e in events if e.location for span in e.location.spans
+                   if sentence.start <= span.start < sentence.end)
+    return any(_LIST_GAP.fullmatch(sentence.text[end:start])
+               for (_, end), (start, _) in pairwise(named))
+
+
+def assign_casualties(sentence: Sentence, told: list[tuple[int, list[Event]]]) -> None:
+    """Give each attack of a sentence (its trigger's offset, its events) the figures it
+    reports. Two attacks at different places in different clauses ("30 men were shot
+    dead in A, and the airstrike on B killed 20") each take their own clause's figures;
+    one figure for an attack on a list of places ("airstrikes on A, B and C killed 5") is
+    a total that ACLED gives to no single one of them."""
+    groups = [(at - sentence.start, [e for e in events if e.event_type in VIOLENT])
+              for at, events in told]
+    groups = [(at, events) for at, events in groups if events]
+    for at, events in groups:
+        places = {e.location.name if e.location else None for e in events}
+        text = sentence.text
+        own = _clause(text, at)
+        for other_at, others in groups:
+            other = _clause(text, other_at)
+            if other != own and not places & {e.location.name if e.location else None
+                                             for e in others}:
+                text = text[:other[0]] + " " * (other[1] - other[0]) + text[other[1]:]
+        total = len(places) > 1 and _listed(events, Span(sentence.start, sentence.end,
+                                                          sentence.text))
+        killed, hurt = (None, None) if total else (fatalities(text), injured(text))
+        for event in events:
+            event.fatalities, event.injured = killed, hurt
+
+
 def weapons(sentence: str) -> list[str]:
     found: list[str] = []
     for m in weapons_pattern().finditer(sentence):
@@ -66,21 +122,23 @@ def weapons(sentence: str) -> list[str]:
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
-def is_sequel(sentence: str) -> bool:
-    """"The bomb hit a monastery, killing 10": the sentence goes on with the attack just
-    told, by a definite reference, and gives no running total ("since 2021")."""
-    return bool(cues().sequel_openers.match(sentence.lstrip())) \
-        and not cues().running_total.search(sentence)
+def goes_on(events: list[Event], sentence: str) -> bool:
+    """"The bomb hit a monastery, killing 10": with no violent event of its own, the
+    sentence goes on with the attack just told, by a definite reference."""
+    return not any(e.event_type in VIOLENT for e in events) \
+        and bool(cues().sequel_openers.match(sentence.lstrip()))
 
 
 def carry_casualties(previous: list[Event], sentence: Sentence) -> None:
-    """A sequel sentence with no violent event of its own reports the casualties of the
-    attack before it. Told of attacks at several places, they are a total that ACLED
-    gives to no single one of them, so they are left out."""
+    """A sentence that goes on with an attack reports its casualties, unless it gives a
+    running total ("have killed 300 since 2021") or the attack fell on a list of places
+    (a total that ACLED gives to no single one of them)."""
     killed, hurt = fatalities(sentence.text), injured(sentence.text)
     attacks = [e for e in previous if e.event_type in VIOLENT]
     places = {e.location.name if e.location else None for e in attacks}
-    if (killed is None and hurt is None) or len(places) != 1 or not is_sequel(sentence.text):
+    several = len(places) > 1 and _listed(attacks, attacks[0].evidence[0])
+    if (killed is None and hurt is None) or not attacks or several \
+            or cues().running_total.search(sentence.text):
         return
     for event in attacks:
         if event.fatalities is None and event.injured is None:
