@@ -17,6 +17,11 @@ def test_the_day_of_a_date_is_no_count_of_the_dead() -> None:
     assert (fatalities(sentence), injured(sentence)) == (2, 5)
 
 
+def test_the_injured_after_and_are_not_counted_with_the_dead() -> None:
+    sentence = "The shelling killed one child and injured seven others."
+    assert (fatalities(sentence), injured(sentence)) == (1, 7)
+
+
 def test_a_thousands_separator_and_an_age_still_read_as_before() -> None:
     """Guards: the count no longer swallows a trailing comma, nor the words an age."""
     assert fatalities("Since March, 1,250 people have been killed in the region.") == 1250

@@ -20,8 +20,9 @@ _COUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|" + "|".join(
     sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r")"
 _QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |up to |an estimated )?"
 #: up to three words ("junta soldiers were", "55-year-old woman") then who died: never a
-#: bare number, which starts a count of its own ("8, 4 locals were killed" is not 8)
-_WHO = r"(?:(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?(?:(?:people|civilians|soldiers|troops|fighters|" \
+#: bare number, which starts a count of its own ("8, 4 locals were killed" is not 8), nor
+#: a conjunction ("killing one child and injuring seven" injured seven, not one)
+_WHO = r"(?:(?!(?:and|or|but) )(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?(?:(?:people|civilians|soldiers|troops|fighters|" \
        r"residents|villagers|children|women|men|members|personnel|persons|others|combatants|" \
        r"of them)\s*)?"
 _KILLED = re.compile(
