@@ -74,3 +74,15 @@ def test_a_place_that_locates_another_makes_no_list() -> None:
     x = extract_text(" date 2025-09-12 On Monday junta troops shelled Na Ga Yar village in "
                      "Kyauktaw Township, killing two civilians.")
     assert [e.fatalities for e in x.events] == [2]
+
+
+def test_a_toll_for_several_strikes_over_a_span_goes_to_none_of_them() -> None:
+    [strike] = strikes("Junta airstrikes killed at least 20 civilians over the past two weeks "
+                       "in Namtu town.")
+    assert strike.fatalities is None
+
+
+def test_one_strike_keeps_its_toll_though_the_sentence_says_since() -> None:
+    [strike] = strikes("A junta airstrike on Namtu town on Monday killed three people, the "
+                       "first since the TNLA took the town.")
+    assert strike.fatalities == 3

@@ -22,9 +22,9 @@ _QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |up to 
 #: up to three words ("junta soldiers were", "55-year-old woman") then who died: never a
 #: bare number, which starts a count of its own ("8, 4 locals were killed" is not 8), nor
 #: a conjunction ("killing one child and injuring seven" injured seven, not one)
-_WHO = r"(?:(?!(?:and|or|but) )(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?(?:(?:people|civilians|soldiers|troops|fighters|" \
-       r"residents|villagers|children|women|men|members|personnel|persons|others|combatants|" \
-       r"of them)\s*)?"
+_WHO = r"(?:(?!(?:and|or|but) )(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?" \
+       r"(?:(?:people|civilians|soldiers|troops|fighters|residents|villagers|children|women|" \
+       r"men|members|personnel|persons|others|combatants|of them)\s*)?"
 _KILLED = re.compile(
     rf"(?:kill(?:ed|ing)|left|leaving|claimed the lives of|death of|deaths of)\s+{_QUALIFIER}"
     rf"{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+{_WHO}(?:were |was |have been |had been )?"
@@ -86,12 +86,18 @@ def _listed(events: list[Event], sentence: Span) -> bool:
                for (_, end), (start, _) in pairwise(named))
 
 
+def _tally(text: str) -> bool:
+    """"Airstrikes killed 39 over the past two weeks": a toll for several attacks over a
+    span, which ACLED codes day by day; no one of them gets the total."""
+    return bool(cues().several_attacks.search(text) and cues().running_total.search(text))
+
+
 def assign_casualties(sentence: Sentence, told: list[tuple[int, list[Event]]]) -> None:
     """Give each attack of a sentence (its trigger's offset, its events) the figures it
     reports. Two attacks at different places in different clauses ("30 men were shot
     dead in A, and the airstrike on B killed 20") each take their own clause's figures;
-    one figure for an attack on a list of places ("airstrikes on A, B and C killed 5") is
-    a total that ACLED gives to no single one of them."""
+    one figure for an attack on a list of places ("airstrikes on A, B and C killed 5"),
+    or for several attacks over a span, is a total that ACLED gives to no single one."""
     groups = [(at - sentence.start, [e for e in events if e.event_type in VIOLENT])
               for at, events in told]
     groups = [(at, events) for at, events in groups if events]
@@ -104,8 +110,8 @@ def assign_casualties(sentence: Sentence, told: list[tuple[int, list[Event]]]) -
             if other != own and not places & {e.location.name if e.location else None
                                              for e in others}:
                 text = text[:other[0]] + " " * (other[1] - other[0]) + text[other[1]:]
-        total = len(places) > 1 and _listed(events, Span(sentence.start, sentence.end,
-                                                          sentence.text))
+        total = (len(places) > 1 and _listed(events, Span(sentence.start, sentence.end,
+                                                           sentence.text))) or _tally(text)
         killed, hurt = (None, None) if total else (fatalities(text), injured(text))
         for event in events:
             event.fatalities, event.injured = killed, hurt

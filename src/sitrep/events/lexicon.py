@@ -39,6 +39,7 @@ class Cues:
     capitals: frozenset[str] = frozenset()
     sequel_openers: re.Pattern[str] = re.compile(r"(?!)")
     running_total: re.Pattern[str] = re.compile(r"(?!)")
+    several_attacks: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -80,4 +81,5 @@ def cues() -> Cues:
         attribution_verbs=frozenset(data["attribution_verbs"]),
         capitals=frozenset(data.get("capitals", [])),
         sequel_openers=_any(data["sequel_openers"]), running_total=_any(data["running_total"]),
+        several_attacks=_any(data["several_attacks"]),
     )
