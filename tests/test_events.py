@@ -415,3 +415,10 @@ def test_the_town_is_not_the_anchor_of_a_distance() -> None:
             "Lashio. The TNLA captured the town in June 2024.")
     [capture] = only(x, "Non-state actor overtakes territory")
     assert capture.location is not None and capture.location.name == "Hsipaw"
+
+
+def test_a_town_retaken_by_the_regime_is_taken_from_its_occupier_of_that_sentence() -> None:
+    x = run("The TNLA shelled junta positions near Kutkai on Monday, the TNLA said. The KIA "
+            "briefly occupied Namtu in March, but the town was retaken by the regime.")
+    [event] = only(x, "Government regains territory")
+    assert (event.actor1, event.actor2) == (JUNTA, KIA)

@@ -184,8 +184,9 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
             return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
-    # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X
-    partners = before if kind.name == "clash" else []
+    # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X;
+    # "X occupied Z, but the town was retaken by Y": Y took it from X
+    partners = before if kind.name == "clash" or (agent and kind.control) else []
     rest = [m.canonical for m in loser + after + partners if m.canonical != name1]
     name2 = rest[0] if rest else None
     # an alliance acting: its lead is actor1, the other members fight beside it
