@@ -68,3 +68,9 @@ def test_actor_types_for_generic_names() -> None:
 def test_focus_country_defaults_to_myanmar_and_follows_words() -> None:
     assert focus_country("Fighting near Kyiv and Kharkiv in Ukraine.") == "Ukraine"
     assert focus_country("Nothing here names a country.") == "Myanmar"
+
+
+def test_troops_after_a_party_and_its_armed_wing_are_the_partys() -> None:
+    assert names("Shan State Progressive Party/Shan State Army troops and Shan State "
+                 "Restoration Council/Shan State Army troops clashed near Mong Hsu.") == [
+        "SSPP: Shan State Progress Party", "RCSS: Restoration Council of Shan State"]

@@ -189,14 +189,20 @@ def find_actors(text: AnalysedText) -> list[ActorMention]:
     return _resolve_anaphora(_absorb_descriptors(mentions, source))
 
 
+#: "/Shan State Army ": an armed wing's name after a slash, between a name and "troops"
+_ARMED_WING = re.compile(r"/[\w'-]+(?: [\w'-]+){0,3}\s+")
+
+
 def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[ActorMention]:
-    """"TNLA troops", "regime soldiers": a descriptor right after a name is that name."""
+    """"TNLA troops", "regime soldiers": a descriptor right after a name is that name, also
+    after the name of its armed wing ("Shan State Progressive Party/Shan State Army troops")."""
     kept: list[ActorMention] = []
     for m in mentions:
         prev = kept[-1] if kept else None
         gap = source[prev.span.end:m.span.start] if prev else ""
-        if (m.generic and prev is not None and not prev.generic
-                and len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)
+        near = (len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)) \
+            or _ARMED_WING.fullmatch(gap)
+        if (m.generic and prev is not None and not prev.generic and near
                 and m.actor_type == "State forces"):
             continue
         kept.append(m)
