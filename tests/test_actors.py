@@ -74,3 +74,11 @@ def test_troops_after_a_party_and_its_armed_wing_are_the_partys() -> None:
     assert names("Shan State Progressive Party/Shan State Army troops and Shan State "
                  "Restoration Council/Shan State Army troops clashed near Mong Hsu.") == [
         "SSPP: Shan State Progress Party", "RCSS: Restoration Council of Shan State"]
+
+
+def test_the_groups_are_the_alliance_named_before_and_only_that() -> None:
+    mnda, tnla = "MNDAA: Myanmar National Democratic Alliance Army", \
+        "TNLA: Ta'ang National Liberation Army"
+    assert names("The Brotherhood Alliance resumed its offensive in June after strikes on "
+                 "TNLA territory. The groups have since seized Lashio.") == [mnda, tnla, mnda]
+    assert names("The TNLA shelled Kyaukme. The groups have since seized Lashio.") == [tnla]

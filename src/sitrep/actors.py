@@ -41,6 +41,7 @@ class Lexicon:
     by_alias: dict[str, Actor]
     generic: dict[str, Actor]  # alias → Actor whose name holds "{country}"
     anaphora: frozenset[str]
+    alliance_anaphora: frozenset[str]
     alliances: dict[str, tuple[str, ...]]
     countries: dict[str, tuple[str, ...]]
     regimes: dict[str, str]
@@ -78,11 +79,13 @@ def lexicon() -> Lexicon:
             generic[_fold(alias)] = Actor(entry["template"], entry["type"], None)
     alliances = {_fold(k): tuple(v) for k, v in data["alliances"].items()}
     anaphora = frozenset(_fold(a) for a in data["anaphora"])
+    alliance_anaphora = frozenset(_fold(a) for a in data.get("alliance_anaphora", []))
     exact = [a for e in data["actors"] for a in e["aliases"] if a.isupper() or a == "PDFs"]
     folded = [a for a in list(by_alias) + list(generic) + list(alliances) + list(anaphora)
-              if a.upper() != a]
+              + list(alliance_anaphora) if a.upper() != a]
     return Lexicon(
-        by_alias=by_alias, generic=generic, anaphora=anaphora, alliances=alliances,
+        by_alias=by_alias, generic=generic, anaphora=anaphora,
+        alliance_anaphora=alliance_anaphora, alliances=alliances,
         countries={k: tuple(v) for k, v in data["countries"].items()},
         regimes=data["regimes"],
         pattern_exact=re.compile(_alternation(exact)),
@@ -94,6 +97,12 @@ def lexicon() -> Lexicon:
 def alliance_members(surface: str) -> tuple[str, ...]:
     """The members an alliance name stands for ("Brotherhood Alliance"); () for others."""
     return lexicon().alliances.get(_fold(surface).removeprefix("the "), ())
+
+
+def is_alliance_anaphor(surface: str) -> bool:
+    """"The groups", "the alliance": a reference back, which adds nothing to how often an
+    article names a group."""
+    return _fold(surface) in lexicon().alliance_anaphora
 
 
 def _fold(alias: str) -> str:
@@ -224,6 +233,8 @@ def _resolve(surface: str, start: int, end: int, text: AnalysedText, country: st
     if key.lower() in lex.alliances:
         return [ActorMention(name, surface, lex.types.get(name), span)
                 for name in lex.alliances[key.lower()][:1]]
+    if key.lower() in lex.alliance_anaphora:
+        return [ActorMention("?alliance", surface, None, span)]
     return [ActorMention("?anaphora", surface, None, span)]
 
 
@@ -239,6 +250,12 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
     main = counts.most_common(1)[0][0] if counts else None
     resolved: list[ActorMention] = []
     for m in mentions:
+        if m.canonical == "?alliance":  # the alliance named last, if any: its lead acts
+            named = [r for r in resolved if alliance_members(r.surface)]
+            if named:
+                resolved.append(ActorMention(named[-1].canonical, m.surface,
+                                             named[-1].actor_type, m.span))
+            continue
         if m.canonical != "?anaphora":
             resolved.append(m)
             continue

@@ -11,7 +11,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.actors import actor_country, actor_type, alliance_members, lexicon, state_forces
+from sitrep.actors import (
+    actor_country,
+    actor_type,
+    alliance_members,
+    is_alliance_anaphor,
+    lexicon,
+    state_forces,
+)
 from sitrep.events.lexicon import TriggerKind, cues
 from sitrep.model import ActorMention, Sentence
 
@@ -42,7 +49,8 @@ class Belligerents:
     def of(cls, actors: list[ActorMention], country: str) -> Belligerents:
         """The most named sides; state forces default to the country's military."""
         state = Counter(a.canonical for a in actors if a.actor_type == "State forces")
-        rebel = Counter(a.canonical for a in actors if a.actor_type in _NON_STATE)
+        rebel = Counter(a.canonical for a in actors if a.actor_type in _NON_STATE
+                        and not is_alliance_anaphor(a.surface))
         return cls(state.most_common(1)[0][0] if state else state_forces(country),
                    rebel.most_common(1)[0][0] if rebel else None, f"Civilians ({country})",
                    country, tuple(name for name, _ in state.most_common()))
