@@ -356,6 +356,11 @@ def test_a_habit_is_no_event() -> None:
     assert only(x, "Armed clash") == []
 
 
+def test_relentless_strikes_are_a_pattern_not_one_strike() -> None:
+    x = run("Life in Namtu has stopped as relentless junta airstrikes drive residents away.")
+    assert only(x, "Air/drone strike") == []
+
+
 def test_an_alliance_described_by_its_members_acts_as_its_lead_member() -> None:
     x = run("The alliance, which includes the TNLA, the MNDAA and the AA, seized Hsenwi town "
             "in October 2023.")
