@@ -31,7 +31,7 @@ def _write(path: Path) -> Path:
 
 @pytest.fixture()
 def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private user index; the built-in index pickle stays in the shared cache."""
+    """A private user index; the built-in index file stays in the shared cache."""
     import sitrep.places.geonames as geonames
 
     monkeypatch.setattr(geonames, "user_index_path", lambda: tmp_path / "user.pickle")
