@@ -59,13 +59,15 @@ def ingest_paths(paths: Iterable[Path], store: Store, *, workers: int = 1,
     if engine == "local" and workers == 1:
         return ingest_sequentially(paths, store, on_file=on_file, on_skip=on_skip)
     tally = Tally(on_skip)
+    submitted: set[str] = set()  # a second copy of a text still in a worker is not fresh
     with _dispatcher(engine, store.url, workers) as dispatcher:
         for item in link_near_duplicates(_read(paths, on_file), store):
             if isinstance(item, Rejected):
                 tally.skip(item)
-            elif store.has_document(item.id):
+            elif item.id in submitted or store.has_document(item.id):
                 tally.summary.existing += 1
             else:
+                submitted.add(item.id)
                 tally.add(dispatcher.submit(Job(item)))
         tally.add(dispatcher.finish())
     return tally.summary
