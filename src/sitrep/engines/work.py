@@ -9,11 +9,13 @@ connection and loads spaCy once, before the first document.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from sitrep.errors import SitrepError
 from sitrep.model import Document
+from sitrep.pipeline import look_ahead
 from sitrep.store import Store
 
 OutcomeStatus = Literal["stored", "near_duplicate", "existing", "failed"]
@@ -43,6 +45,11 @@ class DocumentWorker:
         self.store = Store.open(db)
         if warm:
             _load_models()
+
+    def run_many(self, jobs: Sequence[Job]) -> list[Outcome]:
+        """``run`` each job in turn, their documents prepared together (one spaCy pass)."""
+        look_ahead([job.doc for job in jobs if job.doc.near_duplicate_of is None])
+        return [self.run(job) for job in jobs]
 
     def run(self, job: Job) -> Outcome:
         """Extract and save; failures become outcomes, as in ``sitrep.batch.Ingester``."""
