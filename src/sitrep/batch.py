@@ -90,10 +90,12 @@ def extract_for_storage(doc: Document) -> Extraction:
     return extract_document(doc)
 
 
-def link_near_duplicates(items: Iterable[Document | Rejected], store: Store
+def link_near_duplicates(items: Iterable[Document | Rejected], store: Store,
+                         linker: NearDuplicateLinker | None = None
                          ) -> Iterator[Document | Rejected]:
-    """The input stream with near-copies linked (for engines that extract elsewhere)."""
-    linker = NearDuplicateLinker(store)
+    """The input stream with near-copies linked (for engines that extract elsewhere); pass
+    the ``linker`` to reuse the MinHash of the document last yielded."""
+    linker = linker or NearDuplicateLinker(store)
     for item in items:
         fresh = isinstance(item, Document) and not store.has_document(item.id)
         if fresh and isinstance(item, Document) and not linker.link(item):

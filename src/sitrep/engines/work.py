@@ -26,6 +26,8 @@ class Job:
     """A document not yet stored, its near-copy link (if any) already set by the batch."""
 
     doc: Document
+    #: hex MinHash the batch computed to link near-copies (the worker would compute it again)
+    minhash: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class DocumentWorker:
         where = job.doc.path or job.doc.id
         try:
             extraction = extract_for_storage(job.doc)
-            saved = self.store.save(extraction)
+            saved = self.store.save(extraction, minhash=job.minhash)
         except SitrepError as exc:
             return Outcome(where, "failed", one_line(str(exc)))
         except Exception as exc:  # a bug on one document must not sink the batch
