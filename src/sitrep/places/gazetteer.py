@@ -59,8 +59,10 @@ _NUMBERS = {w: str(i) for i, w in enumerate((
 _MILE = re.compile(r"\b(?:(\w+)[ -])?miles?\b|\bmaing\b")
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko."""
+    """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko (kept for
+    recent names: each article looks up every run of capitalised words, and names recur)."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\(.*?\)", "", text)
     text = re.sub(r"(?<=[a-z])ar\b", "a", text)  # MIMU's "Ya Da Nar" is news' "Yadana"
