@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 NEAR_DUPLICATE_FLAG = "near_duplicate"
 #: documents read ahead and prepared together (their sentences parsed in one spaCy pass)
-LOOK_AHEAD = 16
+LOOK_AHEAD = 32
 LOOK_AHEAD_CHARS = 200_000
 
 
