@@ -123,7 +123,7 @@ def _wrap_stages(timer: StageTimer) -> None:
     from sitrep import text
 
     stages = {
-        "text": ("prepare",), "time": ("find_dates",), "places": ("find_places",),
+        "time": ("find_dates",), "places": ("find_places",),
         "actors": ("find_actors",), "events": ("extract",), "fuse": ("fuse",),
     }
     for module_name, functions in stages.items():
@@ -131,7 +131,12 @@ def _wrap_stages(timer: StageTimer) -> None:
         for function in functions:
             if module is not None:
                 timer.wrap(module, function, f"{module_name}.{function}")
-    timer.wrap(text.AnalysedText, "parse", "(within stages) spaCy parse of selected sentences")
+    # sentences are split and selected sentences parsed ahead, for a group of documents
+    # (``pipeline.look_ahead``), or inside the stages when one asks for more
+    timer.wrap(text, "split_sentences", "text: sentence splitting")
+    label = "spaCy parse of selected sentences (ahead, or within events)"
+    timer.wrap(text.AnalysedText, "parse", label)
+    timer.wrap(text, "parse_ahead", label)
 
 
 def child_sitrep_inline(folder: Path, db: str) -> dict[str, Any]:

@@ -151,6 +151,40 @@ def test_two_workers_store_exactly_what_one_stores_and_skip_it_all_on_rerun(
     assert (again.stored, again.existing) == (0, 25)
 
 
+def test_a_text_in_two_files_is_sent_once_even_while_the_first_is_in_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker may not have saved the first copy when the second is read: the second must
+    not be sent too (as a near-copy of itself, it could be saved first, without events)."""
+    import sitrep.engines
+
+    first, *_ = write_dispatches(tmp_path / "in", 3, sentences=SHORT)
+    (tmp_path / "in" / "z-same-text.txt").write_text(first.read_text(encoding="utf-8"),
+                                                      encoding="utf-8")
+    sent: list[Job] = []
+
+    class Holding:
+        """Keeps every job until the end, as busy workers would."""
+
+        def __enter__(self) -> Holding:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, job: Job) -> list[Any]:
+            sent.append(job)
+            return []
+
+        def finish(self) -> list[Any]:
+            return []
+
+    monkeypatch.setattr(sitrep.engines, "_dispatcher", lambda *_: Holding())
+    summary = _ingest(tmp_path / "in", tmp_path / "s.db", workers=2)
+    assert summary.existing == 1
+    assert len(sent) == 3 and all(job.doc.near_duplicate_of is None for job in sent)
+
+
 def test_rejected_inputs_are_reported_with_a_reason_and_neighbours_stored(tmp_path: Path) -> None:
     write_dispatches(tmp_path / "in", 3)
     (tmp_path / "in" / "empty.txt").write_text("   \n", encoding="utf-8")

@@ -13,7 +13,7 @@ from sitrep.cli.gazetteer import command
 from sitrep.errors import GazetteerError
 from sitrep.model import Place
 from sitrep.places import lookup
-from sitrep.places.gazetteer import key, load_index
+from sitrep.places.gazetteer import Entry, GazetteerIndex, key, load_index, write_index
 from sitrep.places.geonames import load_user_index, read_geonames
 
 _ROWS = [
@@ -31,7 +31,7 @@ def _write(path: Path) -> Path:
 
 @pytest.fixture()
 def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private user index; the built-in index pickle stays in the shared cache."""
+    """A private user index; the built-in index file stays in the shared cache."""
     import sitrep.places.geonames as geonames
 
     monkeypatch.setattr(geonames, "user_index_path", lambda: tmp_path / "user.pickle")
@@ -113,3 +113,17 @@ def test_romanisation_table_loads_and_is_consistent() -> None:
     assert data.onsets["သ"] == ("th",) and "aung" in data.rhymes["ောင်"]
     assert all(v for v in data.rhymes.values()) and data.suffixes
     assert [(s.onset, s.rhyme) for s in syllables("ညောင်ပင်")] == [("ည", "ောင်"), ("ပ", "င်")]
+
+
+def test_the_index_file_gives_fresh_lists_with_user_places_after(tmp_path: Path) -> None:
+    town = Entry("Kyaukme", "town", "Shan", "Myanmar", 22.53, 97.03, "MIMU town Kyaukme", 3.0)
+    user = Entry("Kyaukme", "village", None, "Myanmar", 20.0, 96.0, "GeoNames 1 (user import)",
+                 1.0)
+    write_index({"kyaukm": [town], "hsipaw": [town._replace(name="Hsipaw")]},
+                tmp_path / "index.sqlite")
+    index = GazetteerIndex(tmp_path / "index.sqlite", {"kyaukm": [town, user], "nam": [user]})
+    assert index["kyaukm"] == [town, user] and index.get("nam") == [user]
+    index["kyaukm"].clear()  # a caller's list is its own
+    assert index["kyaukm"] == [town, user]
+    assert "hsipaw" in index and "zzz" not in index and index.get("zzz") is None
+    assert len(index) == 3 and sorted(index) == ["hsipaw", "kyaukm", "nam"]

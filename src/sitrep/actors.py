@@ -170,24 +170,31 @@ def focus_country(text: str) -> str:
         counts[country] += sum(len(pattern.findall(text)) for word, pattern in words
                                if word in text)
     # named non-state groups fight at home ("the TNLA"); armies may be abroad
-    for pattern in (lex.pattern_exact, lex.pattern_fold):
-        for m in pattern.finditer(text):
-            actor = lex.by_alias.get(_fold(m.group(0)))
-            if actor and actor.country and actor.actor_type != "State forces":
-                counts[actor.country] += 1
+    for _, _, surface in _alias_matches(text):
+        actor = lex.by_alias.get(_fold(surface))
+        if actor and actor.country and actor.actor_type != "State forces":
+            counts[actor.country] += 1
     if not counts or counts.most_common(1)[0][1] == 0:
         return DEFAULT_COUNTRY
     return counts.most_common(1)[0][0]
 
 
+@lru_cache(maxsize=4)
+def _alias_matches(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, surface) of the dictionary's names in a text, case-sensitive ones first;
+    kept for the last few texts (``focus_country`` and ``find_actors`` scan the same one,
+    and the long case-insensitive pattern is the stage's main cost)."""
+    lex = lexicon()
+    return tuple((m.start(), m.end(), m.group(0))
+                 for pattern in (lex.pattern_exact, lex.pattern_fold)
+                 for m in pattern.finditer(text))
+
+
 def find_actors(text: AnalysedText) -> list[ActorMention]:
     """Every actor mention in the text, in order, with its canonical name."""
-    lex = lexicon()
     source = text.text.translate(_APOSTROPHES)
     country = focus_country(source)
-    raw: list[tuple[int, int, str]] = []
-    for pattern in (lex.pattern_exact, lex.pattern_fold):
-        raw.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(source))
+    raw = _alias_matches(source)
     mentions: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     for start, end, surface in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):

@@ -9,7 +9,7 @@ the same batch again stores nothing new.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,13 +19,16 @@ from sitrep.errors import SitrepError
 from sitrep.ingest import Rejected, input_files, read_file
 from sitrep.ingest.dedup import NearDuplicateIndex, signature, to_hex
 from sitrep.model import Document, Extraction
-from sitrep.pipeline import extract_document
+from sitrep.pipeline import extract_document, look_ahead
 from sitrep.store import Store
 
 if TYPE_CHECKING:
     from datasketch import MinHash
 
 NEAR_DUPLICATE_FLAG = "near_duplicate"
+#: documents read ahead and prepared together (their sentences parsed in one spaCy pass)
+LOOK_AHEAD = 32
+LOOK_AHEAD_CHARS = 200_000
 
 
 @dataclass
@@ -87,10 +90,12 @@ def extract_for_storage(doc: Document) -> Extraction:
     return extract_document(doc)
 
 
-def link_near_duplicates(items: Iterable[Document | Rejected], store: Store
+def link_near_duplicates(items: Iterable[Document | Rejected], store: Store,
+                         linker: NearDuplicateLinker | None = None
                          ) -> Iterator[Document | Rejected]:
-    """The input stream with near-copies linked (for engines that extract elsewhere)."""
-    linker = NearDuplicateLinker(store)
+    """The input stream with near-copies linked (for engines that extract elsewhere); pass
+    the ``linker`` to reuse the MinHash of the document last yielded."""
+    linker = linker or NearDuplicateLinker(store)
     for item in items:
         fresh = isinstance(item, Document) and not store.has_document(item.id)
         if fresh and isinstance(item, Document) and not linker.link(item):
@@ -107,6 +112,11 @@ class Ingester:
         self.summary = BatchSummary()
         self.linker = NearDuplicateLinker(store, threshold)
         self.reextract = reextract
+
+    def look_ahead(self, items: Sequence[Document | Rejected]) -> None:
+        """Prepare the documents of ``items`` that ``add`` will extract, in one spaCy pass."""
+        look_ahead([d for d in items if isinstance(d, Document)
+                    and (self.reextract or not self.store.has_document(d.id))])
 
     def add(self, item: Document | Rejected) -> None:
         """Ingest one document (or count one rejected input)."""
@@ -178,20 +188,44 @@ def ingest_paths(paths: Iterable[Path], store: Store, *, on_file: Progress | Non
                  on_skip: OnSkip | None = None, reextract: bool = False) -> BatchSummary:
     """Ingest every file under ``paths`` into ``store``; ``on_file`` runs after each file.
 
+    Documents are read a few ahead (``LOOK_AHEAD``, or ``LOOK_AHEAD_CHARS`` of text) so
+    that their sentences are parsed together; each is still stored in its own
+    transaction, in input order, and ``on_file`` runs once a file's documents are.
     With ``reextract``, documents already stored are extracted again and their
     stored extraction replaced (after an extractor upgrade).
     """
     ingester = Ingester(store, reextract=reextract)
-    for file in collect_files(paths):
-        for item in read_file(file):
+    group: list[Document | Rejected] = []
+    read: list[Path] = []  # files whose every item is in ``group`` or added already
+
+    def add_group() -> None:
+        ingester.look_ahead(group)
+        for item in group:
             before = len(ingester.summary.skipped)
             ingester.add(item)
             if on_skip is not None:
                 for rejected in ingester.summary.skipped[before:]:
                     on_skip(rejected)
+        group.clear()
         if on_file is not None:
-            on_file(file)
+            for file in read:
+                on_file(file)
+        read.clear()
+
+    for file in collect_files(paths):
+        for item in read_file(file):
+            group.append(item)
+            if group_full(group):
+                add_group()
+        read.append(file)
+    add_group()
     return ingester.summary
+
+
+def group_full(group: Sequence[Document | Rejected]) -> bool:
+    """Enough documents read ahead (a few long texts count as many: memory stays bounded)."""
+    chars = sum(len(d.text) for d in group if isinstance(d, Document))
+    return len(group) >= LOOK_AHEAD or chars >= LOOK_AHEAD_CHARS
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:

@@ -7,6 +7,8 @@ This is the map of the pipeline; each line calls one stage module.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sitrep import actors, events, places, text, time
 from sitrep.model import Document, Extraction, Place
 
@@ -34,3 +36,16 @@ def extract_document(doc: Document) -> Extraction:
         claims=findings.claims,
         flags=flags,
     )
+
+
+def look_ahead(docs: Sequence[Document]) -> None:
+    """Prepare documents about to be extracted in turn, the sentences the events stage will
+    parse parsed for all of them in one spaCy pass; ``extract_document`` then finds them.
+
+    Only a speed-up: a document that fails here fails again, and is reported, when it is
+    extracted, so a failure here must not stop the batch.
+    """
+    try:
+        text.prepare_ahead(docs, events.sentences_to_parse)
+    except Exception:  # see the docstring: extracting the document reports it
+        text.prepare_ahead([], events.sentences_to_parse)

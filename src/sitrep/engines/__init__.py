@@ -24,6 +24,7 @@ from typing import Protocol
 
 from sitrep.batch import (
     BatchSummary,
+    NearDuplicateLinker,
     OnSkip,
     Progress,
     collect_files,
@@ -33,6 +34,7 @@ from sitrep.batch import ingest_paths as ingest_sequentially
 from sitrep.engines.work import Job, Outcome
 from sitrep.errors import SitrepError
 from sitrep.ingest import Rejected, read_file
+from sitrep.ingest.dedup import to_hex
 from sitrep.model import Document
 from sitrep.store import Store
 
@@ -59,14 +61,18 @@ def ingest_paths(paths: Iterable[Path], store: Store, *, workers: int = 1,
     if engine == "local" and workers == 1:
         return ingest_sequentially(paths, store, on_file=on_file, on_skip=on_skip)
     tally = Tally(on_skip)
+    submitted: set[str] = set()  # a second copy of a text still in a worker is not fresh
+    linker = NearDuplicateLinker(store)
     with _dispatcher(engine, store.url, workers) as dispatcher:
-        for item in link_near_duplicates(_read(paths, on_file), store):
+        for item in link_near_duplicates(_read(paths, on_file), store, linker):
             if isinstance(item, Rejected):
                 tally.skip(item)
-            elif store.has_document(item.id):
+            elif item.id in submitted or store.has_document(item.id):
                 tally.summary.existing += 1
             else:
-                tally.add(dispatcher.submit(Job(item)))
+                submitted.add(item.id)
+                minhash = to_hex(linker.signature_of(item))  # computed once, for linking
+                tally.add(dispatcher.submit(Job(item, minhash)))
         tally.add(dispatcher.finish())
     return tally.summary
 

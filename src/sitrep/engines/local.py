@@ -1,6 +1,8 @@
 """The local engine: a pool of worker processes on this machine.
 
-Jobs are streamed: at most ``workers × IN_FLIGHT_PER_WORKER`` are queued at any
+Jobs are streamed in groups of ``GROUP`` (fewer when their texts are long; a
+worker prepares a group's documents together: one spaCy pass for their
+sentences): at most ``workers × IN_FLIGHT_PER_WORKER`` groups are queued at any
 time, so memory does not grow with the size of the batch. Workers are started
 with ``spawn`` (a clean interpreter each), load spaCy once, open their own
 store connection and save each document in its own transaction. A worker whose
@@ -18,11 +20,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
+from sitrep.batch import group_full
 from sitrep.engines.work import DocumentWorker, Job, Outcome, parent_alive
 from sitrep.errors import SitrepError
 
-#: jobs queued per worker: enough to keep workers busy, few enough to bound memory
-IN_FLIGHT_PER_WORKER = 4
+#: jobs sent to a worker at once
+GROUP = 8
+#: groups queued per worker: enough to keep workers busy, few enough to bound memory
+IN_FLIGHT_PER_WORKER = 2
 #: how often a worker checks that its batch still runs
 PARENT_CHECK_SECONDS = 0.5
 
@@ -36,7 +41,8 @@ class PoolDispatcher:
     def __init__(self, db: str, workers: int) -> None:
         self.db, self.workers = db, workers
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: set[Future[Outcome]] = set()
+        self._pending: set[Future[list[Outcome]]] = set()
+        self._group: list[Job] = []
 
     def __enter__(self) -> PoolDispatcher:
         context = multiprocessing.get_context("spawn")
@@ -52,8 +58,16 @@ class PoolDispatcher:
             self._pool = None
 
     def submit(self, job: Job) -> Iterable[Outcome]:
+        self._group.append(job)
+        if len(self._group) < GROUP and not group_full([j.doc for j in self._group]):
+            return []
+        return self._send()
+
+    def _send(self) -> list[Outcome]:
+        """Queue the group of jobs; outcomes finished meanwhile."""
         assert self._pool is not None, "PoolDispatcher used outside its with block"
-        self._pending.add(self._pool.submit(_run, job))
+        self._pending.add(self._pool.submit(_run, self._group))
+        self._group = []
         limit = self.workers * IN_FLIGHT_PER_WORKER
         done = {f for f in self._pending if f.done()}
         if len(self._pending) - len(done) >= limit:
@@ -63,15 +77,16 @@ class PoolDispatcher:
         return list(_results(done))
 
     def finish(self) -> Iterable[Outcome]:
+        sent = self._send() if self._group else []
         done, _ = wait(self._pending)
         self._pending = set()
-        return list(_results(done))
+        return sent + list(_results(done))
 
 
-def _results(done: Iterable[Future[Outcome]]) -> Iterator[Outcome]:
+def _results(done: Iterable[Future[list[Outcome]]]) -> Iterator[Outcome]:
     for future in done:
         try:
-            yield future.result()
+            yield from future.result()
         except BrokenProcessPool as exc:
             raise SitrepError(
                 "a worker process died (out of memory or killed?); run the same command "
@@ -95,7 +110,7 @@ def _exit_with_parent(parent_pid: int) -> None:
     os._exit(1)
 
 
-def _run(job: Job) -> Outcome:
+def _run(jobs: list[Job]) -> list[Outcome]:
     if _worker is None:
         raise SitrepError(f"a worker could not start: {_init_error}") from _init_error
-    return _worker.run(job)
+    return _worker.run_many(jobs)

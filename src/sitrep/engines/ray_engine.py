@@ -126,7 +126,7 @@ class _RayWorker:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         if self.worker is None:  # opened in the thread that calls: Ray may use another one
             self.worker = DocumentWorker(self.db)
-        outcomes = [self.worker.run(pickle.loads(blob)) for blob in batch["job"]]
+        outcomes = self.worker.run_many([pickle.loads(blob) for blob in batch["job"]])
         return {
             "where": [o.where for o in outcomes],
             "status": [o.status for o in outcomes],

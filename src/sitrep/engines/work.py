@@ -9,11 +9,13 @@ connection and loads spaCy once, before the first document.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from sitrep.errors import SitrepError
 from sitrep.model import Document
+from sitrep.pipeline import look_ahead
 from sitrep.store import Store
 
 OutcomeStatus = Literal["stored", "near_duplicate", "existing", "failed"]
@@ -24,6 +26,8 @@ class Job:
     """A document not yet stored, its near-copy link (if any) already set by the batch."""
 
     doc: Document
+    #: hex MinHash the batch computed to link near-copies (the worker would compute it again)
+    minhash: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,11 @@ class DocumentWorker:
         if warm:
             _load_models()
 
+    def run_many(self, jobs: Sequence[Job]) -> list[Outcome]:
+        """``run`` each job in turn, their documents prepared together (one spaCy pass)."""
+        look_ahead([job.doc for job in jobs if job.doc.near_duplicate_of is None])
+        return [self.run(job) for job in jobs]
+
     def run(self, job: Job) -> Outcome:
         """Extract and save; failures become outcomes, as in ``sitrep.batch.Ingester``."""
         from sitrep.batch import extract_for_storage
@@ -51,7 +60,7 @@ class DocumentWorker:
         where = job.doc.path or job.doc.id
         try:
             extraction = extract_for_storage(job.doc)
-            saved = self.store.save(extraction)
+            saved = self.store.save(extraction, minhash=job.minhash)
         except SitrepError as exc:
             return Outcome(where, "failed", one_line(str(exc)))
         except Exception as exc:  # a bug on one document must not sink the batch

@@ -74,6 +74,8 @@ class _Context:
     #: quoting sentences left unparsed since ``last_source`` was found (their sources
     #: mattered to nothing then; "he said" later may still need the latest of them)
     unparsed: list[Sentence] = field(default_factory=list)
+    #: indexes of the quoting sentences whose source can matter (``sentences_to_parse``)
+    sources_matter: set[int] = field(default_factory=set)
     territorial: list[tuple[Event, str]] = field(default_factory=list)
 
 
@@ -82,6 +84,9 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     """Events, control changes and claims found in one document."""
     sides = Belligerents.of(actors, focus_country(text.text))
     ctx = _Context(text, doc, dates, places, actors, sides)
+    quoting = sentences_to_parse(text)
+    text.parse_many(quoting)
+    ctx.sources_matter = {s.index for s in quoting}
     findings = Findings()
     told: list[Event] = []  # the events of the last sentence that reported any
     for index, sentence in enumerate(text.sentences):
@@ -160,7 +165,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
     if is_headline(sentence):
         return [], None
-    source = _source(sentence, ctx, _source_matters(sentence, following))
+    source = _source(sentence, ctx, sentence.index in ctx.sources_matter)
     status = status_of(sentence.text, following, source)
     triggers = [(k, at) for k, at in _triggers(sentence, status)
                 if status in NON_FACTUAL or not is_hypothetical(sentence.text, at)]
@@ -280,6 +285,18 @@ def _rank(kind: TriggerKind) -> int:
 
 
 _CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
+
+
+def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
+    """The sentences whose parse the stage reads (quoting ones whose source can matter),
+    known before it reads them in order, so that they are parsed in one spaCy pass."""
+    selected = []
+    for index, sentence in enumerate(text.sentences):
+        following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
+        if not is_headline(sentence) and _speech().search(sentence.text) \
+                and _source_matters(sentence, following):
+            selected.append(sentence)
+    return selected
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:

@@ -188,13 +188,14 @@ def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention
              if sentence.start <= sp.start < sentence.end]
     for place in places:
         for span in place.spans:
-            inside = sentence.start <= span.start < sentence.end
+            if not sentence.start <= span.start < sentence.end:
+                continue  # (checked first: most spans lie in other sentences)
             in_actor = any(a.span.start <= span.start < a.span.end for a in actors)
             offset = span.end - sentence.start
             modifier = _MODIFIER_AFTER.match(sentence.text[offset:offset + 20])
             contained = any(o.start <= span.start and span.end <= o.end and o != span
                             for o in spans)
-            if inside and not in_actor and not modifier and not contained:
+            if not in_actor and not modifier and not contained:
                 found.append((place, span.start))
                 break
     return sorted(found, key=lambda item: item[1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
@@ -136,9 +137,16 @@ def _bare_kind_rank(c: Entry, container: bool) -> int:
 
 def countries_named(text: str) -> frozenset[str]:
     """Countries the text names, by name or by one of their words ("Chinese", "Kunming")."""
-    named = {c for c, words in lexicon().countries.items()
-             if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)}
+    named = {c for c, words in _country_word_patterns()
+             if any(w in text and pattern.search(text) for w, pattern in words)}
     return frozenset(named)
+
+
+@cache
+def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]]]]:
+    """Each country's words with their whole-word patterns, compiled once."""
+    return [(c, [(w, re.compile(rf"\b{re.escape(w)}\b")) for w in words])
+            for c, words in lexicon().countries.items()]
 
 
 def _resolve_strong(mention: Mention, country: str, before: str = "", after: str = "",

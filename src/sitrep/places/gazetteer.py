@@ -1,19 +1,26 @@
 """Offline gazetteer: MIMU (Myanmar towns, townships, villages) and GeoNames cities,
-compiled once into a pickle in the cache folder and loaded in milliseconds after."""
+compiled once into an SQLite file in the cache folder and read from there by key.
+
+The index has half a million keys: held as Python objects it took about 270 MiB in
+every process (each batch worker too); read from the file it takes almost none, and
+the operating system's page cache is shared by all processes.
+"""
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib.metadata
 import importlib.util
-import pickle
+import marshal
+import os
 import re
 import sqlite3
 import statistics
+import threading
 import unicodedata
 from collections import defaultdict
-from functools import cache
+from collections.abc import Iterator, Mapping
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple
@@ -30,7 +37,7 @@ KIND_RANK = {"country": 0, "region": 1, "city": 2, "town": 2, "township": 3,
 
 
 class Entry(NamedTuple):
-    """One gazetteer place; a named tuple so that the compiled index unpickles fast."""
+    """One gazetteer place (a named tuple: light, and stored as a plain tuple)."""
 
     name: str
     kind: str
@@ -54,8 +61,10 @@ _NUMBERS = {w: str(i) for i, w in enumerate((
 _MILE = re.compile(r"\b(?:(\w+)[ -])?miles?\b|\bmaing\b")
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko."""
+    """Spelling-insensitive key: Mogok/Mogoke, Naung Pein/Naungpein, Hohko/Ho Hko (kept for
+    recent names: each article looks up every run of capitalised words, and names recur)."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\(.*?\)", "", text)
     text = re.sub(r"(?<=[a-z])ar\b", "a", text)  # MIMU's "Ya Da Nar" is news' "Yadana"
@@ -255,33 +264,110 @@ def _versions() -> str:
                      own, ROMANISER])
 
 
+#: keys looked up most recently, kept decoded in each process (common names recur)
+_RECENT_KEYS = 8192
+
+
+class GazetteerIndex(Mapping[str, list[Entry]]):
+    """Spelling key → candidate places, read from the compiled SQLite file on demand.
+
+    Each lookup returns a fresh list (built-in entries first, then the user's imported
+    places not among them), as the in-memory index did; one read-only connection per
+    thread and process (a forked process opens its own).
+    """
+
+    def __init__(self, path: Path, user: Index | None = None) -> None:
+        self.path = path
+        self.user = user or {}
+        self._local = threading.local()
+        self._fetch = lru_cache(maxsize=_RECENT_KEYS)(self._read)
+        self._length: int | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is None or getattr(self._local, "pid", None) != os.getpid():
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                  check_same_thread=False)
+            self._local.con, self._local.pid = con, os.getpid()
+        return con
+
+    def _read(self, name_key: str) -> tuple[Entry, ...] | None:
+        row = self._connection().execute(
+            "select entries from places where key = ?", (name_key,)).fetchone()
+        builtin = [Entry(*t) for t in marshal.loads(row[0])] if row else None
+        extra = self.user.get(name_key)
+        if extra is None:
+            return tuple(builtin) if builtin is not None else None
+        base = builtin or []
+        return tuple(base + [e for e in extra if e not in base])
+
+    def township_keys(self, township: str) -> list[str]:
+        """Spelling keys of the township's located villages and tracts."""
+        rows = self._connection().execute(
+            "select key from township_keys where township = ?", (township,))
+        return [str(k) for (k,) in rows]
+
+    def __getitem__(self, name_key: str) -> list[Entry]:
+        found = self._fetch(name_key)
+        if found is None:
+            raise KeyError(name_key)
+        return list(found)
+
+    def __contains__(self, name_key: object) -> bool:
+        return isinstance(name_key, str) and self._fetch(name_key) is not None
+
+    def _keys(self) -> Iterator[str]:
+        for (name_key,) in self._connection().execute("select key from places"):
+            yield str(name_key)
+
+    def __iter__(self) -> Iterator[str]:
+        seen = set()
+        for name_key in self._keys():
+            seen.add(name_key)
+            yield name_key
+        yield from (k for k in self.user if k not in seen)
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = sum(1 for _ in self)
+        return self._length
+
+
 @cache
-def load_index() -> Index:
+def load_index() -> GazetteerIndex:
     """The built-in index, with the user's imported GeoNames places added after."""
     from sitrep.places.geonames import load_user_index
 
-    index = _load_builtin()
-    for name_key, extra in load_user_index().items():
-        index[name_key] = index.get(name_key, []) + [e for e in extra
-                                                     if e not in index.get(name_key, [])]
-    return index
+    return GazetteerIndex(_builtin_path(), load_user_index())
 
 
-def _load_builtin() -> Index:
+def _builtin_path() -> Path:
+    """The compiled index file, built on first use (about 30 s) and reused after."""
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v8.pickle"
-    if path.exists():
-        with path.open("rb") as fh:
-            gc.disable()  # a million small objects: the collector would walk them repeatedly
-            try:
-                loaded: Index = pickle.load(fh)
-            finally:
-                gc.enable()
-            return loaded
-    index = build_index()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
-    return index
+    path = folder / f"gazetteer-{_versions()}-v8.sqlite"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        write_index(build_index(), tmp)
+        tmp.replace(path)  # atomic: a batch's workers may build it side by side
+    return path
+
+
+def write_index(index: Index, path: Path) -> None:
+    """Store ``index`` as (key, marshalled entry tuples) rows: compact and fast to decode."""
+    path.unlink(missing_ok=True)
+    con = sqlite3.connect(path)
+    try:
+        con.execute("create table places (key text primary key, entries blob not null) "
+                    "without rowid")
+        con.executemany("insert into places values (?, ?)",
+                        ((k, marshal.dumps([tuple(e) for e in v])) for k, v in index.items()))
+        # the spelling keys of each township's located villages and tracts (near spellings)
+        con.execute("create table township_keys (township text not null, key text not null)")
+        con.executemany("insert into township_keys values (?, ?)", sorted({
+            (e.admin3, k) for k, v in index.items() for e in v
+            if e.kind in ("village", "village tract") and e.admin3 and e.lat is not None}))
+        con.execute("create index township_keys_by_township on township_keys (township)")
+        con.commit()
+    finally:
+        con.close()

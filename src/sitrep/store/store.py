@@ -288,23 +288,49 @@ def _delete_extraction(conn: Connection, doc_id: str) -> None:
             conn.execute(table.delete().where(table.c.document_id == doc_id))
 
 
+class _Rows:
+    """One extraction's rows, table by table, in the order they are written; each table
+    then takes one multi-row statement instead of one per place, event or span (the
+    evidence spans' row ids follow the same order as when they were written one by one)."""
+
+    def __init__(self) -> None:
+        self.by_table: dict[Table, list[rows.Row]] = {table: [] for table in (
+            schema.places, schema.events, schema.event_sources, schema.event_actors,
+            schema.control_changes, schema.claims, schema.evidence_spans)}
+        self.actors: set[str] = set()
+
+    def add(self, table: Table, *values: rows.Row) -> None:
+        self.by_table[table].extend(values)
+
+    def spans(self, spans: list[Span], kind: str, owner: str, doc_id: str) -> None:
+        self.add(schema.evidence_spans, *rows.span_rows(spans, kind, owner, doc_id))
+
+    def write(self, conn: Connection) -> None:
+        _ensure_actors(conn, list(self.actors))
+        for table, values in self.by_table.items():
+            if values:
+                conn.execute(insert(table), values)
+
+
 def _write_extraction(conn: Connection, extraction: Extraction) -> None:
     doc_id = extraction.document.id
-    place_ids = _write_places(conn, extraction, doc_id)
-    _write_events(conn, extraction.events, doc_id, place_ids)
+    out = _Rows()
+    place_ids = _place_rows(out, extraction, doc_id)
+    _event_rows(out, extraction.events, doc_id, place_ids)
     for i, change in enumerate(extraction.control):
         ident = rows.child_id(doc_id, "control", i)
-        conn.execute(insert(schema.control_changes), [rows.control_row(change, ident, doc_id, i)])
-        _write_spans(conn, change.evidence, "control", ident, doc_id)
-        _write_spans(conn, _date_span(change.date), "control_date", ident, doc_id)
-        _ensure_actors(conn, [change.to_actor, change.from_actor])
+        out.add(schema.control_changes, rows.control_row(change, ident, doc_id, i))
+        out.spans(change.evidence, "control", ident, doc_id)
+        out.spans(_date_span(change.date), "control_date", ident, doc_id)
+        out.actors.update(name for name in (change.to_actor, change.from_actor) if name)
     for i, claim in enumerate(extraction.claims):
         ident = rows.child_id(doc_id, "claim", i)
-        conn.execute(insert(schema.claims), [rows.claim_row(claim, ident, doc_id, i)])
-        _write_spans(conn, claim.evidence, "claim", ident, doc_id)
+        out.add(schema.claims, rows.claim_row(claim, ident, doc_id, i))
+        out.spans(claim.evidence, "claim", ident, doc_id)
+    out.write(conn)
 
 
-def _write_places(conn: Connection, extraction: Extraction, doc_id: str) -> dict[int, str]:
+def _place_rows(out: _Rows, extraction: Extraction, doc_id: str) -> dict[int, str]:
     """Listed places, then event locations not among them; returns id by ``id(place)``."""
     place_ids: dict[int, str] = {}
     located = [e.location for e in extraction.events if e.location is not None]
@@ -314,37 +340,30 @@ def _write_places(conn: Connection, extraction: Extraction, doc_id: str) -> dict
         position = len(place_ids)
         ident = rows.child_id(doc_id, "place", position)
         listed = position < len(extraction.places)
-        conn.execute(insert(schema.places),
-                     [rows.place_row(place, ident, doc_id, position, listed)])
-        _write_spans(conn, place.spans, "place", ident, doc_id)
+        out.add(schema.places, rows.place_row(place, ident, doc_id, position, listed))
+        out.spans(place.spans, "place", ident, doc_id)
         place_ids[id(place)] = ident
     return place_ids
 
 
-def _write_events(conn: Connection, events: list[Event], doc_id: str,
-                  place_ids: dict[int, str]) -> None:
+def _event_rows(out: _Rows, events: list[Event], doc_id: str, place_ids: dict[int, str]
+                ) -> None:
     for i, ev in enumerate(events):
         ident = rows.event_id(doc_id, i)
         place_id = place_ids[id(ev.location)] if ev.location is not None else None
-        conn.execute(insert(schema.events), [rows.event_row(ev, ident, doc_id, i, place_id)])
-        conn.execute(insert(schema.event_sources), [{"event_id": ident, "document_id": doc_id}])
+        out.add(schema.events, rows.event_row(ev, ident, doc_id, i, place_id))
+        out.add(schema.event_sources, {"event_id": ident, "document_id": doc_id})
         actor_rows = rows.event_actor_rows(ev, ident)
-        _ensure_actors(conn, [r["actor"] for r in actor_rows])
-        if actor_rows:
-            conn.execute(insert(schema.event_actors), actor_rows)
-        _write_spans(conn, ev.evidence, "event", ident, doc_id)
-        _write_spans(conn, _date_span(ev.date), "event_date", ident, doc_id)
+        out.actors.update(r["actor"] for r in actor_rows if r["actor"])
+        out.add(schema.event_actors, *actor_rows)
+        out.spans(ev.evidence, "event", ident, doc_id)
+        out.spans(_date_span(ev.date), "event_date", ident, doc_id)
 
 
 def _ensure_actors(conn: Connection, names: Sequence[str | None]) -> None:
     fresh = sorted({name for name in names if name})
     _insert_ignoring_existing(conn, schema.actors,
                               [{"name": name, "actor_type": None} for name in fresh])
-
-
-def _write_spans(conn: Connection, spans: list[Span], kind: str, owner: str, doc_id: str) -> None:
-    if spans:
-        conn.execute(insert(schema.evidence_spans), rows.span_rows(spans, kind, owner, doc_id))
 
 
 def _date_span(interval: Any) -> list[Span]:
