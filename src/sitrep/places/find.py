@@ -322,14 +322,14 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     context = [m for m in found if m not in anchored]
     points = _context_points(context, country)
     towns = _sentence_towns(context, country, points)
-    townships = frozenset(m.chosen.name for m in found
-                          if m.chosen and m.chosen.kind == "township" and m.kind_word)
-    named_townships = townships
+    named_townships = frozenset(m.chosen.name for m in found
+                                if m.chosen and m.chosen.kind == "township" and m.kind_word)
     _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text, towns,
                         named_townships)
-    townships |= {m.chosen.admin3 for m in found if m.chosen and m.chosen.admin3
-                  and m.chosen.kind in ("town", "village", "village tract")}
-    found += _near_spellings(text.text, found, skip or [], townships)
+    # near spellings may also search the townships of the places resolved so far
+    searched = named_townships | {m.chosen.admin3 for m in found if m.chosen and m.chosen.admin3
+                                  and m.chosen.kind in ("town", "village", "village tract")}
+    found += _near_spellings(text.text, found, skip or [], searched)
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]

@@ -83,12 +83,8 @@ def find_sites(text: str, sentence_ends: list[int], places: list[Place],
         host = _host(start, end, sentence_end, text, located)
         if host is None:
             continue
-        site = sites.setdefault(key(surface), Place(
-            mention=surface, name=surface, kind="site", admin1=host.admin1, admin3=host.admin3,
-            country=host.country, lat=host.lat, lon=host.lon,
-            coord_source=f"estimated from: {host.name} ({host.kind}), where the text puts it",
-            uncertainty_km=max(host.uncertainty_km or 0.0, 3.0), geo_precision=2,
-            near=[host.name], estimated=True, why=f"a site; placed at {host.name}"))
+        site = sites.setdefault(key(surface), placed_at(
+            surface, host, 3.0, f"a site; placed at {host.name}"))
         site.spans.append(Span(start, end, surface))
     return list(sites.values())
 
@@ -132,11 +128,18 @@ def _is_part_name(name: str, line: str) -> bool:
             and name.split()[0].lower() not in _LEADS and not headline)
 
 
+def placed_at(name: str, host: Place, min_km: float, why: str) -> Place:
+    """A site or a part of a town, at its host's point with at least ``min_km`` of
+    uncertainty (ACLED geo_precision 2), the host kept as its anchor."""
+    return Place(
+        mention=name, name=name, kind="site", admin1=host.admin1, admin2=host.admin2,
+        admin3=host.admin3, country=host.country, lat=host.lat, lon=host.lon,
+        coord_source=f"estimated from: {host.name} ({host.kind}), where the text puts it",
+        uncertainty_km=max(host.uncertainty_km or 0.0, min_km), geo_precision=2,
+        near=[host.name], estimated=True, why=why)
+
+
 def _add_part(parts: dict[str, Place], name: str, span: Span, town: Place) -> None:
-    place = parts.setdefault(key(name), Place(
-        mention=name, name=name, kind="site", admin1=town.admin1, admin3=town.admin3,
-        country=town.country, lat=town.lat, lon=town.lon,
-        coord_source=f"estimated from: {town.name} ({town.kind}), where the text puts it",
-        uncertainty_km=max(town.uncertainty_km or 0.0, 5.0), geo_precision=2,
-        near=[town.name], estimated=True, why=f"in no gazetteer; the text puts it in {town.name}"))
+    place = parts.setdefault(key(name), placed_at(
+        name, town, 5.0, f"in no gazetteer; the text puts it in {town.name}"))
     place.spans.append(span)
