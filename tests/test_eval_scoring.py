@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.eval.harness import Report, blind_ids
 from sitrep.eval.matching import dates_overlap, place_key
 from sitrep.eval.scoring import score_document
 
@@ -99,3 +100,37 @@ def test_control_matches_on_place_holder_and_date() -> None:
     counts = score_document(doc([], control=[change]), doc([], control=[change, wrong_holder]))
     assert (counts.control_tp, counts.control_fp, counts.control_fn) == (1, 1, 0)
     assert counts.metrics()["control_recall"] == 1.0
+
+
+def test_strategic_developments_match_only_their_own_sub_type() -> None:
+    """GOLD.md: an Agreement never matches an Arrest, though both are Strategic developments."""
+    deal = event(event_type="Strategic developments", sub_event_type="Agreement")
+    arrest = event(event_type="Strategic developments", sub_event_type="Arrests")
+    counts = score_document(doc([deal]), doc([arrest]))
+    assert (counts.tp, counts.fp, counts.fn) == (0, 1, 1)
+    assert score_document(doc([deal]), doc([deal])).tp == 1
+
+
+def test_a_null_gold_date_is_right_only_when_the_extraction_has_none() -> None:
+    undated = event(date_start=None, date_end=None)
+    assert score_document(doc([undated]), doc([undated])).attr_correct["dates"] == 1
+    counts = score_document(doc([undated]), doc([event()]))
+    assert counts.tp == 1 and counts.attr_correct["dates"] == 0
+
+
+def test_the_blind_part_is_a_third_with_articles_from_outside_myanmar() -> None:
+    blind = blind_ids()
+    assert len(blind) == 25 and not any(name.startswith("seed") for name in blind)
+    outside = {"art037", "art093", "art094", "art096", "art097", "art104", "art402",
+               "art406", "art411"}
+    assert outside <= blind
+
+
+def test_parts_sum_their_own_documents_and_hide_blind_errors() -> None:
+    right, wrong = score_document(doc([event()]), doc([event()])), score_document(doc([event()]),
+                                                                                doc([]))
+    report = Report(documents={"a": right, "b": wrong}, blind=frozenset({"b"}))
+    assert report.part("dev").tp == 1 and report.part("blind").fn == 1
+    assert report.part("all").tp == 1 and report.part("all").fn == 1
+    assert report.metrics()["blind_event_recall"] == 0.0
+    assert list(report.dev_documents()) == ["a"] and "b" not in report.to_dict()["documents"]

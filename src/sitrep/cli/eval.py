@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.eval.baseline import improvements, load_baseline, regressions, write_baseline
-from sitrep.eval.harness import Report, evaluate
+from sitrep.eval.harness import PARTS, Report, evaluate
 
 
 @click.command("eval")
@@ -45,18 +45,23 @@ def command(gold_dir: Path, texts_dir: Path | None, as_json: bool, update_baseli
 
 def _print(report: Report) -> None:
     console = Console()
-    table = Table(title="Per document")
+    table = Table(title="Per document (dev part; the blind part's errors are not shown)")
     for column in ("doc", "tp", "fp", "fn", "P", "R", "F1", "ctrl F1", "places@25"):
         table.add_column(column, justify="right")
-    for name, counts in report.documents.items():
+    for name, counts in report.dev_documents().items():
         m = counts.metrics()
         table.add_row(name, str(counts.tp), str(counts.fp), str(counts.fn),
                       *(f"{m[k]:.2f}" for k in ("event_precision", "event_recall", "event_f1",
                                                 "control_f1", "places_acc_25km")))
     console.print(table)
+    sizes = {"all": len(report.documents), "blind": len(report.blind & report.documents.keys()),
+             "outside_myanmar": len(report.outside_myanmar)}
+    sizes["dev"] = sizes["all"] - sizes["blind"]
     summary = Table(title=f"Corpus ({len(report.documents)} documents, {report.seconds:.1f} s)")
     summary.add_column("figure")
-    summary.add_column("value", justify="right")
-    for name, value in report.metrics().items():
-        summary.add_row(name, f"{value:.4f}")
+    parts = {name: report.part_metrics(name) for name in PARTS}
+    for name in PARTS:
+        summary.add_column(f"{name} ({sizes[name]})", justify="right")
+    for figure in parts["all"]:
+        summary.add_row(figure, *(f"{parts[name][figure]:.4f}" for name in PARTS))
     console.print(summary)

@@ -32,6 +32,7 @@ from sitrep.eval.matching import (
 )
 
 ATTRIBUTES = ("sub_event_type", "actors", "dates", "fatalities", "status")
+STRATEGIC = "Strategic developments"
 
 
 @dataclass
@@ -117,6 +118,8 @@ def _is_optional(event: dict[str, Any]) -> bool:
 def _compatible(g: dict[str, Any], s: dict[str, Any], g_coords: Coords) -> bool:
     if g.get("event_type") != s.get("event_type"):
         return False
+    if g.get("event_type") == STRATEGIC and g.get("sub_event_type") != s.get("sub_event_type"):
+        return False  # an Agreement never matches an Arrest
     if has_date(g) and not dates_overlap(g, s):
         return False
     if not g.get("location"):
