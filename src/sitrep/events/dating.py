@@ -49,7 +49,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
-from sitrep.time import dateline_day, recent_window, resolve
+from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import month_end, precision_for, shift_month
 
@@ -59,6 +59,8 @@ _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoi
 BACKGROUND_AFTER = timedelta(days=31)
 #: a date expression further than this from the trigger belongs to another clause
 DATE_REACH = 90
+#: "recently" this far from the trigger belongs to another verb
+VAGUE_REACH = 30
 #: a date this close to the sentence's start, before its first comma, opens it
 OPENING_CHARS = 3
 
@@ -66,9 +68,6 @@ _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
 #: "has seized", "have also captured": done by now, when is not said
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*$",
                       re.IGNORECASE)
-#: ", after it recaptured": a clause told as earlier than the date before it
-_AFTER_CLAUSE = re.compile(r",\s+after\s+(?:it|they|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}$",
-                           re.IGNORECASE)
 #: a perfect or progressive: "has launched an offensive since Tuesday" tells a campaign,
 #: "seized most of the state since October 2023" a past event
 _GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+ing\b",
@@ -105,7 +104,8 @@ class Scene:
 
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
-             previous: DateInterval | None, doc: Document, territorial: bool = False,
+             previous: DateInterval | None, doc: Document,
+             territorial: bool = False,  # noqa: ARG001 (callers pass it; no rule reads it now)
              text: str = "", actors: Sequence[ActorMention] = (),
              sides: frozenset[str] = frozenset()) -> DateInterval | None:
     """The interval that dates the event whose trigger is at ``trigger_at``.
@@ -113,58 +113,94 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     Without ``text`` (the whole document) the rules that look beyond the sentence
     (anaphora, campaigns, quotations) stay silent."""
     scene = Scene(doc, dates, text, actors, sides)
+    return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published)
+
+
+def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None,
+              scene: Scene) -> DateInterval | None:
+    """Rules 1-10 in order (the module's docstring)."""
+    doc, dates = scene.doc, scene.dates
     offset = trigger_at - sentence.start
     own = _own_date(sentence, trigger_at, dates)
-    if own is not None and (earlier := _before_main_clause(own, trigger_at, scene.text)):
-        return earlier
     if own is not None and (later := _sequel(own, trigger_at, scene)):
         return later
     if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
         return onset
     if own is not None:
         return _as_said(own, sentence, scene)
+    if (since_event := _since_event_in(sentence, scene)) is not None:
+        return since_event
     if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
-        return DateInterval(None, doc.published, nominal.group(0), None)
+        return undated_past(nominal.group(0))
     if (told := _anaphoric(sentence, trigger_at, scene)) is not None:
         return told
     if (lasting := _lasting(sentence, scene)) is not None:
         return lasting
-    return _undated(sentence, offset, previous, territorial, scene)
+    return _undated(sentence, offset, previous, scene)
 
 
 def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
-             territorial: bool, scene: Scene) -> DateInterval | None:
+             scene: Scene) -> DateInterval | None:
     """Rules 5-10: the sentence says nothing about when."""
     published = scene.doc.published
     if published is None:
         return previous
+    if previous is not None and previous.start is None and previous.end is None:
+        previous = None  # an undated past event dates nothing told after it
     if _in_relative_clause(sentence.text, offset):
-        return DateInterval(None, published, _word_at(sentence.text, offset), None)
-    if today := _TODAY.search(sentence.text[max(0, offset - 30):offset + 30]):
-        return DateInterval(published, published, today.group(0), 1)
+        return undated_past(_word_at(sentence.text, offset))
+    if told_as_past := _undated_past_pattern().search(sentence.text):
+        return undated_past(told_as_past.group(0))
+    near = sentence.text[max(0, offset - 30):offset + 30]
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
-    if own_perfect and own_perfect["verb"].lower() in lexicon().ongoing_verbs:
-        own_perfect = None  # "Clashes have continued": still going on
-    if perfect or own_perfect or _ONGOING.search(sentence.text):
+    now = _TODAY.search(near)
+    if now is None and (perfect or own_perfect or _ONGOING.search(sentence.text)):
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
             return campaign
+    if words := now or perfect or own_perfect:
+        return recent_window(published, words.group(0).strip())
     if _is_flight(sentence.text, offset):
         if campaign := _campaign_of(sentence, scene, True):
             return campaign
         if previous is not None and previous.start and not is_background(previous, published):
             return DateInterval(previous.start, published, previous.text,
                                 precision_for(previous.start, published))
-    if (territorial and perfect) or own_perfect:
-        words = perfect.group(0) if perfect else _word_at(sentence.text, offset)
-        return DateInterval(None, published, words.strip(), None)
-    if _ONGOING.search(sentence.text):
-        return recent_window(published)
+    if ongoing := _ONGOING.search(sentence.text):
+        return recent_window(published, ongoing.group(0))
     if previous is None and scene.text:  # no event dated yet: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
         previous = _last_told(sentence.start, news, scene.text)
     return previous if previous is not None else recent_window(published)
+
+
+@cache
+def _undated_past_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().undated_past_words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def undated_past(words: str) -> DateInterval:
+    """A past event the text gives no date ("the group previously captured 12 towns",
+    "the recapture of X"): no dates at all (GOLD.md), which ``is_background`` reads as
+    past context in a dated text."""
+    return DateInterval(None, None, words.strip(), None)
+
+
+def _not_after(interval: DateInterval | None, published: date | None) -> DateInterval | None:
+    """An event never gets a date later than publication ("talks later this month" are
+    a plan, dated up to the day the text says so)."""
+    if interval is None or published is None:
+        return interval
+    start, end = interval.start, interval.end
+    if (start is None or start <= published) and (end is None or end <= published):
+        return interval
+    start = min(start, published) if start else None
+    end = min(end, published) if end else None
+    precision = precision_for(start, end) if start and end else interval.precision
+    return DateInterval(start, end, interval.text, precision, interval.span)
 
 
 # --- a date in the sentence -------------------------------------------------
@@ -173,7 +209,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
 def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
               ) -> DateInterval | None:
     """The sentence's date nearest the trigger; else one opening the sentence."""
-    in_sentence = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
+    in_sentence = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end
+                   and not _vague_elsewhere(d, sentence, trigger_at)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
     opening = next((d for d in in_sentence if _opens(sentence, d)), None)
@@ -184,20 +221,19 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     return None
 
 
-def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateInterval | None:
-    """ "has launched an offensive since Tuesday, after it recaptured Nawnghkio": the
-    event told after "after" ended by the start of the main clause's date."""
-    if own.span is None or own.start is None or not text or own.span.end > trigger_at:
-        return None
-    if not _is_past(_word_at(text, trigger_at)):  # "after fierce fighting" is no clause
-        return None
-    after = _AFTER_CLAUSE.search(text, own.span.end, trigger_at)
-    if after is None:
-        return None
-    return DateInterval(None, own.start, after.group(0).strip(" ,"), None)
+def _vague_elsewhere(interval: DateInterval, sentence: Sentence, trigger_at: int) -> bool:
+    """ "recently" dates the sentence it opens ("Recently, the army ...") or the verb it
+    modifies ("recently captured", "captured X recently"), not another clause's event."""
+    if interval.span is None or interval.text.lower() not in lexicon().recent_words:
+        return False
+    if _opens(sentence, interval):
+        return False
+    start, end = sorted((interval.span.end, trigger_at)) if interval.span.start < trigger_at \
+        else (trigger_at, interval.span.start)
+    between = sentence.text[start - sentence.start:end - sentence.start]
+    return len(between) > VAGUE_REACH or re.search(r"[,;:()]", between) is not None
 
 
-@cache
 def _sequel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Sequel words after any date, after a date longer than a day, and commitments
     followed by their verb (not "agreed to a ceasefire")."""
@@ -293,8 +329,9 @@ def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterva
         shift = said.start - published
         return DateInterval(own.start + shift, own.end + shift, own.text, own.precision,
                             own.span)
-    if own is said and _ONGOING.search(sentence.text[: own.span.start - sentence.start]):
-        return _campaign_of(sentence, scene) or own
+    if own is said and (ongoing := _ONGOING.search(
+            sentence.text[: own.span.start - sentence.start])):
+        return recent_window(published, ongoing.group(0))  # when said, not when it happened
     return own
 
 
@@ -399,7 +436,7 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
     low, high = _count(found["num"])
     if low != high:  # "for a few days" gives no edge
         return None
-    end = dateline_day(scene.text, published) or published
+    end = published
     unit = lexicon().units[found["unit"].lower()]
     start = _back(end, low, unit)
     return DateInterval(start, end, found.group(0), precision_for(start, end))
@@ -481,18 +518,8 @@ def _campaign_of(sentence: Sentence, scene: Scene, any_side: bool = False
         if campaign.span is None or campaign.span.start >= sentence.start:
             continue
         if not sides or sides & its_sides:
-            return _until_said(campaign, sentence, scene)
+            return DateInterval(campaign.start, campaign.end, campaign.text, campaign.precision)
     return None
-
-
-def _until_said(campaign: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:
-    """The campaign up to the day the sentence's report was made ("... told a press
-    conference on Tuesday"), or to publication."""
-    said = _speech_date(sentence, scene)
-    end = said.start if said and said.start and campaign.start else None
-    if end is None or campaign.start is None or end < campaign.start:
-        return DateInterval(campaign.start, campaign.end, campaign.text, campaign.precision)
-    return DateInterval(campaign.start, end, campaign.text, precision_for(campaign.start, end))
 
 
 def _fighting_sides(sentence: Sentence, scene: Scene) -> set[str] | None:
@@ -531,7 +558,6 @@ def _campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMenti
             interval = DateInterval(d.start, published, d.text, precision_for(d.start, published),
                                     d.span)
             found.append((interval, _leading_side(actors, start, end)))
-    found.extend(_event_campaigns(dates, text, actors, published))
     return sorted(found, key=lambda c: c[0].span.start if c[0].span else 0)
 
 
@@ -557,23 +583,30 @@ def _opened(text: str, interval: DateInterval) -> bool:
     return _GOING_ON.search(text, _sentence_bounds(text, at)[0], at) is not None
 
 
-def _event_campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMention],
-                     published: date) -> list[tuple[DateInterval, set[str]]]:
-    """ "since recapturing Nawnghkio": from the day after that place's last told date."""
-    found = []
-    for m in _SINCE_EVENT.finditer(text):
-        place = m.group("place")
-        earlier = [d for d in dates if d.span and d.span.end <= m.start() and d.end
-                   and place in text[_sentence_bounds(text, d.span.start)[0]:d.span.start]]
-        if not earlier or earlier[-1].end is None or earlier[-1].end >= published:
-            continue
-        first = earlier[-1].end + timedelta(days=1)
-        start, end = _sentence_bounds(text, m.start())
-        span = Span(m.start(), m.end(), m.group(0))
-        interval = DateInterval(first, published, m.group(0), precision_for(first, published),
-                                span)
-        found.append((interval, _leading_side(actors, start, end)))
-    return found
+def _since_event(m: re.Match[str], dates: list[DateInterval], text: str,
+                 published: date) -> DateInterval | None:
+    """ "since recapturing Nawnghkio": from the start of the last date told of that place
+    to publication, at that date's precision or coarser."""
+    place = m.group("place")
+    earlier = [d for d in dates if d.span and d.span.end <= m.start() and d.start
+               and place in text[_sentence_bounds(text, d.span.start)[0]:d.span.start]]
+    if not earlier or earlier[-1].start is None or earlier[-1].start >= published:
+        return None
+    first = earlier[-1].start
+    precision = max(precision_for(first, published), earlier[-1].precision or 1)
+    return DateInterval(first, published, m.group(0), precision,
+                        Span(m.start(), m.end(), m.group(0)))
+
+
+def _since_event_in(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """The sentence's own "since recapturing X" (rule 1's "since X" for an event told
+    as a place's capture)."""
+    if not scene.text or scene.doc.published is None:
+        return None
+    for m in _SINCE_EVENT.finditer(scene.text, sentence.start, sentence.end):
+        if (since := _since_event(m, scene.dates, scene.text, scene.doc.published)):
+            return since
+    return None
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
@@ -585,7 +618,12 @@ def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
 
 
 def is_background(interval: DateInterval | None, published: date | None) -> bool:
-    """Mentioned as past context: it ended well before publication."""
-    if interval is None or interval.end is None or published is None:
+    """Mentioned as past context: it ended well before publication, or it is a past
+    event the dated text gives no date (``undated_past``)."""
+    if interval is None or published is None:
+        return False
+    if interval.start is None and interval.end is None:
+        return True
+    if interval.end is None:
         return False
     return interval.end < published - BACKGROUND_AFTER

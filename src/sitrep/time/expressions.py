@@ -184,6 +184,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
             rf"(?:(?P<num>{f.number}){W})?(?P<unit>{f.units})\b"
         ),
         "recent": rf"\b(?i:recent){W}(?P<unit>(?i:days|weeks|months))\b",
+        "recent_word": rf"\b{_alternation(f.lex.recent_words, ignore_case=True)}\b",
         "rel_period": (
             rf"\b(?:(?P<half>{halves}){W})?(?P<shift>{f.shifts}){W}(?P<unit>(?i:week|month|year))\b"
         ),
@@ -222,6 +223,7 @@ RULE_NEEDS: dict[str, str] = {
     "part_month": "month", "ctx_month": "month",
     "part_rel_month": "relative", "part_rel_year": "relative", "day_word": "relative",
     "ago": "relative", "past_n": "relative", "recent": "relative", "rel_period": "relative",
+    "recent_word": "relative",
     "weekend": "relative", "half_period": "relative",
     "weekday": "weekday",
 }
@@ -231,7 +233,8 @@ RULE_NEEDS: dict[str, str] = {
 def _needs_patterns() -> dict[str, re.Pattern[str]]:
     """Cheap tests for each kind of word, run once per line before the rules."""
     f = _Fragments(lexicon())
-    relative_words = [*lexicon().day_words, *lexicon().units, "weekend", "ago"]
+    relative_words = [*lexicon().day_words, *lexicon().units, *lexicon().recent_words,
+                      "weekend", "ago"]
     return {
         "digit": re.compile(r"\d"),
         "month": re.compile(f.months),
