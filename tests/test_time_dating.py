@@ -243,3 +243,73 @@ def test_subsequently_after_a_day_tells_that_day() -> None:
     x = run("The KIA captured Namtu town on Monday and the junta subsequently bombed Kutkai "
             "town.")
     assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}
+
+
+# --- GOLD.md's convention for reports that give no day of their own ---------------
+
+
+def test_now_is_the_week_before_publication() -> None:
+    x = run("The KIA is now attacking junta positions in Bhamo town.")
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_a_perfect_capture_is_the_week_before_publication() -> None:
+    x = run("The AA has seized Paletwa town.")
+    assert dates_at(x, "Paletwa") == {("2025-09-06", "2025-09-12")}
+
+
+def test_recently_opening_the_sentence_is_the_week_before_publication() -> None:
+    x = run("Recently, junta troops clashed with the KIA near Bhamo town.")
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_recently_in_another_clause_leaves_the_event_its_own_day() -> None:
+    x = run("Junta aircraft, which residents said had recently been moved to the region, "
+            "bombed Hpakant town on Monday.")
+    assert dates_at(x, "Hpakant") == {("2025-09-08", "2025-09-08")}
+
+
+def test_last_week_is_the_monday_to_sunday_before() -> None:
+    x = run("Junta troops shelled Kutkai town last week.")
+    assert dates_at(x, "Kutkai") == {("2025-09-01", "2025-09-07")}
+
+
+def test_in_recent_weeks_is_the_thirty_days_before_publication() -> None:
+    x = run("Junta aircraft have bombed Hpakant town repeatedly in recent weeks.")
+    assert dates_at(x, "Hpakant") == {("2025-08-14", "2025-09-12")}
+
+
+def test_this_month_runs_from_its_first_day_to_publication() -> None:
+    x = run("Junta troops clashed with the KIA near Bhamo town this month.")
+    assert dates_at(x, "Bhamo") == {("2025-09-01", "2025-09-12")}
+
+
+def test_yesterdays_fighting_is_one_day() -> None:
+    x = run("Yesterday's fighting between the KIA and junta troops in Bhamo town killed "
+            "four soldiers.")
+    assert dates_at(x, "Bhamo") == {("2025-09-11", "2025-09-11")}
+
+
+def test_a_previously_captured_town_has_no_date_and_is_background() -> None:
+    x = run("Junta troops shelled Kutkai town on Monday. The TNLA previously captured "
+            "Namtu town.")
+    assert dates_at(x, "Namtu") == {(None, None)}
+    assert all(e.background for e in x.events if e.location and e.location.name == "Namtu")
+    assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}
+
+
+def test_the_recapture_of_a_town_has_no_date() -> None:
+    x = run("The junta's recapture of Nawnghkio town has strengthened its hand.")
+    assert dates_at(x, "Nawnghkio") <= {(None, None)}
+
+
+def test_no_event_is_dated_after_publication() -> None:
+    x = run("The TNLA will attack junta positions in Hsipaw town next week, a spokesman said.")
+    assert dates_at(x, "Hsipaw") == {("2025-09-12", "2025-09-12")}
+
+
+def test_n_days_of_fighting_end_on_publication_at_week_precision() -> None:
+    x = run("After 20 days of fighting, the AA has captured Paletwa town.")
+    events = [e for e in x.events if e.location and e.location.name == "Paletwa"]
+    assert {_iso(e) for e in events} == {("2025-08-24", "2025-09-12")}
+    assert {e.date.precision for e in events if e.date} == {2}

@@ -1,43 +1,43 @@
 """Which time expression dates an event, and whether the event is past context.
 
-The rules, in the order ``date_for`` tries them (word lists in
-``sitrep/time/data/relative.yaml``):
+Dates follow GOLD.md's one convention ("Dates of reports that give no day of their
+own"); the time stage (``sitrep.time``) resolves each expression, this module picks
+the one that dates an event. The rules, in the order ``date_for`` tries them (word
+lists in ``sitrep/time/data/relative.yaml``):
 
 1. a date in the sentence near the trigger, or one opening the sentence ("In
-   March and April 2021, ..."). An event in a clause opened by ", after" behind
-   that date ("since Tuesday, after it recaptured X") ended by the date's start;
-   "today" inside a quotation counts from the day the words were said ("she told
-   reporters on Wednesday"); a date that only says when an ongoing report was
-   made ("clashes are continuing, she told a press conference on Tuesday") ends
-   the campaign's period (rule 7) instead of dating the clashes. An event told as
-   coming after the sentence's date ("in January and agreed to hand back Lashio",
-   "on May 4, which led to counterattacks", "in November, but the town was
-   retaken") may fall on any day from that date to publication; a change of hands
-   told as a state held since a period ("a town seized by the TNLA since last
-   year") happened in that period;
-2. a noun with no date of its own ("the recapture of X"): before publication;
-3. anaphora ("Later that day", "Around the same time", "a day after"): the last
+   March and April 2021, ..."); "recently" only for the sentence it opens or the
+   verb it modifies. "today" inside a quotation counts from the day the words were
+   said ("she told reporters on Wednesday"); a date that only says when an ongoing
+   report was made ("clashes are continuing, she told a press conference on
+   Tuesday") does not date it: the week up to publication. An event told as coming
+   after the sentence's date ("in January and agreed to hand back Lashio", "on May
+   4, which led to counterattacks", "in November, but the town was retaken") may
+   fall on any day from that date to publication; a change of hands told as a state
+   held since a period ("a town seized by the TNLA since last year") happened in
+   that period;
+2. "since recapturing X": from the start of X's last told date to publication;
+3. a noun with no date of its own ("the recapture of X"): undated past;
+4. anaphora ("Later that day", "Around the same time", "a day after"): the last
    date told outside quotations before the sentence, shifted;
-4. a length ("attacked the town for four days", "After two months of
-   fighting"): that length up to the day the dispatch was filed (its dateline,
-   else publication);
-5. a past verb in a relative clause ("Lashio, which the MNDAA handed back"):
-   background, some time before publication;
-6. "continues to fight", "now": the publication day;
-7. a perfect or present report ("has seized", "clashes continue") by the side
-   leading a campaign told earlier ("has launched an offensive since Tuesday"):
-   the campaign's period, up to publication or the day of speaking; flight with
-   no cause in its sentence ("Thousands were displaced") takes the latest
-   campaign, whoever's, else lasts from the previous event's date to publication
-   (the displaced stay displaced; "those who fled the war ... fled again" is news,
-   not a relative clause's background);
-8. a perfect territorial change ("has seized X") or a trigger whose own verb is
-   perfect ("Clashes have also erupted"): some time before publication;
-9. other present reports: the week up to publication (``recent_window``);
-10. else the previous event's date; before any, the last date of news (not
-    background) told outside quotations; else the week up to publication.
+5. a length ("attacked the town for four days", "After two months of fighting"):
+   that length up to publication;
+6. a past verb in a relative clause ("Lashio, which the MNDAA handed back") or a
+   word of undated past ("previously"): undated past;
+7. a perfect or present report ("has seized", "clashes continue") by a side of a
+   campaign told earlier with its own date ("has launched an offensive since
+   Tuesday", "following the resumption of the operation in late June"): the
+   campaign's period, to publication ("since X" still going on);
+8. "now", "continues to", a perfect ("has seized", "Clashes have also erupted") or
+   another present report: the week up to publication (``recent_window``); flight
+   with no cause in its sentence ("Thousands were displaced") first takes the
+   latest campaign, else lasts from the previous event's date to publication;
+9. else the previous event's date; before any, the last date of news (not
+   background) told outside quotations; else the week up to publication.
 
-An undated text gets only dates that carry their year (rules 1 and 3).
+Undated past events get no dates at all and are background (``is_background``);
+no event is dated after publication. An undated text gets only dates that carry
+their year (rules 1 and 4).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from functools import cache
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
-from sitrep.time.periods import month_end, precision_for, shift_month
+from sitrep.time.periods import DAY, WEEK, month_end, precision_for, shift_month
 
 #: present or present-perfect reporting: the event is current (the week before publication)
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
@@ -427,8 +427,8 @@ def _duration_pattern() -> re.Pattern[str]:
 
 
 def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
-    """ "attacked Namtu for four days", "After two months of fighting": that length up
-    to the day the report was filed (its dateline, else publication)."""
+    """ "attacked Namtu for four days", "After two months of fighting": that length,
+    ending on publication (GOLD.md: N days are precision 1 for one day, else 2)."""
     published = scene.doc.published
     found = _duration_pattern().search(sentence.text)
     if found is None or published is None:
@@ -436,10 +436,10 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
     low, high = _count(found["num"])
     if low != high:  # "for a few days" gives no edge
         return None
-    end = published
     unit = lexicon().units[found["unit"].lower()]
-    start = _back(end, low, unit)
-    return DateInterval(start, end, found.group(0), precision_for(start, end))
+    start = _back(published, low, unit)
+    precision = (DAY if low == 1 else WEEK) if unit == "day" else precision_for(start, published)
+    return DateInterval(start, published, found.group(0), precision)
 
 
 def _count(word: str) -> tuple[int, int]:
