@@ -313,3 +313,15 @@ def test_n_days_of_fighting_end_on_publication_at_week_precision() -> None:
     events = [e for e in x.events if e.location and e.location.name == "Paletwa"]
     assert {_iso(e) for e in events} == {("2025-08-24", "2025-09-12")}
     assert {e.date.precision for e in events if e.date} == {2}
+
+
+def test_the_next_morning_is_the_day_after_the_last_told_date() -> None:
+    x = run("Junta troops shelled Hsipaw town on Tuesday. The next morning, junta aircraft "
+            "bombed Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-10", "2025-09-10")}
+
+
+def test_the_previous_day_is_the_day_before_the_last_told_date() -> None:
+    x = run("Junta troops shelled Hsipaw town on Tuesday. The previous day, junta aircraft "
+            "had bombed Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-08", "2025-09-08")}
