@@ -142,6 +142,15 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("the past ten days", THU, "2025-07-29", "2025-08-07", 2),
     ("later this month", THU, "2025-08-07", "2025-08-31", 3),
     ("recently", UNDATED, None, None, 2),
+    # seasons (northern hemisphere); the current one told up to publication
+    ("in the summer", THU, "2025-06-01", "2025-08-07", 3),
+    ("last summer", THU, "2024-06-01", "2024-08-31", 3),
+    ("last winter", THU, "2024-12-01", "2025-02-28", 3),
+    ("in winter 2023", THU, "2023-12-01", "2024-02-29", 3),
+    ("the spring of 2024", THU, "2024-03-01", "2024-05-31", 3),
+    ("during the winter", MON_JAN, "2024-12-01", "2025-01-06", 3),
+    ("last winter", MON_JAN, "2023-12-01", "2024-02-29", 3),
+    ("in the summer", UNDATED, None, None, 3),
     # year boundary: a January publication
     ("on Thursday", MON_JAN, "2025-01-02", "2025-01-02", 1),
     ("on Friday", MON_JAN, "2025-01-03", "2025-01-03", 1),

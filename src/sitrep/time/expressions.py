@@ -162,12 +162,18 @@ def _context_rules(f: _Fragments) -> dict[str, str]:
     """Bare months and years, which count only after a preposition or "last"/"this"."""
     trigger = _alternation(f.lex.month_triggers, ignore_case=True)
     year_trigger = _alternation(f.lex.year_triggers, ignore_case=True)
+    season_trigger = _alternation(f.lex.season_triggers, ignore_case=True)
+    seasons = _alternation(list(f.lex.seasons), ignore_case=True)
     return {
         "ctx_month": (
             rf"(?:\b(?P<trigger>{trigger}){W})?(?P<core>(?:\b(?P<shift>{f.shifts}){W})?"
             rf"{f.month_word('m')}{f.rel_year('ry')}?)(?!{OW}\d)"
         ),
         "ctx_year": rf"\b{year_trigger}{W}(?P<core>{f.year('y')})(?!{OW}[-–/]?\d)",
+        "season": (
+            rf"\b(?:(?P<shift>{f.shifts}){W}|(?:(?P<trigger>{season_trigger}){W})?"
+            rf"(?:(?i:the){W})?)(?P<season>{seasons})\b(?:{W}(?:(?i:of){W})?{f.year('y')})?"
+        ),
     }
 
 
@@ -226,6 +232,7 @@ RULE_NEEDS: dict[str, str] = {
     "recent_word": "relative",
     "weekend": "relative", "half_period": "relative",
     "weekday": "weekday",
+    "season": "relative",
 }
 
 
@@ -234,6 +241,7 @@ def _needs_patterns() -> dict[str, re.Pattern[str]]:
     """Cheap tests for each kind of word, run once per line before the rules."""
     f = _Fragments(lexicon())
     relative_words = [*lexicon().day_words, *lexicon().units, *lexicon().recent_words,
+                      *lexicon().seasons,
                       "weekend", "ago"]
     return {
         "digit": re.compile(r"\d"),

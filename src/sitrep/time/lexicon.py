@@ -45,6 +45,8 @@ class Lexicon:
     unit_days: dict[str, int]  # "month" -> 30: days of a unit counted back from publication
     vague_days: dict[str, int]  # "day" -> 7: days of "the past few days", "in recent days"
     recent_words: list[str]  # "recently": the week up to publication
+    seasons: dict[str, tuple[int, int]]  # "summer" -> (6, 8); "winter" -> (12, 2)
+    season_triggers: list[str]
     month_weeks: dict[str, tuple[int, int]]  # "second" -> (8, 14); END_OF_MONTH for "end"
     parts: dict[str, Part]
     shifts: dict[str, int]  # "last" -> -1
@@ -176,6 +178,8 @@ def lexicon() -> Lexicon:
         unit_days={str(k).lower(): int(v) for k, v in relative["unit_days"].items()},
         vague_days={str(k).lower(): int(v) for k, v in relative["vague_days"].items()},
         recent_words=_words(relative["recent_words"]),
+        seasons={str(k).lower(): _number(v) for k, v in relative["seasons"].items()},
+        season_triggers=_words(relative["season_triggers"]),
         month_weeks={str(k).lower(): _day_range(v) for k, v in relative["month_weeks"].items()},
         parts={str(k).lower(): _part(v) for k, v in relative["parts"].items()},
         shifts={str(k).lower(): int(v) for k, v in relative["shifts"].items()},

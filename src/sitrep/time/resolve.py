@@ -17,6 +17,9 @@ The rules, all measured from the publication date (the *anchor*):
   week", "later this month" lie after publication (plans);
 * "the past N days/weeks/month(s)" are N times 1, 7 or 30 days up to publication,
   the publication day included; "in recent weeks" the 30 days up to it (GOLD.md);
+* a season ("in the summer", "last winter", "the spring of 2024") is its months
+  (northern hemisphere; a winter runs into the next year), the current one up to
+  publication; it counts only after a preposition, "last"/"this" or before a year;
 * "since X" (and "since the army attacked in X", a clause with a verb) runs from
   the start of X to publication, at X's precision or coarser; without a
   publication date it stays X;
@@ -341,6 +344,39 @@ def _context_month(m: re.Match[str], anchor: Anchor) -> Period | None:
     return whole_month(year, month) if year else Period.unknown(MONTH)
 
 
+def _season(m: re.Match[str], anchor: Anchor) -> Period | None:
+    """ "in the summer", "last winter", "the summer of 2024": its months. Without a year:
+    the latest one begun by publication, told up to it; "last" the one before the
+    current one, "next" the coming one. A bare "summer" is no date."""
+    first, last = lexicon().seasons[m["season"].lower()]
+    year = _int(m, "y")
+    if year is None and not (m["shift"] or m["trigger"]):
+        return None
+    if year is None:
+        if anchor.month is None:
+            return Period.unknown(MONTH)
+        year = _season_year(first, last, anchor.month, _shift(m))
+    end_year = year + 1 if last < first else year
+    period = Period(date(year, first, 1), month_end(end_year, last), MONTH)
+    latest = anchor.latest
+    if latest is not None and period.start and period.end and period.start <= latest < period.end:
+        return Period(period.start, latest, MONTH)
+    return period
+
+
+def _season_year(first: int, last: int, month: tuple[int, int], shift: int) -> int:
+    """The year a season starts in: the latest begun by the publication month, moved by
+    "last"/"next" ("last summer" in August is the year before's)."""
+    pub_year, pub_month = month
+    year = pub_year if first <= pub_month else pub_year - 1
+    current = first <= pub_month <= last if first <= last else True
+    if shift < 0:
+        return year - 1 if current and (first <= last or pub_month <= last) else year
+    if shift == 0 and first <= last:  # "this summer": the publication year's
+        return pub_year
+    return year + shift
+
+
 def _context_year(m: re.Match[str], _anchor: Anchor) -> Period | None:
     return whole_year(int(m["y"]))
 
@@ -543,6 +579,7 @@ RESOLVERS: dict[str, Resolver] = {
     "part_rel_year": _part_rel_year,
     "ctx_month": _context_month,
     "ctx_year": _context_year,
+    "season": _season,
     "day_word": _day_word,
     "ago": _ago,
     "past_n": _past_n,
