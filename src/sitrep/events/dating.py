@@ -65,6 +65,8 @@ VAGUE_REACH = 30
 OPENING_CHARS = 3
 
 _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
+#: "clashes by the TNLA are continuing": a noun told as still going on is no past event
+_STILL = re.compile(r"\b(?:continu\w*|ongoing|still|now|currently)\b", re.IGNORECASE)
 #: "has seized", "have also captured": done by now, when is not said
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*$",
                       re.IGNORECASE)
@@ -130,7 +132,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
         return _as_said(own, sentence, scene)
     if (since_event := _since_event_in(sentence, scene)) is not None:
         return since_event
-    if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
+    nominal = _NOMINAL.match(sentence.text[offset:])
+    if nominal and doc.published and not _STILL.search(sentence.text, offset):
         return undated_past(nominal.group(0))
     if (told := _anaphoric(sentence, trigger_at, scene)) is not None:
         return told
@@ -228,7 +231,7 @@ def _vague_elsewhere(interval: DateInterval, sentence: Sentence, trigger_at: int
         return False
     if _opens(sentence, interval):
         return False
-    start, end = sorted((interval.span.end, trigger_at)) if interval.span.start < trigger_at \
+    start, end = (interval.span.end, trigger_at) if interval.span.start < trigger_at \
         else (trigger_at, interval.span.start)
     between = sentence.text[start - sentence.start:end - sentence.start]
     return len(between) > VAGUE_REACH or re.search(r"[,;:()]", between) is not None
