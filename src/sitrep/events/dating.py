@@ -558,8 +558,8 @@ def _campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMenti
             continue
         if _opened(text, d):
             start, end = _sentence_bounds(text, d.span.start)
-            interval = DateInterval(d.start, published, d.text, precision_for(d.start, published),
-                                    d.span)
+            precision = max(precision_for(d.start, published), d.precision or 1)
+            interval = DateInterval(d.start, published, d.text, precision, d.span)
             found.append((interval, _leading_side(actors, start, end)))
     return sorted(found, key=lambda c: c[0].span.start if c[0].span else 0)
 
