@@ -30,8 +30,8 @@ lists in ``sitrep/time/data/relative.yaml``):
    campaign's period, to publication ("since X" still going on);
 8. "now", "continues to", a perfect ("has seized", "Clashes have also erupted") or
    another present report: the week up to publication (``recent_window``); flight
-   with no cause in its sentence ("Thousands were displaced") first takes the
-   latest campaign, else lasts from the previous event's date to publication;
+   told in the past with no cause in its sentence ("Thousands were displaced") takes
+   the latest campaign, else lasts from the previous event's date to publication;
 9. else the previous event's date; before any, the last date of news (not
    background) told outside quotations; else the week up to publication.
 
