@@ -330,3 +330,14 @@ def test_the_previous_day_is_the_day_before_the_last_told_date() -> None:
 def test_attacks_told_as_still_going_on_are_current() -> None:
     x = run("Shelling by junta troops in Bhamo town is continuing.")
     assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_a_day_without_a_year_after_publication_is_last_years() -> None:
+    x = run("Junta aircraft bombed Hpakant town on October 7, killing three people.")
+    assert dates_at(x, "Hpakant") == {("2024-10-07", "2024-10-07")}
+
+
+def test_a_plan_on_a_later_day_is_dated_to_publication() -> None:
+    x = run("The KIA will attack junta positions in Bhamo town on October 7, a spokesman "
+            "said.")
+    assert dates_at(x, "Bhamo") == {("2025-09-12", "2025-09-12")}

@@ -64,6 +64,8 @@ VAGUE_REACH = 30
 #: a date this close to the sentence's start, before its first comma, opens it
 OPENING_CHARS = 3
 
+#: a year written out: the text placed the date itself
+_YEAR = re.compile(r"\b\d{4}\b")
 _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
 #: "clashes by the TNLA are continuing": a noun told as still going on is no past event
 _STILL = re.compile(r"\b(?:continu\w*|ongoing|still|now|currently)\b", re.IGNORECASE)
@@ -115,7 +117,9 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     Without ``text`` (the whole document) the rules that look beyond the sentence
     (anaphora, campaigns, quotations) stay silent."""
     scene = Scene(doc, dates, text, actors, sides)
-    return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published)
+    told_as_past = _is_past(_word_at(sentence.text, trigger_at - sentence.start))
+    return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published,
+                      told_as_past)
 
 
 def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None,
@@ -192,18 +196,34 @@ def undated_past(words: str) -> DateInterval:
     return DateInterval(None, None, words.strip(), None)
 
 
-def _not_after(interval: DateInterval | None, published: date | None) -> DateInterval | None:
-    """An event never gets a date later than publication ("talks later this month" are
-    a plan, dated up to the day the text says so)."""
+def _not_after(interval: DateInterval | None, published: date | None,
+               told_as_past: bool = True) -> DateInterval | None:
+    """An event never gets a date later than publication: a past event on a month and
+    day without a year that would fall after it ("bombed X on October 7" in April) was
+    last year's; otherwise a period running past it ("talks later this month", "will
+    vote on December 28": plans) ends on it."""
     if interval is None or published is None:
         return interval
     start, end = interval.start, interval.end
     if (start is None or start <= published) and (end is None or end <= published):
         return interval
+    if told_as_past and start and end and start > published \
+            and _names_a_month(interval.text) and not _YEAR.search(interval.text):
+        a_year_before = _year_before(start), _year_before(end)
+        return DateInterval(*a_year_before, interval.text, interval.precision, interval.span)
     start = min(start, published) if start else None
     end = min(end, published) if end else None
     precision = precision_for(start, end) if start and end else interval.precision
     return DateInterval(start, end, interval.text, precision, interval.span)
+
+
+def _names_a_month(words: str) -> bool:
+    months = lexicon().months
+    return any(w.rstrip(".").lower() in months for w in re.findall(r"[A-Z][a-z]+\.?", words))
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=min(day.day, month_end(day.year - 1, day.month).day))
 
 
 # --- a date in the sentence -------------------------------------------------
