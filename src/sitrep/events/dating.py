@@ -124,7 +124,7 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
 
 def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None,
               scene: Scene) -> DateInterval | None:
-    """Rules 1-10 in order (the module's docstring)."""
+    """Rules 1-9 in order (the module's docstring)."""
     doc, dates = scene.doc, scene.dates
     offset = trigger_at - sentence.start
     own = _own_date(sentence, trigger_at, dates)
@@ -148,7 +148,7 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
 
 def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
              scene: Scene) -> DateInterval | None:
-    """Rules 5-10: the sentence says nothing about when."""
+    """Rules 6-9: the sentence says nothing about when."""
     published = scene.doc.published
     if published is None:
         return previous
@@ -257,6 +257,7 @@ def _vague_elsewhere(interval: DateInterval, sentence: Sentence, trigger_at: int
     return len(between) > VAGUE_REACH or re.search(r"[,;:()]", between) is not None
 
 
+@cache
 def _sequel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Sequel words after any date, after a date longer than a day, and commitments
     followed by their verb (not "agreed to a ceasefire")."""

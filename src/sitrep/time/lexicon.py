@@ -71,7 +71,6 @@ class Lexicon:
     duration_leads: list[str]
     flight_words: list[str]
     cause_words: list[str]
-    ongoing_verbs: list[str]
     irregular_pasts: list[str]
     undated_past_words: list[str]
 
@@ -204,7 +203,6 @@ def lexicon() -> Lexicon:
         duration_leads=_words(relative["duration_leads"]),
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),
-        ongoing_verbs=_words(relative["ongoing_verbs"]),
         irregular_pasts=_words(relative["irregular_pasts"]),
         undated_past_words=_words(relative["undated_past_words"]),
     )
