@@ -150,6 +150,7 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("the spring of 2024", THU, "2024-03-01", "2024-05-31", 3),
     ("during the winter", MON_JAN, "2024-12-01", "2025-01-06", 3),
     ("last winter", MON_JAN, "2023-12-01", "2024-02-29", 3),
+    ("last winter", "2025-12-15", "2024-12-01", "2025-02-28", 3),
     ("in the summer", UNDATED, None, None, 3),
     # year boundary: a January publication
     ("on Thursday", MON_JAN, "2025-01-02", "2025-01-02", 1),

@@ -369,9 +369,12 @@ def _season_year(first: int, last: int, month: tuple[int, int], shift: int) -> i
     "last"/"next" ("last summer" in August is the year before's)."""
     pub_year, pub_month = month
     year = pub_year if first <= pub_month else pub_year - 1
-    current = first <= pub_month <= last if first <= last else True
+    if first <= last:
+        current = first <= pub_month <= last
+    else:  # a winter: December to February
+        current = pub_month >= first or pub_month <= last
     if shift < 0:
-        return year - 1 if current and (first <= last or pub_month <= last) else year
+        return year - 1 if current else year
     if shift == 0 and first <= last:  # "this summer": the publication year's
         return pub_year
     return year + shift
