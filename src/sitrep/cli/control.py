@@ -11,8 +11,8 @@ from rich.table import Table
 
 from sitrep import settings
 from sitrep.errors import SitrepError
-from sitrep.fuse.events import merge_events, normalise_name
-from sitrep.fuse.timeline import Timeline, build_timelines
+from sitrep.fuse.events import merge_events
+from sitrep.fuse.timeline import Timeline, build_timelines, find_timeline
 from sitrep.store import Store
 
 
@@ -46,7 +46,7 @@ def command(place: str | None, at_day: datetime | None, db: str | None, as_json:
 def _choose(timelines: dict[str, Timeline], place: str | None) -> list[Timeline]:
     if place is None:
         return sorted(timelines.values(), key=lambda t: t.place)
-    wanted = timelines.get(normalise_name(place))
+    wanted = find_timeline(timelines, place)
     if wanted is None:
         known = ", ".join(sorted(t.place for t in timelines.values())) or "none"
         raise SitrepError(f"no control changes stored for {place!r} (places with some: {known})")
@@ -55,7 +55,9 @@ def _choose(timelines: dict[str, Timeline], place: str | None) -> list[Timeline]
 
 def _as_dict(timeline: Timeline, day: date | None) -> dict[str, object]:
     steps = sorted(timeline.steps, key=lambda s: (s.start or date.max, s.end or date.max))
-    record: dict[str, object] = {"place": timeline.place, "steps": [s.to_dict() for s in steps]}
+    record: dict[str, object] = {"place": timeline.place, "place_key": timeline.key,
+                                 "spellings": timeline.spellings,
+                                 "steps": [s.to_dict() for s in steps]}
     if day is not None:
         record["at"] = {"date": day.isoformat(), **timeline.holding_at(day).to_dict()}
     return record

@@ -19,6 +19,7 @@ from sitrep.errors import GazetteerError
 from sitrep.fuse.events import normalise_name
 from sitrep.model import Place
 from sitrep.places.gazetteer import key as spelling_key
+from sitrep.places.gazetteer import load_index
 from sitrep.places.lookup import lookup
 
 #: "Mandalay Region's Mogok", "Shan State's Kyaukme": the area before the town
@@ -28,10 +29,29 @@ _KIND_WORD = re.compile(r"\s+(?:township|town|city|village)$", re.I)
 
 
 def place_key(place: Place) -> str:
-    """The stable key of a place: its gazetteer id, else its name with its admin area."""
+    """The stable key of a place: its gazetteer id, else its name with its admin area.
+
+    A township named after its main town is keyed as that town (ACLED places
+    township-level events at the main town): "Nawnghkio" read as the township in
+    one article and as the town in another is one place.
+    """
     if place.gazetteer_id:
+        if (place.kind or "").lower() == "township":
+            return main_town_id(place.name, place.admin3 or place.name) or place.gazetteer_id
         return place.gazetteer_id
     return name_key(place.name, place.admin1)
+
+
+@lru_cache(maxsize=4096)
+def main_town_id(name: str, township: str) -> str | None:
+    """The gazetteer id of the town that gives ``township`` its name, if there is one."""
+    try:
+        entries = load_index().get(spelling_key(name), [])
+    except GazetteerError:
+        return None
+    wanted = spelling_key(township)
+    return next((e.ident for e in entries if e.kind in ("town", "city") and e.ident
+                 and spelling_key(e.admin3 or "") == wanted), None)
 
 
 def name_key(name: str, admin1: str | None = None) -> str:

@@ -17,7 +17,13 @@ from pathlib import PurePath
 from typing import Any
 
 from sitrep.fuse.events import MergedEvent, fatality_conflicts, merge_events, normalise_name
-from sitrep.fuse.timeline import Step, Timeline, build_timelines, control_conflicts
+from sitrep.fuse.timeline import (
+    Step,
+    Timeline,
+    build_timelines,
+    control_conflicts,
+    find_timeline,
+)
 from sitrep.model import NON_FACTUAL, Document, Event, Extraction, Place
 from sitrep.web.reviews import Review, ReviewedState, review_state
 from sitrep.web.source import DataSource
@@ -206,12 +212,13 @@ def places_json(snapshot: Snapshot) -> list[dict[str, Any]]:
 def control_json(snapshot: Snapshot, at: date | None = None,
                  place: str | None = None) -> list[dict[str, Any]]:
     """Per place: its located coordinates, the timeline steps, and the holder at ``at``."""
-    wanted = normalise_name(place) if place else None
+    wanted = find_timeline(snapshot.timelines, place) if place else None
     out = []
-    for key, timeline in sorted(snapshot.timelines.items()):
-        if wanted and key != wanted:
+    for timeline in sorted(snapshot.timelines.values(), key=lambda t: t.place):
+        if place and timeline is not wanted:
             continue
-        located = snapshot.places.get(key)
+        located = next((snapshot.places[k] for k in map(normalise_name, [
+            timeline.place, *timeline.spellings]) if k in snapshot.places), None)
         out.append({
             "place": timeline.place,
             "lat": located.lat if located else None,
