@@ -41,8 +41,10 @@ class Snapshot:
     _contradictions: list[dict[str, Any]] | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, extractions: list[Extraction]) -> Snapshot:
-        events = merge_events(extractions)
+    def build(cls, extractions: list[Extraction],
+              events: list[MergedEvent] | None = None) -> Snapshot:
+        """``events``: the merged events as stored, when the source is a store."""
+        events = merge_events(extractions) if events is None else events
         places = place_index(extractions)
         return cls(
             events=events,
@@ -95,7 +97,10 @@ class SnapshotCache:
             key = self.source.version()
             stale = time.monotonic() - self._built_at > self.max_age
             if self._snapshot is None or key != self._key or stale:
-                self._snapshot = Snapshot.build(self.source.extractions())
+                extractions = self.source.extractions()
+                stored = getattr(self.source, "merged_events", None)  # a store's own
+                self._snapshot = Snapshot.build(
+                    extractions, stored(extractions) if stored is not None else None)
                 self._key, self._built_at = key, time.monotonic()
             return self._snapshot
 
