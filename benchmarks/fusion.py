@@ -208,8 +208,9 @@ def too_far_apart(group: MergedEvent) -> bool:
 
 
 def corpus_check(db: Path) -> dict[str, int]:
+    """Merged events as the store holds them (fused again first when out of date)."""
     with Store.open(str(db)) as store:
-        groups = merge_events(store.load_extractions())
+        groups = store.merged_events()
     merged = [g for g in groups if len(g.members) > 1]
     return {"events": len(groups), "merged_from_several": len(merged),
             "too_far_apart": sum(too_far_apart(g) for g in merged),

@@ -11,7 +11,6 @@ from rich.table import Table
 
 from sitrep import settings
 from sitrep.errors import SitrepError
-from sitrep.fuse.events import merge_events
 from sitrep.fuse.timeline import Timeline, build_timelines, find_timeline
 from sitrep.store import Store
 
@@ -31,7 +30,8 @@ def command(place: str | None, at_day: datetime | None, db: str | None, as_json:
     """
     with Store.open(settings.get("db", db)) as store:
         extractions = store.load_extractions()
-    timelines = build_timelines(extractions, merge_events(extractions))
+        merged = store.merged_events(extractions)
+    timelines = build_timelines(extractions, merged)
     chosen = _choose(timelines, place)
     day = at_day.date() if at_day else None
     if as_json:

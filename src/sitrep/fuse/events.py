@@ -63,6 +63,14 @@ class MergedEvent:
         return min((ev for _, ev in self.members), key=_precision_rank)
 
     @property
+    def place_key(self) -> str | None:
+        """The place identity of the event (``sitrep.fuse.identity``): one per town."""
+        from sitrep.fuse.identity import place_key  # identity builds on this module
+
+        location = self.event.location
+        return place_key(location) if location is not None else None
+
+    @property
     def fatalities(self) -> int | None:
         counts = [ev.fatalities for _, ev in self.members if ev.fatalities is not None]
         return min(counts) if counts else None

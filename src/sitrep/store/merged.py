@@ -17,7 +17,6 @@ from datetime import date
 from sqlalchemy import Connection, func, insert, select
 
 from sitrep.fuse.events import COMPONENT, MergedEvent
-from sitrep.fuse.identity import place_key
 from sitrep.model import Document, Event, Extraction
 from sitrep.store import schema
 from sitrep.store.rows import Row, event_id
@@ -63,7 +62,7 @@ def merged_row(group: MergedEvent) -> Row:
         "time_precision": interval.precision if interval else None,
         "event_date": _iso(interval.acled_event_date) if interval else None,
         "location": loc.name if loc else None,
-        "place_key": place_key(loc) if loc else None,
+        "place_key": group.place_key,
         "admin1": loc.admin1 if loc else None, "country": loc.country if loc else None,
         "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "geo_precision": ev.geo_precision, "fatalities": group.fatalities,

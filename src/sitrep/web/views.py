@@ -151,6 +151,7 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
         "actor2": event.actor2,
         "location": place.name if place else None,
         "extracted_location": event.location.name if event.location else None,
+        "place_key": merged.place_key,  # the town whatever its spelling (fuse.identity)
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "place_note": place.why if place and state.place else None,
