@@ -78,3 +78,32 @@ def test_control_command_finds_the_town_by_any_spelling(db: str, asked: str) -> 
     assert timeline["place"] == ("Nawnghkio" if asked in NAWNGHKIO else "Mogoke")
     assert sorted(timeline["spellings"]) == sorted(expected)
     assert len(timeline["steps"]) == len(expected)
+
+
+ARTICLES = {
+    "wire.txt": " date 2024-07-12\nTa'ang National Liberation Army (TNLA) troops captured "
+                "Naungcho town in northern Shan State on July 10 after days of fighting with "
+                "junta forces, residents said.\n",
+    "post.txt": " date 2024-07-13\nThe TNLA seized Nawnghkio from the military regime on "
+                "July 10, according to a resistance source.\n",
+}
+
+
+def test_two_articles_spelling_the_town_differently_make_one_timeline_and_one_event(
+        tmp_path: Path) -> None:
+    """From invented articles through the whole pipeline: ingest, control, merged events."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "towns.db")
+    assert CliRunner().invoke(main, ["ingest", str(folder), "--db", db]).exit_code == 0
+    result = CliRunner().invoke(main, ["control", "Nawng Cho", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    [timeline] = json.loads(result.stdout)
+    assert timeline["place"] == "Nawnghkio"
+    assert sorted(timeline["spellings"]) == ["Naungcho", "Nawnghkio"]
+    with Store.open(db) as store:
+        captures = [g for g in store.merged_events()
+                    if g.event.sub_event_type == "Non-state actor overtakes territory"]
+    assert [len(g.members) for g in captures] == [2]

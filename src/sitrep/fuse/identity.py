@@ -96,6 +96,8 @@ def named_place_key(name: str, context: Sequence[Place] = (),
                     admin1: str | None = None) -> tuple[str, str]:
     """(key, display name) of a place a text names by words only (a control change's)."""
     place = resolve_name(name, context)
-    if place is not None:
-        return place_key(place), place.name
-    return name_key(name, admin1), bare_name(name)
+    if place is None:
+        return name_key(name, admin1), bare_name(name)
+    key = place_key(place)
+    listed = _gazetteer_place(bare_name(name), ())  # the gazetteer's own spelling, if the same
+    return key, listed.name if listed is not None and place_key(listed) == key else place.name
