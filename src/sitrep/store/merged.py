@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, select, text
 
 from sitrep.fuse.events import COMPONENT, MergedEvent
 from sitrep.model import Document, Event, Extraction
@@ -34,8 +34,18 @@ def is_current(conn: Connection) -> bool:
     return all(conn.execute(q).scalar_one() == 0 for q in (unlinked, orphans, other_rule))
 
 
+#: PostgreSQL advisory lock held while rewriting the merged events ("merged" in ASCII)
+LOCK_KEY = 0x6D6572676564
+
+
 def write(conn: Connection, groups: list[MergedEvent]) -> None:
-    """Replace every merged event and link with ``groups`` (inside the caller's transaction)."""
+    """Replace every merged event and link with ``groups`` (inside the caller's transaction).
+
+    Two processes refreshing at once take turns (SQLite's write lock is taken by the
+    first delete; PostgreSQL needs the advisory lock) and the later one's rows win.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
     conn.execute(schema.merged_event_reports.delete())
     conn.execute(schema.merged_events.delete())
     if not groups:
