@@ -107,3 +107,8 @@ def test_two_articles_spelling_the_town_differently_make_one_timeline_and_one_ev
         captures = [g for g in store.merged_events()
                     if g.event.sub_event_type == "Non-state actor overtakes territory"]
     assert [len(g.members) for g in captures] == [2]
+    assert captures[0].place_name == "Nawnghkio"
+    lines = CliRunner().invoke(main, ["export", "--db", db, "--format", "jsonl"]).stdout
+    exported = [json.loads(line) for line in lines.splitlines()]
+    assert {(r["place_key"], r["place_name"]) for r in exported} == {
+        (captures[0].place_key, "Nawnghkio")}

@@ -71,6 +71,14 @@ class MergedEvent:
         return place_key(location) if location is not None else None
 
     @property
+    def place_name(self) -> str | None:
+        """The event's place as the gazetteer spells it, one name for every spelling."""
+        from sitrep.fuse.identity import place_name
+
+        location = self.event.location
+        return place_name(location) if location is not None else None
+
+    @property
     def fatalities(self) -> int | None:
         counts = [ev.fatalities for _, ev in self.members if ev.fatalities is not None]
         return min(counts) if counts else None

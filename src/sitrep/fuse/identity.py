@@ -92,12 +92,18 @@ def _gazetteer_place(name: str, points: tuple[Point, ...]) -> Place | None:
         return None  # no gazetteer built: the name alone keys the place
 
 
+def place_name(place: Place) -> str:
+    """The place's name as the gazetteer spells it ("Mogoke" for Mogok, Mokot), when the
+    gazetteer's best entry for the name is this place; else the name as resolved."""
+    key = place_key(place)
+    listed = _gazetteer_place(bare_name(place.name), ())
+    return listed.name if listed is not None and place_key(listed) == key else place.name
+
+
 def named_place_key(name: str, context: Sequence[Place] = (),
                     admin1: str | None = None) -> tuple[str, str]:
     """(key, display name) of a place a text names by words only (a control change's)."""
     place = resolve_name(name, context)
     if place is None:
         return name_key(name, admin1), bare_name(name)
-    key = place_key(place)
-    listed = _gazetteer_place(bare_name(name), ())  # the gazetteer's own spelling, if the same
-    return key, listed.name if listed is not None and place_key(listed) == key else place.name
+    return place_key(place), place_name(place)

@@ -72,7 +72,7 @@ def merged_row(group: MergedEvent) -> Row:
         "time_precision": interval.precision if interval else None,
         "event_date": _iso(interval.acled_event_date) if interval else None,
         "location": loc.name if loc else None,
-        "place_key": group.place_key,
+        "place_key": group.place_key, "place_name": group.place_name,
         "admin1": loc.admin1 if loc else None, "country": loc.country if loc else None,
         "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "geo_precision": ev.geo_precision, "fatalities": group.fatalities,

@@ -208,8 +208,9 @@ merged_events = Table(
     *_date_columns(),
     Column("time_precision", Integer),
     Column("event_date", String(10)),
-    Column("location", Text),
+    Column("location", Text),  # as the representative report spells it
     Column("place_key", Text, index=True),
+    Column("place_name", Text),  # as the gazetteer spells it: one name per place_key
     Column("admin1", Text),
     Column("country", Text),
     Column("lat", Float),

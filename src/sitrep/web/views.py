@@ -152,6 +152,7 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
         "location": place.name if place else None,
         "extracted_location": event.location.name if event.location else None,
         "place_key": merged.place_key,  # the town whatever its spelling (fuse.identity)
+        "place_name": merged.place_name,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "place_note": place.why if place and state.place else None,
