@@ -64,7 +64,9 @@ def _as_dict(timeline: Timeline, day: date | None) -> dict[str, object]:
 
 
 def _steps_table(timeline: Timeline) -> Table:
-    table = Table(title=timeline.place, show_lines=True)
+    others = [s for s in timeline.spellings if s != timeline.place]
+    also = f" (also written {', '.join(others)})" if others else ""
+    table = Table(title=timeline.place + also, show_lines=True)
     for column in ("date", "holder", "taken from", "how", "status", "evidence", "document"):
         table.add_column(column, overflow="fold")
     steps = sorted(timeline.steps, key=lambda s: (s.start or date.max, s.end or date.max))
