@@ -51,6 +51,7 @@ def command(paths: tuple[Path, ...], db: str | None, workers: int | None, engine
                 task = bar.add_task("ingesting", total=total)
                 summary = run(paths, store, on_skip=skipped,
                               on_file=lambda _file: bar.advance(task))
+        store.merged_events()  # fused again when new reports came: SQL sees them at once
         click.echo(summary.describe())
 
 
