@@ -11,6 +11,7 @@ name, so added columns or kinds do not break this layer.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -88,12 +89,12 @@ def places_in(path: Path, box: Box, zoom: int, limit: int = LIMIT) -> list[dict[
 
 
 def _distinct(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Drop a place named like one already kept within about 10 km (MIMU's town and
-    GeoNames' city of the same name)."""
+    """Drop a place named like one already kept within about 10 km (MIMU's town "Mong Mit"
+    and GeoNames' city "Mongmit")."""
     kept: dict[str, list[tuple[float, float]]] = {}
     out = []
     for row in rows:
-        name, lat, lon = str(row[0]).casefold(), row[4], row[5]
+        name, lat, lon = re.sub(r"\W+", "", str(row[0]).casefold()), row[4], row[5]
         near = kept.setdefault(name, [])
         if any(abs(lat - a) < 0.1 and abs(lon - b) < 0.1 for a, b in near):
             continue

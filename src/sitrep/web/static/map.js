@@ -166,6 +166,7 @@ function eventMarker(event) {
     radius: eventRadius(event.fatalities), color: dated ? "#212121" : "#000000", weight: dated ? 1 : 2,
     fillColor: eventColour(event.event_type), fillOpacity: rejected ? 0.2 : dated ? 0.75 : 0.35,
     dashArray: dated ? null : "4 3", className: "event-marker", pane: "events", eventType: event.event_type, eventId: event.id,
+    bubblingMouseEvents: false,  // a click on a spread event must not reach the map, which closes the spread
   });
   marker.bindTooltip(el("span", {}, `${event.event_type} — ${event.location || "?"}` +
     (dated ? ` — ${event.date_start || event.date_end}` : " — undated")));
@@ -199,8 +200,8 @@ const COLUMNS = [
   ["date", "Date", (e) => e.date_start || e.date_end || ""],
   ["type", "Type", (e) => e.event_type],
   ["place", "Place", (e) => e.location || ""],
-  ["deaths", "Deaths", (e) => e.fatalities ?? -1],
-  ["sources", "Sources", (e) => e.sources.length],
+  ["deaths", "Dead", (e) => e.fatalities ?? -1, "fatalities (the lowest any source gives)"],
+  ["sources", "Src", (e) => e.sources.length, "number of sources"],
 ];
 
 function sortedRows(events) {
@@ -212,13 +213,13 @@ function sortedRows(events) {
   });
 }
 
-function headerCell([key, label]) {
+function headerCell([key, label, , title]) {
   const arrow = state.sort.key === key ? (state.sort.descending ? " ▼" : " ▲") : "";
   const sortBy = () => {
     state.sort = {key, descending: state.sort.key === key ? !state.sort.descending : key !== "place" && key !== "type"};
     drawList();
   };
-  return el("th", {scope: "col"}, el("button", {class: "link", onclick: sortBy}, label + arrow));
+  return el("th", {scope: "col", title: title || label}, el("button", {class: "link", onclick: sortBy}, label + arrow));
 }
 
 function eventRow(event) {
@@ -268,6 +269,9 @@ function visibleEventSymbols() {
 
 // ---- reference layer: the gazetteer's towns and villages near the view ----------
 
+function near(a, b, pixels) { return Math.abs(a.x - b.x) < pixels && Math.abs(a.y - b.y) < pixels; }
+function spelling(name) { return name.toLowerCase().replace(/[^a-z]/g, ""); }  // Mong Mit = Mongmit
+
 async function drawReference() {
   const request = ++state.referenceRequest;
   if (!document.getElementById("towns").checked) {
@@ -282,16 +286,16 @@ async function drawReference() {
   state.referenceLayer.clearLayers();
   const point = (lat, lon) => state.map.latLngToContainerPoint([lat, lon]);
   // the data's own symbols: a town label beside one starts past its edge, not under it
-  const towns = state.control.filter((r) => r.lat !== null).map((r) => point(r.lat, r.lon));
+  const towns = state.control.filter((r) => r.lat !== null).map((r) => ({...point(r.lat, r.lon), name: spelling(r.place)}));
   const symbols = [...visibleEventSymbols(), ...towns];
   const taken = [];
   for (const place of data.places) {
     const at = point(place.lat, place.lon);
     // a control ring is labelled already (in the spelling the articles use)
-    if (towns.some((p) => Math.abs(p.x - at.x) < 25 && Math.abs(p.y - at.y) < 25)) continue;
+    if (towns.some((p) => near(p, at, 25) || (p.name === spelling(place.name) && near(p, at, 80)))) continue;
     if (taken.some((p) => Math.abs(p.x - at.x) < 70 && Math.abs(p.y - at.y) < 16)) continue;  // no overlapping labels
     taken.push(at);
-    const covered = symbols.some((p) => Math.abs(p.x - at.x) < 22 && Math.abs(p.y - at.y) < 22);
+    const covered = symbols.some((p) => near(p, at, 22));
     const label = el("div", {class: `ref-place ref-${place.kind.replace(/\W+/g, "-")}${covered ? " covered" : ""}`, dataset: {name: place.name, kind: place.kind}},
       el("span", {class: "ref-dot"}), el("span", {class: "ref-name"}, place.name));
     L.marker([place.lat, place.lon], {
@@ -346,7 +350,7 @@ function drawLegend() {
     return el("label", {class: "legend-row"}, box, dot(colour), type);
   };
   legend.replaceChildren(el("h2", {}, "Event types (size: fatalities; untick to hide)"),
-    ...Object.entries(EVENT_COLOURS).map(typeFilter),
+    el("div", {class: "legend-types"}, ...Object.entries(EVENT_COLOURS).map(typeFilter)),
     row(el("span", {class: "swatch undated-swatch"}), "dashed, pale: undated (shown with the “undated events” box)"),
     row(el("span", {class: "swatch cluster-swatch"}, "3"), "events at one place: click to spread them"),
     el("h2", {}, "Holder at the date"),
