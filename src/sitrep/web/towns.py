@@ -2,10 +2,11 @@
 
 The gazetteer index is keyed by spelling, not by place, so finding the places in a
 map box would mean reading all of it. On first use the located places are copied
-once into a small SQLite file beside the index (``reference-<index name>.sqlite``,
-indexed by coordinates); each request then reads only its box. The gazetteer is
-read through its mapping interface (spelling key -> entries) and entries by field
-name, so added columns or kinds do not break this layer.
+once into a small SQLite file beside the index (``reference-<index name>….sqlite``,
+indexed by coordinates, named anew when the user imports places); each request
+then reads only its box. The gazetteer is read through its mapping interface
+(spelling key -> entries) and entries by field name, so added columns or kinds do
+not break this layer.
 """
 
 from __future__ import annotations
@@ -116,7 +117,9 @@ class ReferencePlaces:
                 from sitrep.places.gazetteer import load_index
 
                 index = load_index()
-                path = index.path.with_name(f"reference-{index.path.stem}-{_VERSION}.sqlite")
+                imported = f"-u{len(index.user)}" if index.user else ""  # `gazetteer import`
+                path = index.path.with_name(
+                    f"reference-{index.path.stem}{imported}-{_VERSION}.sqlite")
                 if not path.exists():
                     write_reference(index, path)
                 self._path = path

@@ -140,6 +140,7 @@ function setUpMap() {
     iconCreateFunction: clusterIcon, clusterPane: "markerPane",
   }).addTo(state.map);
   state.eventLayer.on("clusterclick", (e) => e.layer.spiderfy());
+  state.map.on("zoomend", declutterControlLabels);
   state.map.on("moveend", () => {
     drawList();
     drawReference().catch((error) => showBanner(`Could not load towns: ${error.message}`));
@@ -269,6 +270,7 @@ function visibleEventSymbols() {
 
 // ---- reference layer: the gazetteer's towns and villages near the view ----------
 
+function boxesOverlap(a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }
 function near(a, b, pixels) { return Math.abs(a.x - b.x) < pixels && Math.abs(a.y - b.y) < pixels; }
 function spelling(name) { return name.toLowerCase().replace(/[^a-z]/g, ""); }  // Mong Mit = Mongmit
 
@@ -288,14 +290,20 @@ async function drawReference() {
   // the data's own symbols: a town label beside one starts past its edge, not under it
   const towns = state.control.filter((r) => r.lat !== null).map((r) => ({...point(r.lat, r.lon), name: spelling(r.place)}));
   const symbols = [...visibleEventSymbols(), ...towns];
-  const taken = [];
+  const origin = state.map.getContainer().getBoundingClientRect();
+  const taken = [...document.querySelectorAll(".control-label:not(.crowded)")].map((label) => {
+    const r = label.getBoundingClientRect();
+    return {left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top};
+  });
   for (const place of data.places) {
     const at = point(place.lat, place.lon);
     // a control ring is labelled already (in the spelling the articles use)
     if (towns.some((p) => near(p, at, 25) || (p.name === spelling(place.name) && near(p, at, 80)))) continue;
-    if (taken.some((p) => Math.abs(p.x - at.x) < 70 && Math.abs(p.y - at.y) < 16)) continue;  // no overlapping labels
-    taken.push(at);
     const covered = symbols.some((p) => near(p, at, 22));
+    const left = at.x + (covered ? 22 : -4);
+    const box = {left, right: left + 16 + 6.5 * place.name.length, top: at.y - 8, bottom: at.y + 8};
+    if (taken.some((other) => boxesOverlap(box, other))) continue;  // no overlapping labels
+    taken.push(box);
     const label = el("div", {class: `ref-place ref-${place.kind.replace(/\W+/g, "-")}${covered ? " covered" : ""}`, dataset: {name: place.name, kind: place.kind}},
       el("span", {class: "ref-dot"}), el("span", {class: "ref-name"}, place.name));
     L.marker([place.lat, place.lon], {
@@ -330,9 +338,27 @@ async function drawControl() {
     if (row.lat === null || row.lon === null) continue;
     const marker = L.marker([row.lat, row.lon], {icon: controlIcon(row), pane: "control", title: row.place});
     marker.on("click", () => showControl(row.place));
+    marker.steps = row.steps.length;
     marker.addTo(state.controlLayer);
   }
+  declutterControlLabels();
   document.body.dataset.controlDay = state.day;
+  await drawReference();  // town labels make way for the control labels just drawn
+}
+
+// Where town names would overlap, the town with the longest timeline keeps its name; the
+// others keep their ring (its tooltip and click still name the town).
+function declutterControlLabels() {
+  const kept = [];
+  const markers = state.controlLayer.getLayers().sort((a, b) => b.steps - a.steps);
+  for (const marker of markers) {
+    const label = marker.getElement() && marker.getElement().querySelector(".control-label");
+    if (!label) continue;
+    label.classList.remove("crowded");
+    const box = label.getBoundingClientRect();
+    if (kept.some((other) => boxesOverlap(box, other))) label.classList.add("crowded");
+    else kept.push(box);
+  }
 }
 
 function drawLegend() {
@@ -524,8 +550,7 @@ async function main() {
   drawLegend();
   setUpDates(range);
   fitToData(extent);
-  setDay(dayAt(state.days));
-  drawReference().catch((error) => showBanner(`Could not load towns: ${error.message}`));
+  setDay(dayAt(state.days));  // draws control, then the towns
   document.body.dataset.ready = "true";
 }
 
