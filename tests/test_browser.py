@@ -366,9 +366,11 @@ def test_every_corpus_marker_is_clickable_at_the_opening_zoom(page: Page,
 def test_reference_towns_are_labelled_by_zoom_with_no_request_leaving_loopback(
         page: Page, requested: list[str], corpus_url: str) -> None:
     open_map(page, corpus_url)
-    page.uncheck("#towns")
-    page.check("#towns")
     page.wait_for_selector("body[data-reference-places]", timeout=120_000)  # built on first use
+    page.uncheck("#towns")
+    page.wait_for_function("document.querySelectorAll('.ref-place').length === 0")
+    page.check("#towns")
+    page.wait_for_selector(".ref-place")
     set_view(page, "[22.2, 96.8], 8, {animate: false}")
     page.wait_for_selector("body[data-reference-zoom='8']")
     names = set(page.locator(".ref-place").evaluate_all("els => els.map((e) => e.dataset.name)"))

@@ -283,8 +283,12 @@ async function drawReference() {
   const b = state.map.getBounds();
   const zoom = Math.round(state.map.getZoom());
   const query = new URLSearchParams({south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(), zoom});
-  const data = await getJSON(`/api/reference/places?${query}`);
+  const status = document.getElementById("towns-status");
+  const slow = setTimeout(() => { status.textContent = "(loading: the first time takes a while)"; }, 1000);
+  const data = await getJSON(`/api/reference/places?${query}`).finally(() => clearTimeout(slow));
   if (request !== state.referenceRequest) return;  // the map moved on meanwhile
+  status.textContent = data.error ? "(unavailable)" : "";
+  status.title = data.error || "";
   state.referenceLayer.clearLayers();
   const point = (lat, lon) => state.map.latLngToContainerPoint([lat, lon]);
   // the data's own symbols: a town label beside one starts past its edge, not under it
