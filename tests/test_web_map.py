@@ -104,6 +104,9 @@ def test_reference_places_and_extent_over_the_api(reference: Path) -> None:
     assert body["error"] is None and "Lashio" in names(body["places"])
     world = {"south": -80, "west": -400, "north": 80, "east": 400, "zoom": 6}
     assert "Suva" in names(client.get("/api/reference/places", params=world).json()["places"])
+    next_copy = {"south": -20, "west": 530, "north": -15, "east": 550, "zoom": 6}  # 170..190 E
+    assert names(client.get("/api/reference/places", params=next_copy).json()["places"]) == [
+        "Suva"]
     assert client.get("/api/reference/places", params={**query, "zoom": 99}).status_code == 422
     (south, west), (north, east) = client.get("/api/extent").json()["bounds"]
     assert 23.0 <= south <= north <= 23.3 and 97.3 <= west <= east <= 97.6  # Namtu, Mansan

@@ -6,6 +6,7 @@ Every response forbids the page from loading anything but its own server
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -176,9 +177,9 @@ def _add_review_routes(app: FastAPI, cache: SnapshotCache) -> None:
 def _add_reference_routes(app: FastAPI, towns: ReferencePlaces) -> None:
     @app.get("/api/reference/places")
     def reference_places(south: Annotated[float, Query(ge=-90, le=90)],
-                         west: Annotated[float, Query(ge=-540, le=540)],
+                         west: float,
                          north: Annotated[float, Query(ge=-90, le=90)],
-                         east: Annotated[float, Query(ge=-540, le=540)],
+                         east: float,
                          zoom: Annotated[int, Query(ge=0, le=20)]) -> dict[str, Any]:
         """Gazetteer places in the box worth a label at ``zoom`` (regions, then towns,
         then villages from zoom 11), for the map's reference layer."""
@@ -186,12 +187,12 @@ def _add_reference_routes(app: FastAPI, towns: ReferencePlaces) -> None:
         box = Box(south, -180 if whole else _wrap(west), north, 180 if whole else _wrap(east))
         try:
             return {"places": towns.query(box, zoom), "error": None}
-        except (SitrepError, OSError) as exc:  # no gazetteer: the map works without labels
+        except (SitrepError, OSError, sqlite3.Error) as exc:  # the map works without labels
             return {"places": [], "error": str(exc)}
 
 
 def _wrap(lon: float) -> float:
-    """A longitude from a panned world copy, back into [-180, 180]."""
+    """A longitude from a panned world copy (Leaflet does not wrap them), back into [-180, 180]."""
     return (lon + 180) % 360 - 180 if not -180 <= lon <= 180 else lon
 
 
