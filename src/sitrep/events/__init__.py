@@ -17,6 +17,7 @@ from sitrep.actors import actor_country, actor_type, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
+from sitrep.events import realis
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -172,6 +173,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     claim = claim_rules.claim_for(sentence, status, source, ctx.places)
     triggers = [(k, at) for k, at in triggers
                 if status == "denied" or not is_negated(sentence.text, at)]
+    triggers, told_as = _realis_of_triggers(triggers, sentence, status, ctx)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = possessed_descriptors(
@@ -186,7 +188,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     ranked: list[tuple[TriggerKind, Event]] = []
     told: list[tuple[int, list[Event]]] = []
     for (kind, at), share in zip(chosen, shares, strict=True):
-        local = status_of(sentence.text, following, source, at)
+        local = told_as.get(at) or status_of(sentence.text, following, source, at)
         found = _events_for(kind, sentence.start + at, sentence, share, doers, local, source, ctx)
         ranked.extend((kind, e) for e in found)
         told.append((sentence.start + at, [] if kind.side else found))
@@ -195,6 +197,26 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if events and events[0].date is not None:
         ctx.last_date = events[0].date
     return events, claim
+
+
+def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
+                        status: str, ctx: _Context
+                        ) -> tuple[list[tuple[TriggerKind, int]], dict[int, str]]:
+    """Triggers whose clause the parse says did not happen are dropped (negated, modal,
+    conditional); those told as still to come keep the status "planned"/"threatened"."""
+    if not triggers or status in NON_FACTUAL or not realis.needs_parse(sentence.text):
+        return triggers, {}
+    parse = ctx.text.parse(sentence)
+    kept: list[tuple[TriggerKind, int]] = []
+    told_as: dict[int, str] = {}
+    for kind, at in triggers:
+        found = realis.irrealis(parse, at)
+        if found is None:
+            kept.append((kind, at))
+        elif found.status is not None:
+            kept.append((kind, at))
+            told_as[at] = found.status
+    return kept, told_as
 
 
 _PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
@@ -293,10 +315,15 @@ def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
     selected = []
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
-        if not is_headline(sentence) and _speech().search(sentence.text) \
-                and _source_matters(sentence, following):
+        if is_headline(sentence):
+            continue
+        if (_speech().search(sentence.text) and _source_matters(sentence, following)) or (realis.needs_parse(sentence.text) and _has_trigger(sentence)):
             selected.append(sentence)
     return selected
+
+
+def _has_trigger(sentence: Sentence) -> bool:
+    return any(kind.pattern.search(sentence.text) for kind in trigger_kinds())
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:
