@@ -310,14 +310,15 @@ _CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
 
 
 def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
-    """The sentences whose parse the stage reads (quoting ones whose source can matter),
-    known before it reads them in order, so that they are parsed in one spaCy pass."""
+    """The sentences whose parse the stage reads (quoting ones whose source can matter, and
+    trigger sentences whose realis the parse decides), known before it reads them in order, so that they are parsed in one spaCy pass."""
     selected = []
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         if is_headline(sentence):
             continue
-        if (_speech().search(sentence.text) and _source_matters(sentence, following)) or (realis.needs_parse(sentence.text) and _has_trigger(sentence)):
+        quoting = _speech().search(sentence.text) and _source_matters(sentence, following)
+        if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)):
             selected.append(sentence)
     return selected
 
