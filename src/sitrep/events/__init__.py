@@ -311,7 +311,8 @@ _CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
 
 def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
     """The sentences whose parse the stage reads (quoting ones whose source can matter, and
-    trigger sentences whose realis the parse decides), known before it reads them in order, so that they are parsed in one spaCy pass."""
+    trigger sentences whose realis the parse decides), known before it reads them in order,
+    so that they are parsed in one spaCy pass."""
     selected = []
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
