@@ -427,3 +427,19 @@ def test_a_town_retaken_by_the_regime_is_taken_from_its_occupier_of_that_sentenc
             "briefly occupied Namtu in March, but the town was retaken by the regime.")
     [event] = only(x, "Government regains territory")
     assert (event.actor1, event.actor2) == (JUNTA, KIA)
+
+
+def test_bullets_and_related_links_are_headlines_not_reports() -> None:
+    x = run("Junta steps up patrols\n"
+            "- Two villagers killed in shelling of Kyaukme town\n"
+            "- Rebels seize Hsipaw bridge\n"
+            "The army increased patrols in Lashio on Monday, residents said.\n"
+            "Related\n"
+            "Airstrikes hit Mogoke monastery\n")
+    assert not [e for e in x.events if e.location and e.location.name in ("Kyaukme", "Hsipaw",
+                                                                          "Mogoke")]
+
+
+def test_a_bullet_that_is_a_full_sentence_is_still_read() -> None:
+    x = run("- Junta aircraft bombed Mogoke town on Sunday, killing two civilians.\n")
+    assert [e.location.name for e in x.events if e.location] == ["Mogoke"]

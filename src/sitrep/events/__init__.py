@@ -162,9 +162,44 @@ def is_headline(sentence: Sentence) -> bool:
     return capitalised >= 0.6 * sum(len(w) > 3 for w in words)
 
 
+#: a list item's marker at the start of a line: "- ", "• ", "* "
+_BULLET = re.compile(r"^[ \t]*[-•*–·▪►][ \t]+")
+#: a line that heads a list of other articles: "Related", "Related Articles", "Must read"
+_LINK_LIST_HEAD = re.compile(r"^[ \t]*(?:related(?: articles| stories| news| posts)?|must read|"
+                             r"read (?:more|also)|also read|see also|more (?:stories|news)|"
+                             r"recommended|you may also like|latest news|trending)[ \t]*:?[ \t]*$",
+                             re.IGNORECASE)
+
+
+def _line_of(sentence: Sentence, full_text: str) -> tuple[int, str]:
+    """The start and text of the line the sentence lies on."""
+    start = full_text.rfind("\n", 0, sentence.start) + 1
+    end = full_text.find("\n", sentence.start)
+    return start, full_text[start:end if end >= 0 else len(full_text)]
+
+
+def is_link_list_item(sentence: Sentence, full_text: str) -> bool:
+    """A bullet that names another article or a section ("- Woman killed in shelling of X",
+    "• The regime faces challenges"), or a line under "Related" / "Must read": a headline,
+    not a report; the article's body tells its own events in full sentences."""
+    start, line = _line_of(sentence, full_text)
+    unfinished = not line.rstrip().endswith((".", "!", "?", "”", '"'))
+    if _BULLET.match(line) and unfinished:
+        return True
+    if not unfinished:
+        return False
+    previous = [x for x in full_text[:start].split("\n") if x.strip()][-6:]
+    for earlier in reversed(previous):  # the list runs up to its heading, line by line
+        if _LINK_LIST_HEAD.match(earlier):
+            return True
+        if earlier.rstrip().endswith((".", "!", "?", "”", '"')):
+            return False
+    return False
+
+
 def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
-    if is_headline(sentence):
+    if is_headline(sentence) or is_link_list_item(sentence, ctx.text.text):
         return [], None
     source = _source(sentence, ctx, sentence.index in ctx.sources_matter)
     status = status_of(sentence.text, following, source)
@@ -316,7 +351,7 @@ def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
     selected = []
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
-        if is_headline(sentence):
+        if is_headline(sentence) or is_link_list_item(sentence, text.text):
             continue
         quoting = _speech().search(sentence.text) and _source_matters(sentence, following)
         if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)):
