@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep import extract_text
+from sitrep.events.locating import not_an_event_place
 from sitrep.model import Event, Extraction
 
 JUNTA = "Military Forces of Myanmar (2021-)"
@@ -443,3 +446,34 @@ def test_bullets_and_related_links_are_headlines_not_reports() -> None:
 def test_a_bullet_that_is_a_full_sentence_is_still_read() -> None:
     x = run("- Junta aircraft bombed Mogoke town on Sunday, killing two civilians.\n")
     assert [e.location.name for e in x.events if e.location] == ["Mogoke"]
+
+
+def _place_at(sentence_text: str, name: str) -> tuple[object, int, object]:
+    from sitrep.model import Place, Sentence, Span
+    start = sentence_text.index(name)
+    place = Place(mention=name, name=name, spans=[Span(start, start + len(name), name)])
+    return place, start, Sentence(0, 0, len(sentence_text), sentence_text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fighters from Hsipaw and Lashio attacked the junta camp on Monday.", "Hsipaw"),
+    ("Speaking in Lashio, a junta spokesman said troops shelled two villages.", "Lashio"),
+    ("KYIV: Russian drones struck a power plant overnight, officials said.", "KYIV"),
+    ("The junta jailed Aung San Suu Kyi after the coup.", "Aung San"),
+    ("Footage of the strike was shared on Facebook by residents.", "Facebook"),
+    ("Along with two other groups, the rebels attacked a base.", "Along"),
+    ("Villagers from Kyaukme said the army raided the market.", "Kyaukme"),
+])
+def test_names_that_are_not_where_the_event_was(text: str, name: str) -> None:
+    place, start, sentence = _place_at(text, name)
+    assert not_an_event_place(place, start, sentence)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Villagers from Kyaukme fled after the army shelled the town.", "Kyaukme"),
+    ("Fighting broke out in Hsipaw Township on Monday.", "Hsipaw"),
+    ("Lashio was bombed on Monday.", "Lashio"),
+])
+def test_event_places_stay(text: str, name: str) -> None:
+    place, start, sentence = _place_at(text, name)
+    assert not not_an_event_place(place, start, sentence)  # type: ignore[arg-type]

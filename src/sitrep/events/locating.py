@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sitrep.actors import lexicon as actor_lexicon
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
@@ -86,7 +88,7 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
     chosen = [(p, s) for p, s in chosen if not _speakers_place(p, s, sentence)
-              and not _government(p, s, sentence)
+              and not _government(p, s, sentence) and not not_an_event_place(p, s, sentence)
               and not _destination(s, sentence) and not _container(p, s, chosen, full_text)]
     out: list[Where] = []
     last_end = -1
@@ -111,8 +113,9 @@ _LANDMARK_GAP = re.compile(r"^(?:\s+[a-z]+){0,3}\s+near\s+(?:the\s+)?(?:[a-z]+\s
 #: "..., a Kyaukme Township resident said." closing the sentence
 #: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
 _DESTINATION_BEFORE = re.compile(
-    r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering))\s+(?:[\w’'-]+\s+){0,4}$",
+    r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving|flown|airlifted|rushed|"
+    r"transported|taken)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering))\s+(?:[\w’'-]+\s+){0,6}$",
     re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:Township|town|city|village))?\s+(?:residents?|locals?)\s+"
                             r"(?:said|says|told)\b(?:\s+[\w’'-]+){0,4}\W*$", re.IGNORECASE)
@@ -142,6 +145,61 @@ def _government(place: Place, start: int, sentence: Sentence) -> bool:
     offset, end = start - sentence.start, _end_at(place, start) - sentence.start
     return bool(_AGENT_AFTER.match(sentence.text[end:])) or bool(
         _BENEFICIARY_BEFORE.search(sentence.text[max(0, offset - 6):offset]))
+
+
+#: "forces from X": where fighters come from; "residents from X" too, unless they fled from
+#: there ("villagers from X have fled": X is where the displacement happened)
+_ARMED_FROM = re.compile(
+    r"\b(?i:forces?|troops|fighters|soldiers|groups?|units?|members?|militias?|battalions?|"
+    r"delegates?|delegation|representatives?|leaders?|officials?)\s+(?i:from)\s+"
+    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+_PEOPLE_FROM = re.compile(
+    r"\b(?i:residents?|villagers?|people|man|woman|men|women|refugees|activists?|volunteers?|"
+    r"sources?|-year-old|students?|boy|girl|farmers?)\s+(?i:from)\s+"
+    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+_DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted)\b")
+#: "Speaking in X, an official said": where the speaker spoke
+_SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
+#: a dateline: "KYIV:", "BAMBANG, Nueva Vizcaya —" opening the sentence
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?\s*"
+                       r"(?:[:—–]|\(\w+\)\s*[:—–-])")
+#: a name that goes on: "Aung San Suu Kyi", "Lashio Reconstruction", "Kachin News Group"
+_NAME_GOES_ON = re.compile(r"^[ \t]+(?!(?:Township|Town|Village|Villages|Village Tract|City|State|"
+                           r"Region|District|Province|Division|Governorate|Oblast|Road|Highway|"
+                           r"River|Bridge|Airport|Camp|Ward|Quarter|Valley|Hill|Hills|Mountains?|"
+                           r"County|Zone|Area|Border|Base|Market|Junction|Sub-township|Tract|"
+                           r"Self-Administered|East|West|North|South|Central|Upper|Lower|Hospital|"
+                           r"Station|Port|Bay|Lake|Island|Islands|Strip|Bank|Pass|Gate|Dam)\b)"
+                           r"[A-Z][a-z][\w’'-]*")
+#: online platforms: "shared on Facebook" names no place
+_PLATFORMS = frozenset({"Facebook", "Telegram", "Twitter", "X", "YouTube", "TikTok", "WhatsApp",
+                        "Instagram", "Signal", "Viber", "WeChat", "Weibo", "VK", "Threads"})
+
+
+def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
+    """A name that says something other than where the event was: people's origin ("forces
+    from X"), where a speaker spoke ("Speaking in X"), a dateline ("KYIV:"), part of a
+    longer name ("Aung San Suu Kyi"), a platform ("on Facebook"), or a capitalised
+    common word opening the sentence ("Along with ...")."""
+    offset, end = start - sentence.start, _end_at(place, start) - sentence.start
+    before, after = sentence.text[max(0, offset - 90):offset], sentence.text[end:]
+    mention = sentence.text[offset:end]
+    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before):
+        return True
+    said_by = re.search(r"\b(?:said|told|says)\s+(?:[\w’'-]+\s+){0,4}$",
+                        before[:before.rfind(" from")]) if " from" in before else None
+    if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
+        return True
+    dateline = _DATELINE.match(sentence.text)
+    if dateline and offset < dateline.end() and dateline.end() < len(sentence.text) - 1:
+        return True
+    if place.mention in _PLATFORMS or place.name in _PLATFORMS:
+        return True
+    if _NAME_GOES_ON.match(after) and not after.startswith((" Township", " State")):
+        return True
+    opening = sentence.text[:offset].strip() == ""
+    common = is_common_word(mention) or mention.lower() in STOP_WORDS
+    return opening and " " not in mention and common and bool(re.match(r"^\s+[a-z]", after))
 
 
 def _destination(start: int, sentence: Sentence) -> bool:
