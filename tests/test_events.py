@@ -477,3 +477,18 @@ def test_names_that_are_not_where_the_event_was(text: str, name: str) -> None:
 def test_event_places_stay(text: str, name: str) -> None:
     place, start, sentence = _place_at(text, name)
     assert not not_an_event_place(place, start, sentence)  # type: ignore[arg-type]
+
+
+def test_a_participle_after_a_determiner_describes_no_capture() -> None:
+    from sitrep.events import is_adjectival_participle
+    assert is_adjectival_participle("occupied", "fighters shelled posts in the ")
+    assert is_adjectival_participle("captured", "patrols in the recently ")
+    assert is_adjectival_participle("liberated", "schools reopened in the group’s ")
+    assert not is_adjectival_participle("captured", "The KIA ")
+    assert not is_adjectival_participle("took control", "the militia ")
+
+
+def test_the_occupied_town_is_no_capture_event() -> None:
+    x = run("Rebel drones hit army positions in the occupied Hsipaw town on Monday.")
+    assert not only(x, "Non-state actor overtakes territory")
+    assert not only(x, "Government regains territory")

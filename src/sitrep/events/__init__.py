@@ -130,6 +130,19 @@ _CAUSED_TO = re.compile(r"(?<!\bto )\b(?:caus(?:e|es|ed|ing)|forc(?:e|es|ed|ing)
                         r"(?:[\w,’'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 
 
+#: a determiner (and adverb) before a participle: "the occupied X", "its newly liberated areas"
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that|"
+                                r"[\w-]+[’']s)\s+(?:(?:newly|recently|already|previously|once|"
+                                r"formerly|long|illegally|partly|partially)\s+)?$", re.IGNORECASE)
+
+
+def is_adjectival_participle(trigger: str, before: str) -> bool:
+    """"the occupied Shebaa Farms", "the recently captured town": a participle after a
+    determiner describes a state; the capture, if any, is told elsewhere."""
+    return trigger.lower().endswith("ed") and " " not in trigger.strip() and \
+        bool(_DETERMINER_BEFORE.search(before))
+
+
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
     found = []
@@ -147,6 +160,8 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
             if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
                 continue
             if _SINCE_GERUND.search(before) and gerund:
+                continue
+            if is_adjectival_participle(m.group(0), before):
                 continue
             found.append((kind, m.start()))
     return found
