@@ -492,3 +492,16 @@ def test_the_occupied_town_is_no_capture_event() -> None:
     x = run("Rebel drones hit army positions in the occupied Hsipaw town on Monday.")
     assert not only(x, "Non-state actor overtakes territory")
     assert not only(x, "Government regains territory")
+
+
+def test_relief_after_an_earthquake_is_no_conflict_place() -> None:
+    from sitrep.events.locating import relief_place
+    from sitrep.model import Sentence
+    text = "Volunteers carried on relief work in Hsipaw, Kyaukme and Lashio after the earthquake."
+    sentence = Sentence(0, 0, len(text), text)
+    assert relief_place(text.index("Kyaukme"), sentence)
+    bombed = "Junta aircraft bombed quake-hit Kyaukme on Monday."
+    assert not relief_place(bombed.index("Kyaukme"), Sentence(0, 0, len(bombed), bombed))
+    x = run("Despite regime airstrikes, volunteers carried on relief work in Hsipaw, Kyaukme and "
+            "Lashio after the earthquake.")
+    assert not [e for e in x.events if e.sub_event_type == "Air/drone strike"]

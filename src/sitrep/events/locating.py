@@ -176,6 +176,22 @@ _PLATFORMS = frozenset({"Facebook", "Telegram", "Twitter", "X", "YouTube", "TikT
                         "Instagram", "Signal", "Viber", "WeChat", "Weibo", "VK", "Threads"})
 
 
+#: "relief work in X", "aid reached quake-hit X": the place of a disaster's relief (a place the
+#: trigger governs, "bombed quake-hit X", stays)
+_RELIEF_BEFORE = re.compile(
+    r"(?i:\b(?:relief|aid|rescue|recovery|reconstruction|humanitarian)\b(?:\s+[\w-]+){0,3}\s+"
+    r"(?:in|to|across|for|throughout|reached|reaching|arrived in)\s+(?:the\s+)?"
+    r"(?:(?:quake|earthquake|flood|cyclone|storm|typhoon)[- ](?:hit|affected|stricken)\s+)?"
+    r"(?:[\w’'-]+(?:,\s*|\s+and\s+|\s+)){0,8}$)")
+
+
+def relief_place(start: int, sentence: Sentence) -> bool:
+    """"Relief work in X, Y and Z after the earthquake": where relief went, not a conflict
+    event's place."""
+    offset = start - sentence.start
+    return bool(_RELIEF_BEFORE.search(sentence.text[max(0, offset - 120):offset]))
+
+
 def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     """A name that says something other than where the event was: people's origin ("forces
     from X"), where a speaker spoke ("Speaking in X"), a dateline ("KYIV:"), part of a
@@ -194,6 +210,8 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     if dateline and offset < dateline.end() and dateline.end() < len(sentence.text) - 1:
         return True
     if place.mention in _PLATFORMS or place.name in _PLATFORMS:
+        return True
+    if relief_place(start, sentence):
         return True
     if _NAME_GOES_ON.match(after) and not after.startswith((" Township", " State")):
         return True
