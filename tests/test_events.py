@@ -505,3 +505,21 @@ def test_relief_after_an_earthquake_is_no_conflict_place() -> None:
     x = run("Despite regime airstrikes, volunteers carried on relief work in Hsipaw, Kyaukme and "
             "Lashio after the earthquake.")
     assert not [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said its forces captured a village, as Moscow continues to advance in the east.",
+    "Moscow’s forces have made gains this year, officials said.",
+    "Kyiv might have hoped for a pause in the fighting.",
+])
+def test_a_capital_standing_for_its_government_is_no_event_place(text: str) -> None:
+    from sitrep.events.locating import _government
+    name = "Moscow" if "Moscow" in text else "Kyiv"
+    place, start, sentence = _place_at(text, name)
+    assert _government(place, start, sentence)  # type: ignore[arg-type]
+
+
+def test_a_capital_that_is_struck_stays_a_place() -> None:
+    from sitrep.events.locating import _government
+    place, start, sentence = _place_at("Kyiv was struck by drones on Monday.", "Kyiv")
+    assert not _government(place, start, sentence)  # type: ignore[arg-type]

@@ -131,10 +131,13 @@ def _end_at(place: Place, start: int) -> int:
     return next((s.end for s in place.spans if s.start == start), start + len(place.mention))
 
 
-#: a capital as the doer or the one who gains: "Moscow was intensifying", "gains for Moscow"
-_AGENT_AFTER = re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:said|says|claimed|claims|denied|denies|"
-                          r"warned|blocked|accused|vowed|launched|ordered|demanded|"
-                          r"(?:is|was|were|are)\s+\w+ing)\b")
+#: a capital as the doer or the one who gains: "Moscow was intensifying", "gains for Moscow",
+#: "Moscow continues to advance", "Kyiv might have hoped", "Moscow’s forces"
+_AGENT_AFTER = re.compile(r"^(?:[’']s\b|\s+(?:(?:has|had|have)\s+)?(?:said|says|claimed|claims|"
+                          r"denied|denies|warned|blocked|accused|vowed|launched|ordered|demanded|"
+                          r"(?:is|was|were|are)\s+\w+ing)\b|\s+(?:might|may|could|would|will|"
+                          r"should|must|can|cannot|wants?|hopes?|continues?|seeks?|sees?|"
+                          r"insists?|believes?|considers?|regards?|plans?|needs?|tries|tried)\b)")
 _BENEFICIARY_BEFORE = re.compile(r"\b(?:for|with)\s+$")
 
 
