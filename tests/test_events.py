@@ -512,7 +512,7 @@ def test_relief_after_an_earthquake_is_no_conflict_place() -> None:
     "Moscow’s forces have made gains this year, officials said.",
     "Kyiv might have hoped for a pause in the fighting.",
 ])
-def test_a_capital_standing_for_its_government_is_no_event_place(text: str) -> None:
+def test_a_capital_before_a_modal_stance_verb_or_possessive_is_its_government(text: str) -> None:
     from sitrep.events.locating import _government
     name = "Moscow" if "Moscow" in text else "Kyiv"
     place, start, sentence = _place_at(text, name)
