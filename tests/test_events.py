@@ -523,3 +523,18 @@ def test_a_capital_that_is_struck_stays_a_place() -> None:
     from sitrep.events.locating import _government
     place, start, sentence = _place_at("Kyiv was struck by drones on Monday.", "Kyiv")
     assert not _government(place, start, sentence)  # type: ignore[arg-type]
+
+
+def test_each_conjunct_of_a_capture_keeps_its_own_date() -> None:
+    x = run("Junta troops recaptured Nawnghkio on July 15 and Kyaukme on August 1.")
+    got = sorted((e.location.name, str(e.date.start)) for e in
+                 only(x, "Government regains territory") if e.location and e.date)
+    assert got == [("Kyaukme", "2025-08-01"), ("Nawnghkio", "2025-07-15")]
+    assert sorted((c.place, str(c.date.start)) for c in x.control if c.date) == got
+
+
+def test_a_date_after_the_whole_list_dates_every_place() -> None:
+    x = run("Junta troops recaptured Nawnghkio and Kyaukme on August 1.")
+    assert {str(e.date.start) for e in only(x, "Government regains territory") if e.date} == \
+        {"2025-08-01"}
+    assert len(only(x, "Government regains territory")) == 2

@@ -28,6 +28,7 @@ from sitrep.events.locating import (
     listed_after,
     locations,
     nearest_to_trigger,
+    own_date,
 )
 from sitrep.events.roles import Belligerents, assign, possessed_descriptors
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
@@ -430,14 +431,14 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 ctx: _Context) -> list[Event]:
     if kind.control:  # territory changes hands in towns and villages, not whole regions
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
-        wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
+        wheres = listed_after(trigger_end, sentence, wheres, ctx.actors, ctx.dates) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
         wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
-        wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
+        wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text, ctx.dates)
     if not wheres:
         return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
@@ -448,7 +449,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
     events = []
     for where in wheres[:MAX_PLACES]:
-        event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, when, sentence,
+        event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where,
+                       _conjunct_date(where, wheres, sentence, ctx) or when, sentence,
                        status, source, ctx)
         events.append(event)
         if kind.control and (kind.name == "handover" or status not in NOT_YET):
@@ -456,6 +458,18 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+def _conjunct_date(where: Where, wheres: list[Where], sentence: Sentence, ctx: _Context
+                   ) -> DateInterval | None:
+    """"Recaptured X on July 15 and Y on October 1": with two or more places each dated by
+    the date written after it, each event takes its own place's date."""
+    if len(wheres) < 2:
+        return None
+    own = [own_date(w, sentence, ctx.dates) for w in wheres]
+    if sum(d is not None for d in own) < 2:
+        return None
+    return own[wheres.index(where)]
 
 
 _GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"

@@ -315,8 +315,12 @@ def _start_in(where: Where, sentence: Sentence) -> int:
                default=sentence.start)
 
 
+#: "X on July 15 and Y": a dated item's gap to the next one
+_DATED_GAP = re.compile(r"^\s+(?:on|in)\s+[\w ,.]{3,30}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
 def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
-                       full_text: str) -> list[Where]:
+                       full_text: str, dates: list[DateInterval] | None = None) -> list[Where]:
     """Places the trigger governs: the list right after it ("captured X, Y and Z"),
     else the nearest place before it ("Nawnghkio, a town recaptured ...")."""
     if not wheres:
@@ -328,7 +332,9 @@ def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
     for where in after:
         start = _start_in(where, sentence)
         gap = full_text[cursor:start]
-        if len(gap) > 45 or (governed and not _LIST_GAP.match(gap)):
+        dated = governed and own_date(governed[-1], sentence, dates or []) is not None and \
+            bool(_DATED_GAP.match(gap))
+        if not dated and (len(gap) > 45 or (governed and not _LIST_GAP.match(gap))):
             break
         governed.append(where)
         cursor = start + len(where.place.mention)
@@ -380,10 +386,41 @@ _LIST_STOP = frozenset({"and", "or", "in", "on", "from", "during", "last", "near
                         "through", "toward", "towards", "into", "via", "until", "while", "but"})
 
 
+def dated_item_end(text: str, offset: int, sentence: Sentence,
+                   dates: list[DateInterval]) -> int | None:
+    """"X on July 15 and Y": where the next item starts when the item ending at ``offset``
+    carries its own date and the list goes on after it (None when it does not)."""
+    on = re.match(r"\s+(?:on|in)\s+", text[offset:])
+    if on is None:
+        return None
+    date_start = offset + on.end()
+    base = len(sentence.text) - len(text)  # ``text`` is the sentence's tail
+    at = sentence.start + base + date_start
+    date = next((d for d in dates if d.span and d.span.start <= at < d.span.end), None)
+    if date is None or date.span is None:
+        return None
+    tail = date.span.end - sentence.start - base
+    joint = re.match(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)", text[tail:])
+    return tail + joint.end() if joint else None
+
+
+def own_date(where: Where, sentence: Sentence, dates: list[DateInterval]) -> DateInterval | None:
+    """The date written right after a place ("Y on October 1"): that place's own date."""
+    start = _start_in(where, sentence)
+    end = _end_at(where.place, start) - sentence.start
+    on = re.match(r"\s+(?:on|in)\s+", sentence.text[end:])
+    if on is None:
+        return None
+    first, at = sentence.start + end, sentence.start + end + on.end()
+    return next((d for d in dates if d.span and first <= d.span.start <= at), None)
+
+
 def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
-                 actors: list[ActorMention]) -> list[Where]:
+                 actors: list[ActorMention], dates: list[DateInterval] | None = None
+                 ) -> list[Where]:
     """The list of names a capture verb governs ("seized five towns — A, B, C and D"),
-    each a known place when the places stage found it, else an unresolved name."""
+    each a known place when the places stage found it, else an unresolved name; items may
+    carry their own dates ("recaptured X on July 15 and Y on October 1")."""
     text = sentence.text[trigger_end - sentence.start:]
     lead = _LIST_LEAD.match(text)
     offset = lead.end() if lead else 0
@@ -396,6 +433,8 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
         start = trigger_end + item.start(1)
         name = item.group(1)
         following = re.match(r"\s*([a-z]+)", text[item.end(1):])
+        dated_next = dated_item_end(text, item.end(1), sentence, dates or []) \
+            if not item.group(2) else None
         apposition = following and following.group(1) not in _LIST_STOP and not item.group(2)
         is_actor = any(a.span.start <= start < a.span.end for a in actors)
         if is_actor or apposition or name.endswith(("’s", "'s")):
@@ -407,6 +446,9 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
                                 spans=[span]), [], 1)
         if where is not None:
             out.append(where)
+        if dated_next is not None:
+            offset = dated_next
+            continue
         if not item.group(2):
             break
         offset = item.end()
