@@ -85,3 +85,18 @@ def test_the_town_a_capture_names_is_the_town_named_last() -> None:
                       "July 2024.")
     assert [(c.place, c.to_actor, c.how) for c in changes] == [
         ("Mongmit", "KIA: Kachin Independence Army", "captured")]
+
+
+def test_a_bare_name_after_a_capture_verb_changes_no_holder() -> None:
+    # "Operation" style names and unknown capitalised words are no places to hold
+    assert [c.place for c in control("The TNLA captured Zorblat on Monday.")] == []
+
+
+def test_unknown_names_listed_with_known_towns_change_hands() -> None:
+    places = {c.place for c in control("The TNLA captured Kyaukme, Zorblat and Hsipaw on Monday.")}
+    assert places == {"Kyaukme", "Zorblat", "Hsipaw"}
+
+
+def test_a_name_marked_as_a_village_changes_hands() -> None:
+    assert [c.place for c in control("The TNLA captured Zorblat village on Monday.")] == \
+        ["Zorblat"]

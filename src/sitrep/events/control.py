@@ -42,7 +42,7 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
     """A control change for every territorial event (capture, recapture, handover)."""
     changes = []
     for event, how in territorial:
-        if event.location is None or event.actor1 is None:
+        if event.location is None or event.actor1 is None or not is_known_place(event.location):
             continue
         # a handover goes from its subject (actor1) to the other side
         given = how in ("handed over", "ceded (claimed)", "withdrew")
@@ -54,6 +54,18 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
             from_actor=loser, admin1=event.location.admin1, date=event.date,
             status=event.status, evidence=list(event.evidence)))
     return changes
+
+
+#: why a place no gazetteer holds may still change hands: the text marks it as a place
+_MARKED_WHY = ("marked as a place",)
+
+
+def is_known_place(place: Place) -> bool:
+    """A place a gazetteer knows (it has coordinates) or the text marks as one ("X village",
+    "the village of X"); a bare capitalised word after a capture verb is not enough to
+    record who holds it."""
+    return place.lat is not None or (place.kind is not None and place.why is None) or \
+        (place.why or "").startswith(_MARKED_WHY)
 
 
 def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],

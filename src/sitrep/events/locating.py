@@ -442,7 +442,7 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
         where = known.get(start)
         if where is None and name.split()[0] not in ("The", "A", "An", "In", "On", "Operation"):
             span = Span(start, start + len(name), name)
-            where = Where(Place(mention=name, name=name, why="named in a list a capture governs",
+            where = Where(Place(mention=name, name=name, why=_LISTED_WHY,
                                 spans=[span]), [], 1)
         if where is not None:
             out.append(where)
@@ -452,4 +452,11 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
         if not item.group(2):
             break
         offset = item.end()
+    if any(w.place.lat is not None for w in out):  # "seized A, B and C": B is listed with A
+        for w in out:
+            if w.place.why == _LISTED_WHY:
+                w.place.why = "marked as a place: listed with known places after a capture verb"
     return out
+
+
+_LISTED_WHY = "named in a list a capture governs"
