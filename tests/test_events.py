@@ -463,6 +463,8 @@ def _place_at(sentence_text: str, name: str) -> tuple[object, int, object]:
     ("Footage of the strike was shared on Facebook by residents.", "Facebook"),
     ("Along with two other groups, the rebels attacked a base.", "Along"),
     ("Villagers from Kyaukme said the army raided the market.", "Kyaukme"),
+    ("Fighters from Hsipaw in Shan State and Mogoke and Mandalay regions attacked a camp.",
+     "Mandalay"),
 ])
 def test_names_that_are_not_where_the_event_was(text: str, name: str) -> None:
     place, start, sentence = _place_at(text, name)
@@ -538,3 +540,9 @@ def test_a_date_after_the_whole_list_dates_every_place() -> None:
     assert {str(e.date.start) for e in only(x, "Government regains territory") if e.date} == \
         {"2025-08-01"}
     assert len(only(x, "Government regains territory")) == 2
+
+
+def test_the_village_of_an_unknown_name_is_the_event_place() -> None:
+    x = run("Two villagers were killed when junta troops shelled the village of Zorblat in "
+            "Kyaukme Township on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Zorblat"]

@@ -41,6 +41,8 @@ _MARKED = re.compile(rf"((?:{_NAME})(?:(?:, | and | or |, and ){_NAME})*)"
 
 #: "a base in Nonebu in Paletwa": an unknown name a known place contains
 _INSIDE_NAMED = re.compile(rf"\bin ({_NAME}) in (?:the )?[A-Z]")
+#: "the village of Sanguit", "the town of X": a kind noun before the name marks it too
+_KIND_OF = re.compile(rf"\b(?:village|town|city|hamlet|township|district) of ({_NAME})")
 
 
 def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
@@ -52,7 +54,8 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
     taken += [(a.span.start, a.span.end) for a in actors]
     taken += [(d.span.start, d.span.end) for d in dates if d.span]
     out: list[tuple[Place, int]] = []
-    for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text)]:
+    for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text),
+              *_KIND_OF.finditer(sentence.text)]:
         for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
             start = sentence.start + m.start(1) + part.start()
             name = re.split(r"[’']s ", part.group(0))[-1]  # "Chin State’s Paletwa"
@@ -62,8 +65,9 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
                     or any(at == start for _, at in out):
                 continue
             span = Span(start, start + len(name), name)
-            out.append((Place(mention=name, name=name, spans=[span],
-                              why="marked as a place by its noun; in no gazetteer"), start))
+            why = "named after a kind noun ('the village of X'); in no gazetteer" \
+                if m.re is _KIND_OF else "marked as a place by its noun; in no gazetteer"
+            out.append((Place(mention=name, name=name, spans=[span], why=why), start))
     return out
 
 
@@ -155,7 +159,8 @@ def _government(place: Place, start: int, sentence: Sentence) -> bool:
 _ARMED_FROM = re.compile(
     r"\b(?i:forces?|troops|fighters|soldiers|groups?|units?|members?|militias?|battalions?|"
     r"delegates?|delegation|representatives?|leaders?|officials?)\s+(?i:from)\s+"
-    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+in\s+|"
+    r"\s+(?:regions?|states?|townships?|districts?|provinces?)\b,?\s*(?:and\s+)?|\s+))*$")
 _PEOPLE_FROM = re.compile(
     r"\b(?i:residents?|villagers?|people|man|woman|men|women|refugees|activists?|volunteers?|"
     r"sources?|-year-old|students?|boy|girl|farmers?)\s+(?i:from)\s+"
