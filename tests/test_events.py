@@ -546,3 +546,26 @@ def test_the_village_of_an_unknown_name_is_the_event_place() -> None:
     x = run("Two villagers were killed when junta troops shelled the village of Zorblat in "
             "Kyaukme Township on Monday.")
     assert [e.location.name for e in x.events if e.location] == ["Zorblat"]
+
+
+def test_explain_names_the_words_of_each_event_and_why_triggers_were_rejected(
+        tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from sitrep.cli.extract import command
+    folder = Path(str(tmp_path))
+    text = folder / "note.txt"
+    text.write_text(" date 2025-09-12\nJunta aircraft bombed Kyaukme town on Monday. Rebels did "
+                    "not capture Lashio.\n", encoding="utf-8")
+    result = CliRunner().invoke(command, [str(text), "--json", str(folder / "out"), "--explain"])
+    assert result.exit_code == 0, result.output
+    notes = json.loads((folder / "out" / "note.json").read_text(encoding="utf-8"))["explain"]
+    [coded] = [n for n in notes if "event" in n]
+    assert coded["trigger"] == "bombed" and coded["place"]["words"] == "Kyaukme"
+    assert coded["date"]["words"] == "on Monday" and coded["actor1"]["words"] == ["Junta"]
+    assert any(n.get("trigger") == "capture" and n["rejected"].startswith("negated")
+               for n in notes)
+    assert "rejected 'capture'" in result.output

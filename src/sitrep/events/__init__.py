@@ -10,6 +10,7 @@ changes and claims. The spaCy parse runs only on sentences that hold a trigger.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -17,7 +18,7 @@ from sitrep.actors import actor_country, actor_type, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events import realis
+from sitrep.events import explain, realis
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -152,20 +153,29 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
         if kind.needs_civilians and not civilians:
             continue
         for m in kind.pattern.finditer(sentence.text):
-            before = sentence.text[max(0, m.start() - 24):m.start()]
-            purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
-                and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
-            if purpose and status not in NON_FACTUAL:
-                continue
-            gerund = m.group(0).endswith("ing")
-            if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
-                continue
-            if _SINCE_GERUND.search(before) and gerund:
-                continue
-            if is_adjectival_participle(m.group(0), before):
-                continue
-            found.append((kind, m.start()))
+            why = _not_an_event(m, sentence, status)
+            if why is None:
+                found.append((kind, m.start()))
+            else:
+                explain.rejected(sentence, m.start(), m.group(0), kind.name, why)
     return found
+
+
+def _not_an_event(m: re.Match[str], sentence: Sentence, status: str) -> str | None:
+    """Why a trigger match is no event by the words before it, or None."""
+    before = sentence.text[max(0, m.start() - 24):m.start()]
+    purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
+        and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
+    if purpose and status not in NON_FACTUAL:
+        return "a purpose ('to ...'), not a report"
+    gerund = m.group(0).endswith("ing")
+    if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
+        return "a goal ('aimed at ...ing')"
+    if _SINCE_GERUND.search(before) and gerund:
+        return "an earlier event told as a start ('since ...ing')"
+    if is_adjectival_participle(m.group(0), before):
+        return "a participle describing a state ('the occupied X')"
+    return None
 
 
 def is_headline(sentence: Sentence) -> bool:
@@ -216,24 +226,38 @@ def is_link_list_item(sentence: Sentence, full_text: str) -> bool:
 def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
     if is_headline(sentence) or is_link_list_item(sentence, ctx.text.text):
+        if explain.active() and _has_trigger(sentence):
+            explain.sentence_skipped(sentence, "a headline or a list of other articles")
         return [], None
     source = _source(sentence, ctx, sentence.index in ctx.sources_matter)
     status = status_of(sentence.text, following, source)
-    triggers = [(k, at) for k, at in _triggers(sentence, status)
-                if status in NON_FACTUAL or not is_hypothetical(sentence.text, at)]
+    triggers = _explained_filter(
+        _triggers(sentence, status), sentence, "hypothetical: a condition or a possibility "
+        "before it in its clause ('if', 'could', 'risk of')",
+        lambda at: status in NON_FACTUAL or not is_hypothetical(sentence.text, at))
     claim = claim_rules.claim_for(sentence, status, source, ctx.places)
-    triggers = [(k, at) for k, at in triggers
-                if status == "denied" or not is_negated(sentence.text, at)]
+    triggers = _explained_filter(
+        triggers, sentence, "negated: a negation just before it ('not', 'no', 'never', "
+        "'failed to')", lambda at: status == "denied" or not is_negated(sentence.text, at))
     triggers, told_as = _realis_of_triggers(triggers, sentence, status, ctx)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = possessed_descriptors(
         sentence, [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end])
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
-    triggers = _one_sided_attacks(triggers, mentions)
+    one_sided = {at for _, at in _one_sided_attacks(triggers, mentions)}
+    triggers = _explained_filter(triggers, sentence,
+                                 "a clash word in a one-sided attack on civilians",
+                                 lambda at: at in one_sided)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
     chosen = _main_and_side(triggers, sentence)
+    if explain.active():
+        for kind, at in triggers:
+            if (kind, at) not in chosen:
+                explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                                 "part of a higher-ranked event of the sentence (ACLED's "
+                                 "hierarchy), or a repeat of a side kind")
     wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
@@ -245,9 +269,31 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         told.append((sentence.start + at, [] if kind.side else found))
     casualty_rules.assign_casualties(sentence, told)
     events = _highest_per_place(ranked)
+    if explain.active():
+        for kind, event in ranked:
+            if event not in events:
+                explain.rejected(sentence, event.evidence[0].start - sentence.start, kind.name,
+                                 kind.name, "a higher-ranked kind coded the same place")
     if events and events[0].date is not None:
         ctx.last_date = events[0].date
     return events, claim
+
+
+def _explained_filter(triggers: list[tuple[TriggerKind, int]], sentence: Sentence, why: str,
+                      keep: Callable[[int], bool]) -> list[tuple[TriggerKind, int]]:
+    """The triggers ``keep`` accepts; the others noted with ``why`` when explaining."""
+    kept = []
+    for kind, at in triggers:
+        if keep(at):
+            kept.append((kind, at))
+        else:
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name, why)
+    return kept
+
+
+def _trigger_text(kind: TriggerKind, sentence: Sentence, at: int) -> str:
+    match = kind.pattern.match(sentence.text, at)
+    return match.group(0) if match else ""
 
 
 def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
@@ -267,6 +313,9 @@ def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sente
         elif found.status is not None:
             kept.append((kind, at))
             told_as[at] = found.status
+        else:
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             f"its clause does not assert it ({found.why}: '{found.words}')")
     return kept, told_as
 
 
@@ -439,10 +488,16 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text, ctx.dates)
+    trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
     if not wheres:
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "no place is an argument of it (none named, or only regions, "
+                         "origins, speakers' places, destinations)")
         return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if roles.actor1 is None:
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "no actor could be given to it")
         return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     territorial=kind.control is not None, text=ctx.text.text, actors=ctx.actors,
@@ -453,6 +508,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                        _conjunct_date(where, wheres, sentence, ctx) or when, sentence,
                        status, source, ctx)
         events.append(event)
+        explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
         if kind.control and (kind.name == "handover" or status not in NOT_YET):
             how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
                 else "ceded (claimed)"
