@@ -201,20 +201,6 @@ def test_the_township_a_village_lies_in_is_no_second_event_place() -> None:
     assert [e.location.name for e in only(x, "Air/drone strike") if e.location] == ["Man Pying"]
 
 
-def test_a_landmark_right_after_the_place_only_locates_it() -> None:
-    x = run("Clashes broke out on Monday in Man Pying village near the old Hsipaw bridge "
-            "between the junta and the TNLA.")
-    [clash] = only(x, "Armed clash")
-    assert clash.location and clash.location.name == "Man Pying"
-    assert clash.near == ["Hsipaw"]
-
-
-def test_the_hometown_of_a_quoted_resident_is_not_the_event_place() -> None:
-    x = run("“The junta carried out two airstrikes on our village on Monday,” a Kyaukme "
-            "resident said.")
-    assert [e.location for e in only(x, "Air/drone strike")] == []
-
-
 def test_displacement_is_coded_where_people_fled_from_not_where_they_went() -> None:
     x = run("Hundreds of Hsipaw residents fled to Kyaukme town on Monday. Families from Namtu "
             "have sought shelter with relatives in Lashio since Sunday.")

@@ -91,38 +91,27 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     chosen = specific or [(p, s) for p, s in targets if p.kind not in REGION_ONLY]
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
-    chosen = [(p, s) for p, s in chosen if not _speakers_place(p, s, sentence)
-              and not _government(p, s, sentence) and not not_an_event_place(p, s, sentence)
-              and not _destination(s, sentence) and not _container(p, s, chosen, full_text)]
+    chosen = [(p, s) for p, s in chosen if not _government(p, s, sentence)
+              and not not_an_event_place(p, s, sentence) and not _destination(s, sentence)
+              and not _container(p, s, chosen, full_text)]
     out: list[Where] = []
-    last_end = -1
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
         precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
-        if near and out and _LANDMARK_GAP.match(full_text[last_end:start]):
-            # "in X village tract near the Goteik viaduct": the viaduct only locates X
-            out[-1].near = list(dict.fromkeys([*out[-1].near, place.name]))
-            continue
         out.append(Where(place, anchor_names or list(place.near), precision or 1))
-        last_end = _end_at(place, start)
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
 
 
-#: "X village tract near the famous Y": a landmark written right after the place it locates
-_LANDMARK_GAP = re.compile(r"^(?:\s+[a-z]+){0,3}\s+near\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-#: "..., a Kyaukme Township resident said." closing the sentence
 #: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
 _DESTINATION_BEFORE = re.compile(
     r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving|flown|airlifted|rushed|"
     r"transported|taken)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering))\s+(?:[\w’'-]+\s+){0,6}$",
     re.IGNORECASE)
-_SPEAKER_AFTER = re.compile(r"^(?:\s+(?:Township|town|city|village))?\s+(?:residents?|locals?)\s+"
-                            r"(?:said|says|told)\b(?:\s+[\w’'-]+){0,4}\W*$", re.IGNORECASE)
 #: "Pinti village in Naung Pain village tract", "the viaduct in Kyaukme Township"
 _CONTAINED_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2},?\s*in\s+(?:the\s+)?"
                             r"(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*[’']s\s+)?$")
@@ -232,12 +221,6 @@ def _destination(start: int, sentence: Sentence) -> bool:
     """"Hundreds fled to X": X is where people went, not where anything happened."""
     offset = start - sentence.start
     return bool(_DESTINATION_BEFORE.search(sentence.text[max(0, offset - 70):offset]))
-
-
-def _speakers_place(place: Place, start: int, sentence: Sentence) -> bool:
-    """"..., a Kyaukme Township resident said.": where the speaker lives, not the event."""
-    end = _end_at(place, start) - sentence.start
-    return bool(_SPEAKER_AFTER.match(sentence.text[end:]))
 
 
 def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_text: str
