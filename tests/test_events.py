@@ -555,3 +555,21 @@ def test_explain_names_the_words_of_each_event_and_why_triggers_were_rejected(
     assert any(n.get("trigger") == "capture" and n["rejected"].startswith("negated")
                for n in notes)
     assert "rejected 'capture'" in result.output
+
+
+def test_the_city_refers_to_the_last_city_named() -> None:
+    x = run("Junta troops shelled Lashio on Monday. To the west of the city, three people "
+            "were killed by a drone strike on Tuesday.")
+    strikes = only(x, "Air/drone strike")
+    assert [(e.location.name, e.geo_precision) for e in strikes if e.location] == [("Lashio", 2)]
+
+
+def test_the_village_tract_is_no_reference_to_a_village() -> None:
+    from sitrep.events import place_referred_to
+    from sitrep.model import Place, Sentence, Span
+    text = "Pinlon village was calm. Airstrikes hit the village tract on Monday."
+    village = Place(mention="Pinlon", name="Pinlon", kind="village", spans=[Span(0, 6, "Pinlon")])
+    second = Sentence(1, 25, len(text), text[25:])
+    assert place_referred_to(second, [village], text) == []
+    first_use = Sentence(1, 25, len(text), "Airstrikes hit the village on Monday.")
+    assert [w.place.name for w in place_referred_to(first_use, [village], text)] == ["Pinlon"]

@@ -489,6 +489,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text, ctx.dates)
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
+    if not wheres and not kind.control:
+        wheres = place_referred_to(sentence, ctx.places, ctx.text.text)
     if not wheres:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no place is an argument of it (none named, or only regions, "
@@ -553,6 +555,32 @@ def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place],
                if span.start < sentence.start and (place.kind or "town") in ("town", "city")
                and not is_anchor(full_text, span.start)]
     return [Where(max(earlier, key=lambda item: item[0])[1], [], 1)] if earlier else []
+
+
+#: "the city", "the town", "the village" standing alone (not "the town of X")
+_DEFINITE_PLACE = re.compile(r"\bthe (?:(?:whole|entire|same|nearby) )?(city|town|village)\b"
+                             r"(?! of\b)(?!’s|'s)(?!\s+(?:of|council|hall|square|tracts?)\b)",
+                             re.IGNORECASE)
+_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",)}
+
+
+def place_referred_to(sentence: Sentence, places: list[Place], full_text: str) -> list[Where]:
+    """"To the west of the city, five people were killed": with no place named in the
+    sentence, "the city" is the last city (town, village) the article named before it,
+    not a distance's anchor; near it ("west of", "outskirts") is precision 2."""
+    m = _DEFINITE_PLACE.search(sentence.text)
+    if m is None:
+        return []
+    kinds = _KINDS_FOR[m.group(1).lower()]
+    earlier = [(span.start, place) for place in places for span in place.spans
+               if span.start < sentence.start and (place.kind or "") in kinds
+               and not is_anchor(full_text, span.start)]
+    if not earlier:
+        return []
+    place = max(earlier, key=lambda item: item[0])[1]
+    near = re.search(r"\b(?:of|near|outside|around|outskirts of|edge of)\s+(?:the\s+)?"
+                     r"(?:\w+\s+)?$", sentence.text[:m.start() + 4])
+    return [Where(place, [place.name] if near else [], 2 if near else 1)]
 
 
 def _trigger_length(kind: TriggerKind, sentence: Sentence, trigger_at: int) -> int:
