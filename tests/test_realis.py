@@ -63,3 +63,9 @@ def test_a_ban_on_shelling_is_no_shelling() -> None:
     x = run("Under the deal, the regime is not allowed to fire a single artillery shell in "
             "Kyaukme town, a TNLA officer said.")
     assert "Shelling/artillery/missile attack" not in facts(x)
+
+
+def test_a_danger_of_strikes_is_no_strike_when_a_later_plan_sets_the_sentence_status() -> None:
+    x = run("The TNLA warned residents of the danger of further airstrikes on Kyaukme and said "
+            "people would be allowed to leave the town.")
+    assert "Air/drone strike" not in facts(x)

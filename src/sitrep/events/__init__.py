@@ -234,7 +234,8 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     triggers = _explained_filter(
         _triggers(sentence, status), sentence, "hypothetical: a condition or a possibility "
         "before it in its clause ('if', 'could', 'risk of')",
-        lambda at: status in NON_FACTUAL or not is_hypothetical(sentence.text, at))
+        lambda at: not is_hypothetical(sentence.text, at)
+        or status_of(sentence.text, following, source, at) in NON_FACTUAL)
     claim = claim_rules.claim_for(sentence, status, source, ctx.places)
     triggers = _explained_filter(
         triggers, sentence, "negated: a negation just before it ('not', 'no', 'never', "
