@@ -573,3 +573,10 @@ def test_the_village_tract_is_no_reference_to_a_village() -> None:
     assert place_referred_to(second, [village], text) == []
     first_use = Sentence(1, 25, len(text), "Airstrikes hit the village on Monday.")
     assert [w.place.name for w in place_referred_to(first_use, [village], text)] == ["Pinlon"]
+
+
+def test_troops_setting_fire_to_a_village_destroy_property_they_do_not_riot() -> None:
+    x = run("Junta troops set fire to Pinlon village in Kyaukme Township on Monday.")
+    assert [(e.event_type, e.sub_event_type) for e in x.events] == [
+        ("Strategic developments", "Looting/property destruction")]
+    assert x.events[0].actor1 == JUNTA

@@ -599,12 +599,28 @@ def _sub_event(kind: TriggerKind, actor1: str, place: Place, country: str) -> st
     return "Government regains territory" if state else "Non-state actor overtakes territory"
 
 
+#: who riots: a crowd, never an armed organisation
+_ARMED_ORGANISATIONS = frozenset({"State forces", "Rebel group", "Political militia",
+                                  "Identity militia", "External/Other forces"})
+
+
+def _armed_burning(kind: TriggerKind, actor1: str) -> tuple[str, str] | None:
+    """"Troops set fire to the village", "the militia torched houses": an armed group
+    destroying property is ACLED's Strategic development "Looting/property destruction",
+    not a riot (a riot is a crowd's)."""
+    if kind.event_type == "Riots" and actor_type(actor1) in _ARMED_ORGANISATIONS:
+        return "Strategic developments", "Looting/property destruction"
+    return None
+
+
 def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
            when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
            ctx: _Context) -> Event:
+    event_type, sub_event_type = _armed_burning(kind, actor1) or (
+        kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country))
     return Event(
-        event_type=kind.event_type,
-        sub_event_type=_sub_event(kind, actor1, where.place, ctx.sides.country),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
         actor1=actor1, actor2=actor2, assoc_actors=assoc,
         date=when, location=where.place, near=where.near, geo_precision=where.precision,
         fatalities=fatalities(sentence.text) if not kind.side else None,
