@@ -580,3 +580,15 @@ def test_troops_setting_fire_to_a_village_destroy_property_they_do_not_riot() ->
     assert [(e.event_type, e.sub_event_type) for e in x.events] == [
         ("Strategic developments", "Looting/property destruction")]
     assert x.events[0].actor1 == JUNTA
+
+
+def test_raids_beside_warplanes_are_air_raids_not_a_battle() -> None:
+    x = run("Junta warplanes carried out two airstrikes on Hsipaw town and three raids on "
+            "Kyaukme town on Monday.")
+    assert not only(x, "Armed clash")
+    assert {e.location.name for e in only(x, "Air/drone strike") if e.location} >= {"Hsipaw"}
+
+
+def test_a_ground_raid_is_still_a_clash() -> None:
+    x = run("Junta troops raided TNLA positions in Hsipaw town on Monday.")
+    assert only(x, "Armed clash")

@@ -252,6 +252,10 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                                  lambda at: at in one_sided)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
+    air_kept = _air_raids(triggers, sentence)
+    triggers = _explained_filter(triggers, sentence,
+                                 "raids told with aircraft in the sentence are air raids",
+                                 lambda at: at in air_kept)
     chosen = _main_and_side(triggers, sentence)
     if explain.active():
         for kind, at in triggers:
@@ -356,6 +360,19 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
     if len(armed) > 1:
         return triggers
     return [(k, at) for k, at in triggers if k.name != "clash"]
+
+
+_RAID = re.compile(r"raid(?:s|ed)?\b", re.IGNORECASE)
+
+
+def _air_raids(triggers: list[tuple[TriggerKind, int]], sentence: Sentence) -> set[int]:
+    """The offsets of the triggers to keep: "warplanes carried out six airstrikes ... and
+    three raids" tells air raids, no ground battle, so a bare "raid" beside an air trigger
+    is not a clash."""
+    air = any(k.event_type == "Explosions/Remote violence" and k.sub_event_type ==
+              "Air/drone strike" for k, _ in triggers)
+    return {at for k, at in triggers
+            if not (air and k.name == "clash" and _RAID.match(sentence.text, at))}
 
 
 def _coordinated(higher: tuple[TriggerKind, int], lower: tuple[TriggerKind, int],
