@@ -100,3 +100,10 @@ def test_unknown_names_listed_with_known_towns_change_hands() -> None:
 def test_a_name_marked_as_a_village_changes_hands() -> None:
     assert [c.place for c in control("The TNLA captured Zorblat village on Monday.")] == \
         ["Zorblat"]
+
+
+def test_a_held_list_goes_on_past_a_name_in_brackets() -> None:
+    changes = control("Junta jets bombed TNLA-controlled areas in Kyaukme, Hsipaw (Thibaw) and "
+                      "Mogoke townships on Monday.")
+    assert {c.place for c in changes if c.how == "holds" and c.to_actor == TNLA} >= {
+        "Kyaukme", "Hsipaw", "Mogoke"}

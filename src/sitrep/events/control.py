@@ -140,7 +140,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     return list(found.values())
 
 
-_LIST_JOIN = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
+#: a list's joint, maybe behind another name in brackets ("Hsipaw (Thibaw), Nawnghkio")
+_LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
 
 
 def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Place]:
