@@ -49,6 +49,10 @@ def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str 
     ("Gunfire and fighting could be heard near the market all night.", "fighting"),
     ("Militia leaders vowed revenge after the airstrikes on their camp.", "airstrikes"),
     ("Residents fled because of the clashes in the hills.", "clashes"),
+    ("The militia not only captured the bridge but also seized the ridge.", "captured"),
+    ("It was not until Friday that the militia captured the bridge.", "captured"),
+    ("The army shelled the market, but no one was hurt.", "shelled"),
+    ("Rebels said they had captured the ridge and would hold it.", "captured"),
 ])
 def test_realis_clauses_are_asserted(sentence: str, trigger: str) -> None:
     assert why(sentence, trigger) is None
