@@ -189,6 +189,11 @@ def relief_place(start: int, sentence: Sentence) -> bool:
     return bool(_RELIEF_BEFORE.search(sentence.text[max(0, offset - 120):offset]))
 
 
+#: a verb right after "the X" makes X a people ("the Chin have taken up arms")
+_PEOPLE_VERB_AFTER = re.compile(r"^\s+(?:have|had|are|were|say|said|claim|claimed|fought|"
+                                r"fight|live|lived|want|wanted|rose|launched|formed)\b")
+
+
 def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     """A name that says something other than where the event was: people's origin ("forces
     from X"), where a speaker spoke ("Speaking in X"), a dateline ("KYIV:"), part of a
@@ -210,6 +215,10 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
         return True
     if relief_place(start, sentence):
         return True
+    if re.search(r"\w[-‑]$", sentence.text[max(0, offset - 2):offset]):
+        return True  # the tail of a compound: "6th-Mile", "Sino-Myanmar"
+    if re.search(r"\b[Tt]he\s+$", before) and _PEOPLE_VERB_AFTER.match(after):
+        return True  # a people, not a place: "the Chin have", "the Kachin said"
     if _NAME_GOES_ON.match(after) and not after.startswith((" Township", " State")):
         return True
     opening = sentence.text[:offset].strip() == ""
