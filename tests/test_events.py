@@ -452,6 +452,7 @@ def _place_at(sentence_text: str, name: str) -> tuple[object, int, object]:
     ("Fighters from Hsipaw in Shan State and Mogoke and Mandalay regions attacked a camp.",
      "Mandalay"),
     ("Troops shelled the 6th-Mile checkpoint on Monday.", "Mile"),
+    ("Fighters of the RSO attacked a border post on Monday.", "RSO"),
     ("Since the coup the Chin have fought the junta in the hills.", "Chin"),
 ])
 def test_names_that_are_not_where_the_event_was(text: str, name: str) -> None:

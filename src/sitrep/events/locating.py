@@ -215,6 +215,8 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
         return True
     if relief_place(start, sentence):
         return True
+    if re.fullmatch(r"[A-Z]{2,6}", mention):
+        return True  # an acronym names a group ("RSO", "ARSA"), not a place
     if re.search(r"\w[-‑]$", sentence.text[max(0, offset - 2):offset]):
         return True  # the tail of a compound: "6th-Mile", "Sino-Myanmar"
     if re.search(r"\b[Tt]he\s+$", before) and _PEOPLE_VERB_AFTER.match(after):
