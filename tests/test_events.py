@@ -595,3 +595,10 @@ def test_raids_beside_warplanes_are_air_raids_not_a_battle() -> None:
 def test_a_ground_raid_is_still_a_clash() -> None:
     x = run("Junta troops raided TNLA positions in Hsipaw town on Monday.")
     assert only(x, "Armed clash")
+
+
+def test_it_said_refers_back_to_the_last_named_source() -> None:
+    x = run("The TNLA said on Monday that fighting continued in Hsipaw town. It said junta "
+            "aircraft bombed Kyaukme town on Sunday.")
+    [strike] = only(x, "Air/drone strike")
+    assert (strike.status, strike.source) == ("attributed", "The TNLA")

@@ -52,7 +52,8 @@ COMPONENT = "events.rules.v1"
 MAX_PLACES = 12
 #: a capture still to come changes no holder (a planned handover is "ceded (claimed)")
 NOT_YET = frozenset({"planned", "threatened"})
-_PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they) (?:said|added|told)\b", re.IGNORECASE)
+_PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they|it) (?:said|added|told|reported|claimed)\b",
+                             re.IGNORECASE)
 
 
 @dataclass
