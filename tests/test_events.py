@@ -602,3 +602,10 @@ def test_it_said_refers_back_to_the_last_named_source() -> None:
             "aircraft bombed Kyaukme town on Sunday.")
     [strike] = only(x, "Air/drone strike")
     assert (strike.status, strike.source) == ("attributed", "The TNLA")
+
+
+def test_an_air_assault_is_an_air_strike() -> None:
+    x = run("The air assault hit Hsipaw town on Monday, the TNLA said.")
+    assert [e.sub_event_type for e in x.events] == ["Air/drone strike"]
+    x = run("Junta air raids hit Hsipaw town on Monday.")
+    assert [e.sub_event_type for e in x.events] == ["Air/drone strike"]

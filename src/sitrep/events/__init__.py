@@ -253,6 +253,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                                  lambda at: at in one_sided)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
+    triggers = _air_assaults(triggers, sentence)
     air_kept = _air_raids(triggers, sentence)
     triggers = _explained_filter(triggers, sentence,
                                  "raids told with aircraft in the sentence are air raids",
@@ -298,7 +299,8 @@ def _explained_filter(triggers: list[tuple[TriggerKind, int]], sentence: Sentenc
 
 
 def _trigger_text(kind: TriggerKind, sentence: Sentence, at: int) -> str:
-    match = kind.pattern.match(sentence.text, at)
+    """The trigger's words (the word at ``at`` when its kind was changed: "air assault")."""
+    match = kind.pattern.match(sentence.text, at) or re.compile(r"[\w-]+").match(sentence.text, at)
     return match.group(0) if match else ""
 
 
@@ -364,6 +366,29 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
 
 
 _RAID = re.compile(r"raid(?:s|ed)?\b", re.IGNORECASE)
+
+
+_AIR_BEFORE = re.compile(r"\b(?:air|aerial|drone)[ -]$", re.IGNORECASE)
+
+
+def _air_assaults(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
+                  ) -> list[tuple[TriggerKind, int]]:
+    """"The air assault", "an aerial offensive", "drone raids": a clash word behind an air
+    word tells an air strike, not a ground battle."""
+    air = next((k for k in trigger_kinds() if k.sub_event_type == "Air/drone strike"), None)
+    if air is None:
+        return triggers
+    out = []
+    for kind, at in triggers:
+        if kind.name == "clash" and _AIR_BEFORE.search(sentence.text[max(0, at - 8):at]):
+            covered = any(k.sub_event_type == "Air/drone strike" and a < at <= a + 20
+                          for k, a in triggers)
+            if covered:  # the air trigger itself matched "air raids"
+                continue
+            out.append((air, at))
+        else:
+            out.append((kind, at))
+    return out
 
 
 def _air_raids(triggers: list[tuple[TriggerKind, int]], sentence: Sentence) -> set[int]:
