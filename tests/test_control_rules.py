@@ -107,3 +107,9 @@ def test_a_held_list_goes_on_past_a_name_in_brackets() -> None:
                       "Mogoke townships on Monday.")
     assert {c.place for c in changes if c.how == "holds" and c.to_actor == TNLA} >= {
         "Kyaukme", "Hsipaw", "Mogoke"}
+
+
+def test_a_holder_after_the_second_mention_of_a_place() -> None:
+    changes = control("Hsipaw lies on the Mandalay-Lashio road, south of the state capital, "
+                      "Lashio, under the control of the MNDAA.")
+    assert ("Lashio", MNDAA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}

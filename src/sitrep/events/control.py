@@ -135,7 +135,7 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
             continue
         held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
         for place in _forward_list(held, at, sentence) if forward else [
-                p for p in held if -45 <= _first_span(p, sentence.start) - at < 0]:
+                p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
 
