@@ -113,3 +113,10 @@ def test_a_holder_after_the_second_mention_of_a_place() -> None:
     changes = control("Hsipaw lies on the Mandalay-Lashio road, south of the state capital, "
                       "Lashio, under the control of the MNDAA.")
     assert ("Lashio", MNDAA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}
+
+
+def test_a_held_list_goes_on_past_a_name_no_gazetteer_holds() -> None:
+    changes = control("Airstrikes killed nine civilians in TNLA-controlled townships such as "
+                      "Hsipaw, Zorblat, Kyaukme and Mogoke.")
+    assert {c.place for c in changes if c.how == "holds" and c.to_actor == TNLA} >= {
+        "Hsipaw", "Kyaukme", "Mogoke"}

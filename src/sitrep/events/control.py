@@ -141,7 +141,10 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
 
 
 #: a list's joint, maybe behind another name in brackets ("Hsipaw (Thibaw), Nawnghkio")
-_LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
+_LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,40}\))?"
+                        # an item no gazetteer holds does not end the list: "A, Unknown, B"
+                        r"(?:\s*,\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?:\s*\([^()]{1,40}\))?){0,3}"
+                        r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
 
 
 def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Place]:
