@@ -120,3 +120,11 @@ def test_a_held_list_goes_on_past_a_name_no_gazetteer_holds() -> None:
                       "Hsipaw, Zorblat, Kyaukme and Mogoke.")
     assert {c.place for c in changes if c.how == "holds" and c.to_actor == TNLA} >= {
         "Hsipaw", "Kyaukme", "Mogoke"}
+
+
+def test_under_a_named_groups_control_is_holding() -> None:
+    assert [(c.place, c.to_actor, c.how) for c in control(
+        "Kyaukme town remains under TNLA control, residents said.")] == [
+        ("Kyaukme", TNLA, "holds")]
+    assert [(c.place, c.how) for c in control("Lashio is now under MNDAA rule.")] == [
+        ("Lashio", "holds")]

@@ -30,7 +30,10 @@ _HOLDS = re.compile(
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
 _HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(?:control|"
                       r"administration|rule) of\b|\b(?:controlled|held|administered) by\b|"
-                      r"\bunder (?:its|their) control\b", re.IGNORECASE)
+                      r"\bunder (?:its|their) control\b|"
+                      # "X remains under TNLA control", "X is now under AA rule"
+                      r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
+                      r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule)\b", re.IGNORECASE)
 #: "rebel-held Lashio": the article's main non-state group holds it
 _GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
 _NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
