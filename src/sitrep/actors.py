@@ -196,11 +196,11 @@ def find_actors(text: AnalysedText) -> list[ActorMention]:
     country = focus_country(source)
     raw = _alias_matches(source)
     mentions: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
+    reach = -1  # the furthest end of a match taken: matches come in order of their start
     for start, end, surface in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
-        if any(s < end and start < e for s, e in taken):
+        if start < reach:
             continue
-        taken.append((start, end))
+        reach = max(reach, end)
         mentions.extend(_resolve(surface, start, end, text, country))
     return _resolve_anaphora(_absorb_descriptors(mentions, source))
 

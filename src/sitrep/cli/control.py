@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from sitrep import settings
+from sitrep.cli.options import existing_db
 from sitrep.errors import SitrepError
 from sitrep.fuse.events import merge_events, normalise_name
 from sitrep.fuse.timeline import Timeline, build_timelines
@@ -29,7 +29,7 @@ def command(place: str | None, at_day: datetime | None, db: str | None, as_json:
     Demands and rumoured handovers are listed but never change the holder; a
     place where battles are reported after its last change is "contested".
     """
-    with Store.open(settings.get("db", db)) as store:
+    with Store.open(existing_db(db)) as store:
         extractions = store.load_extractions()
     timelines = build_timelines(extractions, merge_events(extractions))
     chosen = _choose(timelines, place)

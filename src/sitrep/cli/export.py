@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from sitrep import settings
+from sitrep.cli.options import check_window, existing_db
 from sitrep.errors import SitrepError
 from sitrep.export import WRITERS, EventFilter, writer_for
 from sitrep.fuse.events import merge_events
@@ -36,9 +36,10 @@ def command(format_name: str, since: datetime | None, until: datetime | None,
             place: str | None, actor: str | None, event_type: str | None,
             include_unconfirmed: bool, db: str | None, output: Path | None) -> None:
     """Export the fused events (one row per real event, all its sources)."""
+    check_window(since, until)
     chosen = EventFilter(since.date() if since else None, until.date() if until else None,
                          place, actor, event_type, include_unconfirmed)
-    with Store.open(settings.get("db", db)) as store:
+    with Store.open(existing_db(db)) as store:
         groups = chosen.apply(merge_events(store.load_extractions()))
     write = writer_for(format_name)
     if output is None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sitrep import settings
+from sitrep.cli.options import check_window, existing_db
 from sitrep.errors import SitrepError
 from sitrep.report import Window, situation_report
 from sitrep.store import Store
@@ -26,9 +26,8 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 def command(since: datetime, until: datetime, region: str | None, db: str | None,
             output: Path | None) -> None:
     """Key events by place and date, control changes and contradictions, with citations."""
-    if until < since:
-        raise click.BadParameter("must not be before --since", param_hint="--until")
-    with Store.open(settings.get("db", db)) as store:
+    check_window(since, until)
+    with Store.open(existing_db(db)) as store:
         text = situation_report(store.load_extractions(),
                                 Window(since.date(), until.date(), region))
     if output is None:

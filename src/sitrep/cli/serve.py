@@ -7,7 +7,7 @@ import socket
 
 import click
 
-from sitrep import settings
+from sitrep.cli.options import existing_db
 from sitrep.errors import ConfigError
 from sitrep.web.vendor import missing_vendor_files
 
@@ -29,7 +29,7 @@ def command(db: str | None, host: str, port: int, tiles: str | None) -> None:
     if tiles:
         check_tile_url(tiles)
     check_bindable(host, port)
-    source = StoreSource.open(settings.get("db", db))
+    source = StoreSource.open(existing_db(db))
     _warn_about(host)
     click.echo(f"sitrep: serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(source, tiles=tiles), host=host, port=port, log_level="warning")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from sitrep import settings
+from sitrep.cli.notices import store_notices
+from sitrep.cli.options import existing_db
 from sitrep.store import Store
 
 
@@ -13,9 +14,12 @@ from sitrep.store import Store
               "(default: setting db, sitrep.db).")
 def command(db: str | None) -> None:
     """Count the documents, events, places, claims and reviews in the database."""
-    with Store.open(settings.get("db", db)) as store:
+    with Store.open(existing_db(db)) as store:
         counts = store.counts()
         click.echo(f"{store.display_url} (schema version {store.version})")
+        notices = store_notices(store)
     width = max(len(name) for name in counts)
     for name, count in counts.items():
         click.echo(f"  {name:<{width}}  {count}")
+    for line in notices:
+        click.echo(line, err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -168,6 +169,40 @@ def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_t
     # "a base in Nonebu in Paletwa": the second of two bare names holds the first
     return bool(before) and ((bool(larger) and bool(_CONTAINED_GAP.match(gap)))
                              or gap == " in ")
+
+
+@dataclass
+class Nearby:
+    """The places, actors and dates with a span in one sentence: the only ones the rules
+    of this module look at (passing all of a long article's made it quadratic)."""
+
+    places: list[Place] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateInterval] = field(default_factory=list)
+
+
+def by_sentence(sentences: list[Sentence], places: list[Place], actors: list[ActorMention],
+                dates: list[DateInterval]) -> dict[int, Nearby]:
+    """``Nearby`` per sentence index, in document order, built in one pass over each list."""
+    starts = [s.start for s in sentences]
+    out: dict[int, Nearby] = {s.index: Nearby() for s in sentences}
+
+    def touched(start: int, end: int) -> list[int]:
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = bisect_left(starts, max(end, start + 1))
+        return [sentences[i].index for i in range(first, last)
+                if sentences[i].start < max(end, start + 1) and start < sentences[i].end]
+
+    for place in places:
+        for index in dict.fromkeys(i for sp in place.spans for i in touched(sp.start, sp.start)):
+            out[index].places.append(place)
+    for actor in actors:
+        for index in touched(actor.span.start, actor.span.end):
+            out[index].actors.append(actor)
+    for day in dates:
+        for index in touched(day.span.start, day.span.end) if day.span else []:
+            out[index].dates.append(day)
+    return out
 
 
 def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorMention],
