@@ -49,8 +49,7 @@ class _Group(click.Group):
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx else "sitrep"
-            fail(exc.format_message(), f"see '{where} --help'", exc.exit_code)
+            fail(exc.format_message(), f"see '{_command_path(exc.ctx)} --help'", exc.exit_code)
         except click.ClickException as exc:
             fail(exc.format_message(), None, exc.exit_code)
         except SitrepError as exc:
@@ -58,6 +57,15 @@ class _Group(click.Group):
         except click.Abort:
             fail("interrupted", None, 130)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_path(ctx: click.Context | None) -> str:
+    """``sitrep export``: the command as the user types it, whatever the program's name."""
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["sitrep", *reversed(names)])
 
 
 def error_line(message: str, hint: str | None = None) -> str:

@@ -12,8 +12,8 @@ from sitrep.batch import ENGLISH_OR_UNKNOWN, BatchSummary
 from sitrep.store import Store
 
 DATE_HINT = ("give a date with --published YYYY-MM-DD (for the batch), a 'date' column "
-             "in the folder's SOURCES.tsv, a 'date' field in JSON Lines, a ' date "
-             "YYYY-MM-DD' first line, or the page's or feed's own date")
+             "in the folder's SOURCES.tsv, a 'date' field in JSON Lines, a first line "
+             "'date YYYY-MM-DD' in plain text, or the page's or feed's own date")
 
 
 def batch_notices(summary: BatchSummary) -> list[str]:
