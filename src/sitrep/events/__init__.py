@@ -44,6 +44,7 @@ from sitrep.model import (
     Sentence,
     Span,
 )
+from sitrep.spans import spans_starting_in
 from sitrep.text import AnalysedText
 
 COMPONENT = "events.rules.v1"
@@ -187,7 +188,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
     chosen = _main_and_side(triggers, sentence)
-    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates)
+    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates, near)
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
     told: list[tuple[int, list[Event]]] = []
@@ -392,8 +393,8 @@ _GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"
 
 def _start_of(where: Where, sentence: Sentence) -> int:
     """Offset in the sentence of the place's first mention there."""
-    return min((s.start - sentence.start for s in where.place.spans
-                if sentence.start <= s.start < sentence.end), default=0)
+    return min((s.start - sentence.start
+                for s in spans_starting_in(where.place, sentence.start, sentence.end)), default=0)
 
 
 _THE_TOWN = re.compile(r"^\s+(?:(?:full|complete|effective) )?(?:control of )?the "

@@ -66,7 +66,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     for sentence in text.sentences:
         near = nearby[sentence.index]
         in_sentence = [p for p, _ in sentence_places(sentence, near.places, near.actors,
-                                                     near.dates)]
+                                                     near.dates, near)]
         speakers = [a for a in near.actors if sentence.start <= a.span.start < sentence.end]
         evidence = [Span(sentence.start, sentence.end, sentence.text)]
         when = _sentence_date(sentence.start, sentence.end, near.dates, doc)
