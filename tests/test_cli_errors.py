@@ -228,3 +228,22 @@ def test_every_error_names_a_hint_or_its_help() -> None:
     """Click's own errors go through the same formatter as sitrep's."""
     with pytest.raises(click.UsageError):
         main.main(["export", "--format", "nope"], standalone_mode=False)
+
+
+def test_a_worker_process_keeps_the_time_limit_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.engines.work import DocumentWorker, Job
+    from sitrep.ingest import make_document
+
+    def slow(doc: Document) -> Extraction:
+        time.sleep(30)
+        return _fake_extraction(doc)
+
+    monkeypatch.setattr(batch, "extract_document", slow)
+    worker = DocumentWorker(str(tmp_path / "s.db"), warm=False, timeout=0.3)
+    try:
+        outcome = worker.run(Job(make_document(UNDATED, path="slow.txt")))
+    finally:
+        worker.close()
+    assert (outcome.status, outcome.kind) == ("failed", "timeout")
+    assert "slow.txt: extraction stopped after 0.3 s" in outcome.detail
