@@ -29,7 +29,7 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--include-unconfirmed", is_flag=True,
               help="Also export events only rumoured, planned, threatened or denied.")
 @click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
-              "(default: setting db, sitrep.db).")
+              "(default: setting db, sitrep.db); must exist.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here instead of standard output.")
 def command(format_name: str, since: datetime | None, until: datetime | None,

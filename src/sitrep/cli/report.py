@@ -20,7 +20,7 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--until", type=DAY, required=True, help="Last day of the period (YYYY-MM-DD).")
 @click.option("--region", help="Only events and control changes in this admin1 region.")
 @click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
-              "(default: setting db, sitrep.db).")
+              "(default: setting db, sitrep.db); must exist.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report here instead of standard output.")
 def command(since: datetime, until: datetime, region: str | None, db: str | None,
