@@ -13,7 +13,8 @@ from sitrep.web.vendor import missing_vendor_files
 
 
 @click.command("serve")
-@click.option("--db", default=None, help="Database path or SQLAlchemy URL [setting: db]; must exist.")
+@click.option("--db", default=None,
+              help="Database path or SQLAlchemy URL [setting: db]; must exist.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback exposes the data to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
