@@ -20,7 +20,8 @@ from sitrep.store import Store
 def command(db: str | None, as_json: bool) -> None:
     """List where documents disagree: death tolls, who took a place, dates, distances."""
     with Store.open(existing_db(db)) as store:
-        found = all_contradictions(store.load_extractions())
+        extractions = store.load_extractions()
+        found = all_contradictions(extractions, store.merged_events(extractions))
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in found], indent=1, ensure_ascii=False))
     elif not found:

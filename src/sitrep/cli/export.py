@@ -12,7 +12,6 @@ import click
 from sitrep.cli.options import check_window, existing_db
 from sitrep.errors import SitrepError
 from sitrep.export import WRITERS, EventFilter, writer_for
-from sitrep.fuse.events import merge_events
 from sitrep.store import Store
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -40,7 +39,7 @@ def command(format_name: str, since: datetime | None, until: datetime | None,
     chosen = EventFilter(since.date() if since else None, until.date() if until else None,
                          place, actor, event_type, include_unconfirmed)
     with Store.open(existing_db(db)) as store:
-        groups = chosen.apply(merge_events(store.load_extractions()))
+        groups = chosen.apply(store.merged_events())  # as stored: what SQL sees too
     write = writer_for(format_name)
     if output is None:
         count = write(groups, sys.stdout, int(time.time()))

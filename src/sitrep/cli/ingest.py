@@ -78,13 +78,14 @@ def command(paths: tuple[Path, ...], db: str | None, workers: int | None, engine
         except KeyboardInterrupt:
             click.echo(summary.describe())
             raise InterruptError("interrupted: the documents counted above are stored",
-                              hint=RESUME_HINT) from None
+                                 hint=RESUME_HINT) from None
+        store.merged_events()  # fused again when new reports came: SQL sees them at once
     click.echo(summary.describe())
     for line in batch_notices(summary):
         click.echo(line, err=True)
     if summary.skipped and not summary.kept:
         raise NothingStoredError(f"nothing stored: all {len(summary.skipped)} input(s) were "
-                            "rejected", hint="see the reasons above")
+                                 "rejected", hint="see the reasons above")
 
 
 def _run(run: Callable[..., BatchSummary], paths: tuple[Path, ...], store: Store,

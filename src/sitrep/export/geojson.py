@@ -21,6 +21,8 @@ def feature(group: MergedEvent, timestamp: int) -> dict[str, Any] | None:
     properties["documents"] = [document_record(doc)["id"] for doc, _ in group.members]
     properties["urls"] = [doc.url for doc, _ in group.members if doc.url]
     properties["fused_id"] = group.id
+    properties["place_key"] = group.place_key  # one key per town, whatever the spelling
+    properties["place_name"] = group.place_name  # and one name, as the gazetteer spells it
     return {"type": "Feature", "id": group.id,
             "geometry": {"type": "Point", "coordinates": [round(loc.lon, 4), round(loc.lat, 4)]},
             "properties": properties}
