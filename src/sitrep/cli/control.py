@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from sitrep import settings
+from sitrep.cli.options import existing_db
 from sitrep.errors import SitrepError
 from sitrep.fuse.timeline import Timeline, build_timelines, find_timeline
 from sitrep.store import Store
@@ -28,7 +28,7 @@ def command(place: str | None, at_day: datetime | None, db: str | None, as_json:
     Demands and rumoured handovers are listed but never change the holder; a
     place where battles are reported after its last change is "contested".
     """
-    with Store.open(settings.get("db", db)) as store:
+    with Store.open(existing_db(db)) as store:
         extractions = store.load_extractions()
         merged = store.merged_events(extractions)
     timelines = build_timelines(extractions, merged)

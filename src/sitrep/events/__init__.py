@@ -23,8 +23,10 @@ from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
+    Nearby,
     Where,
     allocate,
+    by_sentence,
     is_anchor,
     listed_after,
     locations,
@@ -45,6 +47,7 @@ from sitrep.model import (
     Sentence,
     Span,
 )
+from sitrep.spans import spans_starting_in
 from sitrep.text import AnalysedText
 
 COMPONENT = "events.rules.v1"
@@ -81,13 +84,16 @@ class _Context:
     #: indexes of the quoting sentences whose source can matter (``sentences_to_parse``)
     sources_matter: set[int] = field(default_factory=set)
     territorial: list[tuple[Event, str]] = field(default_factory=list)
+    #: the places, actors and dates of each sentence (by index), gathered once
+    nearby: dict[int, Nearby] = field(default_factory=dict)
 
 
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
             places: list[Place], actors: list[ActorMention]) -> Findings:
     """Events, control changes and claims found in one document."""
     sides = Belligerents.of(actors, focus_country(text.text))
-    ctx = _Context(text, doc, dates, places, actors, sides)
+    ctx = _Context(text, doc, dates, places, actors, sides,
+                   nearby=by_sentence(text.sentences, places, actors, dates))
     quoting = sentences_to_parse(text)
     text.parse_many(quoting)
     ctx.sources_matter = {s.index for s in quoting}
@@ -237,7 +243,8 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         "before it in its clause ('if', 'could', 'risk of')",
         lambda at: not is_hypothetical(sentence.text, at)
         or status_of(sentence.text, following, source, at) in NON_FACTUAL)
-    claim = claim_rules.claim_for(sentence, status, source, ctx.places)
+    near = ctx.nearby[sentence.index]
+    claim = claim_rules.claim_for(sentence, status, source, near.places)
     triggers = _explained_filter(
         triggers, sentence, "negated: a negation just before it ('not', 'no', 'never', "
         "'failed to')", lambda at: status == "denied" or not is_negated(sentence.text, at))
@@ -245,7 +252,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = possessed_descriptors(
-        sentence, [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end])
+        sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end])
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
     one_sided = {at for _, at in _one_sided_attacks(triggers, mentions)}
     triggers = _explained_filter(triggers, sentence,
@@ -265,7 +272,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                 explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
                                  "part of a higher-ranked event of the sentence (ACLED's "
                                  "hierarchy), or a repeat of a side kind")
-    wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
+    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates, near)
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
     told: list[tuple[int, list[Event]]] = []
@@ -524,7 +531,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 ctx: _Context) -> list[Event]:
     if kind.control:  # territory changes hands in towns and villages, not whole regions
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
-        wheres = listed_after(trigger_end, sentence, wheres, ctx.actors, ctx.dates) or wheres
+        near = ctx.nearby[sentence.index]
+        wheres = listed_after(trigger_end, sentence, wheres, near.actors, near.dates) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
         wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
@@ -580,8 +588,8 @@ _GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"
 
 def _start_of(where: Where, sentence: Sentence) -> int:
     """Offset in the sentence of the place's first mention there."""
-    return min((s.start - sentence.start for s in where.place.spans
-                if sentence.start <= s.start < sentence.end), default=0)
+    return min((s.start - sentence.start
+                for s in spans_starting_in(where.place, sentence.start, sentence.end)), default=0)
 
 
 _THE_TOWN = re.compile(r"^\s+(?:(?:full|complete|effective) )?(?:control of )?the "
@@ -719,14 +727,16 @@ def merge_same_events(events: list[Event]) -> list[Event]:
     """ACLED: one event per actor pair, place and day. Reports of the same event, the
     vaguer one's interval holding the more precise one's, merge; all evidence is kept."""
     merged: list[Event] = []
+    by_key: dict[tuple[object, ...], list[Event]] = {}  # only events of one key can merge
     for event in events:
-        same = next((kept for kept in merged if _key(kept) == _key(event)
-                     and (_within(event.date, kept.date) or _within(kept.date, event.date))
+        same = next((kept for kept in by_key.get(_key(event), [])
+                     if (_within(event.date, kept.date) or _within(kept.date, event.date))
                      and not (event.sub_event_type in _TALLIED
                               and _tally_and_one(kept.date, event.date))),
                     None)
         if same is None:
             merged.append(event)
+            by_key.setdefault(_key(event), []).append(event)
             continue
         if _within(event.date, same.date):
             same.date = event.date

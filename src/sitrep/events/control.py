@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sitrep.events.locating import sentence_places
+from sitrep.events.locating import by_sentence, sentence_places
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -77,11 +77,14 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     """Statements of holding ("still running in X") and demands for places."""
     changes: list[ControlChange] = []
     rebel = _main_rebel(actors)
+    nearby = by_sentence(text.sentences, places, actors, dates)
     for sentence in text.sentences:
-        in_sentence = [p for p, _ in sentence_places(sentence, places, actors, dates)]
-        speakers = [a for a in actors if sentence.start <= a.span.start < sentence.end]
+        near = nearby[sentence.index]
+        in_sentence = [p for p, _ in sentence_places(sentence, near.places, near.actors,
+                                                     near.dates, near)]
+        speakers = [a for a in near.actors if sentence.start <= a.span.start < sentence.end]
         evidence = [Span(sentence.start, sentence.end, sentence.text)]
-        when = _sentence_date(sentence.start, sentence.end, dates, doc)
+        when = _sentence_date(sentence.start, sentence.end, near.dates, doc)
         today = resolve("today", doc.published, doc.published_precision) if doc.published \
             else None
         for holder, place in _holdings(sentence, in_sentence, speakers, rebel):

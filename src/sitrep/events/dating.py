@@ -43,6 +43,7 @@ their year (rules 1 and 4).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -229,11 +230,37 @@ def _year_before(day: date) -> date:
 # --- a date in the sentence -------------------------------------------------
 
 
+@dataclass
+class _DateOrder:
+    """The dates of one document sorted by where they start, for ``_dates_in``."""
+
+    dates: list[DateInterval]
+    count: int
+    starts: list[int]
+    positions: list[int]  # index in ``dates`` of each sorted start
+
+
+_last_order: list[_DateOrder] = []
+
+
+def _dates_in(dates: list[DateInterval], start: int, end: int) -> list[DateInterval]:
+    """The dates (with a span) starting in ``[start, end)``, in list order: a bisection of
+    the document's dates sorted once, where a scan per trigger made long articles
+    quadratic (the sort is kept for the list last asked about)."""
+    order = _last_order[0] if _last_order else None
+    if order is None or order.dates is not dates or order.count != len(dates):
+        ranked = sorted((d.span.start, i) for i, d in enumerate(dates) if d.span)
+        order = _DateOrder(dates, len(dates), [s for s, _ in ranked], [i for _, i in ranked])
+        _last_order[:] = [order]
+    low, high = bisect_left(order.starts, start), bisect_left(order.starts, end)
+    return [dates[i] for i in sorted(order.positions[low:high])]
+
+
 def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
               ) -> DateInterval | None:
     """The sentence's date nearest the trigger; else one opening the sentence."""
-    in_sentence = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end
-                   and not _vague_elsewhere(d, sentence, trigger_at)]
+    in_sentence = [d for d in _dates_in(dates, sentence.start, sentence.end)
+                   if not _vague_elsewhere(d, sentence, trigger_at)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
     opening = next((d for d in in_sentence if _opens(sentence, d)), None)
@@ -390,9 +417,8 @@ def _speech_date(sentence: Sentence, scene: Scene) -> DateInterval | None:
 def _said_dates(scene: Scene, start: int, end: int) -> list[DateInterval]:
     """Dates of speaking between two offsets (each read within its own sentence)."""
     text, found = scene.text, []
-    for d in scene.dates:
-        if d.span is None or not start <= d.span.start < end:
-            continue
+    for d in _dates_in(scene.dates, start, end):
+        assert d.span is not None  # (``_dates_in`` keeps dates with a span only)
         before = text[_sentence_bounds(text, d.span.start)[0]:d.span.start]
         if _speech_pattern().search(before) and not _in_quote(text, d.span.start):
             found.append(d)

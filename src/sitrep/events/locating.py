@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -12,6 +13,7 @@ from sitrep.actors import lexicon as actor_lexicon
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_common_word
+from sitrep.spans import spans_starting_in
 
 _ANCHOR_BEFORE = re.compile(
     r"(?:(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
@@ -46,11 +48,12 @@ _KIND_OF = re.compile(rf"\b(?:village|town|city|hamlet|township|district) of ({_
 
 
 def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
-                  actors: list[ActorMention], dates: list[DateInterval]
-                  ) -> list[tuple[Place, int]]:
+                  actors: list[ActorMention], dates: list[DateInterval],
+                  near: Nearby | None = None) -> list[tuple[Place, int]]:
     """Names a kind word marks as places ("Lwel Ngin and Nar Nwe villages") that no
     gazetteer holds: kept as unresolved places so the event still has its location."""
-    taken = [(s.start, s.end) for p, _ in mentioned for s in p.spans]
+    taken = [(s.start, s.end) for p, _ in mentioned
+             for s in (near.spans_of(p) if near else p.spans)]
     taken += [(a.span.start, a.span.end) for a in actors]
     taken += [(d.span.start, d.span.end) for d in dates if d.span]
     out: list[tuple[Place, int]] = []
@@ -77,10 +80,12 @@ def is_anchor(full_text: str, start: int) -> bool:
 
 
 def locations(sentence: Sentence, full_text: str, places: list[Place],
-              actors: list[ActorMention], dates: list[DateInterval]) -> list[Where]:
-    """The event places of a sentence; anchors ("5 km from X") become ``near``."""
-    mentioned = _mentions(sentence, places, actors)
-    mentioned = sorted(mentioned + _marked_names(sentence, mentioned, actors, dates),
+              actors: list[ActorMention], dates: list[DateInterval],
+              nearby: Nearby | None = None) -> list[Where]:
+    """The event places of a sentence; anchors ("5 km from X") become ``near``
+    (``nearby``: the sentence's own spans, so that a long article stays linear)."""
+    mentioned = _mentions(sentence, places, actors, nearby)
+    mentioned = sorted(mentioned + _marked_names(sentence, mentioned, actors, dates, nearby),
                        key=lambda item: item[1])
     anchors = [p for p, start in mentioned
                if _ANCHOR_BEFORE.search(full_text[max(sentence.start, start - 40):start])]
@@ -121,7 +126,8 @@ _LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states
 
 def _end_at(place: Place, start: int) -> int:
     """Where the mention of ``place`` that starts at ``start`` ends."""
-    return next((s.end for s in place.spans if s.start == start), start + len(place.mention))
+    return next((s.end for s in spans_starting_in(place, start, start + 1)),
+                start + len(place.mention))
 
 
 #: a capital as the doer or the one who gains: "Moscow was intensifying", "gains for Moscow",
@@ -248,24 +254,67 @@ def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_t
                              or gap == " in ")
 
 
+@dataclass
+class Nearby:
+    """The places, actors and dates with a span in one sentence: the only ones the rules
+    of this module look at (passing all of a long article's made it quadratic)."""
+
+    places: list[Place] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateInterval] = field(default_factory=list)
+    #: per place (by ``id``), its spans that overlap the sentence, in the place's order
+    spans: dict[int, list[Span]] = field(default_factory=dict)
+
+    def spans_of(self, place: Place) -> list[Span]:
+        return self.spans.get(id(place), [])
+
+
+def by_sentence(sentences: list[Sentence], places: list[Place], actors: list[ActorMention],
+                dates: list[DateInterval]) -> dict[int, Nearby]:
+    """``Nearby`` per sentence index, in document order, built in one pass over each list."""
+    starts = [s.start for s in sentences]
+    out: dict[int, Nearby] = {s.index: Nearby() for s in sentences}
+
+    def touched(start: int, end: int) -> list[int]:
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = bisect_left(starts, max(end, start + 1))
+        return [sentences[i].index for i in range(first, last)
+                if sentences[i].start < max(end, start + 1) and start < sentences[i].end]
+
+    for place in places:
+        for index in dict.fromkeys(i for sp in place.spans for i in touched(sp.start, sp.start)):
+            out[index].places.append(place)
+        for span in place.spans:
+            for index in touched(span.start, span.end):
+                out[index].spans.setdefault(id(place), []).append(span)
+    for actor in actors:
+        for index in touched(actor.span.start, actor.span.end):
+            out[index].actors.append(actor)
+    for day in dates:
+        for index in touched(day.span.start, day.span.end) if day.span else []:
+            out[index].dates.append(day)
+    return out
+
+
 def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorMention],
-                    dates: list[DateInterval]) -> list[tuple[Place, int]]:
+                    dates: list[DateInterval], near: Nearby | None = None
+                    ) -> list[tuple[Place, int]]:
     """Places named in a sentence, in order (unresolved names when the stage found none)."""
-    return _mentions(sentence, places, actors) or _fallback(sentence, actors, dates)
+    return _mentions(sentence, places, actors, near) or _fallback(sentence, actors, dates)
 
 
 _MODIFIER_AFTER = re.compile(r"^(?:-[a-z]|\s+(?:talks|government|authorities|pressure|border)\b)")
 
 
-def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention]
-              ) -> list[tuple[Place, int]]:
+def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+              near: Nearby | None = None) -> list[tuple[Place, int]]:
     """Place mentions of a sentence, minus modifiers ("China-brokered", "Kunming talks")
     and names inside a longer place ("Mogoke" in "Nawnghkio-Mogoke road")."""
     found: list[tuple[Place, int]] = []
-    spans = [sp for p in places for sp in p.spans
+    spans = [sp for p in places for sp in (near.spans_of(p) if near else p.spans)
              if sentence.start <= sp.start < sentence.end]
     for place in places:
-        for span in place.spans:
+        for span in near.spans_of(place) if near else place.spans:
             if not sentence.start <= span.start < sentence.end:
                 continue  # (checked first: most spans lie in other sentences)
             in_actor = any(a.span.start <= span.start < a.span.end for a in actors)
@@ -310,7 +359,7 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|the|of|control|towns?|of the)\b[\s,
 
 
 def _start_in(where: Where, sentence: Sentence) -> int:
-    return min((s.start for s in where.place.spans if sentence.start <= s.start < sentence.end),
+    return min((s.start for s in spans_starting_in(where.place, sentence.start, sentence.end)),
                default=sentence.start)
 
 

@@ -203,6 +203,21 @@ class Store:
             counts["near_duplicates"] = _count(conn, docs, docs.c.near_duplicate_of.is_not(None))
         return counts
 
+    def languages(self) -> dict[str, int]:
+        """Stored originals (near-copies left out) per language code ("" when unknown)."""
+        docs = schema.documents
+        query = (select(docs.c.language, func.count()).where(docs.c.near_duplicate_of.is_(None))
+                 .group_by(docs.c.language))
+        with self._reading() as conn:
+            return {str(code or ""): int(n) for code, n in conn.execute(query)}
+
+    def undated_documents(self) -> int:
+        """Stored originals without a publication date."""
+        docs = schema.documents
+        with self._reading() as conn:
+            return _count(conn, docs, docs.c.published.is_(None)
+                          & docs.c.near_duplicate_of.is_(None))
+
     @property
     def display_url(self) -> str:
         """The URL without its password, for messages."""
