@@ -144,7 +144,7 @@ def main() -> None:
     find_places(prepare(Document(id="w", text="Warm-up in London.")))
     rows = []
     for name, file in (("LGL", "lgl.xml"), ("GeoWebNews", "GWN.xml")):
-        if args.corpus and name.lower()[:3] not in args.corpus:
+        if args.corpus and file[:3].lower() not in args.corpus:
             continue
         corpus = read_corpus(args.geo_dir / file)[:args.limit]
         rows.append(score(corpus, args.verbose).row(name))

@@ -16,9 +16,12 @@ from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
 from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
+from sitrep.places.rank import Context, resolve_world
+from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_parts, find_sites
 from sitrep.places.words import stop_words
+from sitrep.places.world import demonyms
 from sitrep.text import AnalysedText
 
 #: a run of capitalised words; a possessive ("China’s Kunming") ends the run
@@ -61,6 +64,8 @@ class Mention:
     why: str = ""
     near: list[str] = field(default_factory=list)
     titled_kind: str = ""  # " Village Tract" written as part of the name
+    dateline: bool = False  # "KHARTOUM —" opening the article
+    demonym: bool = False  # "Sudanese": names its country, but is no place an event is at
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -89,7 +94,10 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
     index = load_index()
     skip = _spans_to_skip(text, None) if skip is None else skip
     found: list[Mention] = []
+    abbreviated = [(s, e) for s, e, _ in abbreviation_spans(text.text)]
     for m in _NAME.finditer(text.text):
+        if any(s < m.end() and m.start() < e for s, e in abbreviated):
+            continue  # "Kan." of "Salina, Kan." is Kansas, not Cannes
         words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
         offsets = [m.start()]
         for w in words[:-1]:
@@ -124,7 +132,38 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
                                  list(cands), partial=capitalised > inner, titled_kind=titled))
             i = j
-    return found
+    return found + _extra_mentions(text.text, found, skip)
+
+
+def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
+                    ) -> list[Mention]:
+    """Abbreviations ("U.S.", "Ky.") and datelines in capitals, where no other mention is."""
+    index = load_index()
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for start, end, name in abbreviation_spans(text):
+        cands = admin_or_country(index, name)
+        if cands and not any(s < end and start < e for s, e in taken) \
+                and not _inside_actor(start, end, skip, cands):
+            out.append(Mention(text[start:end], start, end, None, cands))
+            taken.append((start, end))
+    for m in _NAME.finditer(text):
+        start, end = m.start(), m.end()
+        target = demonyms().get(_POSSESSIVE_END.sub("", m.group(0)))
+        if target is None:
+            continue
+        cands = admin_or_country(index, target)
+        if cands and not any(s < end and start < e for s, e in taken) \
+                and not _inside_actor(start, end, skip, cands):
+            out.append(Mention(m.group(0), start, end, None, cands[:1], demonym=True))
+            taken.append((start, end))
+    for start, end, written in dateline_spans(text):
+        cands = index.get(key(written), [])
+        if cands and not any(s < end and start < e for s, e in taken + skip) \
+                and written.lower() not in stop_words():
+            out.append(Mention(written, start, end, None, list(cands), dateline=True))
+            taken.append((start, end))
+    return out
 
 
 def _bare_kind_rank(c: Entry, container: bool) -> int:
@@ -307,10 +346,36 @@ def _relative(mention: Mention, text: AnalysedText, found: list[Mention]) -> Non
     mention.why = f"{rel[1]} from {rel[3]}, as the text says" if fitting else ""
 
 
+def _about_myanmar(found: list[Mention], country: str, named: frozenset[str]) -> bool:
+    """Whether the article is about Myanmar by its own words: the country named, or a
+    Myanmar town, township or region no place abroad of any size shares a name with
+    (there is no Myanmar default: "London" alone is not the village Lun Don)."""
+    if country != "Myanmar":
+        return False
+    if "Myanmar" in named:
+        return True
+    for m in found:
+        mimu = [c for c in m.candidates if c.source.startswith("MIMU")
+                and c.kind in ("town", "township", "region") and key(c.name) == key(m.surface)]
+        abroad = [c for c in m.candidates if not c.source.startswith("MIMU")
+                  and c.country != "Myanmar" and (c.population >= 1000 or c.kind in
+                                                  ("country", "region"))]
+        if mimu and not abroad:
+            return True
+    return False
+
+
 def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
     found = mentions(text, skip)
     country = focus_country(text.text)
     named = countries_named(text.text)
+    if not _about_myanmar(found, country, named):
+        ctx = Context(text.text, set(named), focus=country if named else None,
+                      parents=parents())
+        resolve_world(found, ctx, allow_mimu="Myanmar" in named, strict=False)
+        for m in found:
+            _relative(m, text, found)
+        return [m for m in found if m.chosen]
     for m in found:
         _resolve_strong(m, country, text.text[max(0, m.start - 20):m.start],
                         text.text[m.end:m.end + 3], named | {m.surface})
@@ -330,6 +395,8 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     searched = named_townships | {m.chosen.admin3 for m in found if m.chosen and m.chosen.admin3
                                   and m.chosen.kind in ("town", "village", "village tract")}
     found += _near_spellings(text.text, found, skip or [], searched)
+    resolve_world(found, Context(text.text, set(named), focus=country, parents=parents()),
+                  allow_mimu=False, strict=True)
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]
@@ -378,13 +445,13 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     for m in resolve(text, skip):
         entry = m.chosen
         assert entry is not None
-        ident = (entry.name, entry.kind, entry.lat)
+        ident = (entry.name, "demonym" if m.demonym else entry.kind, entry.lat)
         span = Span(m.start, m.end, m.surface)
         if ident in places:
             places[ident].spans.append(span)
             continue
         kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
-        kind = entry.kind if kind == "ward" else kind
+        kind = entry.kind if kind == "ward" else "demonym" if m.demonym else kind
         places[ident] = Place(
             mention=m.surface + m.titled_kind, name=_display_name(m), kind=kind,
             admin1=entry.admin1, admin2=entry.admin2, admin3=entry.admin3,
