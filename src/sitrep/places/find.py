@@ -20,7 +20,7 @@ from sitrep.places.rank import Context, resolve_world
 from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_parts, find_sites
-from sitrep.places.words import stop_words
+from sitrep.places.words import institution_words, stop_words
 from sitrep.places.world import demonyms
 from sitrep.text import AnalysedText
 
@@ -127,12 +127,32 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 _LIST_KIND.match(text.text[end:end + 60])
             capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())
             inner = sum(1 for w in words[i:j] if not w.startswith("-") or w[1:2].isupper())
+            if _institution_after(words, i, j):
+                capitalised = inner  # "Athens Police Department" names Athens
             titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
                 kind.re is _KIND_AFTER else ""
             found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
                                  list(cands), partial=capitalised > inner, titled_kind=titled))
             i = j
     return found + _extra_mentions(text.text, found, skip)
+
+
+def _demonym(run: str) -> tuple[str, str | None]:
+    """The demonym opening a capitalised run ("Egyptian Premier League", "Sri Lankan",
+    "Palestinians") and the place it names."""
+    words = _POSSESSIVE_END.sub("", run).split(" ")
+    for n in range(min(3, len(words)), 0, -1):
+        written = " ".join(words[:n])
+        for form in (written, written[:-1] if written.endswith("s") else ""):
+            if form and form in demonyms():
+                return written, demonyms()[form]
+    return run, None
+
+
+def _institution_after(words: list[str], i: int, j: int) -> bool:
+    """The run is the place's name (after "The" at most) and then an institution word."""
+    before = all(w.strip(" -").lower() in stop_words() for w in words[:i])
+    return before and j < len(words) and words[j].strip(" -").lower() in institution_words()
 
 
 def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
@@ -149,13 +169,14 @@ def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
             taken.append((start, end))
     for m in _NAME.finditer(text):
         start, end = m.start(), m.end()
-        target = demonyms().get(_POSSESSIVE_END.sub("", m.group(0)))
+        written, target = _demonym(m.group(0))
         if target is None:
             continue
+        end = start + len(written)
         cands = admin_or_country(index, target)
         if cands and not any(s < end and start < e for s, e in taken) \
                 and not _inside_actor(start, end, skip, cands):
-            out.append(Mention(m.group(0), start, end, None, cands[:1], demonym=True))
+            out.append(Mention(written, start, end, None, cands[:1], demonym=True))
             taken.append((start, end))
     for start, end, written in dateline_spans(text):
         cands = index.get(key(written), [])

@@ -158,6 +158,18 @@ def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context) -> boo
     return s >= MIN_SCORE and (evidence >= 2 or (evidence >= 1 and (cue or pop >= 5000)))
 
 
+def _unambiguous(entry: Entry, candidates: list[Entry]) -> bool:
+    """No namesake of any size in another country ("Fargo", "Minn."), or a country or
+    admin region no other country or region shares a name with: such a name may set the
+    article's focus ("Alexandria" may not: Egypt, Virginia, Louisiana, Minnesota)."""
+    def sizeable(c: Entry) -> bool:
+        return c.kind in ("country", "region") or population(c) >= 1000
+    rivals = [c for c in candidates if c.country != entry.country and sizeable(c)]
+    if entry.kind in ("country", "region"):
+        rivals = [c for c in rivals if c.kind in ("country", "region")]
+    return not rivals
+
+
 def infer_focus(winners: list[Entry], given: str | None) -> str | None:
     """The country most of the article's confidently placed names lie in (countries
     named count as their own); the country words' focus breaks ties."""
@@ -180,19 +192,23 @@ def resolve_world(found: Sequence[Named], ctx: Context, allow_mimu: bool, strict
     def allowed(m: Named) -> list[Entry]:
         return [c for c in m.candidates if is_world(c) or (allow_mimu and c.kind in
                                                             ("town", "township", "region"))]
-    confident: list[Entry] = []
+    confident: list[tuple[str, Entry]] = []
     for m in todo:
         hit = best(m, ctx, allowed(m))
         if hit and not m.partial and key(hit[0].name) == key(m.surface) and (
-                hit[0].kind in ("country", "region") or population(hit[0]) >= 500_000
+                (_unambiguous(hit[0], allowed(m)) and (hit[0].kind in ("country", "region")
+                                                       or population(hit[0]) >= 15_000))
                 or any(w.startswith("its state") for w in hit[2])):
-            confident.append(hit[0])
-    ctx.focus = infer_focus(confident, ctx.focus)
-    ctx.countries |= {e.country for e in confident}
-    ctx.admins |= {e.name for e in confident if e.kind == "region"}
-    ctx.points = [(e.lat, e.lon) for e in confident  # type: ignore[misc]
-                  if e.kind != "country" and e.uncertainty_km <= 250 and e.lat is not None]
+            confident.append((key(m.surface), hit[0]))
+    ctx.focus = infer_focus([e for _, e in confident], ctx.focus)
+    named, admins = set(ctx.countries), set(ctx.admins)
     for m in todo:
+        # a name is no support for itself: the context is the article's other names
+        others = [e for k, e in confident if k != key(m.surface)]
+        ctx.countries = named | {e.country for e in others}
+        ctx.admins = admins | {e.name for e in others if e.kind == "region"}
+        ctx.points = [(e.lat, e.lon) for e in others  # type: ignore[misc]
+                      if e.kind != "country" and e.uncertainty_km <= 250 and e.lat is not None]
         hit = best(m, ctx, allowed(m))
         if hit is None:
             continue

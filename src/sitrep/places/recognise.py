@@ -15,8 +15,9 @@ from importlib.resources import files
 
 from sitrep.places.gazetteer import Entry, key
 
-#: "KHARTOUM —", "SALINA, Kan. (AP) —": a line that opens with a name in capitals
-_DATELINE = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+#: "KHARTOUM —", "SALINA, Kan. (AP) —": a name in capitals opening a line, or after the
+#: headline's full stop or the byline's date
+_DATELINE = re.compile(r"(?:^[ \t]*|(?<=[.\d] ))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
                        r"(?:, (?P<parent>[A-Z][\w.]+(?: [A-Z][\w.]+)?))?"
                        r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:—|–|--|-|:)[ \t]", re.MULTILINE)
 
