@@ -28,7 +28,8 @@ from sitrep.text import AnalysedText
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)"
                    r"|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
-                         r"district|province|mine|area|ward|quarter)\b", re.IGNORECASE)
+                         r"district|province|oblast|governorate|county|prefecture|"
+                         r"mine|area|ward|quarter)\b", re.IGNORECASE)
 VILLAGE_SUPPORT_KM = 80.0
 #: names in one sentence ("Lwel Ngin and Nar Nwe villages") lie closer together than
 #: they lie to the article's towns, so their mutual distance counts double
@@ -41,7 +42,9 @@ _CONTAINER_BEFORE = re.compile(r"\b(?:towns?|villages?|townships?|cit(?:y|ies)|d
 _KIND_WORD = {"village": "village", "villages": "village", "village tract": "village tract",
               "town": "town", "towns": "town", "township": "township", "townships": "township",
               "city": "city", "region": "region", "state": "region", "district": "township",
-              "province": "region", "mine": "site", "area": None, "ward": "ward",
+              "province": "region", "oblast": "region", "governorate": "region",
+              "county": "region", "prefecture": "region", "mine": "site", "area": None,
+              "ward": "ward",
               "quarter": "ward"}
 
 
@@ -66,6 +69,7 @@ class Mention:
     titled_kind: str = ""  # " Village Tract" written as part of the name
     dateline: bool = False  # "KHARTOUM —" opening the article
     demonym: bool = False  # "Sudanese": names its country, but is no place an event is at
+    abbreviation: bool = False  # "Kan.", "U.S."
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -165,7 +169,7 @@ def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
         cands = admin_or_country(index, name)
         if cands and not any(s < end and start < e for s, e in taken) \
                 and not _inside_actor(start, end, skip, cands):
-            out.append(Mention(text[start:end], start, end, None, cands))
+            out.append(Mention(text[start:end], start, end, None, cands, abbreviation=True))
             taken.append((start, end))
     for m in _NAME.finditer(text):
         start, end = m.start(), m.end()
@@ -212,7 +216,9 @@ def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]
 def _resolve_strong(mention: Mention, country: str, before: str = "", after: str = "",
                     named: frozenset[str] = frozenset()) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
-    strong = [c for c in mention.candidates if c.kind in _STRONG]
+    # world admin units and small towns abroad are for the world ranker (``rank.py``)
+    strong = [c for c in mention.candidates if c.kind in _STRONG
+              and not c.source.startswith("countrystatecity")]
     if wanted in ("village", "village tract", "ward"):
         return  # "Shwe Pyi ward" is a part of a town, not the town Shwe Pyi
     if not strong:
@@ -379,8 +385,7 @@ def _about_myanmar(found: list[Mention], country: str, named: frozenset[str]) ->
         mimu = [c for c in m.candidates if c.source.startswith("MIMU")
                 and c.kind in ("town", "township", "region") and key(c.name) == key(m.surface)]
         abroad = [c for c in m.candidates if not c.source.startswith("MIMU")
-                  and c.country != "Myanmar" and (c.population >= 1000 or c.kind in
-                                                  ("country", "region"))]
+                  and c.country != "Myanmar" and (c.population >= 1000 or c.kind == "country")]
         if mimu and not abroad:
             return True
     return False

