@@ -136,6 +136,7 @@ def main() -> None:
     parser.add_argument("--geo-dir", type=Path,
                         default=Path(__file__).resolve().parents[1] / ".." / "shared" / "geo")
     parser.add_argument("--limit", type=int, default=None, help="articles per corpus")
+    parser.add_argument("--skip", type=int, default=0, help="articles skipped first")
     parser.add_argument("--corpus", choices=("lgl", "gwn"), action="append")
     parser.add_argument("--write-docs", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -146,7 +147,8 @@ def main() -> None:
     for name, file in (("LGL", "lgl.xml"), ("GeoWebNews", "GWN.xml")):
         if args.corpus and file[:3].lower() not in args.corpus:
             continue
-        corpus = read_corpus(args.geo_dir / file)[:args.limit]
+        corpus = read_corpus(args.geo_dir / file)[args.skip:]
+        corpus = corpus[:args.limit] if args.limit else corpus
         rows.append(score(corpus, args.verbose).row(name))
         print(rows[-1], flush=True)
     if args.write_docs:

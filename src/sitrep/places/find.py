@@ -131,8 +131,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 _LIST_KIND.match(text.text[end:end + 60])
             capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())
             inner = sum(1 for w in words[i:j] if not w.startswith("-") or w[1:2].isupper())
-            if _institution_after(words, i, j):
-                capitalised = inner  # "Athens Police Department" names Athens
+            if _institution_after(words, i, j) or _leading_stop_words(words, i, j):
+                capitalised = inner  # "Athens Police Department", "The Gainesville sewer"
             titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
                 kind.re is _KIND_AFTER else ""
             found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
@@ -151,6 +151,12 @@ def _demonym(run: str) -> tuple[str, str | None]:
             if form and form in demonyms():
                 return written, demonyms()[form]
     return run, None
+
+
+def _leading_stop_words(words: list[str], i: int, j: int) -> bool:
+    """The run is the place's name after "The", "In" and the like, and nothing more."""
+    return i > 0 and j == len(words) and \
+        all(w.strip(" -").lower() in stop_words() for w in words[:i])
 
 
 def _institution_after(words: list[str], i: int, j: int) -> bool:
@@ -180,6 +186,7 @@ def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
         cands = admin_or_country(index, target)
         if cands and not any(s < end and start < e for s, e in taken) \
                 and not _inside_actor(start, end, skip, cands):
+            cands.sort(key=lambda c: c.kind != "country")  # "Georgian": the country
             out.append(Mention(written, start, end, None, cands[:1], demonym=True))
             taken.append((start, end))
     for start, end, written in dateline_spans(text):
