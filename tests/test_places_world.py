@@ -83,3 +83,12 @@ def test_exonyms_reach_the_place() -> None:
     found = places("Air raid sirens sounded in Kiev and in El Fasher overnight.")
     assert found["Kiev"].name == "Kiev" and found["Kiev"].country == "Ukraine"
     assert found["El Fasher"].country == "Sudan"
+
+
+def test_a_us_county_is_placed_at_the_articles_towns_not_at_a_namesake_town() -> None:
+    found = places("Deputies in Laurel County arrested a man near London, Ky., on Friday. "
+                   "Corbin police helped.")
+    county = found["Laurel"]
+    assert county.kind == "region" and county.admin1 == "Kentucky"
+    assert near(county, 37.1, -84.1, 40) and "placed at the median" in county.why
+    assert found["London"].admin1 == "Kentucky"

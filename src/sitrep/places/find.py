@@ -14,6 +14,7 @@ from functools import cache
 
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
+from sitrep.places.counties import place_counties
 from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.rank import Context, resolve_world
@@ -406,6 +407,7 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
         ctx = Context(text.text, set(named), focus=country if named else None,
                       parents=parents())
         resolve_world(found, ctx, allow_mimu="Myanmar" in named, strict=False)
+        place_counties(found)
         for m in found:
             _relative(m, text, found)
         return [m for m in found if m.chosen]
