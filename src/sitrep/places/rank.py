@@ -30,7 +30,7 @@ PATTERN = 8.0  # "Springfield, Ohio": the name right after the comma is its pare
 REGIONS_SOURCE = "sitrep regions.tsv"
 ADMIN1_KM = 150.0  # a larger region (a continent, the Sahel) stands on its own
 BARE_REGION = -3.0  # a region sharing its name with one of its towns, named bare
-BARE_REGION_TOWN = 50_000  # ... when the town is this large (Aleppo, Idlib, New York)
+BARE_REGION_TOWN = 50_000  # ... when the town is this large (Aleppo, Idlib)
 KIND_FITS = 4.0  # "Kherson region", "Orange County": the kind word names an admin unit
 #: a town this large is a place on its own; a smaller one needs support from the text
 STANDALONE_POPULATION = 100_000
