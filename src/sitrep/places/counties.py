@@ -49,8 +49,9 @@ def place_counties(found: Sequence[Named]) -> None:
         states = us_counties().get(key(m.surface), frozenset())
         near = [t for t in towns if t.admin1 in states]
         if not near:
-            if m.chosen and (m.chosen.kind in ("city", "town") or m.chosen.country != "United "
-                             "States" and states):
+            abroad = bool(states) and m.chosen is not None and \
+                m.chosen.country != "United States"
+            if m.chosen and (m.chosen.kind in ("city", "town") or abroad):
                 m.chosen, m.why = None, ""  # a county is not a town of its name elsewhere
             continue
         state = statistics.mode(t.admin1 for t in near)
