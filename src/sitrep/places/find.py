@@ -136,8 +136,9 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 capitalised = inner  # "Athens Police Department", "The Gainesville sewer"
             titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
                 kind.re is _KIND_AFTER else ""
-            found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
-                                 list(cands), partial=capitalised > inner, titled_kind=titled))
+            kind_word = kind.group(1).lower() if kind else None
+            found.append(Mention(surface, start, end, kind_word, list(cands),
+                                 partial=capitalised > inner, titled_kind=titled))
             i = j
     return found + _extra_mentions(text.text, found, skip)
 

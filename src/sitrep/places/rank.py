@@ -36,6 +36,8 @@ KIND_FITS = 4.0  # "Kherson region", "Orange County": the kind word names an adm
 STANDALONE_POPULATION = 100_000
 #: a city this large is a place on its own by an alternate name (an exonym) too
 STANDALONE_EXONYM = 500_000
+#: a place the text calls a village is no larger than this
+VILLAGE_POPULATION = 20_000
 #: the least a supported town must score
 MIN_SCORE = 3.0
 _ADMIN_WORDS = frozenset({"county", "district", "province", "oblast", "state", "region",
@@ -169,6 +171,8 @@ def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
               lone: bool = False) -> bool:
     """Whether the text gives enough reason to take a world candidate as the place.
     ``lone``: no other country has a place of that name."""
+    if (m.kind_word or "") in ("village", "villages") and population(c) > VILLAGE_POPULATION:
+        return False  # "Arkhangelske village" is not the city of Arkhangelsk
     home = c.country == ctx.focus or c.country in ctx.countries
     if m.partial:  # "Jackson" in "Andrew Jackson Smith": countries and states only
         return _exact(c, m) and (c.kind == "country" or (
