@@ -390,14 +390,16 @@ def _about_myanmar(found: list[Mention], country: str, named: frozenset[str]) ->
         return False
     if "Myanmar" in named:
         return True
+    evidence = 0.0
     for m in found:
         mimu = [c for c in m.candidates if c.source.startswith("MIMU")
                 and c.kind in ("town", "township", "region") and key(c.name) == key(m.surface)]
         abroad = [c for c in m.candidates if not c.source.startswith("MIMU")
                   and c.country != "Myanmar" and (c.population >= 1000 or c.kind == "country")]
         if mimu and not abroad:
-            return True
-    return False
+            # a short bare name ("Ann", a first name and a Rakhine town) is half a sign
+            evidence += 1.0 if len(m.surface) >= 5 or m.kind_word else 0.5
+    return evidence >= 1.0
 
 
 def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:

@@ -261,7 +261,9 @@ def resolve_world(found: Sequence[Named], ctx: Context, allow_mimu: bool, strict
     confident: list[tuple[str, Entry]] = []
     for m in todo:
         hit = best(m, ctx, allowed(m))
-        if hit and not m.partial and key(hit[0].name) == key(m.surface) and (
+        # "Kentucky" in "Eastern Kentucky University" still says the article is there
+        if hit and (not m.partial or hit[0].kind in ("country", "region")) \
+                and key(hit[0].name) == key(m.surface) and (
                 (_unambiguous(hit[0], allowed(m)) and (hit[0].kind in ("country", "region")
                                                        or population(hit[0]) >= 15_000))
                 or any(w.startswith("its state") for w in hit[2])):
