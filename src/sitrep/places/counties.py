@@ -38,6 +38,18 @@ def us_counties() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def county_states(found: Sequence[Named]) -> set[str]:
+    """States the text names by a county only one state has ("Rapides Parish": Louisiana),
+    context for the article's other names."""
+    out: set[str] = set()
+    for m in found:
+        states = us_counties().get(key(m.surface), frozenset()) \
+            if (m.kind_word or "") in COUNTY_WORDS else frozenset()
+        if len(states) == 1:
+            out |= states
+    return out
+
+
 def place_counties(found: Sequence[Named]) -> None:
     """Put each "X County" mention at the article's towns in a state with such a county."""
     towns = [m.chosen for m in found if m.chosen and m.chosen.country == "United States"

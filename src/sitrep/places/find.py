@@ -14,7 +14,7 @@ from functools import cache
 
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
-from sitrep.places.counties import place_counties
+from sitrep.places.counties import county_states, place_counties
 from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.rank import Context, resolve_world
@@ -407,8 +407,9 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     country = focus_country(text.text)
     named = countries_named(text.text)
     if not _about_myanmar(found, country, named):
-        ctx = Context(text.text, set(named), focus=country if named else None,
-                      parents=parents())
+        states = county_states(found)
+        ctx = Context(text.text, set(named) | ({"United States"} if states else set()),
+                      admins=states, focus=country if named else None, parents=parents())
         resolve_world(found, ctx, allow_mimu="Myanmar" in named, strict=False)
         place_counties(found)
         for m in found:

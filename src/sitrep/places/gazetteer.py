@@ -334,7 +334,7 @@ def load_index() -> GazetteerIndex:
 def _builtin_path() -> Path:
     """The compiled index file, built on first use (about 30 s) and reused after."""
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v10.sqlite"
+    path = folder / f"gazetteer-{_versions()}-v11.sqlite"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -158,8 +158,9 @@ def world_entries() -> Iterator[tuple[str, Entry]]:
 
     shipped = set()
     for name, iso, lat, lon, unit in admin1_units():
-        if name.lower() in stop_words() or len(name) < 4 or iso == "MM":
-            continue  # "Northern", "Central": words before Sudan's states; MIMU has Myanmar's
+        if name.lower() in stop_words() or len(name) < 4 or iso == "MM" or \
+                any(ch.isdigit() for ch in name):
+            continue  # "Northern", "District 2": words; MIMU has Myanmar's states
         shipped.add((name, iso))
         entry = Entry(name, "region", name, country_name(iso), lat, lon,
                       f"countrystatecity {unit}", ADMIN1_RADIUS_KM)
