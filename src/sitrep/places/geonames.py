@@ -84,7 +84,8 @@ def read_geonames(path: Path) -> Iterator[tuple[list[str], Entry]]:
         kind = _kind(row[6], row[7])
         entry = Entry(row[1], kind, None, countries.get(row[8], row[8]), lat, lon,
                       f"GeoNames {row[0]} (user import)", _UNCERTAINTY_KM[kind],
-                      ident=f"GeoNames {row[0]}")
+                      ident=f"GeoNames {row[0]}",
+                      population=int(row[14]) if len(row) > 14 and row[14].isdigit() else 0)
         alternates = [a for a in row[3].split(",") if a and a.isascii()][:8]
         yield list(dict.fromkeys([row[1], row[2], *alternates])), entry
 

@@ -22,3 +22,10 @@ def stop_words() -> frozenset[str]:
 def site_words() -> tuple[str, ...]:
     """Nouns naming a site within a place (``data/site_words.txt``), longest first."""
     return tuple(sorted(set(_lines("site_words.txt")), key=len, reverse=True))
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    """Words after a place name that make the run one of its institutions
+    (``data/institution_words.txt``)."""
+    return frozenset(_lines("institution_words.txt"))

@@ -1,0 +1,291 @@
+"""Ranking of world namesakes: which Paris, which Georgia, which London.
+
+Each candidate gets a score from its feature class (country > admin1 > capital >
+populated place), its population (log), whether the text wrote its own name or an
+alternate one, an "X, Y" pattern naming its state or country ("Paris, Texas"), its
+parent admin or country named elsewhere in the text, the article's focus country
+(inferred from the article's own unambiguous places: a soft prior, no default), and
+its distance to the places already resolved. The winner keeps the reasons in ``why``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sitrep.places.gazetteer import Entry, key
+
+#: the score of each feature class; a populated place scores log10(population)
+_CLASS = {"country": 9.0, "region": 5.5}
+CAPITAL = 1.5
+ALTERNATE = -1.5  # the text wrote an alternate name (Kiev for Kyiv), not the place's own
+FOCUS = 4.0
+NAMED_COUNTRY = 1.5
+NAMED_ADMIN = 3.0
+PATTERN = 8.0  # "Springfield, Ohio": the name right after the comma is its parent
+REGIONS_SOURCE = "sitrep regions.tsv"
+ADMIN1_KM = 150.0  # a larger region (a continent, the Sahel) stands on its own
+BARE_REGION = -3.0  # a region sharing its name with one of its towns, named bare
+BARE_REGION_TOWN = 50_000  # ... when the town is this large (Aleppo, Idlib)
+KIND_FITS = 4.0  # "Kherson region", "Orange County": the kind word names an admin unit
+#: a town this large is a place on its own; a smaller one needs support from the text
+STANDALONE_POPULATION = 100_000
+#: a city this large is a place on its own by an alternate name (an exonym) too
+STANDALONE_EXONYM = 500_000
+#: a place the text calls a village is no larger than this
+VILLAGE_POPULATION = 20_000
+#: the least a supported town must score
+MIN_SCORE = 3.0
+_ADMIN_WORDS = frozenset({"county", "district", "province", "oblast", "state", "region",
+                          "governorate", "parish", "prefecture", "territory"})
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|from|outside|to|into|across|of|around|toward|towards"
+                        r"|via|between|and)\s+(?:the\s+)?$")
+_PARENT_AFTER = re.compile(r"^,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*)?)")
+#: MIMU kinds scored as populated places of about this size
+_MIMU_POPULATION = {"town": 20_000, "township": 30_000, "village tract": 500, "village": 200}
+
+
+class Named(Protocol):
+    """What ranking needs of a mention (``find.Mention`` has it)."""
+
+    surface: str
+    start: int
+    end: int
+    kind_word: str | None
+    candidates: list[Entry]
+    partial: bool
+    chosen: Entry | None
+    why: str
+    dateline: bool
+    abbreviation: bool
+
+
+@dataclass
+class Context:
+    """What the article says about where it is."""
+
+    text: str
+    countries: set[str] = field(default_factory=set)  # countries it names
+    admins: set[str] = field(default_factory=set)  # admin1 units it names
+    focus: str | None = None
+    points: list[tuple[float, float]] = field(default_factory=list)
+    parents: dict[str, set[str]] = field(default_factory=dict)  # abbreviation → admin/country
+
+
+def is_world(entry: Entry) -> bool:
+    return not entry.source.startswith("MIMU")
+
+
+def population(entry: Entry) -> int:
+    if entry.source.startswith("MIMU"):
+        return _MIMU_POPULATION.get(entry.kind, 0)
+    return entry.population
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _parent_after(m: Named, ctx: Context) -> set[str]:
+    """Admin1 or country named right after "X, " (names folded by key)."""
+    hit = _PARENT_AFTER.match(ctx.text[m.end:m.end + 40])
+    if not hit:
+        return set()
+    written = hit.group(1).rstrip(",")
+    out = set(ctx.parents.get(written, set()) | ctx.parents.get(written.split()[0], set()))
+    return out | {key(written), key(written.split()[0])}
+
+
+def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = frozenset()
+          ) -> tuple[float, list[str]]:
+    """The candidate's score and the reasons that made it. ``city_countries``: countries
+    where a town of the same name lies (a bare "Aleppo" is the city, not the province)."""
+    why: list[str] = []
+    if c.kind in _CLASS:
+        s = _CLASS[c.kind]
+        why.append(c.kind if c.kind == "country" else "admin region")
+        if c.kind == "region" and c.country in city_countries and \
+                (m.kind_word or "") not in _ADMIN_WORDS:
+            s += BARE_REGION
+            why.append("a town shares its name")
+    else:
+        pop = population(c)
+        s = math.log10(max(pop, 10))
+        why.append(f"{c.kind}, population {pop:,}" if pop else c.kind)
+    if "capital" in c.source:
+        s += CAPITAL
+        why.append("capital")
+    if key(c.name) != key(m.surface):
+        s += ALTERNATE
+    if (m.kind_word or "") in _ADMIN_WORDS and c.kind == "region":
+        s += KIND_FITS
+        why.append(f"the text says {m.kind_word}")
+    parents = _parent_after(m, ctx)
+    if parents and ({key(c.admin1 or "")} | {key(c.country)}) & parents and c.kind != "country":
+        s += PATTERN
+        why.append("its state or country follows the name")
+    if c.country == ctx.focus and c.kind != "country":
+        s += FOCUS
+        why.append("in the article's country")
+    elif c.country in ctx.countries and c.kind != "country":
+        s += NAMED_COUNTRY
+        why.append("its country is named")
+    if c.admin1 and c.admin1 in ctx.admins and c.kind != "region":
+        s += NAMED_ADMIN
+        why.append(f"{c.admin1} is named")
+    if ctx.points and c.lat is not None and c.lon is not None and c.kind != "country":
+        d = min(km(c.lat, c.lon, la, lo) for la, lo in ctx.points)
+        bonus = 3.0 if d < 50 else 2.0 if d < 200 else 0.5 if d < 1000 else 0.0
+        if bonus:
+            s += bonus
+            why.append(f"{d:.0f} km from the article's other places")
+    return s, why
+
+
+def ranked(m: Named, ctx: Context, allowed: list[Entry]) -> list[tuple[Entry, float, list[str]]]:
+    """The located candidates with their scores and reasons, best first."""
+    towns = frozenset(c.country for c in allowed if c.kind in ("city", "town")
+                      and population(c) >= BARE_REGION_TOWN and key(c.name) == key(m.surface))
+    scored = [(c, *score(c, m, ctx, towns)) for c in allowed if c.lat is not None]
+    return sorted(scored, key=lambda t: -t[1])
+
+
+def best(m: Named, ctx: Context, allowed: list[Entry]) -> tuple[Entry, float, list[str]] | None:
+    found = ranked(m, ctx, allowed)
+    return found[0] if found else None
+
+
+def _exact(c: Entry, m: Named) -> bool:
+    """The text wrote the place's own name (or its abbreviation: "Kan." for Kansas)."""
+    return m.abbreviation or key(c.name) == key(m.surface)
+
+
+def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
+              lone: bool = False) -> bool:
+    """Whether the text gives enough reason to take a world candidate as the place.
+    ``lone``: no other country has a place of that name."""
+    if (m.kind_word or "") in ("village", "villages") and population(c) > VILLAGE_POPULATION:
+        return False  # "Arkhangelske village" is not the city of Arkhangelsk
+    home = c.country == ctx.focus or c.country in ctx.countries
+    if m.partial:  # "Jackson" in "Andrew Jackson Smith": countries and states only
+        return _exact(c, m) and (c.kind == "country" or (
+            c.kind == "region" and (not is_admin_unit(c) or home or lone
+                                    or c.country == "United States")))
+    if c.kind == "country":
+        return True
+    cue = m.dateline or bool(_PLACE_CUE.search(ctx.text[max(0, m.start - 12):m.start]))
+    if c.kind == "region":  # "Mannar", "Loei": a region abroad needs its country or kind word
+        if (m.kind_word or "") in _ADMIN_WORDS:  # "Bahri district" is no district abroad
+            return home or not is_admin_unit(c)
+        if not is_admin_unit(c) or c.uncertainty_km > ADMIN1_KM:
+            return True
+        return _exact(c, m) and (home or cue or lone
+                                                  or c.country == "United States")
+    pop = population(c)
+    if pop >= STANDALONE_POPULATION and _exact(c, m):
+        return True
+    if pop >= STANDALONE_EXONYM:  # "Kiev" for Kyiv, "Bombay" for Mumbai
+        return True
+    cue = m.dateline or bool(_PLACE_CUE.search(ctx.text[max(0, m.start - 12):m.start]))
+    evidence = sum(1 for w in why if w.startswith(("its state", "in the article", "its country",
+                                                   "km from")) or w.endswith("is named"))
+    if m.kind_word in ("city", "town", "village", "towns", "villages"):
+        evidence += 1
+    return s >= MIN_SCORE and (evidence >= 2 or (evidence >= 1 and (cue or pop >= 5000)))
+
+
+def is_admin_unit(entry: Entry) -> bool:
+    """A first-level unit from the admin package (not sitrep's own regions)."""
+    return entry.source.startswith("countrystatecity")
+
+
+def _unsupported_admin(m: Named, hit: tuple[Entry, float, list[str]], ctx: Context) -> bool:
+    return is_admin_unit(hit[0]) and not supported(m, *hit, ctx)
+
+
+def _stands_abroad(m: Named, entry: Entry, named: set[str]) -> bool:
+    """In an article about Myanmar (whose own places MIMU answers): a country, a region
+    of a country the text names, or a city large enough to stand alone, by its own name."""
+    if entry.country == "Myanmar" or m.partial or key(entry.name) != key(m.surface):
+        return False
+    if entry.kind == "region":
+        return entry.country in named and not entry.source.startswith("countrystatecity")
+    return entry.kind == "country" or population(entry) >= STANDALONE_POPULATION
+
+
+def _unambiguous(entry: Entry, candidates: list[Entry]) -> bool:
+    """No namesake of any size in another country ("Fargo", "Minn."), or a country or
+    admin region no other country or region shares a name with: such a name may set the
+    article's focus ("Alexandria" may not: Egypt, Virginia, Louisiana, Minnesota)."""
+    def sizeable(c: Entry) -> bool:
+        return c.kind in ("country", "region") or population(c) >= 1000
+    rivals = [c for c in candidates if c.country != entry.country and sizeable(c)]
+    if entry.kind in ("country", "region"):
+        rivals = [c for c in rivals if c.kind in ("country", "region")]
+    return not rivals
+
+
+def infer_focus(winners: list[Entry], given: str | None) -> str | None:
+    """The country most of the article's confidently placed names lie in (countries
+    named count as their own); the country words' focus breaks ties."""
+    counts = Counter(e.country for e in winners)
+    if not counts:
+        return given
+    top = counts.most_common()
+    if given and given in counts and counts[given] == top[0][1]:
+        return given
+    return top[0][0]
+
+
+def resolve_world(found: Sequence[Named], ctx: Context, allow_mimu: bool, strict: bool) -> None:
+    """Choose among the world candidates of every mention not yet resolved (two passes:
+    the confident names set the focus and the points; then everything else). ``strict``
+    (an article about Myanmar, whose own places were resolved first): only countries,
+    regions and cities large enough to stand alone."""
+    todo = [m for m in found if m.chosen is None]
+
+    def allowed(m: Named) -> list[Entry]:
+        out = [c for c in m.candidates if is_world(c) or (allow_mimu and c.kind in
+                                                           ("town", "township", "region"))]
+        # sitrep's own regions (regions.tsv) stand for the admin package's namesakes
+        own = {(c.name, c.country) for c in out if c.source == REGIONS_SOURCE}
+        return [c for c in out if c.kind != "region" or c.source == REGIONS_SOURCE
+                or (c.name, c.country) not in own]
+    confident: list[tuple[str, Entry]] = []
+    for m in todo:
+        hit = best(m, ctx, allowed(m))
+        # "Kentucky" in "Eastern Kentucky University" still says the article is there
+        if hit and (not m.partial or hit[0].kind in ("country", "region")) \
+                and key(hit[0].name) == key(m.surface) and (
+                (_unambiguous(hit[0], allowed(m)) and (hit[0].kind in ("country", "region")
+                                                       or population(hit[0]) >= 15_000))
+                or any(w.startswith("its state") for w in hit[2])):
+            confident.append((key(m.surface), hit[0]))
+    ctx.focus = infer_focus([e for _, e in confident], ctx.focus)
+    named, admins = set(ctx.countries), set(ctx.admins)
+    for m in todo:
+        # a name is no support for itself: the context is the article's other names
+        others = [e for k, e in confident if k != key(m.surface)]
+        ctx.countries = named | {e.country for e in others}
+        ctx.admins = admins | {e.name for e in others if e.kind == "region"}
+        ctx.points = [(e.lat, e.lon) for e in others  # type: ignore[misc]
+                      if e.kind != "country" and e.uncertainty_km <= 250 and e.lat is not None]
+        hit = best(m, ctx, allowed(m))
+        if hit and _unsupported_admin(m, hit, ctx):
+            # a province the text gives no reason for does not hide its namesake town
+            hit = best(m, ctx, [c for c in allowed(m) if not is_admin_unit(c)])
+        if hit is None:
+            continue
+        entry, s, why = hit
+        if strict and not _stands_abroad(m, entry, named):
+            continue
+        if supported(m, entry, s, why, ctx, _unambiguous(entry, allowed(m))):
+            m.chosen = entry
+            m.why = f"{entry.name}, {entry.country}: " + "; ".join(why) + f" (score {s:.1f})"

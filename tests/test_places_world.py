@@ -1,0 +1,94 @@
+"""World places: namesakes ranked by context, abbreviations, datelines, names inside
+people's names, and Myanmar villages that share a name with a city abroad (own texts)."""
+
+from __future__ import annotations
+
+from sitrep.ingest import parse_plain_text
+from sitrep.model import Place
+from sitrep.places import event_places, find_places
+from sitrep.places.find import km
+from sitrep.text import prepare
+
+
+def places(text: str) -> dict[str, Place]:
+    return {s.text: p for p in find_places(prepare(parse_plain_text(text))) for s in p.spans}
+
+
+def near(place: Place, lat: float, lon: float, within: float = 100.0) -> bool:
+    assert place.lat is not None and place.lon is not None
+    return km(place.lat, place.lon, lat, lon) <= within
+
+
+def test_paris_texas_versus_paris() -> None:
+    texas = places("The storm flattened two barns outside Paris, Texas, on Sunday night.")
+    assert texas["Paris"].country == "United States" and texas["Paris"].admin1 == "Texas"
+    assert "follows the name" in texas["Paris"].why
+    france = places("Ministers met in Paris on Tuesday to discuss the ceasefire.")
+    assert france["Paris"].country == "France" and near(france["Paris"], 48.86, 2.35)
+
+
+def test_london_in_a_british_story_is_not_a_myanmar_village() -> None:
+    found = places("British police said the protest in London ended peacefully after the "
+                   "march from Manchester.")
+    assert found["London"].country == "United Kingdom" and near(found["London"], 51.5, -0.13)
+    assert all(p.country != "Myanmar" for p in found.values())
+
+
+def test_georgia_the_country_or_the_state_by_context() -> None:
+    state = places("Flooding closed roads in Atlanta, Georgia, and nearby Savannah.")
+    assert state["Georgia"].kind == "region" and state["Georgia"].country == "United States"
+    country = places("Russian troops stayed in Georgia after the war; Tbilisi protested.")
+    assert country["Georgia"].kind == "country" and country["Georgia"].name == "Georgia"
+    assert country["Tbilisi"].country == "Georgia"
+
+
+def test_a_district_of_khartoum() -> None:
+    found = places("Shelling hit Khartoum's Bahri district, residents said.")
+    assert found["Khartoum"].country == "Sudan" and near(found["Khartoum"], 15.6, 32.5, 25)
+    assert found["Bahri"].country == "Sudan" and near(found["Bahri"], 15.64, 32.52, 25)
+
+
+def test_dotted_abbreviations_name_countries_and_states() -> None:
+    found = places("The U.S. embassy said a convoy left Salina, Kan., on Friday.")
+    assert found["U.S."].kind == "country" and found["U.S."].name == "United States"
+    assert found["Kan."].name == "Kansas"
+    assert found["Salina"].admin1 == "Kansas"
+
+
+def test_a_dateline_in_capitals() -> None:
+    found = places("KHARTOUM — Fighters shelled the market on Monday, witnesses said.")
+    assert found["KHARTOUM"].country == "Sudan"
+
+
+def test_a_town_inside_a_persons_name_is_no_place() -> None:
+    found = places("Analyst Jack London Smith said the talks had stalled in Geneva.")
+    assert "London" not in found
+    assert found["Geneva"].country == "Switzerland"
+
+
+def test_a_myanmar_village_sharing_a_name_with_a_city_abroad() -> None:
+    found = places("Soldiers burned Sagar village in Mansi Township, Kachin State, Myanmar, "
+                   "residents said.")
+    assert found["Sagar"].country == "Myanmar" and found["Sagar"].kind == "village"
+
+
+def test_demonyms_name_their_country_but_no_event_place() -> None:
+    found = find_places(prepare(parse_plain_text("Sudanese officials met in Cairo.")))
+    demonym = next(p for p in found if p.kind == "demonym")
+    assert demonym.name == "Sudan"
+    assert all(p.kind != "demonym" for p in event_places(found))
+
+
+def test_exonyms_reach_the_place() -> None:
+    found = places("Air raid sirens sounded in Kiev and in El Fasher overnight.")
+    assert found["Kiev"].name == "Kiev" and found["Kiev"].country == "Ukraine"
+    assert found["El Fasher"].country == "Sudan"
+
+
+def test_a_us_county_is_placed_at_the_articles_towns_not_at_a_namesake_town() -> None:
+    found = places("Deputies in Laurel County arrested a man near London, Ky., on Friday. "
+                   "Corbin police helped.")
+    county = found["Laurel"]
+    assert county.kind == "region" and county.admin1 == "Kentucky"
+    assert near(county, 37.1, -84.1, 40) and "placed at the median" in county.why
+    assert found["London"].admin1 == "Kentucky"
