@@ -128,3 +128,51 @@ def test_under_a_named_groups_control_is_holding() -> None:
         ("Kyaukme", TNLA, "holds")]
     assert [(c.place, c.how) for c in control("Lashio is now under MNDAA rule.")] == [
         ("Lashio", "holds")]
+
+
+def test_a_side_that_holds_a_town_after_the_verb() -> None:
+    changes = control("Fighting broke out near Kutkai on Monday. The TNLA, which holds Mogoke, "
+                      "said junta jets bombed Hsipaw on Monday.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Mogoke", TNLA, "holds")}
+
+
+def test_a_side_that_had_held_a_town_until_it_began_to_leave() -> None:
+    changes = control("The TNLA, which had held Nawnghkio town for about a year, began "
+                      "retreating last week.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Nawnghkio", TNLA, "holds")}
+
+
+def test_holding_talks_or_no_longer_holding_is_no_holding() -> None:
+    assert control("The TNLA held talks in Kunming with the junta on Monday.") == []
+    assert control("The junta no longer controls Kyaukme, residents said.") == []
+
+
+def test_claiming_control_of_the_town_refers_to_the_town_named_before() -> None:
+    changes = control("Hsipaw is close to the border, with TNLA fighters claiming control of "
+                      "the town after weeks of fighting.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Hsipaw", TNLA, "holds")}
+
+
+def test_a_last_foothold_is_held_by_the_side_it_belongs_to() -> None:
+    changes = control("Sittwe, the seat of the regime administration in Rakhine State, is one "
+                      "of the junta's last footholds in the state.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Sittwe", JUNTA, "holds")}
+
+
+def test_a_stronghold_of_a_named_town() -> None:
+    changes = control("Junta jets bombed the TNLA stronghold of Namhsan on Monday.")
+    assert ("Namhsan", TNLA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}
+
+
+def test_a_sentence_opening_in_held_territory_places_its_towns_there() -> None:
+    changes = control("In the territories controlled by the TNLA, junta airstrikes on Kyaukme "
+                      "and Hsipaw killed two people on Monday.")
+    holds = {(c.place, c.to_actor) for c in changes if c.how == "holds"}
+    assert holds == {("Kyaukme", TNLA), ("Hsipaw", TNLA)}
+
+
+def test_a_demand_that_a_side_withdraw_from_towns() -> None:
+    changes = control("The junta demanded that the TNLA withdraw from Kyaukme and Hsipaw "
+                      "before the talks.")
+    demanded = {(c.place, c.to_actor) for c in changes if c.how == "demanded"}
+    assert demanded == {("Kyaukme", JUNTA), ("Hsipaw", JUNTA)}

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
 
 from sitrep.events.locating import sentence_places
 from sitrep.model import (
@@ -37,8 +42,37 @@ _HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(
 #: "rebel-held Lashio": the article's main non-state group holds it
 _GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
 _NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
-_DEMAND = re.compile(r"\bdemand(?:ed|s|ing)? (?:the )?(?:return|handover|withdrawal) of\b",
-                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ControlWords:
+    """The word lists of ``data/control.yaml``, compiled."""
+
+    holding_verb: re.Pattern[str]
+    not_now: re.Pattern[str]
+    not_a_place_after: re.Pattern[str]
+    stronghold: re.Pattern[str]
+    frame: re.Pattern[str]
+    demand: re.Pattern[str]
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@cache
+def words() -> ControlWords:
+    raw = (files("sitrep.events") / "data" / "control.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    flags = re.IGNORECASE
+    return ControlWords(
+        holding_verb=re.compile(rf"\b(?:{_alternation(data['holding_verbs'])})\b", flags),
+        not_now=re.compile(data["not_now"], flags),
+        not_a_place_after=re.compile(data["not_a_place_after"], flags),
+        stronghold=re.compile(rf"\b(?:{_alternation(data['stronghold_nouns'])})\b", flags),
+        # the frame runs up to the first comma: "In the areas controlled by the TNLA, ..."
+        frame=re.compile(rf"^\s*(?:{'|'.join(data['frame_openers'])})\b([^,;]{{3,140}}),"),
+        demand=re.compile(rf"\b(?:{_alternation(data['demands'])})\b", flags))
 
 
 def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange]:
@@ -84,13 +118,17 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
         when = _sentence_date(sentence.start, sentence.end, dates, doc)
         today = resolve("today", doc.published, doc.published_precision) if doc.published \
             else None
-        for holder, place in _holdings(sentence, in_sentence, speakers, rebel):
+        stated = _holdings(sentence, in_sentence, speakers, rebel) + \
+            _verb_holdings(sentence, in_sentence, speakers, places) + \
+            _stronghold_holdings(sentence, in_sentence, speakers) + \
+            _frame_holdings(sentence, in_sentence, speakers)
+        for holder, place in stated:
             if any(c.how == "holds" and (c.place, c.to_actor) == (place.name, holder)
                    for c in changes):
                 continue  # one statement of holding per place and holder suffices
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
                                          date=today, status="reported", evidence=evidence))
-        demand = _DEMAND.search(sentence.text)
+        demand = words().demand.search(sentence.text)
         if demand and speakers:
             demander = next((a for a in speakers if a.span.start < sentence.start
                              + demand.start()), speakers[0])
@@ -141,6 +179,122 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
                 p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+def _armed(actors: list[ActorMention]) -> list[ActorMention]:
+    return [a for a in actors if a.actor_type not in ("Civilians", None)]
+
+
+def _holdable(places: list[Place]) -> list[Place]:
+    """Places a side can hold as a unit: towns, villages, townships, sites (not a whole
+    region, country or road), known to a gazetteer or marked as places by the text."""
+    return [p for p in places if (p.kind or "town") not in ("country", "region", "road")
+            and is_known_place(p)]
+
+
+#: between a holding verb and its place: "holds the strategic town of X", "controls most of X"
+_OBJECT_GAP = re.compile(
+    r"^\s+(?:(?:most|much|all|parts|large parts|the rest|half) of\s+)?(?:the\s+)?"
+    r"(?:(?:whole|entire|strategic|key|nearby|neighbouring|neighboring|border|frontier|"
+    r"northern|southern|eastern|western|central)\s+)?"
+    r"(?:(?:towns?|city|cities|villages?|townships?|districts?|areas?)\s+(?:of\s+|such as\s+)?)?$",
+    re.IGNORECASE)
+#: "claiming control of the town": the town named last before
+_THE_PLACE = re.compile(r"^\s+the (town|city|village)\b(?! of\b)", re.IGNORECASE)
+_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",)}
+
+
+def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                   article_places: list[Place]) -> list[tuple[str, Place]]:
+    """"The TNLA, which holds Mogoke", "the AA now controls Maungdaw and Buthidaung",
+    "troops stationed in X", "TNLA fighters claiming control of the town": the armed actor
+    just before the verb holds the place (or list) right after it. "No longer controls",
+    "once held" and "held talks in X" state nothing of the kind."""
+    w = words()
+    out: list[tuple[str, Place]] = []
+    held = _holdable(places)
+    for cue in w.holding_verb.finditer(sentence.text):
+        before, after = sentence.text[:cue.start()], sentence.text[cue.end():]
+        if w.not_now.search(before) or w.not_a_place_after.match(after):
+            continue
+        at = sentence.start + cue.start()
+        holder = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 80),
+                     key=lambda a: a.span.end, default=None)
+        if holder is None:
+            continue
+        end = sentence.start + cue.end()
+        listed = [p for p in _forward_list(held, end, sentence)
+                  if _OBJECT_GAP.match(sentence.text[cue.end():_first_span(p, end)
+                                                     - sentence.start])][:1]
+        if listed:
+            listed = _forward_list(held, end, sentence)
+        else:
+            listed = _referred_place(after, at, article_places)
+        out.extend((holder.canonical, p) for p in listed)
+    return out
+
+
+def _referred_place(after: str, at: int, article_places: list[Place]) -> list[Place]:
+    """"Claiming control of the town": the town (city, village) named last before it."""
+    m = _THE_PLACE.match(after)
+    if m is None:
+        return []
+    kinds = _KINDS_FOR[m.group(1).lower()]
+    earlier = [(span.start, p) for p in _holdable(article_places) for span in p.spans
+               if span.start < at and (p.kind or "") in kinds]
+    return [max(earlier, key=lambda item: item[0])[1]] if earlier else []
+
+
+#: a place that a stronghold noun describes: "X, one of ...", "X is the junta's last ..."
+_DESCRIBED = re.compile(r"^(?:,|\s+(?:is|was|remains|became|has become)\b)")
+
+
+def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+                         ) -> list[tuple[str, Place]]:
+    """"X, one of the junta's last footholds", "the TNLA stronghold of X", "X is an AA
+    bastion": the side named just before the noun holds the place it describes."""
+    out: list[tuple[str, Place]] = []
+    held = _holdable(places)
+    for cue in words().stronghold.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        holder = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 25),
+                     key=lambda a: a.span.end, default=None)
+        if holder is None:
+            continue
+        end = sentence.start + cue.end()
+        after = [p for p in held if _first_span(p, end) >= 0 and re.match(
+            r"^\s+of\s+(?:the\s+)?$", sentence.text[cue.end():_first_span(p, end)
+                                                     - sentence.start])]
+        if after:
+            out.extend((holder.canonical, p) for p in after[:1])
+            continue
+        # the nearest place before the side, described by "X, one of ..." or "X is ..."
+        before = [(sp, p) for p in held for sp in p.spans
+                  if sentence.start <= sp.start and sp.end <= holder.span.start
+                  and holder.span.start - sp.end <= 120]
+        if before:
+            span, place = max(before, key=lambda item: item[0].start)
+            if _DESCRIBED.match(sentence.text[span.end - sentence.start:]):
+                out.append((holder.canonical, place))
+    return out
+
+
+def _frame_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+                    ) -> list[tuple[str, Place]]:
+    """"In the territories controlled by the TNLA, airstrikes on A and B ...", "In
+    AA-held areas, ...": a sentence that opens with the area a side holds places every
+    town or village of its main clause there."""
+    frame = words().frame.match(sentence.text)
+    if frame is None or not _HELD_BY.search(frame.group(1)):
+        return []
+    inside = [a for a in _armed(actors)
+              if sentence.start + frame.start(1) <= a.span.start < sentence.start + frame.end(1)]
+    if not inside:
+        return []
+    holder = inside[0]
+    comma = sentence.start + frame.end()
+    return [(holder.canonical, p) for p in _holdable(places)
+            if any(sp.start >= comma for sp in p.spans if sp.start < sentence.end)]
 
 
 #: a list's joint, maybe behind another name in brackets ("Hsipaw (Thibaw), Nawnghkio")
