@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sitrep.events.lexicon import cues
+from sitrep.model import Sentence
+from sitrep.text import AnalysedText
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,26 @@ def attribution(parse: Doc) -> Attribution:
             subjects = [t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")]
             if subjects and _is_speaker(token):
                 return _phrase(parse, subjects[0])
-    return Attribution(None, -1, -1)
+    return trailing_speaker(parse.text)
+
+
+#: a reporting clause closing the sentence: "..., the Ta’ang National Liberation Army (TNLA)
+#: said on 15 August." (the parse may hang its subject on the clause before)
+_TRAILING = re.compile(
+    r"(?:,|[”\"])\s*((?:the |a |an |one |another )?(?:[\w’'().&/-]+ ){0,9}?[\w’'().&/-]+)\s+"
+    r"(?:said|says|told [\w’'-]+(?: [\w’'-]+)?|reported|added|claimed|stated|confirmed|alleged)"
+    r"(?: (?:on|in|at|late|early|last|this) [^,.;]{1,30})?[.”\"]*\s*$")
+#: words that cannot open a speaker's name ("..., which the TNLA said")
+_NOT_A_SPEAKER = re.compile(r"^(?:which|that|who|as|and|but|while|it|he|she|they|we|i)\b",
+                            re.IGNORECASE)
+
+
+def trailing_speaker(sentence: str) -> Attribution:
+    """The speaker of a reporting clause that closes the sentence (", residents said.")."""
+    m = _TRAILING.search(sentence)
+    if m is None or _NOT_A_SPEAKER.match(m.group(1)):
+        return Attribution(None, -1, -1)
+    return Attribution(m.group(1), m.start(1), m.end(1))
 
 
 def _is_speaker(verb: object) -> bool:
@@ -96,3 +117,29 @@ def is_hypothetical(sentence: str, trigger_start: int) -> bool:
     window = sentence[clause_start + 1:trigger_start]
     return bool(cues().hypothetical.search(window)) or bool(
         re.match(r"\s*If\b", sentence))
+
+
+#: time words with which the outlet dates what it narrates itself ("on Monday", "recently")
+_DATED = re.compile(
+    r"\b(?:recent(?:ly)?|currently|earlier|later|ago|weekend|yesterday|today|tonight|"
+    r"(?:this|last) (?:morning|night|week|month|year))\b|"
+    r"\b(?:on|since|in|last)\b (?:\w+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d|week|month|year)", re.IGNORECASE)
+#: the words by which a sentence names a source (``attribution`` reads who)
+_SPEECH_WORD = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|confirmed)\b",
+                          re.IGNORECASE)
+
+
+def carried_source(text: AnalysedText, sentence: Sentence) -> str | None:
+    """Who a sentence with no source of its own reports, when it goes on with the account
+    of the sentence before: that one names a source ("..., according to locals close to the
+    TNLA.") and this one gives no time of its own ("Fighting is taking place near X."). A
+    sentence the outlet dates itself ("On Monday, ...", "recently") or a quotation is not
+    carried."""
+    if sentence.index == 0 or _QUOTED.match(sentence.text) or _DATED.search(sentence.text):
+        return None
+    previous = text.sentences[sentence.index - 1]
+    if not _SPEECH_WORD.search(previous.text):
+        return None
+    return attribution(text.parse(previous)).source
