@@ -176,3 +176,16 @@ def test_a_demand_that_a_side_withdraw_from_towns() -> None:
                       "before the talks.")
     demanded = {(c.place, c.to_actor) for c in changes if c.how == "demanded"}
     assert demanded == {("Kyaukme", JUNTA), ("Hsipaw", JUNTA)}
+
+
+def test_a_nationality_names_the_holder_not_the_nearest_army() -> None:
+    changes = control("Russian forces shelled Kherson, which is under Ukrainian control, on "
+                      "Monday.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Kherson", "Military Forces of Ukraine (2019-)", "holds")}
+
+
+def test_an_occupied_city_is_held_by_the_occupier() -> None:
+    changes = control("Ukrainian drones hit the Russian-occupied city of Donetsk on Monday.")
+    assert ("Donetsk", "Military Forces of Russia (2000-)", "holds") in {
+        (c.place, c.to_actor, c.how) for c in changes}

@@ -14,6 +14,7 @@ from importlib.resources import files
 
 import yaml
 
+from sitrep.actors import lexicon, state_forces
 from sitrep.events.locating import sentence_places
 from sitrep.model import (
     ActorMention,
@@ -33,8 +34,9 @@ _HOLDS = re.compile(
     r"(?:the )?control of|still (?:controls?|holds?)|(?:remain|remains) in control of)",
     re.IGNORECASE)
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
-_HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(?:control|"
-                      r"administration|rule) of\b|\b(?:controlled|held|administered) by\b|"
+_HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
+                      r"\bunder (?:the )?(?:control|administration|rule) of\b|"
+                      r"\b(?:controlled|held|administered) by\b|"
                       r"\bunder (?:its|their) control\b|"
                       # "X remains under TNLA control", "X is now under AA rule"
                       r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
@@ -162,7 +164,10 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     cues += [(m, m.group(0).startswith("-")) for m in _HELD_BY.finditer(sentence.text)]
     for cue, forward in cues:
         at = sentence.start + cue.start()
-        if cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
+        national = _national_forces(sentence, cue)
+        if national is not None:  # "Russian-occupied X", "under Ukrainian control"
+            holder = ActorMention(national, cue.group(0), "State forces", Span(at, at, ""))
+        elif cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
             holder = next((a for a in armed if _written_before(a, at, sentence)), None)
             if holder is None and _GENERIC_HOLDER.search(sentence.text[:cue.start()]):
                 holder = rebel and ActorMention(rebel.canonical, rebel.surface,
@@ -320,6 +325,29 @@ def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Plac
         out.append(place)
         end = next(s.end for s in place.spans if s.start == start)
     return out
+
+
+#: a nationality adjective before the hyphen or inside "under ... control"
+_NATIONAL = re.compile(r"(?:^|\s)([A-Z][a-z]+)$")
+_UNDER_NATIONAL = re.compile(r"^under (?:the )?(?:full |firm |complete )?([A-Z][a-z]+) "
+                             r"(?:(?:military|army|government|state) )?(?:control|rule)$")
+
+
+def _national_forces(sentence: Sentence, cue: re.Match[str]) -> str | None:
+    """"Russian-occupied X", "under Ukrainian control", "Sudanese army-held": the state
+    forces of the country whose adjective names the holder (a country word of
+    ``actors.yaml`` that is no country name itself: "Ukrainian", not "Ukraine")."""
+    if cue.group(0).startswith("-"):
+        m = _NATIONAL.search(sentence.text[max(0, cue.start() - 30):cue.start()])
+    else:
+        m = _UNDER_NATIONAL.match(cue.group(0))
+    if m is None:
+        return None
+    word = m.group(1)
+    for country, names in lexicon().countries.items():
+        if word in names and word != country and word.endswith(("an", "ese", "i", "ish")):
+            return state_forces(country)
+    return None
 
 
 def _written_before(actor: ActorMention, at: int, sentence: Sentence) -> bool:
