@@ -165,6 +165,7 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     for cue, forward in cues:
         at = sentence.start + cue.start()
         national = _national_forces(sentence, cue)
+        holder: ActorMention | None
         if national is not None:  # "Russian-occupied X", "under Ukrainian control"
             holder = ActorMention(national, cue.group(0), "State forces", Span(at, at, ""))
         elif cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
