@@ -189,3 +189,26 @@ def test_an_occupied_city_is_held_by_the_occupier() -> None:
     changes = control("Ukrainian drones hit the Russian-occupied city of Donetsk on Monday.")
     assert ("Donetsk", "Military Forces of Russia (2000-)", "holds") in {
         (c.place, c.to_actor, c.how) for c in changes}
+
+
+def test_a_side_that_lost_a_town_to_another() -> None:
+    [change] = control("The junta lost control of Kyaukme town to the TNLA on Monday.")
+    assert (change.place, change.to_actor, change.from_actor, change.how) == (
+        "Kyaukme", TNLA, JUNTA, "captured")
+
+
+def test_losing_soldiers_is_no_loss_of_a_place() -> None:
+    changes = control("The junta lost 20 soldiers near Kyaukme town on Monday.")
+    assert [c for c in changes if c.how == "captured"] == []
+
+
+def test_in_the_hands_of_a_side() -> None:
+    changes = control("The town of Hsipaw is now in the hands of the TNLA.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Hsipaw", TNLA, "holds")}
+
+
+def test_a_side_administering_towns_and_a_count_with_its_examples() -> None:
+    changes = control("The TNLA administers Mogoke and Mongmit. The MNDAA holds four of the "
+                      "region's towns, including Lashio and Hseni.")
+    assert {(c.place, c.to_actor) for c in changes if c.how == "holds"} == {
+        ("Mogoke", TNLA), ("Mongmit", TNLA), ("Lashio", MNDAA), ("Hseni", MNDAA)}

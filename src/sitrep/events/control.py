@@ -14,8 +14,9 @@ from importlib.resources import files
 
 import yaml
 
-from sitrep.actors import lexicon, state_forces
+from sitrep.actors import focus_country, lexicon, state_forces
 from sitrep.events.locating import sentence_places
+from sitrep.events.roles import Belligerents
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -36,7 +37,7 @@ _HOLDS = re.compile(
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
 _HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
                       r"\bunder (?:the )?(?:control|administration|rule) of\b|"
-                      r"\b(?:controlled|held|administered) by\b|"
+                      r"\b(?:controlled|held|administered) by\b|\bin the hands of\b|"
                       r"\bunder (?:its|their) control\b|"
                       # "X remains under TNLA control", "X is now under AA rule"
                       r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
@@ -113,6 +114,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     """Statements of holding ("still running in X") and demands for places."""
     changes: list[ControlChange] = []
     rebel = _main_rebel(actors)
+    sides = Belligerents.of(actors, focus_country(text.text))
     for sentence in text.sentences:
         in_sentence = [p for p, _ in sentence_places(sentence, places, actors, dates)]
         speakers = [a for a in actors if sentence.start <= a.span.start < sentence.end]
@@ -130,6 +132,10 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                 continue  # one statement of holding per place and holder suffices
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
                                          date=today, status="reported", evidence=evidence))
+        for taker, loser, place in _losses(sentence, in_sentence, speakers, sides):
+            changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
+                                         admin1=place.admin1, date=when, status="reported",
+                                         evidence=evidence))
         demand = words().demand.search(sentence.text)
         if demand and speakers:
             demander = next((a for a in speakers if a.span.start < sentence.start
@@ -203,7 +209,10 @@ _OBJECT_GAP = re.compile(
     r"^\s+(?:(?:most|much|all|parts|large parts|the rest|half) of\s+)?(?:the\s+)?"
     r"(?:(?:whole|entire|strategic|key|nearby|neighbouring|neighboring|border|frontier|"
     r"northern|southern|eastern|western|central)\s+)?"
-    r"(?:(?:towns?|city|cities|villages?|townships?|districts?|areas?)\s+(?:of\s+|such as\s+)?)?$",
+    r"(?:(?:towns?|city|cities|villages?|townships?|districts?|areas?)\s+(?:of\s+|such as\s+)?)?$"
+    # "holds 14 of the state's 17 townships, including X and Y"
+    r"|^\s+(?:[\w’'-]+\s+){0,5}(?:towns|cities|villages|townships|districts|areas),?\s+"
+    r"(?:including|such as)\s+$",
     re.IGNORECASE)
 #: "claiming control of the town": the town named last before
 _THE_PLACE = re.compile(r"^\s+the (town|city|village)\b(?! of\b)", re.IGNORECASE)
@@ -237,6 +246,38 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
         else:
             listed = _referred_place(after, at, article_places)
         out.extend((holder.canonical, p) for p in listed)
+    return out
+
+
+#: "the junta lost control of X to the TNLA", "the army lost X and Y"
+_LOST = re.compile(r"\blos(?:t|es|ing) (?:full |complete |all |effective )?"
+                   r"(?:control (?:of|over) )?", re.IGNORECASE)
+_TO_TAKER = re.compile(r"^\s*(?:town|city|village|township|district)?\s*"
+                       r"(?:\([^()]{1,40}\)\s*)?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+            sides: Belligerents) -> list[tuple[str, str, Place]]:
+    """"The junta lost control of X to the TNLA", "Ukraine lost X": (taker, loser, place).
+    The side that lost is the armed actor just before the verb; the taker is named after
+    "to", else the loser's main opponent in the article."""
+    out: list[tuple[str, str, Place]] = []
+    held = _holdable(places)
+    for cue in _LOST.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        loser = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 60),
+                    key=lambda a: a.span.end, default=None)
+        end = sentence.start + cue.end()
+        lost = _forward_list(held, end, sentence)
+        if loser is None or not lost or _first_span(lost[0], end) != end:
+            continue
+        last_end = max(sp.end for p in lost for sp in p.spans if end <= sp.start < sentence.end)
+        taker = next((a.canonical for a in _armed(actors) if a.span.start >= last_end
+                      and _TO_TAKER.match(sentence.text[last_end - sentence.start:
+                                                        a.span.start - sentence.start])),
+                     None) or sides.opponent(loser.canonical)
+        if taker is not None and taker != loser.canonical:
+            out.extend((taker, loser.canonical, p) for p in lost)
     return out
 
 
