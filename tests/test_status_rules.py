@@ -52,3 +52,12 @@ def test_no_source_before_means_the_outlet_reports_it() -> None:
                    "on near Kutkai and Hsipaw towns.")
     clashes = [e for e in found if e.sub_event_type == "Armed clash"]
     assert clashes and all(e.status == "reported" for e in clashes)
+
+
+def test_a_source_is_the_noun_phrase_without_its_relative_clause() -> None:
+    from sitrep.events.status import attribution
+    from sitrep.text import _parse
+
+    found = attribution(_parse("The aid workers who spoke to reporters said fighting "
+                               "continued near Loikaw."))
+    assert found.source == "The aid workers"

@@ -65,8 +65,9 @@ def _is_speaker(verb: object) -> bool:
 def _phrase(parse: Doc, head: object) -> Attribution:
     subtree = list(head.subtree)  # type: ignore[attr-defined]
     # Keep the noun phrase, not a following relative clause ("who defected ...").
-    cut = next((i for i, t in enumerate(subtree) if t.dep_ in ("relcl", "acl", "punct")
-                and i > 0), len(subtree))
+    # ... nor the relative pronoun that opens it ("the aid workers who said")
+    cut = next((i for i, t in enumerate(subtree) if i > 0 and (
+        t.dep_ in ("relcl", "acl", "punct") or t.tag_ in ("WP", "WDT"))), len(subtree))
     words = subtree[:cut]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = parse.text[start:end].strip()
