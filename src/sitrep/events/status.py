@@ -143,4 +143,12 @@ def carried_source(text: AnalysedText, sentence: Sentence) -> str | None:
     previous = text.sentences[sentence.index - 1]
     if not _SPEECH_WORD.search(previous.text):
         return None
-    return attribution(text.parse(previous)).source
+    # a closing "..., according to X." or "..., X said." is read without a parse (speed)
+    according = _ACCORDING_CLOSING.search(previous.text)
+    if according and not _NOT_A_SPEAKER.match(according.group(1)):
+        return according.group(1).rstrip(".")
+    return trailing_speaker(previous.text).source or attribution(text.parse(previous)).source
+
+
+_ACCORDING_CLOSING = re.compile(r",\s+according to ((?:[\w’'().&/-]+ ){0,9}?[\w’'().&/-]+)"
+                                r"[.”\"]*\s*$", re.IGNORECASE)
