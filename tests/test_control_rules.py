@@ -212,3 +212,18 @@ def test_a_side_administering_towns_and_a_count_with_its_examples() -> None:
                       "region's towns, including Lashio and Hseni.")
     assert {(c.place, c.to_actor) for c in changes if c.how == "holds"} == {
         ("Mogoke", TNLA), ("Mongmit", TNLA), ("Lashio", MNDAA), ("Hseni", MNDAA)}
+
+
+def test_the_junta_named_by_a_descriptor_holds_a_town() -> None:
+    for body in ("The TNLA shelled junta-held Kyaukme on Monday.",
+                 "The regime-controlled town of Kyaukme was shelled on Monday.",
+                 "Fighting went on near Kyaukme, which remains under junta control, the TNLA "
+                 "said."):
+        assert ("Kyaukme", JUNTA, "holds") in {(c.place, c.to_actor, c.how)
+                                              for c in control(body)}, body
+
+
+def test_under_rebel_control_is_the_articles_main_group() -> None:
+    changes = control("The TNLA said junta jets bombed Mogoke, which is under rebel control, "
+                      "on Monday.")
+    assert ("Mogoke", TNLA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}

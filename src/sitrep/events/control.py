@@ -57,6 +57,9 @@ class ControlWords:
     stronghold: re.Pattern[str]
     frame: re.Pattern[str]
     demand: re.Pattern[str]
+    state_word: re.Pattern[str]
+    state_before: re.Pattern[str]
+    generic_under: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -75,7 +78,13 @@ def words() -> ControlWords:
         stronghold=re.compile(rf"\b(?:{_alternation(data['stronghold_nouns'])})\b", flags),
         # the frame runs up to the first comma: "In the areas controlled by the TNLA, ..."
         frame=re.compile(rf"^\s*(?:{'|'.join(data['frame_openers'])})\b([^,;]{{3,140}}),"),
-        demand=re.compile(rf"\b(?:{_alternation(data['demands'])})\b", flags))
+        demand=re.compile(rf"\b(?:{_alternation(data['demands'])})\b", flags),
+        state_word=re.compile(_alternation(data["state_holders"]), flags),
+        state_before=re.compile(rf"\b(?:{_alternation(data['state_holders'])})$", flags),
+        generic_under=re.compile(
+            r"\bunder (?:the )?(?:full |firm |complete |effective )?"
+            rf"({_alternation(data['state_holders'] + data['rebel_holders'])})(?:['’]s)? "
+            r"(?:control|rule)\b", flags))
 
 
 def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange]:
@@ -122,7 +131,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
         when = _sentence_date(sentence.start, sentence.end, dates, doc)
         today = resolve("today", doc.published, doc.published_precision) if doc.published \
             else None
-        stated = _holdings(sentence, in_sentence, speakers, rebel) + \
+        stated = _holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _verb_holdings(sentence, in_sentence, speakers, places) + \
             _stronghold_holdings(sentence, in_sentence, speakers) + \
             _frame_holdings(sentence, in_sentence, speakers)
@@ -159,7 +168,8 @@ def _main_rebel(actors: list[ActorMention]) -> ActorMention | None:
 
 
 def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
-              rebel: ActorMention | None = None) -> list[tuple[str, Place]]:
+              rebel: ActorMention | None = None, state: str | None = None
+              ) -> list[tuple[str, Place]]:
     """(holder, place) pairs a sentence states as current control.
 
     "TNLA-controlled towns of X" and "still running in X" point forward to the places;
@@ -168,12 +178,16 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     found: dict[tuple[str, str], tuple[str, Place]] = {}
     cues = [(m, True) for m in _HOLDS.finditer(sentence.text)]
     cues += [(m, m.group(0).startswith("-")) for m in _HELD_BY.finditer(sentence.text)]
+    cues += [(m, False) for m in words().generic_under.finditer(sentence.text)]
     for cue, forward in cues:
         at = sentence.start + cue.start()
-        national = _national_forces(sentence, cue)
+        national = _national_forces(sentence, cue) or _state_descriptor(sentence, cue, state)
         holder: ActorMention | None
-        if national is not None:  # "Russian-occupied X", "under Ukrainian control"
+        if national is not None:  # "Russian-occupied X", "junta-held X", "under army control"
             holder = ActorMention(national, cue.group(0), "State forces", Span(at, at, ""))
+        elif words().generic_under.match(cue.group(0)):  # "under rebel control"
+            holder = rebel and ActorMention(rebel.canonical, rebel.surface,
+                                            rebel.actor_type, Span(at, at, ""))
         elif cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
             holder = next((a for a in armed if _written_before(a, at, sentence)), None)
             if holder is None and _GENERIC_HOLDER.search(sentence.text[:cue.start()]):
@@ -390,6 +404,18 @@ def _national_forces(sentence: Sentence, cue: re.Match[str]) -> str | None:
         if word in names and word != country and word.endswith(("an", "ese", "i", "ish")):
             return state_forces(country)
     return None
+
+
+def _state_descriptor(sentence: Sentence, cue: re.Match[str], state: str | None) -> str | None:
+    """"Junta-held X", "the regime-controlled town of X", "under army control": the
+    article's state forces (``state_holders`` of ``data/control.yaml``)."""
+    if state is None:
+        return None
+    w = words()
+    if cue.group(0).startswith("-"):
+        return state if w.state_before.search(sentence.text[:cue.start()]) else None
+    m = w.generic_under.match(cue.group(0))
+    return state if m and w.state_word.fullmatch(m.group(1)) else None
 
 
 def _written_before(actor: ActorMention, at: int, sentence: Sentence) -> bool:
