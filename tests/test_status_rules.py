@@ -61,3 +61,10 @@ def test_a_source_is_the_noun_phrase_without_its_relative_clause() -> None:
     found = attribution(_parse("The aid workers who spoke to reporters said fighting "
                                "continued near Loikaw."))
     assert found.source == "The aid workers"
+
+
+def test_a_headline_that_quotes_frames_no_account() -> None:
+    found = events("Junta Says Troops Advance Near Mogoke\nFighting is going on near Kutkai "
+                   "and Hsipaw towns.")
+    clashes = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert clashes and all(e.status == "reported" for e in clashes)

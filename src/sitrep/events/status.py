@@ -141,7 +141,9 @@ def carried_source(text: AnalysedText, sentence: Sentence) -> str | None:
     if sentence.index == 0 or _QUOTED.match(sentence.text) or _DATED.search(sentence.text):
         return None
     previous = text.sentences[sentence.index - 1]
-    if not _SPEECH_WORD.search(previous.text):
+    # a headline or a line that is no full sentence frames no account
+    if not _SPEECH_WORD.search(previous.text) or \
+            not previous.text.rstrip().endswith((".", "”", '"', "’", "'")):
         return None
     # a closing "..., according to X." or "..., X said." is read without a parse (speed)
     according = _ACCORDING_CLOSING.search(previous.text)
