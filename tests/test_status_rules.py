@@ -68,3 +68,18 @@ def test_a_headline_that_quotes_frames_no_account() -> None:
                    "and Hsipaw towns.")
     clashes = [e for e in found if e.sub_event_type == "Armed clash"]
     assert clashes and all(e.status == "reported" for e in clashes)
+
+
+def test_a_sentence_inside_a_quotation_is_the_speakers() -> None:
+    found = events("Residents described the attack.\n\n“We fled in the night. Jets bombed "
+                   "Kutkai town. We are afraid to go back,” a resident said.")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.status == "attributed" and e.source == "a resident"
+                           for e in strikes)
+
+
+def test_a_closed_quotation_does_not_reach_the_next_sentence() -> None:
+    found = events("“We fled in the night,” a resident said.\n\nOn Monday, junta jets bombed "
+                   "Kutkai town.")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.status == "reported" for e in strikes)

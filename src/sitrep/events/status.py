@@ -138,6 +138,9 @@ def carried_source(text: AnalysedText, sentence: Sentence) -> str | None:
     TNLA.") and this one gives no time of its own ("Fighting is taking place near X."). A
     sentence the outlet dates itself ("On Monday, ...", "recently") or a quotation is not
     carried."""
+    quoted = _inside_quotation(text, sentence)
+    if quoted is not None:
+        return quoted
     if sentence.index == 0 or _QUOTED.match(sentence.text) or _DATED.search(sentence.text):
         return None
     previous = text.sentences[sentence.index - 1]
@@ -154,3 +157,31 @@ def carried_source(text: AnalysedText, sentence: Sentence) -> str | None:
 
 _ACCORDING_CLOSING = re.compile(r",\s+according to ((?:[\w’'().&/-]+ ){0,9}?[\w’'().&/-]+)"
                                 r"[.”\"]*\s*$", re.IGNORECASE)
+
+
+#: after a quotation closes: "…,” a resident said." / "…,” said Lway Yay Oo."
+_AFTER_QUOTE = re.compile(
+    r"^[,.]?\s*(?:((?:the |a |an |one |another )?(?:[\w’'().&/-]+ ){0,8}?[\w’'().&/-]+)\s+"
+    r"(?:said|says|told|added|explained|stated)\b|(?:said|says|added) "
+    r"((?:[\w’'().&/-]+ ){0,8}?[\w’'().&/-]+)[,.])")
+
+
+def _inside_quotation(text: AnalysedText, sentence: Sentence) -> str | None:
+    """The speaker of a quotation that opened in an earlier sentence of the paragraph and
+    goes on in this one ("“We fled on Monday. Jets bombed the village,” a resident said."):
+    named after the closing mark; None when the sentence is not inside one or no speaker
+    is named there."""
+    start = text.text.rfind("\n", 0, sentence.start) + 1
+    before = text.text[start:sentence.start]
+    if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+        return None
+    end = text.text.find("\n", sentence.start)
+    rest = text.text[sentence.start:end if end >= 0 else len(text.text)]
+    close = min((i for i in (rest.find("”"), rest.find('"')) if i >= 0), default=-1)
+    if close < 0:
+        return None
+    m = _AFTER_QUOTE.match(rest[close + 1:])
+    if m is None:
+        return None
+    found = m.group(1) or m.group(2)
+    return None if _NOT_A_SPEAKER.match(found) else found
