@@ -83,3 +83,14 @@ def test_a_closed_quotation_does_not_reach_the_next_sentence() -> None:
                    "Kutkai town.")
     strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(e.status == "reported" for e in strikes)
+
+
+def test_reportedly_is_an_unnamed_claim_not_a_rumour() -> None:
+    from sitrep.events.status import status_of
+
+    assert status_of("Junta troops reportedly burned 30 houses in Kutkai town on Monday.",
+                     "", None) == "attributed"
+    assert status_of("Rumours say junta troops reportedly burned houses in Kutkai town.",
+                     "", None) == "rumour"
+    assert status_of("Junta troops burned 30 houses in Kutkai town on Monday.", "", None) == \
+        "reported"

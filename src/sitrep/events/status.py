@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
+import yaml
 from spacy.tokens import Doc
 
 from sitrep.events.lexicon import cues
@@ -87,7 +90,8 @@ def status_of(sentence: str, following: str, source: str | None,
     Rumours, denials and verification notes qualify the whole sentence; plans and
     threats only the trigger they stand next to ("preparing to advance")."""
     c = cues()
-    if c.rumour.search(sentence):
+    hearsay = _hearsay().search(sentence)
+    if any(not _hearsay().fullmatch(m.group(0)) for m in c.rumour.finditer(sentence)):
         return "rumour"
     if c.denied.search(sentence):
         return "denied"
@@ -99,7 +103,15 @@ def status_of(sentence: str, following: str, source: str | None,
         return "planned"
     if c.unverified.search(sentence) or c.unverified.search(following[:200]):
         return "unverified"
-    return "attributed" if source or _QUOTED.match(sentence) else "reported"
+    return "attributed" if source or hearsay or _QUOTED.match(sentence) else "reported"
+
+
+@cache
+def _hearsay() -> re.Pattern[str]:
+    """"Reportedly", "allegedly" (``data/status.yaml``): someone's claim, unnamed."""
+    raw = (files("sitrep.events") / "data" / "status.yaml").read_text(encoding="utf-8")
+    words = yaml.safe_load(raw)["hearsay"]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 #: a sentence that opens a quotation is someone's words, named or not
