@@ -128,3 +128,102 @@ def test_under_a_named_groups_control_is_holding() -> None:
         ("Kyaukme", TNLA, "holds")]
     assert [(c.place, c.how) for c in control("Lashio is now under MNDAA rule.")] == [
         ("Lashio", "holds")]
+
+
+def test_a_side_that_holds_a_town_after_the_verb() -> None:
+    changes = control("Fighting broke out near Kutkai on Monday. The TNLA, which holds Mogoke, "
+                      "said junta jets bombed Hsipaw on Monday.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Mogoke", TNLA, "holds")}
+
+
+def test_a_side_that_had_held_a_town_until_it_began_to_leave() -> None:
+    changes = control("The TNLA, which had held Nawnghkio town for about a year, began "
+                      "retreating last week.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Nawnghkio", TNLA, "holds")}
+
+
+def test_holding_talks_or_no_longer_holding_is_no_holding() -> None:
+    assert control("The TNLA held talks in Kunming with the junta on Monday.") == []
+    assert control("The junta no longer controls Kyaukme, residents said.") == []
+
+
+def test_claiming_control_of_the_town_refers_to_the_town_named_before() -> None:
+    changes = control("Hsipaw is close to the border, with TNLA fighters claiming control of "
+                      "the town after weeks of fighting.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Hsipaw", TNLA, "holds")}
+
+
+def test_a_last_foothold_is_held_by_the_side_it_belongs_to() -> None:
+    changes = control("Sittwe, the seat of the regime administration in Rakhine State, is one "
+                      "of the junta's last footholds in the state.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Sittwe", JUNTA, "holds")}
+
+
+def test_a_stronghold_of_a_named_town() -> None:
+    changes = control("Junta jets bombed the TNLA stronghold of Namhsan on Monday.")
+    assert ("Namhsan", TNLA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}
+
+
+def test_a_sentence_opening_in_held_territory_places_its_towns_there() -> None:
+    changes = control("In the territories controlled by the TNLA, junta airstrikes on Kyaukme "
+                      "and Hsipaw killed two people on Monday.")
+    holds = {(c.place, c.to_actor) for c in changes if c.how == "holds"}
+    assert holds == {("Kyaukme", TNLA), ("Hsipaw", TNLA)}
+
+
+def test_a_demand_that_a_side_withdraw_from_towns() -> None:
+    changes = control("The junta demanded that the TNLA withdraw from Kyaukme and Hsipaw "
+                      "before the talks.")
+    demanded = {(c.place, c.to_actor) for c in changes if c.how == "demanded"}
+    assert demanded == {("Kyaukme", JUNTA), ("Hsipaw", JUNTA)}
+
+
+def test_a_nationality_names_the_holder_not_the_nearest_army() -> None:
+    changes = control("Russian forces shelled Kherson, which is under Ukrainian control, on "
+                      "Monday.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Kherson", "Military Forces of Ukraine (2019-)", "holds")}
+
+
+def test_an_occupied_city_is_held_by_the_occupier() -> None:
+    changes = control("Ukrainian drones hit the Russian-occupied city of Donetsk on Monday.")
+    assert ("Donetsk", "Military Forces of Russia (2000-)", "holds") in {
+        (c.place, c.to_actor, c.how) for c in changes}
+
+
+def test_a_side_that_lost_a_town_to_another() -> None:
+    [change] = control("The junta lost control of Kyaukme town to the TNLA on Monday.")
+    assert (change.place, change.to_actor, change.from_actor, change.how) == (
+        "Kyaukme", TNLA, JUNTA, "captured")
+
+
+def test_losing_soldiers_is_no_loss_of_a_place() -> None:
+    changes = control("The junta lost 20 soldiers near Kyaukme town on Monday.")
+    assert [c for c in changes if c.how == "captured"] == []
+
+
+def test_in_the_hands_of_a_side() -> None:
+    changes = control("The town of Hsipaw is now in the hands of the TNLA.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {("Hsipaw", TNLA, "holds")}
+
+
+def test_a_side_administering_towns_and_a_count_with_its_examples() -> None:
+    changes = control("The TNLA administers Mogoke and Mongmit. The MNDAA holds four of the "
+                      "region's towns, including Lashio and Hseni.")
+    assert {(c.place, c.to_actor) for c in changes if c.how == "holds"} == {
+        ("Mogoke", TNLA), ("Mongmit", TNLA), ("Lashio", MNDAA), ("Hseni", MNDAA)}
+
+
+def test_the_junta_named_by_a_descriptor_holds_a_town() -> None:
+    for body in ("The TNLA shelled junta-held Kyaukme on Monday.",
+                 "The regime-controlled town of Kyaukme was shelled on Monday.",
+                 "Fighting went on near Kyaukme, which remains under junta control, the TNLA "
+                 "said."):
+        assert ("Kyaukme", JUNTA, "holds") in {(c.place, c.to_actor, c.how)
+                                              for c in control(body)}, body
+
+
+def test_under_rebel_control_is_the_articles_main_group() -> None:
+    changes = control("The TNLA said junta jets bombed Mogoke, which is under rebel control, "
+                      "on Monday.")
+    assert ("Mogoke", TNLA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}

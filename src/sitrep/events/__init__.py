@@ -34,7 +34,13 @@ from sitrep.events.locating import (
     own_date,
 )
 from sitrep.events.roles import Belligerents, assign, possessed_descriptors
-from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
+from sitrep.events.status import (
+    attribution,
+    carried_source,
+    is_hypothetical,
+    is_negated,
+    status_of,
+)
 from sitrep.model import (
     NON_FACTUAL,
     ActorMention,
@@ -236,7 +242,10 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         if explain.active() and _has_trigger(sentence):
             explain.sentence_skipped(sentence, "a headline or a list of other articles")
         return [], None
-    source = _source(sentence, ctx, sentence.index in ctx.sources_matter)
+    own_source = _source(sentence, ctx, sentence.index in ctx.sources_matter)
+    # a sentence going on with the account of the one before is that source's report
+    source = own_source or (carried_source(ctx.text, sentence) if _has_trigger(sentence)
+                            else None)
     status = status_of(sentence.text, following, source)
     triggers = _explained_filter(
         _triggers(sentence, status), sentence, "hypothetical: a condition or a possibility "
@@ -258,7 +267,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     triggers = _explained_filter(triggers, sentence,
                                  "a clash word in a one-sided attack on civilians",
                                  lambda at: at in one_sided)
-    speaker = [m for m in mentions if source and m.surface in source]
+    speaker = [m for m in mentions if own_source and m.surface in own_source]
     doers = [m for m in mentions if m not in speaker] or mentions
     triggers = _air_assaults(triggers, sentence)
     air_kept = _air_raids(triggers, sentence)

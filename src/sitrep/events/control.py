@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
+import yaml
+
+from sitrep.actors import focus_country, lexicon, state_forces
 from sitrep.events.locating import by_sentence, sentence_places
+from sitrep.events.roles import Belligerents
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -28,8 +35,9 @@ _HOLDS = re.compile(
     r"(?:the )?control of|still (?:controls?|holds?)|(?:remain|remains) in control of)",
     re.IGNORECASE)
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
-_HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(?:control|"
-                      r"administration|rule) of\b|\b(?:controlled|held|administered) by\b|"
+_HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
+                      r"\bunder (?:the )?(?:control|administration|rule) of\b|"
+                      r"\b(?:controlled|held|administered) by\b|\bin the hands of\b|"
                       r"\bunder (?:its|their) control\b|"
                       # "X remains under TNLA control", "X is now under AA rule"
                       r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
@@ -37,8 +45,46 @@ _HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(
 #: "rebel-held Lashio": the article's main non-state group holds it
 _GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
 _NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
-_DEMAND = re.compile(r"\bdemand(?:ed|s|ing)? (?:the )?(?:return|handover|withdrawal) of\b",
-                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ControlWords:
+    """The word lists of ``data/control.yaml``, compiled."""
+
+    holding_verb: re.Pattern[str]
+    not_now: re.Pattern[str]
+    not_a_place_after: re.Pattern[str]
+    stronghold: re.Pattern[str]
+    frame: re.Pattern[str]
+    demand: re.Pattern[str]
+    state_word: re.Pattern[str]
+    state_before: re.Pattern[str]
+    generic_under: re.Pattern[str]
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@cache
+def words() -> ControlWords:
+    raw = (files("sitrep.events") / "data" / "control.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    flags = re.IGNORECASE
+    return ControlWords(
+        holding_verb=re.compile(rf"\b(?:{_alternation(data['holding_verbs'])})\b", flags),
+        not_now=re.compile(data["not_now"], flags),
+        not_a_place_after=re.compile(data["not_a_place_after"], flags),
+        stronghold=re.compile(rf"\b(?:{_alternation(data['stronghold_nouns'])})\b", flags),
+        # the frame runs up to the first comma: "In the areas controlled by the TNLA, ..."
+        frame=re.compile(rf"^\s*(?:{'|'.join(data['frame_openers'])})\b([^,;]{{3,140}}),"),
+        demand=re.compile(rf"\b(?:{_alternation(data['demands'])})\b", flags),
+        state_word=re.compile(_alternation(data["state_holders"]), flags),
+        state_before=re.compile(rf"\b(?:{_alternation(data['state_holders'])})$", flags),
+        generic_under=re.compile(
+            r"\bunder (?:the )?(?:full |firm |complete |effective )?"
+            rf"({_alternation(data['state_holders'] + data['rebel_holders'])})(?:['’]s)? "
+            r"(?:control|rule)\b", flags))
 
 
 def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange]:
@@ -78,6 +124,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     changes: list[ControlChange] = []
     rebel = _main_rebel(actors)
     nearby = by_sentence(text.sentences, places, actors, dates)
+    sides = Belligerents.of(actors, focus_country(text.text))
     for sentence in text.sentences:
         near = nearby[sentence.index]
         in_sentence = [p for p, _ in sentence_places(sentence, near.places, near.actors,
@@ -87,13 +134,21 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
         when = _sentence_date(sentence.start, sentence.end, near.dates, doc)
         today = resolve("today", doc.published, doc.published_precision) if doc.published \
             else None
-        for holder, place in _holdings(sentence, in_sentence, speakers, rebel):
+        stated = _holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
+            _verb_holdings(sentence, in_sentence, speakers, places) + \
+            _stronghold_holdings(sentence, in_sentence, speakers) + \
+            _frame_holdings(sentence, in_sentence, speakers)
+        for holder, place in stated:
             if any(c.how == "holds" and (c.place, c.to_actor) == (place.name, holder)
                    for c in changes):
                 continue  # one statement of holding per place and holder suffices
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
                                          date=today, status="reported", evidence=evidence))
-        demand = _DEMAND.search(sentence.text)
+        for taker, loser, place in _losses(sentence, in_sentence, speakers, sides):
+            changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
+                                         admin1=place.admin1, date=when, status="reported",
+                                         evidence=evidence))
+        demand = words().demand.search(sentence.text)
         if demand and speakers:
             demander = next((a for a in speakers if a.span.start < sentence.start
                              + demand.start()), speakers[0])
@@ -116,7 +171,8 @@ def _main_rebel(actors: list[ActorMention]) -> ActorMention | None:
 
 
 def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
-              rebel: ActorMention | None = None) -> list[tuple[str, Place]]:
+              rebel: ActorMention | None = None, state: str | None = None
+              ) -> list[tuple[str, Place]]:
     """(holder, place) pairs a sentence states as current control.
 
     "TNLA-controlled towns of X" and "still running in X" point forward to the places;
@@ -125,9 +181,17 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     found: dict[tuple[str, str], tuple[str, Place]] = {}
     cues = [(m, True) for m in _HOLDS.finditer(sentence.text)]
     cues += [(m, m.group(0).startswith("-")) for m in _HELD_BY.finditer(sentence.text)]
+    cues += [(m, False) for m in words().generic_under.finditer(sentence.text)]
     for cue, forward in cues:
         at = sentence.start + cue.start()
-        if cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
+        national = _national_forces(sentence, cue) or _state_descriptor(sentence, cue, state)
+        holder: ActorMention | None
+        if national is not None:  # "Russian-occupied X", "junta-held X", "under army control"
+            holder = ActorMention(national, cue.group(0), "State forces", Span(at, at, ""))
+        elif words().generic_under.match(cue.group(0)):  # "under rebel control"
+            holder = rebel and ActorMention(rebel.canonical, rebel.surface,
+                                            rebel.actor_type, Span(at, at, ""))
+        elif cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
             holder = next((a for a in armed if _written_before(a, at, sentence)), None)
             if holder is None and _GENERIC_HOLDER.search(sentence.text[:cue.start()]):
                 holder = rebel and ActorMention(rebel.canonical, rebel.surface,
@@ -144,6 +208,157 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
                 p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+def _armed(actors: list[ActorMention]) -> list[ActorMention]:
+    return [a for a in actors if a.actor_type not in ("Civilians", None)]
+
+
+def _holdable(places: list[Place]) -> list[Place]:
+    """Places a side can hold as a unit: towns, villages, townships, sites (not a whole
+    region, country or road), known to a gazetteer or marked as places by the text."""
+    return [p for p in places if (p.kind or "town") not in ("country", "region", "road")
+            and is_known_place(p)]
+
+
+#: between a holding verb and its place: "holds the strategic town of X", "controls most of X"
+_OBJECT_GAP = re.compile(
+    r"^\s+(?:(?:most|much|all|parts|large parts|the rest|half) of\s+)?(?:the\s+)?"
+    r"(?:(?:whole|entire|strategic|key|nearby|neighbouring|neighboring|border|frontier|"
+    r"northern|southern|eastern|western|central)\s+)?"
+    r"(?:(?:towns?|city|cities|villages?|townships?|districts?|areas?)\s+(?:of\s+|such as\s+)?)?$"
+    # "holds 14 of the state's 17 townships, including X and Y"
+    r"|^\s+(?:[\w’'-]+\s+){0,5}(?:towns|cities|villages|townships|districts|areas),?\s+"
+    r"(?:including|such as)\s+$",
+    re.IGNORECASE)
+#: "claiming control of the town": the town named last before
+_THE_PLACE = re.compile(r"^\s+the (town|city|village)\b(?! of\b)", re.IGNORECASE)
+_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",)}
+
+
+def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                   article_places: list[Place]) -> list[tuple[str, Place]]:
+    """"The TNLA, which holds Mogoke", "the AA now controls Maungdaw and Buthidaung",
+    "troops stationed in X", "TNLA fighters claiming control of the town": the armed actor
+    just before the verb holds the place (or list) right after it. "No longer controls",
+    "once held" and "held talks in X" state nothing of the kind."""
+    w = words()
+    out: list[tuple[str, Place]] = []
+    held = _holdable(places)
+    for cue in w.holding_verb.finditer(sentence.text):
+        before, after = sentence.text[:cue.start()], sentence.text[cue.end():]
+        if w.not_now.search(before) or w.not_a_place_after.match(after):
+            continue
+        at = sentence.start + cue.start()
+        holder = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 80),
+                     key=lambda a: a.span.end, default=None)
+        if holder is None:
+            continue
+        end = sentence.start + cue.end()
+        listed = [p for p in _forward_list(held, end, sentence)
+                  if _OBJECT_GAP.match(sentence.text[cue.end():_first_span(p, end)
+                                                     - sentence.start])][:1]
+        if listed:
+            listed = _forward_list(held, end, sentence)
+        else:
+            listed = _referred_place(after, at, article_places)
+        out.extend((holder.canonical, p) for p in listed)
+    return out
+
+
+#: "the junta lost control of X to the TNLA", "the army lost X and Y"
+_LOST = re.compile(r"\blos(?:t|es|ing) (?:full |complete |all |effective )?"
+                   r"(?:control (?:of|over) )?", re.IGNORECASE)
+_TO_TAKER = re.compile(r"^\s*(?:town|city|village|township|district)?\s*"
+                       r"(?:\([^()]{1,40}\)\s*)?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+            sides: Belligerents) -> list[tuple[str, str, Place]]:
+    """"The junta lost control of X to the TNLA", "Ukraine lost X": (taker, loser, place).
+    The side that lost is the armed actor just before the verb; the taker is named after
+    "to", else the loser's main opponent in the article."""
+    out: list[tuple[str, str, Place]] = []
+    held = _holdable(places)
+    for cue in _LOST.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        loser = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 60),
+                    key=lambda a: a.span.end, default=None)
+        end = sentence.start + cue.end()
+        lost = _forward_list(held, end, sentence)
+        if loser is None or not lost or _first_span(lost[0], end) != end:
+            continue
+        last_end = max(sp.end for p in lost for sp in p.spans if end <= sp.start < sentence.end)
+        taker = next((a.canonical for a in _armed(actors) if a.span.start >= last_end
+                      and _TO_TAKER.match(sentence.text[last_end - sentence.start:
+                                                        a.span.start - sentence.start])),
+                     None) or sides.opponent(loser.canonical)
+        if taker is not None and taker != loser.canonical:
+            out.extend((taker, loser.canonical, p) for p in lost)
+    return out
+
+
+def _referred_place(after: str, at: int, article_places: list[Place]) -> list[Place]:
+    """"Claiming control of the town": the town (city, village) named last before it."""
+    m = _THE_PLACE.match(after)
+    if m is None:
+        return []
+    kinds = _KINDS_FOR[m.group(1).lower()]
+    earlier = [(span.start, p) for p in _holdable(article_places) for span in p.spans
+               if span.start < at and (p.kind or "") in kinds]
+    return [max(earlier, key=lambda item: item[0])[1]] if earlier else []
+
+
+#: a place that a stronghold noun describes: "X, one of ...", "X is the junta's last ..."
+_DESCRIBED = re.compile(r"^(?:,|\s+(?:is|was|remains|became|has become)\b)")
+
+
+def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+                         ) -> list[tuple[str, Place]]:
+    """"X, one of the junta's last footholds", "the TNLA stronghold of X", "X is an AA
+    bastion": the side named just before the noun holds the place it describes."""
+    out: list[tuple[str, Place]] = []
+    held = _holdable(places)
+    for cue in words().stronghold.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        holder = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 25),
+                     key=lambda a: a.span.end, default=None)
+        if holder is None:
+            continue
+        end = sentence.start + cue.end()
+        after = [p for p in held if _first_span(p, end) >= 0 and re.match(
+            r"^\s+of\s+(?:the\s+)?$", sentence.text[cue.end():_first_span(p, end)
+                                                     - sentence.start])]
+        if after:
+            out.extend((holder.canonical, p) for p in after[:1])
+            continue
+        # the nearest place before the side, described by "X, one of ..." or "X is ..."
+        before = [(sp, p) for p in held for sp in p.spans
+                  if sentence.start <= sp.start and sp.end <= holder.span.start
+                  and holder.span.start - sp.end <= 120]
+        if before:
+            span, place = max(before, key=lambda item: item[0].start)
+            if _DESCRIBED.match(sentence.text[span.end - sentence.start:]):
+                out.append((holder.canonical, place))
+    return out
+
+
+def _frame_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+                    ) -> list[tuple[str, Place]]:
+    """"In the territories controlled by the TNLA, airstrikes on A and B ...", "In
+    AA-held areas, ...": a sentence that opens with the area a side holds places every
+    town or village of its main clause there."""
+    frame = words().frame.match(sentence.text)
+    if frame is None or not _HELD_BY.search(frame.group(1)):
+        return []
+    inside = [a for a in _armed(actors)
+              if sentence.start + frame.start(1) <= a.span.start < sentence.start + frame.end(1)]
+    if not inside:
+        return []
+    holder = inside[0]
+    comma = sentence.start + frame.end()
+    return [(holder.canonical, p) for p in _holdable(places)
+            if any(sp.start >= comma for sp in p.spans if sp.start < sentence.end)]
 
 
 #: a list's joint, maybe behind another name in brackets ("Hsipaw (Thibaw), Nawnghkio")
@@ -169,6 +384,41 @@ def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Plac
         out.append(place)
         end = next(s.end for s in place.spans if s.start == start)
     return out
+
+
+#: a nationality adjective before the hyphen or inside "under ... control"
+_NATIONAL = re.compile(r"(?:^|\s)([A-Z][a-z]+)$")
+_UNDER_NATIONAL = re.compile(r"^under (?:the )?(?:full |firm |complete )?([A-Z][a-z]+) "
+                             r"(?:(?:military|army|government|state) )?(?:control|rule)$")
+
+
+def _national_forces(sentence: Sentence, cue: re.Match[str]) -> str | None:
+    """"Russian-occupied X", "under Ukrainian control", "Sudanese army-held": the state
+    forces of the country whose adjective names the holder (a country word of
+    ``actors.yaml`` that is no country name itself: "Ukrainian", not "Ukraine")."""
+    if cue.group(0).startswith("-"):
+        m = _NATIONAL.search(sentence.text[max(0, cue.start() - 30):cue.start()])
+    else:
+        m = _UNDER_NATIONAL.match(cue.group(0))
+    if m is None:
+        return None
+    word = m.group(1)
+    for country, names in lexicon().countries.items():
+        if word in names and word != country and word.endswith(("an", "ese", "i", "ish")):
+            return state_forces(country)
+    return None
+
+
+def _state_descriptor(sentence: Sentence, cue: re.Match[str], state: str | None) -> str | None:
+    """"Junta-held X", "the regime-controlled town of X", "under army control": the
+    article's state forces (``state_holders`` of ``data/control.yaml``)."""
+    if state is None:
+        return None
+    w = words()
+    if cue.group(0).startswith("-"):
+        return state if w.state_before.search(sentence.text[:cue.start()]) else None
+    m = w.generic_under.match(cue.group(0))
+    return state if m and w.state_word.fullmatch(m.group(1)) else None
 
 
 def _written_before(actor: ActorMention, at: int, sentence: Sentence) -> bool:

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
+import yaml
 from spacy.tokens import Doc
 
 from sitrep.events.lexicon import cues
+from sitrep.model import Sentence
+from sitrep.text import AnalysedText
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,26 @@ def attribution(parse: Doc) -> Attribution:
             subjects = [t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")]
             if subjects and _is_speaker(token):
                 return _phrase(parse, subjects[0])
-    return Attribution(None, -1, -1)
+    return trailing_speaker(parse.text)
+
+
+#: a reporting clause closing the sentence: "..., the Ta’ang National Liberation Army (TNLA)
+#: said on 15 August." (the parse may hang its subject on the clause before)
+_TRAILING = re.compile(
+    r"(?:,|[”\"])\s*((?:the |a |an |one |another )?(?:[\w’'().&/-]+ ){0,9}?[\w’'().&/-]+)\s+"
+    r"(?:said|says|told [\w’'-]+(?: [\w’'-]+)?|reported|added|claimed|stated|confirmed|alleged)"
+    r"(?: (?:on|in|at|late|early|last|this) [^,.;]{1,30})?[.”\"]*\s*$")
+#: words that cannot open a speaker's name ("..., which the TNLA said")
+_NOT_A_SPEAKER = re.compile(r"^(?:which|that|who|as|and|but|while|it|he|she|they|we|i)\b",
+                            re.IGNORECASE)
+
+
+def trailing_speaker(sentence: str) -> Attribution:
+    """The speaker of a reporting clause that closes the sentence (", residents said.")."""
+    m = _TRAILING.search(sentence)
+    if m is None or _NOT_A_SPEAKER.match(m.group(1)):
+        return Attribution(None, -1, -1)
+    return Attribution(m.group(1), m.start(1), m.end(1))
 
 
 def _is_speaker(verb: object) -> bool:
@@ -44,8 +68,9 @@ def _is_speaker(verb: object) -> bool:
 def _phrase(parse: Doc, head: object) -> Attribution:
     subtree = list(head.subtree)  # type: ignore[attr-defined]
     # Keep the noun phrase, not a following relative clause ("who defected ...").
-    cut = next((i for i, t in enumerate(subtree) if t.dep_ in ("relcl", "acl", "punct")
-                and i > 0), len(subtree))
+    # ... nor the relative pronoun that opens it ("the aid workers who said")
+    cut = next((i for i, t in enumerate(subtree) if i > 0 and (
+        t.dep_ in ("relcl", "acl", "punct") or t.tag_ in ("WP", "WDT"))), len(subtree))
     words = subtree[:cut]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = parse.text[start:end].strip()
@@ -65,7 +90,8 @@ def status_of(sentence: str, following: str, source: str | None,
     Rumours, denials and verification notes qualify the whole sentence; plans and
     threats only the trigger they stand next to ("preparing to advance")."""
     c = cues()
-    if c.rumour.search(sentence):
+    hearsay = _hearsay().search(sentence)
+    if any(not _hearsay().fullmatch(m.group(0)) for m in c.rumour.finditer(sentence)):
         return "rumour"
     if c.denied.search(sentence):
         return "denied"
@@ -77,7 +103,15 @@ def status_of(sentence: str, following: str, source: str | None,
         return "planned"
     if c.unverified.search(sentence) or c.unverified.search(following[:200]):
         return "unverified"
-    return "attributed" if source or _QUOTED.match(sentence) else "reported"
+    return "attributed" if source or hearsay or _QUOTED.match(sentence) else "reported"
+
+
+@cache
+def _hearsay() -> re.Pattern[str]:
+    """"Reportedly", "allegedly" (``data/status.yaml``): someone's claim, unnamed."""
+    raw = (files("sitrep.events") / "data" / "status.yaml").read_text(encoding="utf-8")
+    words = yaml.safe_load(raw)["hearsay"]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 #: a sentence that opens a quotation is someone's words, named or not
@@ -96,3 +130,70 @@ def is_hypothetical(sentence: str, trigger_start: int) -> bool:
     window = sentence[clause_start + 1:trigger_start]
     return bool(cues().hypothetical.search(window)) or bool(
         re.match(r"\s*If\b", sentence))
+
+
+#: time words with which the outlet dates what it narrates itself ("on Monday", "recently")
+_DATED = re.compile(
+    r"\b(?:recent(?:ly)?|currently|earlier|later|ago|weekend|yesterday|today|tonight|"
+    r"(?:this|last) (?:morning|night|week|month|year))\b|"
+    r"\b(?:on|since|in|last)\b (?:\w+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d|week|month|year)", re.IGNORECASE)
+#: the words by which a sentence names a source (``attribution`` reads who)
+_SPEECH_WORD = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|confirmed)\b",
+                          re.IGNORECASE)
+
+
+def carried_source(text: AnalysedText, sentence: Sentence) -> str | None:
+    """Who a sentence with no source of its own reports, when it goes on with the account
+    of the sentence before: that one names a source ("..., according to locals close to the
+    TNLA.") and this one gives no time of its own ("Fighting is taking place near X."). A
+    sentence the outlet dates itself ("On Monday, ...", "recently") or a quotation is not
+    carried."""
+    quoted = _inside_quotation(text, sentence)
+    if quoted is not None:
+        return quoted
+    if sentence.index == 0 or _QUOTED.match(sentence.text) or _DATED.search(sentence.text):
+        return None
+    previous = text.sentences[sentence.index - 1]
+    # a headline or a line that is no full sentence frames no account
+    if not _SPEECH_WORD.search(previous.text) or \
+            not previous.text.rstrip().endswith((".", "”", '"', "’", "'")):
+        return None
+    # a closing "..., according to X." or "..., X said." is read without a parse (speed)
+    according = _ACCORDING_CLOSING.search(previous.text)
+    if according and not _NOT_A_SPEAKER.match(according.group(1)):
+        return according.group(1).rstrip(".")
+    return trailing_speaker(previous.text).source or attribution(text.parse(previous)).source
+
+
+_ACCORDING_CLOSING = re.compile(r",\s+according to ((?:[\w’'().&/-]+ ){0,9}?[\w’'().&/-]+)"
+                                r"[.”\"]*\s*$", re.IGNORECASE)
+
+
+#: after a quotation closes: "…,” a resident said." / "…,” said Lway Yay Oo."
+_AFTER_QUOTE = re.compile(
+    r"^[,.]?\s*(?:((?:the |a |an |one |another )?(?:[\w’'().&/-]+ ){0,8}?[\w’'().&/-]+)\s+"
+    r"(?:said|says|told|added|explained|stated)\b|(?:said|says|added) "
+    r"((?:[\w’'().&/-]+ ){0,8}?[\w’'().&/-]+)[,.])")
+
+
+def _inside_quotation(text: AnalysedText, sentence: Sentence) -> str | None:
+    """The speaker of a quotation that opened in an earlier sentence of the paragraph and
+    goes on in this one ("“We fled on Monday. Jets bombed the village,” a resident said."):
+    named after the closing mark; None when the sentence is not inside one or no speaker
+    is named there."""
+    start = text.text.rfind("\n", 0, sentence.start) + 1
+    before = text.text[start:sentence.start]
+    if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+        return None
+    end = text.text.find("\n", sentence.start)
+    rest = text.text[sentence.start:end if end >= 0 else len(text.text)]
+    close = min((i for i in (rest.find("”"), rest.find('"')) if i >= 0), default=-1)
+    if close < 0:
+        return None
+    m = _AFTER_QUOTE.match(rest[close + 1:])
+    if m is None:
+        return None
+    found = m.group(1) or m.group(2)
+    return None if _NOT_A_SPEAKER.match(found) else found

@@ -1,0 +1,96 @@
+"""Status and source of events, on sentences written for tests: a reporting clause that
+closes a sentence, and a sentence that goes on with the account of the one before."""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.events.status import trailing_speaker
+from sitrep.model import Event
+
+
+def events(body: str) -> list[Event]:
+    return extract_text(f" date 2025-08-07 {body}").events
+
+
+def test_a_reporting_clause_closing_the_sentence_names_the_speaker() -> None:
+    found = trailing_speaker("Five villagers died when jets bombed the town, the Ta'ang "
+                             "National Liberation Army (TNLA) said on 15 August.")
+    assert found.source == "the Ta'ang National Liberation Army (TNLA)"
+    assert trailing_speaker("Jets bombed the town, residents told reporters.").source == \
+        "residents"
+
+
+def test_a_relative_or_pronoun_is_no_closing_speaker() -> None:
+    assert trailing_speaker("The town fell in July, which the TNLA said.").source is None
+    assert trailing_speaker("Jets bombed the town, he said.").source is None
+
+
+def test_an_event_told_with_a_closing_speaker_is_attributed() -> None:
+    found = events("Five villagers were killed when junta jets carried out an airstrike on "
+                   "Hsipaw town in northern Shan State, the Ta'ang National Liberation Army "
+                   "(TNLA) said on Tuesday.")
+    assert found and all(e.status == "attributed" for e in found)
+
+
+def test_an_undated_sentence_after_a_source_goes_on_with_its_account() -> None:
+    found = events("Junta troops have advanced halfway to Mogoke town, according to residents "
+                   "close to the TNLA.\n\nFighting is going on near Kutkai and Hsipaw towns.")
+    clashes = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert clashes and all(e.status == "attributed" for e in clashes)
+    assert all(e.source == "residents close to the TNLA" for e in clashes)
+
+
+def test_a_sentence_the_outlet_dates_itself_is_its_own_report() -> None:
+    found = events("Junta troops have advanced halfway to Mogoke town, according to residents "
+                   "close to the TNLA.\n\nOn Monday, junta jets bombed Kutkai town.")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.status == "reported" and e.source is None for e in strikes)
+
+
+def test_no_source_before_means_the_outlet_reports_it() -> None:
+    found = events("Junta troops have advanced halfway to Mogoke town.\n\nFighting is going "
+                   "on near Kutkai and Hsipaw towns.")
+    clashes = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert clashes and all(e.status == "reported" for e in clashes)
+
+
+def test_a_source_is_the_noun_phrase_without_its_relative_clause() -> None:
+    from sitrep.events.status import attribution
+    from sitrep.text import _parse
+
+    found = attribution(_parse("The aid workers who spoke to reporters said fighting "
+                               "continued near Loikaw."))
+    assert found.source == "The aid workers"
+
+
+def test_a_headline_that_quotes_frames_no_account() -> None:
+    found = events("Junta Says Troops Advance Near Mogoke\nFighting is going on near Kutkai "
+                   "and Hsipaw towns.")
+    clashes = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert clashes and all(e.status == "reported" for e in clashes)
+
+
+def test_a_sentence_inside_a_quotation_is_the_speakers() -> None:
+    found = events("Residents described the attack.\n\n“We fled in the night. Jets bombed "
+                   "Kutkai town. We are afraid to go back,” a resident said.")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.status == "attributed" and e.source == "a resident"
+                           for e in strikes)
+
+
+def test_a_closed_quotation_does_not_reach_the_next_sentence() -> None:
+    found = events("“We fled in the night,” a resident said.\n\nOn Monday, junta jets bombed "
+                   "Kutkai town.")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.status == "reported" for e in strikes)
+
+
+def test_reportedly_is_an_unnamed_claim_not_a_rumour() -> None:
+    from sitrep.events.status import status_of
+
+    assert status_of("Junta troops reportedly burned 30 houses in Kutkai town on Monday.",
+                     "", None) == "attributed"
+    assert status_of("Rumours say junta troops reportedly burned houses in Kutkai town.",
+                     "", None) == "rumour"
+    assert status_of("Junta troops burned 30 houses in Kutkai town on Monday.", "", None) == \
+        "reported"
