@@ -129,3 +129,53 @@ def test_sql_over_the_store_and_the_exports_give_the_same_merged_events(db: str)
 def test_status_says_reports_and_merged_events(db: str) -> None:
     first = run("status", "--db", db).splitlines()[0]
     assert first.endswith("3 reported events in 2 merged events")
+
+
+def _make_out_of_date(db: str) -> None:
+    """Merged events as an older fusion rule left them: every reader must fuse again."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("update merged_events set component = 'fusion.v0'")
+
+
+def test_a_read_only_out_of_date_database_is_fused_in_memory_with_a_notice(
+        db: str, caplog: pytest.LogCaptureFixture) -> None:
+    with Store.open(db) as store:
+        expected = sorted(g.id for g in store.merged_events())
+    _make_out_of_date(db)
+    read_only = f"sqlite:///file:{db}?mode=ro&uri=true"
+    with Store.open(read_only) as store, caplog.at_level("WARNING", logger="sitrep"):
+        groups = store.merged_events()
+        again = store.merged_events(store.load_extractions(near_duplicates=False))
+    assert sorted(g.id for g in groups) == sorted(g.id for g in again) == expected
+    [notice] = [r.getMessage() for r in caplog.records]  # said once, on one line
+    assert "out of date" in notice and "readonly" in notice and "\n" not in notice
+    with sqlite3.connect(db) as conn:  # nothing written
+        assert {c for (c,) in conn.execute("select component from merged_events")} == {
+            "fusion.v0"}
+
+
+def test_a_writable_out_of_date_database_is_brought_up_to_date(db: str) -> None:
+    _make_out_of_date(db)
+    with Store.open(db) as store:
+        assert len(store.merged_events(store.load_extractions(near_duplicates=False))) == 2
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from merged_events where component = 'fusion.v0'"
+                            ).fetchone()[0] == 0
+
+
+def test_merged_events_read_without_near_copies_still_cover_every_report(db: str) -> None:
+    """The map leaves republished near-copies out; the stored merged events must not."""
+    from dataclasses import replace
+
+    original = disagreeing_extractions()[0]
+    copy = replace(original, document=replace(original.document, id="doc-copy",
+                                              near_duplicate_of=original.document.id))
+    with Store.open(db) as store:
+        store.save(copy)
+        shown = store.merged_events(store.load_extractions(near_duplicates=False))
+        assert all(doc.id != "doc-copy" for g in shown for doc, _ in g.members)
+    with sqlite3.connect(db) as conn:
+        linked = conn.execute("select count(*) from merged_event_reports "
+                              "where document_id = 'doc-copy'").fetchone()[0]
+    assert linked == len(copy.events)
+    assert json.loads(run("export", "--db", db, "--format", "jsonl").splitlines()[0])
