@@ -162,22 +162,26 @@ def _fatalities(group: MergedEvent) -> str:
 
 def _control_lines(timelines: dict[str, Timeline], window: Window,
                    citations: Citations) -> list[str]:
+    town = {id(s): t.place for t in timelines.values() for s in t.steps}
     steps = [s for t in timelines.values() for s in t.steps
              if window.covers(s.start) and window.in_region(s.change.admin1)]
     if not steps:
         return ["No control changes reported in the period."]
     ordered = sorted(steps, key=lambda s: (s.start, s.end))
-    lines = list(dict.fromkeys(_step_line(s, citations) for s in ordered))  # once per source
+    lines = list(dict.fromkeys(_step_line(s, town[id(s)], citations)
+                               for s in ordered))  # once per source
     return [*lines, "", f"Holders on {window.until.isoformat()}:", "",
             *_holder_lines(timelines, {k for k, t in timelines.items()
                                        if any(s in steps for s in t.steps)}, window)]
 
 
-def _step_line(step: Step, citations: Citations) -> str:
+def _step_line(step: Step, place: str, citations: Citations) -> str:
+    """One control step at the town as its timeline names it ("Naungcho" as written)."""
     change = step.change
+    written = f' ("{change.place}")' if change.place != place else ""
     lost = f" from {change.from_actor}" if change.from_actor else ""
     kind = "" if step.factual else "; does not change who holds it"
-    return (f"- {_iso(step.start)}: {change.place}: {change.to_actor} ({change.how}{lost}; "
+    return (f"- {_iso(step.start)}: {place}{written}: {change.to_actor} ({change.how}{lost}; "
             f"{change.status}{kind}) {citations.cite([step.document])}")
 
 
