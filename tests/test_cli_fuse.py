@@ -207,3 +207,23 @@ def test_report_and_export_count_the_same_merged_events(db: str) -> None:
         summary = run("report", *window).split("\n## Key events")[0]
         assert f"\n{len(exported)} events in the period" in summary
         assert len(exported) == (3 if split else 2)  # the Kone Nyaung clash told twice
+
+
+def test_db_help_says_whether_the_database_must_exist() -> None:
+    """Every command but ingest and demo refuses a missing --db, and its help says so."""
+    from sitrep.cli.options import CREATING_COMMANDS
+
+    helps = {name: next(p.help or "" for p in command.params if p.name == "db")
+             for name, command in main.commands.items()
+             if any(p.name == "db" for p in command.params)}
+    assert {"status", "control", "contradictions", "export", "report", "serve"} <= set(helps)
+    for name, text in helps.items():
+        assert text.endswith("must exist.") == (name not in CREATING_COMMANDS), name
+
+
+@pytest.mark.parametrize("command", ["status", "control", "contradictions"])
+def test_a_missing_db_is_refused_as_the_help_says(command: str, tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, [command, "--db", str(missing)])
+    assert result.exit_code == 2 and "no database at" in result.output
+    assert not missing.exists()
