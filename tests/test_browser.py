@@ -26,7 +26,14 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from sitrep.model import Document, Event, Extraction
 from sitrep.store import Store
-from sitrep.web.fixtures import ARMY, NAMTU, REBELS, sample_extractions, sentence_of
+from sitrep.web.fixtures import (
+    ARMY,
+    NAMTU,
+    REBELS,
+    sample_extractions,
+    sentence_of,
+    two_spellings_extractions,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -326,6 +333,44 @@ def test_the_events_table_filters_with_the_map(page: Page, server_url: str) -> N
     page.locator("#events-table tbody tr").first.click()
     page.wait_for_selector("#detail blockquote.evidence")
     assert page.locator("#events-table tr.selected").count() == 1
+
+
+@pytest.fixture(scope="module")
+def mogok_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two dispatches on one town, spelled "Mogok" (the town) and "Mogoke" (its township)."""
+    folder = tmp_path_factory.mktemp("spellings")
+    db = folder / "spellings.db"
+    with Store.open(str(db)) as store:
+        for extraction in two_spellings_extractions():
+            store.save(extraction)
+    server, url = start_server(db, folder / "serve.log")
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+POINTS = "() => [...state.markers.values()].map((m) => [m.getLatLng().lat, m.getLatLng().lng])"
+
+
+def test_two_spellings_of_a_town_are_one_place_on_the_map(page: Page, mogok_url: str) -> None:
+    open_map(page, mogok_url)
+    rings = page.locator(".control-icon")
+    assert rings.count() == 1  # one town, one ring
+    key = rings.get_attribute("data-place-key")
+    assert key and key.startswith("MIMU ")
+    points = page.evaluate(POINTS)
+    assert len(points) == 2 and points[0] == points[1]  # both events at the town's point
+    ring = page.evaluate("() => state.controlLayer.getLayers().map((m) => "
+                         "[m.getLatLng().lat, m.getLatLng().lng])")
+    assert ring == [points[0]]
+    assert table_places(page) == ["Mogoke", "Mogoke"]  # the gazetteer's spelling
+    assert assert_every_marker_is_clickable(page) == 2
+    assert {page.get_attribute(f".event-marker[data-event-id='{ident}']", "data-place-key")
+            for ident in page.evaluate("[...state.markers.keys()]")} == {key}
+    rings.click()
+    page.wait_for_selector("#holder")
+    assert page.locator("#detail h2").first.inner_text() == "Mogoke"
+    assert page.locator("#detail .source").count() == 2  # both spellings' captures
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

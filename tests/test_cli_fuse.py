@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import create_engine
 
 from sitrep.cli import main
 from sitrep.fuse.fixtures import disagreeing_extractions
@@ -129,3 +130,100 @@ def test_sql_over_the_store_and_the_exports_give_the_same_merged_events(db: str)
 def test_status_says_reports_and_merged_events(db: str) -> None:
     first = run("status", "--db", db).splitlines()[0]
     assert first.endswith("3 reported events in 2 merged events")
+
+
+def _make_out_of_date(db: str) -> None:
+    """Merged events as an older fusion rule left them: every reader must fuse again."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("update merged_events set component = 'fusion.v0'")
+
+
+def test_a_read_only_out_of_date_database_is_fused_in_memory_with_a_notice(
+        db: str, caplog: pytest.LogCaptureFixture) -> None:
+    with Store.open(db) as store:
+        expected = sorted(g.id for g in store.merged_events())
+    _make_out_of_date(db)
+    read_only = f"sqlite:///file:{db}?mode=ro&uri=true"
+    with Store.open(read_only) as store, caplog.at_level("WARNING", logger="sitrep"):
+        groups = store.merged_events()
+        again = store.merged_events(store.load_extractions(near_duplicates=False))
+    assert sorted(g.id for g in groups) == sorted(g.id for g in again) == expected
+    [notice] = [r.getMessage() for r in caplog.records]  # said once, on one line
+    assert "out of date" in notice and "readonly" in notice and "\n" not in notice
+    with sqlite3.connect(db) as conn:  # nothing written
+        assert {c for (c,) in conn.execute("select component from merged_events")} == {
+            "fusion.v0"}
+
+
+def test_a_writable_out_of_date_database_is_brought_up_to_date(db: str) -> None:
+    _make_out_of_date(db)
+    with Store.open(db) as store:
+        assert len(store.merged_events(store.load_extractions(near_duplicates=False))) == 2
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from merged_events where component = 'fusion.v0'"
+                            ).fetchone()[0] == 0
+
+
+def test_merged_events_read_without_near_copies_still_cover_every_report(db: str) -> None:
+    """The map leaves republished near-copies out; the stored merged events must not."""
+    from dataclasses import replace
+
+    original = disagreeing_extractions()[0]
+    copy = replace(original, document=replace(original.document, id="doc-copy",
+                                              near_duplicate_of=original.document.id))
+    with Store.open(db) as store:
+        store.save(copy)
+        shown = store.merged_events(store.load_extractions(near_duplicates=False))
+        assert all(doc.id != "doc-copy" for g in shown for doc, _ in g.members)
+    with sqlite3.connect(db) as conn:
+        linked = conn.execute("select count(*) from merged_event_reports "
+                              "where document_id = 'doc-copy'").fetchone()[0]
+    assert linked == len(copy.events)
+    assert json.loads(run("export", "--db", db, "--format", "jsonl").splitlines()[0])
+
+
+def _store_each_report_alone(db: str) -> None:
+    """Stored merged events that a fresh fusion would not make (each report its own event),
+    as another rule's rows could be: readers must show them as stored, not fuse again."""
+    from sitrep.fuse.events import MergedEvent
+    from sitrep.store import merged
+
+    engine = create_engine(f"sqlite:///{db}")
+    with Store.open(db) as store:
+        groups = store.merged_events()
+    alone = [MergedEvent([member], [ident]) for g in groups
+             for member, ident in zip(g.members, g.ids, strict=True)]
+    with engine.begin() as conn:
+        merged.write(conn, alone)
+    engine.dispose()
+
+
+def test_report_and_export_count_the_same_merged_events(db: str) -> None:
+    window = ["--since", "2025-01-01", "--until", "2025-12-31", "--db", db]
+    for split in (False, True):
+        if split:
+            _store_each_report_alone(db)
+        exported = run("export", "--format", "jsonl", *window).splitlines()
+        summary = run("report", *window).split("\n## Key events")[0]
+        assert f"\n{len(exported)} events in the period" in summary
+        assert len(exported) == (3 if split else 2)  # the Kone Nyaung clash told twice
+
+
+def test_db_help_says_whether_the_database_must_exist() -> None:
+    """Every command but ingest and demo refuses a missing --db, and its help says so."""
+    from sitrep.cli.options import CREATING_COMMANDS
+
+    helps = {name: next(p.help or "" for p in command.params if p.name == "db")
+             for name, command in main.commands.items()
+             if any(p.name == "db" for p in command.params)}
+    assert {"status", "control", "contradictions", "export", "report", "serve"} <= set(helps)
+    for name, text in helps.items():
+        assert text.endswith("must exist.") == (name not in CREATING_COMMANDS), name
+
+
+@pytest.mark.parametrize("command", ["status", "control", "contradictions"])
+def test_a_missing_db_is_refused_as_the_help_says(command: str, tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, [command, "--db", str(missing)])
+    assert result.exit_code == 2 and "no database at" in result.output
+    assert not missing.exists()

@@ -2,9 +2,12 @@
 
 Every line cites the documents it rests on as footnotes (``[^n]``), listed at the
 end with title (or id), outlet, date and url, so a reader can check each claim.
-Events are the fused ones (``sitrep.fuse.events``); unconfirmed reports (rumours,
-threats, denials) are left out of the key events, and demands or claimed
-cessions of control are listed as such, never as changes of holder.
+Events are the merged events as the store holds them (``Store.merged_events``,
+what SQL and the exports show; fused in memory only when none are given), under
+the place as the gazetteer names it, every spelling of a town under one heading.
+Unconfirmed reports (rumours, threats, denials) are left out of the key events,
+and demands or claimed cessions of control are listed as such, never as changes
+of holder.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from sitrep.export.filters import EventFilter
 from sitrep.fuse.contradictions import Contradiction, all_contradictions
 from sitrep.fuse.events import MergedEvent, merge_events, normalise_name
 from sitrep.fuse.timeline import Step, Timeline, build_timelines, control_conflicts
-from sitrep.model import Document, Event, Extraction
+from sitrep.model import Document, Extraction
 
 UNLOCATED = "Place not known"
 
@@ -77,9 +80,14 @@ class Window:
         return f"# Situation report{where}: {self.since.isoformat()} to {self.until.isoformat()}"
 
 
-def situation_report(extractions: list[Extraction], window: Window) -> str:
-    """The whole report as Markdown text."""
-    merged = merge_events(extractions)
+def situation_report(extractions: list[Extraction], window: Window,
+                     merged: list[MergedEvent] | None = None) -> str:
+    """The whole report as Markdown text.
+
+    ``merged``: the stored merged events (``Store.merged_events``), so that the report
+    counts the events SQL and the exports count; fused here when not given.
+    """
+    merged = merge_events(extractions) if merged is None else merged
     citations = Citations()
     events = _key_events(merged, window)
     timelines = build_timelines(extractions, merged)
@@ -115,7 +123,7 @@ def _event_lines(events: list[MergedEvent], citations: Citations) -> list[str]:
         return ["No events reported in the period."]
     by_place: dict[str, list[MergedEvent]] = {}
     for group in events:
-        by_place.setdefault(_place_heading(group.event), []).append(group)
+        by_place.setdefault(_place_heading(group), []).append(group)
     lines: list[str] = []
     for place in sorted(by_place, key=lambda p: (p == UNLOCATED, p)):
         lines += [f"### {place}", ""]
@@ -125,11 +133,13 @@ def _event_lines(events: list[MergedEvent], citations: Citations) -> list[str]:
     return lines[:-1]
 
 
-def _place_heading(event: Event) -> str:
-    loc = event.location
+def _place_heading(group: MergedEvent) -> str:
+    """The place as the gazetteer spells it (one heading per town), with its region."""
+    loc = group.event.location
     if loc is None:
         return UNLOCATED
-    return f"{loc.name} ({loc.admin1})" if loc.admin1 and loc.admin1 != loc.name else loc.name
+    name = group.place_name or loc.name
+    return f"{name} ({loc.admin1})" if loc.admin1 and loc.admin1 != name else name
 
 
 def _event_line(group: MergedEvent, citations: Citations) -> str:
@@ -152,22 +162,26 @@ def _fatalities(group: MergedEvent) -> str:
 
 def _control_lines(timelines: dict[str, Timeline], window: Window,
                    citations: Citations) -> list[str]:
+    town = {id(s): t.place for t in timelines.values() for s in t.steps}
     steps = [s for t in timelines.values() for s in t.steps
              if window.covers(s.start) and window.in_region(s.change.admin1)]
     if not steps:
         return ["No control changes reported in the period."]
     ordered = sorted(steps, key=lambda s: (s.start, s.end))
-    lines = list(dict.fromkeys(_step_line(s, citations) for s in ordered))  # once per source
+    lines = list(dict.fromkeys(_step_line(s, town[id(s)], citations)
+                               for s in ordered))  # once per source
     return [*lines, "", f"Holders on {window.until.isoformat()}:", "",
             *_holder_lines(timelines, {k for k, t in timelines.items()
                                        if any(s in steps for s in t.steps)}, window)]
 
 
-def _step_line(step: Step, citations: Citations) -> str:
+def _step_line(step: Step, place: str, citations: Citations) -> str:
+    """One control step at the town as its timeline names it ("Naungcho" as written)."""
     change = step.change
+    written = f' ("{change.place}")' if change.place != place else ""
     lost = f" from {change.from_actor}" if change.from_actor else ""
     kind = "" if step.factual else "; does not change who holds it"
-    return (f"- {_iso(step.start)}: {change.place}: {change.to_actor} ({change.how}{lost}; "
+    return (f"- {_iso(step.start)}: {place}{written}: {change.to_actor} ({change.how}{lost}; "
             f"{change.status}{kind}) {citations.cite([step.document])}")
 
 

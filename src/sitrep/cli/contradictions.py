@@ -15,7 +15,7 @@ from sitrep.store import Store
 
 @click.command("contradictions")
 @click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
-              "(default: setting db, sitrep.db).")
+              "(default: setting db, sitrep.db); must exist.")
 @click.option("--json", "as_json", is_flag=True, help="Print the contradictions as JSON.")
 def command(db: str | None, as_json: bool) -> None:
     """List where documents disagree: death tolls, who took a place, dates, distances."""

@@ -20,7 +20,7 @@ from sitrep.store import Store
 @click.option("--at", "at_day", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Show who held each place on this day (YYYY-MM-DD).")
 @click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
-              "(default: setting db, sitrep.db).")
+              "(default: setting db, sitrep.db); must exist.")
 @click.option("--json", "as_json", is_flag=True, help="Print the timelines as JSON.")
 def command(place: str | None, at_day: datetime | None, db: str | None, as_json: bool) -> None:
     """Per place, the holders over time (every step with status and evidence).

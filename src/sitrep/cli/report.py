@@ -28,8 +28,9 @@ def command(since: datetime, until: datetime, region: str | None, db: str | None
     """Key events by place and date, control changes and contradictions, with citations."""
     check_window(since, until)
     with Store.open(existing_db(db)) as store:
-        text = situation_report(store.load_extractions(),
-                                Window(since.date(), until.date(), region))
+        extractions = store.load_extractions()
+        merged = store.merged_events(extractions)  # as stored: what SQL and exports count
+    text = situation_report(extractions, Window(since.date(), until.date(), region), merged)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -11,7 +11,7 @@ from sitrep.store import Store
 
 @click.command("status")
 @click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
-              "(default: setting db, sitrep.db).")
+              "(default: setting db, sitrep.db); must exist.")
 def command(db: str | None) -> None:
     """Count the documents, events (reports and merged), places, claims and reviews."""
     with Store.open(existing_db(db)) as store:

@@ -1,4 +1,9 @@
-"""Fused events as ACLED CSV: the codebook's 31 columns in their order (ACLED.md §1–4, 7–8)."""
+"""Fused events as ACLED CSV: the codebook's 31 columns in their order (ACLED.md §1–4, 7–8).
+
+``location`` is the merged event's place as the gazetteer spells it (``place_name``),
+one spelling for every report of one town; the articles' own spellings are kept
+in the GeoJSON and JSON Lines exports (``location_as_written``), not as a 32nd column.
+"""
 
 from __future__ import annotations
 
@@ -87,7 +92,7 @@ def acled_row(group: MergedEvent, timestamp: int) -> dict[str, Any]:
         "admin1": (loc.admin1 if loc else None) or "",
         "admin2": (loc.admin2 if loc else None) or "",
         "admin3": (loc.admin3 if loc else None) or "",
-        "location": loc.name if loc else "",
+        "location": (group.place_name or loc.name) if loc else "",  # one spelling per town
         "latitude": _coordinate(loc.lat if loc else None),
         "longitude": _coordinate(loc.lon if loc else None),
         "geo_precision": event.geo_precision or (loc.geo_precision if loc else None) or "",
@@ -105,6 +110,13 @@ def _civilian_targeting(event: Event, inter2: str | None) -> str:
 
 def _coordinate(value: float | None) -> float | str:
     return round(value, 4) if value is not None else ""
+
+
+def location_as_written(group: MergedEvent) -> str | None:
+    """The place as the reports spell it ("Mogok; Mokot"), the representative's first."""
+    located = [group.event.location, *(ev.location for _, ev in group.members)]
+    spellings = dict.fromkeys(loc.name for loc in located if loc is not None)
+    return "; ".join(spellings) or None
 
 
 def sources(group: MergedEvent) -> list[str]:

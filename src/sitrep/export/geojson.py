@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from sitrep.export.acled_csv import acled_row
+from sitrep.export.acled_csv import acled_row, location_as_written
 from sitrep.export.jsonl import document_record
 from sitrep.fuse.events import MergedEvent
 
@@ -23,6 +23,7 @@ def feature(group: MergedEvent, timestamp: int) -> dict[str, Any] | None:
     properties["fused_id"] = group.id
     properties["place_key"] = group.place_key  # one key per town, whatever the spelling
     properties["place_name"] = group.place_name  # and one name, as the gazetteer spells it
+    properties["location_as_written"] = location_as_written(group)  # the articles' spellings
     return {"type": "Feature", "id": group.id,
             "geometry": {"type": "Point", "coordinates": [round(loc.lon, 4), round(loc.lat, 4)]},
             "properties": properties}

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, TextIO
 
-from sitrep.export.acled_csv import acled_row
+from sitrep.export.acled_csv import acled_row, location_as_written
 from sitrep.fuse.events import MergedEvent
 from sitrep.model import Document
 
@@ -22,7 +22,8 @@ def event_record(group: MergedEvent, timestamp: int) -> dict[str, Any]:
     """The fused event (ACLED fields), its fatality counts and each source's own extraction."""
     return {
         "id": group.id, "member_ids": list(group.ids), "place_key": group.place_key,
-        "place_name": group.place_name, "acled": acled_row(group, timestamp),
+        "place_name": group.place_name, "location_as_written": location_as_written(group),
+        "acled": acled_row(group, timestamp),
         "fatality_counts": group.fatality_counts,
         "members": [{"document": document_record(doc), "event": _plain(asdict(ev))}
                     for doc, ev in group.members],

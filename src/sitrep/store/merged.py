@@ -84,19 +84,41 @@ def merged_row(group: MergedEvent) -> Row:
 
 def read(conn: Connection, extractions: list[Extraction]) -> list[MergedEvent]:
     """The stored merged events, their members taken from ``extractions`` (stored order)."""
-    reports: dict[str, tuple[Document, Event]] = {
-        event_id(x.document.id, i): (x.document, ev)
-        for x in extractions for i, ev in enumerate(x.events)}
     links = schema.merged_event_reports
     query = select(links.c.merged_event_id, links.c.event_id).order_by(
         links.c.merged_event_id, links.c.position)
+    return assemble([(str(m), str(e)) for m, e in conn.execute(query)], extractions)
+
+
+def restrict(groups: list[MergedEvent], extractions: list[Extraction]) -> list[MergedEvent]:
+    """``groups`` (fused over every stored report) as ``read`` returns them for
+    ``extractions``: members of other documents left out, in the same order."""
+    return assemble([(g.id, ident) for g in groups for ident in g.ids], extractions)
+
+
+def assemble(links: list[tuple[str, str]], extractions: list[Extraction]) -> list[MergedEvent]:
+    """Merged events from (merged event id, report id) pairs, members from ``extractions``.
+
+    Reports of documents left out of ``extractions`` (near-copies the web view skips)
+    are left out; a merged event with none of its reports left is left out too.
+    """
+    reports: dict[str, tuple[Document, Event]] = {
+        event_id(x.document.id, i): (x.document, ev)
+        for x in extractions for i, ev in enumerate(x.events)}
     members: dict[str, MergedEvent] = defaultdict(MergedEvent)
-    for merged_id, ident in conn.execute(query):
-        if ident in reports:  # reports of documents left out of ``extractions``
+    for merged_id, ident in links:
+        if ident in reports:
             members[merged_id].members.append(reports[ident])
             members[merged_id].ids.append(ident)
     order = {ident: n for n, ident in enumerate(reports)}
     return sorted(members.values(), key=lambda g: order[g.ids[0]])
+
+
+def fallback_notice(where: str, reason: str) -> str:
+    """The one line said when merged events are out of date and cannot be stored."""
+    return (f"sitrep: notice: the merged events stored in {where} are out of date and "
+            f"cannot be rewritten ({reason}); using them as fused in memory, nothing written "
+            "(hint: open the database writable once, e.g. 'sitrep status', to store them)")
 
 
 def _iso(value: date | None) -> str | None:

@@ -7,6 +7,7 @@ with everything extracted from it in one transaction: all or nothing.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -37,6 +38,8 @@ from sitrep.model import Document, Event, Extraction, Place, Span
 from sitrep.store import merged, rows, schema
 from sitrep.store.migrations import migrate
 
+#: where notices go (Python's last-resort handler prints them on stderr when none is set)
+_log = logging.getLogger("sitrep")
 #: tables listed first by ``counts`` (the rest follow)
 _COUNT_ORDER = ("documents", "events", "merged_events", "places", "actors", "control_changes",
                 "claims", "evidence_spans", "reviews")
@@ -61,6 +64,7 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
         self._engine = _create_engine(self.url)
+        self._notices: set[str] = set()
         try:
             self.version = migrate(self._engine)
         except SQLAlchemyError as exc:
@@ -171,21 +175,46 @@ class Store:
         """The fused events as stored (recomputed and stored first when out of date).
 
         ``extractions``: the stored extractions already loaded (all of them, or all
-        but near-copies); members are taken from them.
+        but near-copies); members are taken from them. A database that cannot be
+        written (read-only) gets its out-of-date merged events fused in memory,
+        with a one-line notice on the ``sitrep`` logger, and nothing written.
         """
         loaded = self.load_extractions() if extractions is None else extractions
         with self._reading() as conn:
             if merged.is_current(conn):
                 return merged.read(conn, loaded)
-        return self.refresh_merged(loaded)
+        everything = loaded if extractions is None else self._all_of(loaded)
+        groups = merge_events(everything)
+        try:
+            self._write_merged(groups)
+        except StoreError as exc:
+            self._notice_once(merged.fallback_notice(self.display_url, _reason(exc)))
+        return groups if everything is loaded else merged.restrict(groups, loaded)
 
     def refresh_merged(self, extractions: list[Extraction] | None = None) -> list[MergedEvent]:
-        """Fuse every stored report again and replace the merged events (one transaction)."""
-        loaded = self.load_extractions() if extractions is None else extractions
-        groups = merge_events(loaded)
+        """Fuse every stored report again and replace the merged events (one transaction).
+
+        ``extractions``: every stored extraction, already loaded.
+        """
+        groups = merge_events(self.load_extractions() if extractions is None else extractions)
+        self._write_merged(groups)
+        return groups
+
+    def _write_merged(self, groups: list[MergedEvent]) -> None:
         with _as_store_error("store the merged events"), self._engine.begin() as conn:
             merged.write(conn, groups)
-        return groups
+
+    def _all_of(self, loaded: list[Extraction]) -> list[Extraction]:
+        """``loaded`` when it holds every stored document, else every stored extraction:
+        fusion needs all reports (the web view leaves near-copies out)."""
+        if {x.document.id for x in loaded} == set(self.document_ids()):
+            return loaded
+        return self.load_extractions()
+
+    def _notice_once(self, line: str) -> None:
+        if line not in self._notices:
+            self._notices.add(line)
+            _log.warning(line)
 
     def reviews(self) -> list[dict[str, Any]]:
         """Every review, oldest first, as plain dicts (columns of ``reviews``)."""
@@ -504,6 +533,11 @@ def _signature(text: str) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _reason(exc: StoreError) -> str:
+    """The database's own words in a ``could not …: REASON`` error."""
+    return str(exc).split(": ", 1)[-1]
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:

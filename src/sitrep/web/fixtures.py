@@ -95,3 +95,45 @@ def extraction_b() -> Extraction:
 def sample_extractions() -> list[Extraction]:
     """Both dispatches' extractions, in publication order."""
     return [extraction_a(), extraction_b()]
+
+
+# -- one town, two spellings: "Mogok" read as the town, "Mogoke" as its township ---------
+
+TEXT_MOGOK = ("Junta airstrikes hit Mogok on July 11, killing three civilians. "
+              "The TNLA captured Mogok on July 24, residents said.")
+TEXT_MOGOKE = ("Regime artillery shelled Mogoke on July 20, killing two residents. "
+               "TNLA fighters took Mogoke on July 24, a local source said.")
+#: the gazetteer's Mogoke town (MIMU); the township around it has its own id and centroid
+MOGOK_TOWN = Place(mention="Mogok", name="Mogok", kind="town", admin1="Mandalay",
+                   admin3="Mogoke", country="Myanmar", lat=22.9247, lon=96.5063,
+                   gazetteer_id="MIMU MMR010011701", coord_source="fixture", geo_precision=1)
+MOGOKE_TOWNSHIP = Place(mention="Mogoke", name="Mogoke", kind="township", admin1="Mandalay",
+                        admin3="Mogoke", country="Myanmar", lat=22.9247, lon=96.4596,
+                        gazetteer_id="MIMU MMR010011", coord_source="fixture", geo_precision=2)
+
+
+def _mogok_dispatch(ident: str, text: str, where: Place, strike: tuple[str, str, int],
+                    struck: date) -> Extraction:
+    doc = Document(id=ident, text=text, source=f"{ident} wire", title=f"{where.name} news",
+                   published=date(2025, 7, 25), published_precision="day")
+    sub_type, phrase, killed = strike
+    attack = Event("Explosions/Remote violence", sub_type, ARMY, "Civilians (Myanmar)",
+                   date=day(f"on July {struck.day}", struck), location=where, geo_precision=1,
+                   fatalities=killed, evidence=[sentence_of(text, phrase)])
+    taken = ControlChange(where.name, REBELS, "captured", from_actor=ARMY, admin1="Mandalay",
+                          date=day("on July 24", date(2025, 7, 24)),
+                          evidence=[sentence_of(text, "on July 24")])
+    return Extraction(document=doc, events=[attack], control=[taken], places=[where])
+
+
+def two_spellings_extractions() -> list[Extraction]:
+    """Two dispatches on one town, one writing "Mogok" (the town), the other "Mogoke"
+    (read as the township, 5 km off): the map must show one town (needs the gazetteer,
+    which keys the township as its main town)."""
+    return [
+        _mogok_dispatch("doc-mogok", TEXT_MOGOK, MOGOK_TOWN,
+                        ("Air/drone strike", "Junta airstrikes", 3), date(2025, 7, 11)),
+        _mogok_dispatch("doc-mogoke", TEXT_MOGOKE, MOGOKE_TOWNSHIP,
+                        ("Shelling/artillery/missile attack", "Regime artillery", 2),
+                        date(2025, 7, 20)),
+    ]

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
 from typing import Any
 
 from sitrep.fuse.events import MergedEvent, fatality_conflicts, merge_events, normalise_name
+from sitrep.fuse.identity import place_key
 from sitrep.fuse.timeline import (
     Step,
     Timeline,
@@ -37,6 +39,11 @@ class Snapshot:
     places: dict[str, Place]
     timelines: dict[str, Timeline]
     documents: dict[str, Document]
+    #: one located place per place key (``sitrep.fuse.identity``): where the town is drawn
+    towns: dict[str, Place] = field(default_factory=dict)
+    #: one name per place key: the events' most common ``place_name`` (a village the
+    #: gazetteer lists under two spellings keeps one on the map)
+    town_names: dict[str, str] = field(default_factory=dict)
     extractions: list[Extraction] = field(default_factory=list, repr=False)
     _contradictions: list[dict[str, Any]] | None = field(default=None, repr=False)
 
@@ -49,6 +56,8 @@ class Snapshot:
         return cls(
             events=events,
             places=places,
+            towns=town_index(extractions),
+            town_names=town_names(events),
             timelines=build_timelines(extractions, events),
             documents={x.document.id: x.document for x in extractions},
             extractions=extractions,
@@ -117,6 +126,29 @@ def place_index(extractions: list[Extraction]) -> dict[str, Place]:
     return index
 
 
+def town_index(extractions: list[Extraction]) -> dict[str, Place]:
+    """One located place per place key, so every spelling of a town is drawn at one point:
+    the gazetteer's entry of the key itself (the town, not its township), else the most
+    precise place, else the first."""
+    found: dict[str, list[Place]] = {}
+    for extraction in extractions:
+        located = [e.location for e in extraction.events if e.location]
+        for place in [*extraction.places, *located]:
+            if place.lat is not None and place.lon is not None:
+                found.setdefault(place_key(place), []).append(place)
+    return {key: min(places, key=lambda p: (p.gazetteer_id != key, p.geo_precision or 9))
+            for key, places in found.items()}
+
+
+def town_names(events: list[MergedEvent]) -> dict[str, str]:
+    """The name shown for each place key: its events' most common ``place_name``."""
+    names: dict[str, Counter[str]] = {}
+    for merged in events:
+        if merged.place_key and merged.place_name:
+            names.setdefault(merged.place_key, Counter())[merged.place_name] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in names.items()}
+
+
 def in_window(event: Event, since: date | None, until: date | None) -> bool:
     """Whether an event's date interval meets [since, until]; undated events always do."""
     if event.date is None:
@@ -139,7 +171,7 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
     """One merged event as the page draws it: reviewed values first, originals kept."""
     event = merged.event
     state = review_state(merged.ids, reviews)
-    place = _reviewed_place(snapshot, event.location, state)
+    place = _reviewed_place(snapshot, merged, state)
     return {
         "id": merged.id,
         "member_ids": merged.ids,
@@ -149,7 +181,7 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
         **_dates(event),
         "actor1": event.actor1,
         "actor2": event.actor2,
-        "location": place.name if place else None,
+        "location": place.name if place else None,  # the gazetteer's spelling, or reviewed
         "extracted_location": event.location.name if event.location else None,
         "place_key": merged.place_key,  # the town whatever its spelling (fuse.identity)
         "place_name": merged.place_name,
@@ -166,8 +198,11 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
     }
 
 
-def _reviewed_place(snapshot: Snapshot, place: Place | None, state: ReviewedState) -> Place | None:
-    """The place a reviewer corrected to (located through the place index), else the extracted."""
+def _reviewed_place(snapshot: Snapshot, merged: MergedEvent,
+                    state: ReviewedState) -> Place | None:
+    """The place a reviewer corrected to (located through the place index), else the
+    event's town: named as the gazetteer spells it, at its town's one point."""
+    place = _town(snapshot, merged)
     if not state.place:
         return place
     known = snapshot.places.get(normalise_name(state.place))
@@ -177,6 +212,17 @@ def _reviewed_place(snapshot: Snapshot, place: Place | None, state: ReviewedStat
     lat, lon = (place.lat, place.lon) if place else (None, None)
     return Place(mention=state.place, name=state.place, lat=lat, lon=lon,
                  why="corrected by a reviewer; not located, shown at the extracted place")
+
+
+def _town(snapshot: Snapshot, merged: MergedEvent) -> Place | None:
+    """The event's place under its ``place_name``, at the point drawn for its ``place_key``."""
+    place = merged.event.location
+    if place is None:
+        return None
+    key = merged.place_key or ""
+    town = snapshot.towns.get(key, place)
+    name = snapshot.town_names.get(key) or merged.place_name or place.name
+    return replace(place, name=name, lat=town.lat, lon=town.lon)
 
 
 def _dates(event: Event) -> dict[str, Any]:
@@ -224,10 +270,12 @@ def control_json(snapshot: Snapshot, at: date | None = None,
     for timeline in sorted(snapshot.timelines.values(), key=lambda t: t.place):
         if place and timeline is not wanted:
             continue
-        located = next((snapshot.places[k] for k in map(normalise_name, [
-            timeline.place, *timeline.spellings]) if k in snapshot.places), None)
+        located = snapshot.towns.get(timeline.key) or next(
+            (snapshot.places[k] for k in map(normalise_name, [timeline.place, *timeline.spellings])
+             if k in snapshot.places), None)
         out.append({
             "place": timeline.place,
+            "place_key": timeline.key,  # the events' place_key: one ring per town
             "lat": located.lat if located else None,
             "lon": located.lon if located else None,
             "steps": [step.to_dict() for step in _in_date_order(timeline)],

@@ -173,7 +173,7 @@ function eventMarker(event) {
     (dated ? ` — ${event.date_start || event.date_end}` : " — undated")));
   marker.on("click", () => showEvent(event.id));
   marker.on("add", () => Object.assign(marker.getElement().dataset, {
-    eventId: event.id, type: event.event_type, dated: String(dated)}));
+    eventId: event.id, type: event.event_type, dated: String(dated), placeKey: event.place_key || ""}));
   return marker;
 }
 
@@ -327,7 +327,7 @@ function controlIcon(row) {
   if (holding.inferred) badge.classList.add("inferred");
   const label = el("span", {class: "control-label"}, row.place + (holding.contested ? " (contested)" : ""));
   const node = el("div", {class: "control-icon", dataset: {
-    place: row.place, holder: holding.holder || "", contested: String(Boolean(holding.contested)),
+    place: row.place, placeKey: row.place_key, holder: holding.holder || "", contested: String(Boolean(holding.contested)),
   }}, badge, label);
   return L.divIcon({html: node, className: "", iconSize: null, iconAnchor: [13, 13]});
 }
@@ -338,10 +338,14 @@ async function drawControl() {
   if (request !== state.controlRequest) return;  // a later slider move superseded this one
   state.control = rows;
   state.controlLayer.clearLayers();
+  // one ring per town: rows are keyed on place_key, as the events are (every spelling of
+  // a town is one key, drawn at one point); a key seen twice keeps its first row
+  const drawn = new Set();
   for (const row of rows) {
-    if (row.lat === null || row.lon === null) continue;
+    if (row.lat === null || row.lon === null || drawn.has(row.place_key)) continue;
+    drawn.add(row.place_key);
     const marker = L.marker([row.lat, row.lon], {icon: controlIcon(row), pane: "control", title: row.place});
-    marker.on("click", () => showControl(row.place));
+    marker.on("click", () => showControl(row.place_key));
     marker.steps = row.steps.length;
     marker.addTo(state.controlLayer);
   }
@@ -461,8 +465,9 @@ async function submitReview(id, action, value, message) {
   }
 }
 
-function showControl(place) {
-  const row = state.control.find((r) => r.place === place);
+// ``which``: a town's place_key (a ring's click), or its name (a contradiction's link)
+function showControl(which) {
+  const row = state.control.find((r) => r.place_key === which) || state.control.find((r) => r.place === which);
   if (!row) return;
   const holding = row.holding || {};
   const steps = row.steps.map((step) => el("div", {class: "source"},
