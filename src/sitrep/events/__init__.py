@@ -17,6 +17,7 @@ from sitrep.actors import actor_country, actor_type, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
+from sitrep.events import written
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -99,7 +100,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
-    findings.events = merge_same_events(findings.events)
+    findings.events = written.settle(merge_same_events(findings.events))
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
     findings.control = control_rules.from_territorial(territorial) + \
@@ -192,8 +193,9 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         told.append((sentence.start + at, [] if kind.side else found))
     casualty_rules.assign_casualties(sentence, told)
     events = _highest_per_place(ranked)
-    if events and events[0].date is not None:
-        ctx.last_date = events[0].date
+    placed = [e for e in events if not written.is_fallback(e)]  # dates as before issue 15
+    if placed and placed[0].date is not None:
+        ctx.last_date = placed[0].date
     return events, claim
 
 
@@ -359,8 +361,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
-    if not wheres:
-        return []
+    if not wheres and not kind.side:  # a place no gazetteer holds: as written (issue 15)
+        wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if roles.actor1 is None:
         return []
