@@ -272,3 +272,27 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
         if name:
             resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
     return resolved
+
+
+#: ACLED's event types whose actor is a crowd, named generically by country
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+_FACED_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def police_forces(country: str) -> str:
+    """ACLED's name for a country's police under its current regime."""
+    regime = lexicon().regimes.get(country, "")
+    return f"Police Forces of {country} {regime}".strip()
+
+
+def crowd_roles(event_type: str, sub_event_type: str, actor1: str | None, actor2: str | None,
+                country: str) -> tuple[str, str | None]:
+    """Protests: "Protesters (Country)" and, when they met force, the state forces named
+    (else the police); Riots: "Rioters (Country)" and the armed or state side named, if any."""
+    named = [a for a in (actor1, actor2) if a and actor_type(a) not in ("Protesters", "Rioters")]
+    state = next((a for a in named if actor_type(a) == "State forces"), None)
+    if event_type == "Protests":
+        other = (state or police_forces(country)) if sub_event_type in _FACED_FORCE else None
+        return f"Protesters ({country})", other
+    return f"Rioters ({country})", state or next(
+        (a for a in named if actor_type(a) == "Civilians"), None)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from sitrep.actors import actor_country, actor_type, focus_country
+from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
@@ -135,7 +135,7 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     found = []
     civilians = cues().civilians.search(sentence.text)
     for kind in trigger_kinds():
-        if kind.needs_civilians and not civilians:
+        if not kind.applies(sentence.text, bool(civilians)):
             continue
         for m in kind.pattern.finditer(sentence.text):
             before = sentence.text[max(0, m.start() - 24):m.start()]
@@ -361,7 +361,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
-    if not wheres and not kind.side:  # a place no gazetteer holds: as written (issue 15)
+    if not wheres and kind.keeps_unplaced:  # a place no gazetteer holds: as written (#15)
         wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if roles.actor1 is None:
@@ -426,9 +426,15 @@ def _sub_event(kind: TriggerKind, actor1: str, place: Place, country: str) -> st
 def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
            when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
            ctx: _Context) -> Event:
+    event_type, sub_event_type = casualty_rules.in_context(
+        kind.name, kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country),
+        _with_next(sentence, ctx))
+    if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
+        actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
+                                     ctx.sides.country)
     return Event(
-        event_type=kind.event_type,
-        sub_event_type=_sub_event(kind, actor1, where.place, ctx.sides.country),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
         actor1=actor1, actor2=actor2, assoc_actors=assoc,
         date=when, location=where.place, near=where.near, geo_precision=where.precision,
         fatalities=fatalities(sentence.text) if not kind.side else None,
@@ -441,6 +447,13 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
         confidence=0.4 if status in NON_FACTUAL else 0.6,
         component=COMPONENT,
     )
+
+
+def _with_next(sentence: Sentence, ctx: _Context) -> str:
+    """The sentence and the next one: how a demonstration went is often told after it."""
+    following = ctx.text.sentences[sentence.index + 1].text \
+        if sentence.index + 1 < len(ctx.text.sentences) else ""
+    return f"{sentence.text} {following}"
 
 
 def _key(event: Event) -> tuple[object, ...]:

@@ -23,6 +23,20 @@ class TriggerKind:
     control: str | None = None  # how a control change is described
     side: bool = False  # coded beside the main event (displacement)
     needs_civilians: bool = False
+    #: the sentence must also match this (a crowd for "torched", a political cue for arrests)
+    requires: re.Pattern[str] | None = None
+    #: the kind does not fire on a sentence matching this ("protesters clashed": no battle)
+    unless: re.Pattern[str] | None = None
+    #: an event of this kind with no gazetteer place is kept as written (not displacement)
+    keeps_unplaced: bool = True
+
+    def applies(self, sentence: str, civilians: bool) -> bool:
+        """The sentence holds what the kind needs besides its trigger."""
+        if self.needs_civilians and not civilians:
+            return False
+        if self.requires is not None and not self.requires.search(sentence):
+            return False
+        return self.unless is None or not self.unless.search(sentence)
 
 
 @dataclass(frozen=True)
@@ -59,7 +73,10 @@ def trigger_kinds() -> tuple[TriggerKind, ...]:
     return tuple(
         TriggerKind(name, rank, spec["event_type"], spec["sub_event_type"],
                     _any(spec["patterns"]), spec.get("control"), spec.get("side", False),
-                    spec.get("needs_civilians", False))
+                    spec.get("needs_civilians", False),
+                    _any(spec["requires"]) if spec.get("requires") else None,
+                    _any(spec["unless"]) if spec.get("unless") else None,
+                    spec.get("keeps_unplaced", True))
         for rank, (name, spec) in enumerate(kinds.items()))
 
 
@@ -83,3 +100,12 @@ def cues() -> Cues:
         sequel_openers=_any(data["sequel_openers"]), running_total=_any(data["running_total"]),
         several_attacks=_any(data["several_attacks"]),
     )
+
+
+@cache
+def context_cues() -> dict[str, re.Pattern[str]]:
+    """The cues that settle a sub-type from its context (``cues.yaml``, issue 15)."""
+    data = _load("cues.yaml")
+    names = ("protesters_violent", "protest_lethal_force", "protest_intervention",
+             "demonstration_setting", "mob_setting", "no_fight")
+    return {name: _any(data[name]) for name in names}
