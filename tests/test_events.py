@@ -209,7 +209,8 @@ def test_a_landmark_right_after_the_place_only_locates_it() -> None:
 def test_the_hometown_of_a_quoted_resident_is_not_the_event_place() -> None:
     x = run("“The junta carried out two airstrikes on our village on Monday,” a Kyaukme "
             "resident said.")
-    assert [e.location for e in only(x, "Air/drone strike")] == []
+    # kept with no place (issue 15: flagged, out of ACLED exports), never at Kyaukme
+    assert [e.location for e in only(x, "Air/drone strike")] in ([], [None])
 
 
 def test_displacement_is_coded_where_people_fled_from_not_where_they_went() -> None:

@@ -93,7 +93,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
-        if casualty_rules.goes_on(events, sentence.text):  # "The bomb hit a monastery, ..."
+        placed = [e for e in events if not written.is_fallback(e)]
+        if casualty_rules.goes_on(placed, sentence.text):  # "The bomb hit a monastery, ..."
             casualty_rules.carry_casualties(told, sentence)
         else:
             told = events

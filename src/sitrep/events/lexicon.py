@@ -34,6 +34,8 @@ class TriggerKind:
         """The sentence holds what the kind needs besides its trigger."""
         if self.needs_civilians and not civilians:
             return False
+        if context_cues()["non_event"].search(sentence):
+            return False
         if self.requires is not None and not self.requires.search(sentence):
             return False
         return self.unless is None or not self.unless.search(sentence)
@@ -107,5 +109,5 @@ def context_cues() -> dict[str, re.Pattern[str]]:
     """The cues that settle a sub-type from its context (``cues.yaml``, issue 15)."""
     data = _load("cues.yaml")
     names = ("protesters_violent", "protest_lethal_force", "protest_intervention",
-             "demonstration_setting", "mob_setting", "no_fight")
+             "demonstration_setting", "mob_setting", "no_fight", "non_event")
     return {name: _any(data[name]) for name in names}
