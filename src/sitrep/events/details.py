@@ -172,10 +172,9 @@ def in_context(kind: str, event_type: str, sub_event_type: str, context: str
         if cue["protest_intervention"].search(context):
             return _PROTESTS, "Protest with intervention"
         return _PROTESTS, "Peaceful protest"
-    if event_type == _RIOTS:
-        mob = cue["mob_setting"].search(context) and not cue["demonstration_setting"].search(
-            context)
-        return _RIOTS, "Mob violence" if mob else "Violent demonstration"
+    if event_type == _RIOTS:  # a crowd's violence outside a demonstration: mob violence
+        demonstration = cue["demonstration_setting"].search(context)
+        return _RIOTS, "Violent demonstration" if demonstration else "Mob violence"
     if sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") \
             and cue["no_fight"].search(context):
         return "Strategic developments", "Non-violent transfer of territory"
