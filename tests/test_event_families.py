@@ -1,0 +1,150 @@
+"""Every ACLED family on sentences written for these tests (issue 15): sub-types, boundaries,
+crowd actors, non-events, and events whose place no gazetteer holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract_text
+from sitrep.actors import crowd_roles
+from sitrep.events.details import in_context
+from sitrep.model import NON_FACTUAL, Event, Extraction
+
+
+def run(body: str) -> Extraction:
+    return extract_text(body)
+
+
+def asserted(body: str) -> list[Event]:
+    return [e for e in run(body).events if e.status not in NON_FACTUAL]
+
+
+def sub_types(body: str) -> list[str]:
+    return [e.sub_event_type for e in asserted(body)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Battles
+    ("Rebels and soldiers clashed near the fictional town of Qarvela on Monday, killing nine.",
+     "Armed clash"),
+    # Explosions/Remote violence
+    ("A suicide bomber blew himself up at a checkpoint in the village of Dorvani on Tuesday.",
+     "Suicide bomb"),
+    ("Militants hurled a grenade at a police post in the town of Emberlo on Sunday.", "Grenade"),
+    ("A roadside bomb struck an army truck near the hamlet of Velmora, killing two soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("Rockets slammed into a residential block in the city of Tarnavo overnight.",
+     "Shelling/artillery/missile attack"),
+    ("Government warplanes bombed a market in the town of Suvrasi on Friday.",
+     "Air/drone strike"),
+    ("Witnesses said militants fired shells filled with mustard gas at the village of Orkasa.",
+     "Chemical weapon"),
+    # Violence against civilians
+    ("Gunmen abducted 14 passengers from a bus near the town of Halvuri on Wednesday.",
+     "Abduction/forced disappearance"),
+    ("Soldiers raped several women during a sweep through the village of Mebrani.",
+     "Sexual violence"),
+    # Protests and riots
+    ("Thousands of teachers marched peacefully through the city of Lorvanta on Monday to demand "
+     "higher pay.", "Peaceful protest"),
+    ("Police fired tear gas to disperse students protesting against fee rises in the town of "
+     "Kessarin on Thursday.", "Protest with intervention"),
+    ("Security forces shot dead four protesters during a demonstration in the city of Ombrevi.",
+     "Excessive force against protesters"),
+    ("Protesters threw stones at police and torched cars during a demonstration in the town of "
+     "Valdessa.", "Violent demonstration"),
+    ("An angry mob lynched a man accused of theft in the village of Tirkasi on Saturday.",
+     "Mob violence"),
+    # Strategic developments
+    ("Bomb disposal experts defused an explosive device found near a bridge in the town of "
+     "Sarnevo.", "Disrupted weapons use"),
+    ("The rebels and the government signed a ceasefire agreement in the town of Belkarra.",
+     "Agreement"),
+    ("Police arrested the opposition leader at his home in the city of Varnosk on Monday.",
+     "Arrests"),
+    ("Fighters looted shops and plundered the market of the town of Pelvaro on Tuesday.",
+     "Looting/property destruction"),
+    ("The army established a new military base in the district of Korrovan last week.",
+     "Headquarters or base established"),
+    ("Mutinous soldiers seized power in an apparent coup in the capital of Estrava on Sunday.",
+     "Other"),
+])
+def test_each_family_is_coded_with_its_sub_type(body: str, expected: str) -> None:
+    assert expected in sub_types(body)
+
+
+def test_a_grenade_attack_on_a_post_is_a_grenade_not_a_battle() -> None:
+    found = sub_types("Four soldiers were wounded in a grenade attack on a military post in the "
+                      "village of Ardosi on Saturday.")
+    assert "Grenade" in found and "Armed clash" not in found
+
+
+def test_a_crowd_clashing_with_police_riots_and_fights_no_battle() -> None:
+    found = sub_types("Demonstrators clashed with riot police in the city of Mirvana on Friday.")
+    assert "Armed clash" not in found and found[:1] == ["Violent demonstration"]
+
+
+def test_territory_taken_without_a_fight_is_a_non_violent_transfer() -> None:
+    assert in_context("capture", "Battles", "Non-state actor overtakes territory",
+                      "Rebels took control of the town without a fight after troops withdrew.") \
+        == ("Strategic developments", "Non-violent transfer of territory")
+    assert in_context("capture", "Battles", "Non-state actor overtakes territory",
+                      "Rebels captured the town after a raid that left many soldiers dead.") \
+        == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_protest_boundaries_follow_the_codebook() -> None:
+    assert in_context("protest", "Protests", "Peaceful protest",
+                      "Hundreds rallied outside parliament, chanting slogans.")[1] == \
+        "Peaceful protest"
+    assert in_context("protest", "Protests", "Peaceful protest",
+                      "Police used water cannon to break up the protest.")[1] == \
+        "Protest with intervention"
+    assert in_context("protest", "Protests", "Peaceful protest",
+                      "Troops opened fire on the protest, killing two.")[1] == \
+        "Excessive force against protesters"
+    assert in_context("protest", "Protests", "Peaceful protest",
+                      "Protesters hurled rocks at the police.") == \
+        ("Riots", "Violent demonstration")
+
+
+def test_crowd_actors_are_named_by_country() -> None:
+    assert crowd_roles("Protests", "Peaceful protest", "Military Forces of X", None, "Kenya") == \
+        ("Protesters (Kenya)", None)
+    assert crowd_roles("Protests", "Protest with intervention", None, None, "Kenya") == \
+        ("Protesters (Kenya)", "Police Forces of Kenya")
+    assert crowd_roles("Riots", "Violent demonstration", None, None, "Kenya") == \
+        ("Rioters (Kenya)", None)
+
+
+@pytest.mark.parametrize("body", [
+    "A powerful earthquake struck the region on Monday, killing more than 40 people.",
+    "Floods swept through the valley after days of rain, killing 12 villagers.",
+    "The home side launched a late fight-back to win 2-1 in the league match.",
+    "The two companies signed a merger agreement, their shareholders said.",
+    "A court sentenced five soldiers to prison for the killing of a farmer in 2019.",
+    "Armed robbers stormed a jewellery store and fled with cash.",
+    "Dock workers went on strike on Monday over unpaid wages.",
+    "The foreign minister arrived in the capital for bilateral talks.",
+])
+def test_non_events_stay_out(body: str) -> None:
+    assert asserted(body) == []
+
+
+def test_planned_protest_is_not_asserted() -> None:
+    assert asserted("The opposition said it will hold mass protests in the capital next week.") \
+        == []
+
+
+def test_an_ungeocoded_place_is_kept_as_written_and_flagged() -> None:
+    [event] = [e for e in asserted("Rebels ambushed an army convoy in the remote district of "
+                                   "Zarquen on Monday.") if e.event_type == "Battles"]
+    assert event.location is not None and event.location.name == "Zarquen"
+    assert event.location.lat is None and event.geo_precision == 3
+    assert "place not geocoded" in event.flags
+
+
+def test_an_event_with_no_place_at_all_is_kept_flagged_without_location() -> None:
+    found = asserted("Gunmen kidnapped two aid workers on Tuesday, their agency said.")
+    assert [e.sub_event_type for e in found] == ["Abduction/forced disappearance"]
+    assert found[0].location is None and found[0].flags == ["no place"]
