@@ -43,7 +43,9 @@ BLIND_FILE = Path(__file__).resolve().parent / "snippets_blind.txt"
 DOCS = ROOT / "docs" / "events.md"
 BEGIN, END = "<!-- snippets:begin -->", "<!-- snippets:end -->"
 
-#: ACLED's hierarchy (codebook order of precedence): the higher one codes co-occurring tactics
+#: ACLED's hierarchy (codebook order of precedence): the higher one codes co-occurring tactics;
+#: the codebook ranks no strategic development above another, so they follow its list, except
+#: that a change to group/activity comes last
 HIERARCHY = (
     "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
     "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
@@ -51,9 +53,10 @@ HIERARCHY = (
     "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
     "Remote explosive/landmine/IED", "Grenade",
     "Sexual violence", "Attack", "Abduction/forced disappearance",
-    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction",
-    "Non-violent transfer of territory", "Other",
+    "Agreement", "Non-violent transfer of territory", "Arrests", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Other",
+    # last: troop movements are what sitrep codes beside another event
+    "Change to group/activity",
 )
 NONE = "(none)"
 

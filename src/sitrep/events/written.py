@@ -109,6 +109,20 @@ def _unresolved(event: Event) -> bool:
                                           and event.location.why in (AS_WRITTEN, LARGER_AREA))
 
 
+#: how a demonstration was met, mildest first: a report of it anywhere codes the protest
+_PROTEST_TREATMENT = ("Peaceful protest", "Protest with intervention",
+                      "Excessive force against protesters")
+
+
+def _worse_treatment(kept: Event, told: Event) -> str:
+    """A protest told again without a place ("three protesters were killed as troops
+    opened fire") may say how it was met: the harsher treatment codes it (ACLED)."""
+    if kept.event_type != "Protests" or told.sub_event_type not in _PROTEST_TREATMENT \
+            or kept.sub_event_type not in _PROTEST_TREATMENT:
+        return kept.sub_event_type
+    return max(kept.sub_event_type, told.sub_event_type, key=_PROTEST_TREATMENT.index)
+
+
 def settle(events: list[Event]) -> list[Event]:
     """Events the fallback placed, in one document:
 
@@ -131,6 +145,7 @@ def settle(events: list[Event]) -> list[Event]:
                          and (e.status in NON_FACTUAL) == key[1]), None)
             if same is not None:
                 same.evidence.extend(s for s in event.evidence if s not in same.evidence)
+                same.sub_event_type = _worse_treatment(same, event)
             continue
         seen.add(key)
         if event.location is NO_PLACE:

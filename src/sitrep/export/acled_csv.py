@@ -126,9 +126,11 @@ def notes(group: MergedEvent) -> str:
 
 
 def write_acled_csv(groups: list[MergedEvent], out: TextIO, timestamp: int) -> int:
-    """Write the header and one row per fused event; returns the number of rows."""
+    """Write the header and one row per fused event; returns the number of rows. An event
+    with no place at all is left out (ACLED codes none; JSONL keeps it, flagged)."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
+    groups = [g for g in groups if g.event.location is not None]
     for group in groups:
         writer.writerow(_four_decimals(acled_row(group, timestamp)))
     return len(groups)
