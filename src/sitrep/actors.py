@@ -159,6 +159,22 @@ def _country_words() -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]
                  for country, words in lexicon().countries.items())
 
 
+@cache
+def _other_country_words() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """The wider news's countries (``other_countries``), asked only when no other counts."""
+    data = _data().get("other_countries") or {}
+    return tuple((country, tuple(re.compile(rf"\b{re.escape(w)}\b") for w in words))
+                 for country, words in data.items())
+
+
+def _other_country(text: str) -> str | None:
+    """The most named of the wider news's countries, if the text names any."""
+    counts = Counter({country: sum(len(p.findall(text)) for p in patterns)
+                      for country, patterns in _other_country_words()})
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] > 0 else None
+
+
 @lru_cache(maxsize=4)
 def focus_country(text: str) -> str:
     """The country an article is mostly about, from its country words (kept for the
@@ -175,7 +191,7 @@ def focus_country(text: str) -> str:
         if actor and actor.country and actor.actor_type != "State forces":
             counts[actor.country] += 1
     if not counts or counts.most_common(1)[0][1] == 0:
-        return DEFAULT_COUNTRY
+        return _other_country(text) or DEFAULT_COUNTRY
     return counts.most_common(1)[0][0]
 
 
