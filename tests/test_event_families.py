@@ -137,7 +137,7 @@ def test_planned_protest_is_not_asserted() -> None:
 
 
 def test_an_ungeocoded_place_is_kept_as_written_and_flagged() -> None:
-    [event] = [e for e in asserted("Rebels ambushed an army convoy in the remote district of "
+    [event] = [e for e in asserted("Soldiers clashed with rebels in the remote district of "
                                    "Zarquen on Monday.") if e.event_type == "Battles"]
     assert event.location is not None and event.location.name == "Zarquen"
     assert event.location.lat is None and event.geo_precision == 3
@@ -148,3 +148,16 @@ def test_an_event_with_no_place_at_all_is_kept_flagged_without_location() -> Non
     found = asserted("Gunmen kidnapped two aid workers on Tuesday, their agency said.")
     assert [e.sub_event_type for e in found] == ["Abduction/forced disappearance"]
     assert found[0].location is None and found[0].flags == ["no place"]
+
+
+def test_no_battle_or_attack_in_an_article_naming_no_armed_actor() -> None:
+    assert asserted("A blaze tore through a hostel on Sunday, killing seven students.") == []
+    assert asserted("The rival firms are locked in a fierce battle over the contract.") == []
+
+
+def test_a_descriptor_joined_by_and_is_an_actor_of_its_own() -> None:
+    from sitrep.actors import find_actors
+    from sitrep.ingest.documents import parse_plain_text
+    from sitrep.text import prepare
+    found = find_actors(prepare(parse_plain_text("Rebels and soldiers clashed on Monday.")))
+    assert [m.actor_type for m in found] == ["State forces"]

@@ -225,6 +225,10 @@ def find_actors(text: AnalysedText) -> list[ActorMention]:
 _ARMED_WING = re.compile(r"/[\w'-]+(?: [\w'-]+){0,3}\s+")
 
 
+#: "rebels and soldiers": two actors, not a descriptor of the first
+_CONJOINED = re.compile(r"\b(?:and|or|with|against|between|versus|vs)\b", re.IGNORECASE)
+
+
 def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[ActorMention]:
     """"TNLA troops", "regime soldiers": a descriptor right after a name is that name, also
     after the name of its armed wing ("Shan State Progressive Party/Shan State Army troops")."""
@@ -232,8 +236,8 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
     for m in mentions:
         prev = kept[-1] if kept else None
         gap = source[prev.span.end:m.span.start] if prev else ""
-        near = (len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)) \
-            or _ARMED_WING.fullmatch(gap)
+        near = (len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)
+                and not _CONJOINED.search(gap)) or _ARMED_WING.fullmatch(gap)
         if (m.generic and prev is not None and not prev.generic and near
                 and m.actor_type == "State forces"):
             continue

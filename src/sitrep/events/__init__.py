@@ -364,6 +364,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
     if not wheres and kind.keeps_unplaced:  # a place no gazetteer holds: as written (#15)
         wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
+    if kind.needs_armed_actor and not _names_armed_actor(ctx):
+        return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if roles.actor1 is None:
         return []
@@ -380,6 +382,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+def _names_armed_actor(ctx: _Context) -> bool:
+    """The article names an organised armed actor (issue 15: no battle or attack without)."""
+    return any(a.actor_type in _ARMED_TYPES for a in ctx.actors)
 
 
 _GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"

@@ -29,6 +29,9 @@ class TriggerKind:
     unless: re.Pattern[str] | None = None
     #: an event of this kind with no gazetteer place is kept as written (not displacement)
     keeps_unplaced: bool = True
+    #: only in an article that names an armed actor (a battle, an attack on civilians: ACLED
+    #: codes organised armed groups; "floods killed 50" or "a legal battle" names none)
+    needs_armed_actor: bool = False
 
     def applies(self, sentence: str, civilians: bool) -> bool:
         """The sentence holds what the kind needs besides its trigger."""
@@ -78,7 +81,7 @@ def trigger_kinds() -> tuple[TriggerKind, ...]:
                     spec.get("needs_civilians", False),
                     _any(spec["requires"]) if spec.get("requires") else None,
                     _any(spec["unless"]) if spec.get("unless") else None,
-                    spec.get("keeps_unplaced", True))
+                    spec.get("keeps_unplaced", True), spec.get("needs_armed_actor", False))
         for rank, (name, spec) in enumerate(kinds.items()))
 
 
