@@ -161,3 +161,16 @@ def test_a_descriptor_joined_by_and_is_an_actor_of_its_own() -> None:
     from sitrep.text import prepare
     found = find_actors(prepare(parse_plain_text("Rebels and soldiers clashed on Monday.")))
     assert [m.actor_type for m in found] == ["State forces"]
+
+
+def test_a_killing_of_an_unarmed_person_named_by_role_is_an_attack() -> None:
+    found = asserted("Gunmen shot dead a village chief in the northern town of Koro on Monday.")
+    assert [(e.sub_event_type, e.location and e.location.name) for e in found] == \
+        [("Attack", "Koro")]
+
+
+def test_weapons_seized_are_no_capture_and_riot_police_no_riot() -> None:
+    assert sub_types("Security forces seized a large cache of weapons in a raid on a hideout "
+                     "in the town of Dessal.")[:1] == ["Disrupted weapons use"]
+    assert sub_types("Riot police fired tear gas at students marching on parliament in the "
+                     "city of Arvenna.") == ["Protest with intervention"]

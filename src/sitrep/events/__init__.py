@@ -229,7 +229,7 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
                        ) -> list[tuple[TriggerKind, int]]:
     """Civilians killed in a raid with one armed side named: violence against civilians,
     not a battle."""
-    names = {"attack_civilians", "abduction", "sexual_violence", "looting"}
+    names = {"attack_civilians", "abduction", "sexual_violence", "looting", "disrupted"}
     if not any(k.name in names for k, _ in triggers):
         return triggers
     armed = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}

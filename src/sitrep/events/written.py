@@ -32,7 +32,9 @@ _FILLER = (r"(?:(?:the|a|an|its|their|[a-z]+ern|central|restive|volatile|trouble
            r"of|commune|municipality|department|governorate)\s+"
            rf"|{_NAME}(?:'s|’s|')\s+)*")
 _AFTER_PREPOSITION = re.compile(
-    rf"\b(?:in|at|near|outside|into|across|around|from|on)\s+{_FILLER}({_NAME})")
+    rf"\b(?:(?:in|at|near|outside|into|across|around|from|on)\s+{_FILLER}"
+    r"|(?:town|city|village|district|province|region|county|area|capital|municipality) of\s+)"
+    rf"({_NAME})")
 _NOT_PLACES = frozenset({
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
