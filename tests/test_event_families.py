@@ -174,3 +174,10 @@ def test_weapons_seized_are_no_capture_and_riot_police_no_riot() -> None:
                      "in the town of Dessal.")[:1] == ["Disrupted weapons use"]
     assert sub_types("Riot police fired tear gas at students marching on parliament in the "
                      "city of Arvenna.") == ["Protest with intervention"]
+
+
+def test_a_coup_outranks_the_changes_it_makes_and_a_prisoner_exchange_is_an_agreement() -> None:
+    assert sub_types("The army launched a military coup and dissolved parliament in the city "
+                     "of Perrano.")[:1] == ["Other"]
+    assert sub_types("The rebels released 20 prisoners in exchange for 30 of their fighters "
+                     "held by the government.") == ["Agreement"]
