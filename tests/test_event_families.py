@@ -181,3 +181,12 @@ def test_a_coup_outranks_the_changes_it_makes_and_a_prisoner_exchange_is_an_agre
                      "of Perrano.")[:1] == ["Other"]
     assert sub_types("The rebels released 20 prisoners in exchange for 30 of their fighters "
                      "held by the government.") == ["Agreement"]
+
+
+def test_communal_militias_and_forces_abroad_have_their_inter_labels() -> None:
+    from sitrep.actors import actor_type, inter_label
+    assert actor_type("Communal Militia (Nigeria)") == "Identity militia"
+    assert inter_label("Military Forces of Kenya", "Democratic Republic of Congo") == \
+        "External/Other forces"
+    assert inter_label("Military Forces of Kenya", "Kenya") == "State forces"
+    assert inter_label("Protesters (Kenya)", "Kenya") == "Protesters"

@@ -117,6 +117,7 @@ def actor_type(name: str | None) -> str | None:
     if known:
         return known
     for prefix, label in (("Military Forces of", "State forces"),
+                          ("Communal Militia", "Identity militia"),
                           ("Police Forces of", "State forces"), ("Civilians", "Civilians"),
                           ("Protesters", "Protesters"), ("Rioters", "Rioters"),
                           ("Unidentified Armed Group", "Political militia")):
@@ -316,3 +317,13 @@ def crowd_roles(event_type: str, sub_event_type: str, actor1: str | None, actor2
         return f"Protesters ({country})", other
     return f"Rioters ({country})", state or next(
         (a for a in named if actor_type(a) == "Civilians"), None)
+
+
+def inter_label(name: str | None, event_country: str | None) -> str | None:
+    """ACLED's inter label of an actor in an event: state forces operating outside their own
+    country are External/Other forces (inter code 8)."""
+    label = actor_type(name)
+    home = actor_country(name)
+    if label == "State forces" and home and event_country and home != event_country:
+        return "External/Other forces"
+    return label

@@ -7,7 +7,7 @@ import hashlib
 from datetime import date
 from typing import Any, TextIO
 
-from sitrep.actors import INTER_TYPES, actor_type
+from sitrep.actors import INTER_TYPES, inter_label
 from sitrep.export.countries import country_facts
 from sitrep.fuse.contradictions import document_label
 from sitrep.fuse.events import MergedEvent
@@ -69,7 +69,9 @@ def acled_row(group: MergedEvent, timestamp: int) -> dict[str, Any]:
     event = group.event
     loc = event.location
     facts = country_facts(loc.country if loc else None)
-    inter1, inter2 = actor_type(event.actor1), actor_type(event.actor2)
+    place_country = loc.country if loc else None  # a force abroad is External/Other (8)
+    inter1, inter2 = inter_label(event.actor1, place_country), inter_label(event.actor2,
+                                                                           place_country)
     day = event_date(event)
     return {
         "event_id_cnty": event_id_cnty(group, facts.acronym if facts else UNKNOWN_COUNTRY_ACRONYM),
