@@ -190,3 +190,19 @@ def test_communal_militias_and_forces_abroad_have_their_inter_labels() -> None:
         "External/Other forces"
     assert inter_label("Military Forces of Kenya", "Kenya") == "State forces"
     assert inter_label("Protesters (Kenya)", "Kenya") == "Protesters"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Rebels took over the town of Kibumba after government troops abandoned their positions.",
+     "Non-violent transfer of territory"),
+    ("Security forces restored control over the district of Nawa on Friday.",
+     "Government regains territory"),
+    ("Russian aircraft carried out strikes on rebel-held areas in the province of Idlib.",
+     "Air/drone strike"),
+    ("Supporters of the candidate clashed with police and torched vehicles in the town of "
+     "Kisumu.", "Violent demonstration"),
+    ("Government troops were deployed to the town of Beni after a spate of attacks.",
+     "Change to group/activity"),
+])
+def test_more_boundaries(body: str, expected: str) -> None:
+    assert sub_types(body)[:1] == [expected]

@@ -29,7 +29,7 @@ _NAME = r"[A-Z][\w'’-]*(?:[ -](?:of |de |al-|el-)?[A-Z][\w'’-]*){0,3}"
 _FILLER = (r"(?:(?:the|a|an|its|their|[a-z]+ern|central|restive|volatile|troubled|remote|"
            r"neighbouring|neighboring|nearby|main|capital|border|key|strategic|"
            r"town|city|village|province|district|region|state|county|area|"
-           r"of|commune|municipality|department|governorate)\s+"
+           r"of|commune|municipality|department|governorate)\s+|capital,\s+"
            rf"|{_NAME}(?:'s|’s|')\s+)*")
 _AFTER_PREPOSITION = re.compile(
     rf"\b(?:(?:in|at|near|outside|into|across|around|from|on)\s+{_FILLER}"
