@@ -206,3 +206,17 @@ def test_communal_militias_and_forces_abroad_have_their_inter_labels() -> None:
 ])
 def test_more_boundaries(body: str, expected: str) -> None:
     assert sub_types(body)[:1] == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Hundreds of fighters from the group crossed into the district of Tolvar on Monday.",
+     "Change to group/activity"),
+    ("The two jihadist factions have joined forces under a single command.",
+     "Change to group/activity"),
+    ("Unknown assailants burned a school in the village of Kawala overnight.",
+     "Looting/property destruction"),
+    ("Electricity pylons were sabotaged near the town of Kedra, cutting power.",
+     "Looting/property destruction"),
+])
+def test_group_changes_and_property_destruction(body: str, expected: str) -> None:
+    assert sub_types(body)[:1] == [expected]
