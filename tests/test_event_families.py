@@ -220,3 +220,9 @@ def test_more_boundaries(body: str, expected: str) -> None:
 ])
 def test_group_changes_and_property_destruction(body: str, expected: str) -> None:
     assert sub_types(body)[:1] == [expected]
+
+
+def test_a_town_handed_to_the_other_side_is_a_non_violent_transfer() -> None:
+    found = asserted("The TNLA handed the town of Kalehe to the army on Friday.")
+    assert [(e.sub_event_type, e.location and e.location.name) for e in found] == \
+        [("Non-violent transfer of territory", "Kalehe")]
