@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,26 @@ def test_an_unwritable_output_is_a_one_line_error(db: str, tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["export", "--db", db, "-o", str(missing)])
     assert result.exit_code == 2
     assert "cannot write" in result.output and "Traceback" not in result.output
+
+
+def test_sql_over_the_store_and_the_exports_give_the_same_merged_events(db: str) -> None:
+    """What Datasette or sqlite3 shows is what every export writes: one row per real event."""
+    lines = run("export", "--db", db, "--format", "jsonl", "--include-unconfirmed").splitlines()
+    with sqlite3.connect(db) as conn:
+        merged = conn.execute("select count(*) from merged_events").fetchone()[0]
+        reports = conn.execute("select count(*) from events").fetchone()[0]
+        links = conn.execute(
+            "select m.id, group_concat(r.document_id, ' ') from merged_events m "
+            "join merged_event_reports r on r.merged_event_id = m.id group by m.id").fetchall()
+    assert merged == len(lines) == 2 and reports == 3  # the Kone Nyaung clash told twice
+    exported = {json.loads(line)["id"]: json.loads(line)["member_ids"] for line in lines}
+    assert set(exported) == {ident for ident, _ in links}
+    assert sorted(len(docs.split()) for _, docs in links) == [1, 2]
+    csv_rows = list(csv.DictReader(io.StringIO(run("export", "--db", db,
+                                                   "--include-unconfirmed"))))
+    assert len(csv_rows) == merged
+
+
+def test_status_says_reports_and_merged_events(db: str) -> None:
+    first = run("status", "--db", db).splitlines()[0]
+    assert first.endswith("3 reported events in 2 merged events")

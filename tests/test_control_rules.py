@@ -85,3 +85,46 @@ def test_the_town_a_capture_names_is_the_town_named_last() -> None:
                       "July 2024.")
     assert [(c.place, c.to_actor, c.how) for c in changes] == [
         ("Mongmit", "KIA: Kachin Independence Army", "captured")]
+
+
+def test_a_bare_name_after_a_capture_verb_changes_no_holder() -> None:
+    # "Operation" style names and unknown capitalised words are no places to hold
+    assert [c.place for c in control("The TNLA captured Zorblat on Monday.")] == []
+
+
+def test_unknown_names_listed_with_known_towns_change_hands() -> None:
+    places = {c.place for c in control("The TNLA captured Kyaukme, Zorblat and Hsipaw on Monday.")}
+    assert places == {"Kyaukme", "Zorblat", "Hsipaw"}
+
+
+def test_a_name_marked_as_a_village_changes_hands() -> None:
+    assert [c.place for c in control("The TNLA captured Zorblat village on Monday.")] == \
+        ["Zorblat"]
+
+
+def test_a_held_list_goes_on_past_a_name_in_brackets() -> None:
+    changes = control("Junta jets bombed TNLA-controlled areas in Kyaukme, Hsipaw (Thibaw) and "
+                      "Mogoke townships on Monday.")
+    assert {c.place for c in changes if c.how == "holds" and c.to_actor == TNLA} >= {
+        "Kyaukme", "Hsipaw", "Mogoke"}
+
+
+def test_a_holder_after_the_second_mention_of_a_place() -> None:
+    changes = control("Hsipaw lies on the Mandalay-Lashio road, south of the state capital, "
+                      "Lashio, under the control of the MNDAA.")
+    assert ("Lashio", MNDAA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}
+
+
+def test_a_held_list_goes_on_past_a_name_no_gazetteer_holds() -> None:
+    changes = control("Airstrikes killed nine civilians in TNLA-controlled townships such as "
+                      "Hsipaw, Zorblat, Kyaukme and Mogoke.")
+    assert {c.place for c in changes if c.how == "holds" and c.to_actor == TNLA} >= {
+        "Hsipaw", "Kyaukme", "Mogoke"}
+
+
+def test_under_a_named_groups_control_is_holding() -> None:
+    assert [(c.place, c.to_actor, c.how) for c in control(
+        "Kyaukme town remains under TNLA control, residents said.")] == [
+        ("Kyaukme", TNLA, "holds")]
+    assert [(c.place, c.how) for c in control("Lashio is now under MNDAA rule.")] == [
+        ("Lashio", "holds")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sitrep.eval.harness import Report, blind_ids
@@ -134,3 +135,8 @@ def test_parts_sum_their_own_documents_and_hide_blind_errors() -> None:
     assert report.part("all").tp == 1 and report.part("all").fn == 1
     assert report.metrics()["blind_event_recall"] == 0.0
     assert list(report.dev_documents()) == ["a"] and "b" not in report.to_dict()["documents"]
+
+
+def test_the_docs_list_the_blind_part() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "evaluation.md").read_text("utf-8")
+    assert set(docs.split()) >= blind_ids()

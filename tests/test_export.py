@@ -152,3 +152,36 @@ def test_jsonl_has_one_fused_event_per_line_with_spans() -> None:
     assert clash["members"][0]["event"]["date"]["start"] == "2025-07-10"
     assert sorted(c["fatalities"] for c in clash["fatality_counts"]) == [4, 7]
     assert REBELS in {clash["acled"]["actor1"], clash["acled"]["actor2"]}
+
+
+def undated_and_dated() -> list[MergedEvent]:
+    """The fixture's events, the first one with its date lost (an undated report)."""
+    extractions = disagreeing_extractions()
+    extractions[0].events[0].date = None
+    return merge_events(extractions)
+
+
+def test_an_undated_event_has_no_time_precision() -> None:
+    rows = acled_rows(undated_and_dated())
+    undated = [r for r in rows if not r["event_date"]]
+    assert undated and all(r["year"] == "" and r["time_precision"] == "" for r in undated)
+    assert any(r["time_precision"] for r in rows if r["event_date"])
+
+
+def test_geojson_writes_null_for_missing_values_never_empty_text(tmp_path: Path) -> None:
+    out = io.StringIO()
+    write_geojson(undated_and_dated(), out, STAMP)
+    features = json.loads(out.getvalue())["features"]
+    values = [v for f in features for v in f["properties"].values()]
+    assert "" not in values
+    undated = [f["properties"] for f in features if f["properties"]["event_date"] is None]
+    assert undated and all(p["year"] is None and p["time_precision"] is None for p in undated)
+    assert all(isinstance(f["properties"]["year"], int) for f in features
+               if f["properties"]["event_date"])
+    ogrinfo = shutil.which("ogrinfo")
+    if ogrinfo:  # GDAL types a column from its values: "" would make year a String
+        path = tmp_path / "events.geojson"
+        path.write_text(out.getvalue(), encoding="utf-8")
+        info = subprocess.run([ogrinfo, "-al", "-so", str(path)], capture_output=True,
+                              text=True, check=True).stdout
+        assert "year: Integer" in info and "time_precision: Integer" in info

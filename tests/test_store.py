@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -226,14 +227,14 @@ def test_steps_after_the_recorded_version_run_in_order(
     engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
     migrate(engine)
     ran: list[int] = []
-    steps = (*migrations.STEPS, lambda _c: ran.append(2), lambda _c: ran.append(3))
+    steps = (*migrations.STEPS, lambda _c: ran.append(HEAD + 1), lambda _c: ran.append(HEAD + 2))
     monkeypatch.setattr(migrations, "STEPS", steps)
     monkeypatch.setattr(migrations, "HEAD", len(steps))
-    assert migrations.migrate(engine) == 3
-    assert migrations.migrate(engine) == 3
-    assert ran == [2, 3]
+    assert migrations.migrate(engine) == HEAD + 2
+    assert migrations.migrate(engine) == HEAD + 2
+    assert ran == [HEAD + 1, HEAD + 2]
     with engine.connect() as conn:
-        assert migrations.current_version(conn) == 3
+        assert migrations.current_version(conn) == HEAD + 2
     engine.dispose()
 
 
@@ -302,3 +303,67 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> No
     with pytest.raises(StoreError, match="cannot open database") as info:
         Store.open(str(path))
     assert "\n" not in str(info.value)
+
+
+def _as_version_1(path: Path) -> None:
+    """Turn a current database back into schema version 1 (before place keys and merges)."""
+    with sqlite3.connect(path) as conn:
+        conn.executescript(
+            "drop table merged_event_reports; drop table merged_events;"
+            "drop index ix_places_place_key; alter table places drop column place_key;"
+            "delete from schema_version where version > 1;")
+
+
+def test_a_version_1_database_is_upgraded_with_place_keys_and_merged_events(
+        tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.open(str(path)) as store:
+        store.save(_extraction())
+        store.save(_extraction("doc-2", TEXT + " Again."))
+    _as_version_1(path)
+    with Store.open(str(path)) as store:
+        assert store.version == HEAD
+        groups = store.merged_events()
+        counts = store.counts()
+    assert counts["merged_events"] == len(groups) == 3  # the battle told twice, two shellings
+    assert counts["merged_event_reports"] == counts["events"] == 4
+    engine = create_engine(f"sqlite:///{path}")
+    found = inspect(engine)
+    for table in schema.metadata.sorted_tables:
+        columns = {c["name"] for c in found.get_columns(table.name)}
+        assert columns == set(table.columns.keys()), table.name
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        keys = dict(conn.execute("select name, place_key from places"))
+    assert keys["Lashkor"] == "g-1"  # the gazetteer id
+    assert keys["Army camp near Lashkor"].startswith("name:")
+
+
+def test_merged_events_follow_new_and_replaced_reports(store: Store) -> None:
+    store.save(_extraction())
+    assert [len(g.members) for g in store.merged_events()] == [1, 1]
+    store.save(_extraction("doc-2", TEXT + " Again."))
+    groups = store.merged_events()
+    assert sorted(len(g.members) for g in groups) == [1, 1, 2]
+    battle = next(g for g in groups if len(g.members) == 2)
+    assert battle.id == min(event_id(d, 0) for d in ("doc-1", "doc-2"))
+    again = _extraction("doc-2", TEXT + " Again.")
+    again.events = again.events[1:]  # re-extracted: the battle is gone from doc-2
+    store.replace(again)
+    assert sorted(len(g.members) for g in store.merged_events()) == [1, 1, 1]
+    assert store.counts()["merged_events"] == 3
+
+
+def test_merged_events_keep_the_lowest_toll_and_every_figure(store: Store) -> None:
+    store.save(_extraction())
+    other = _extraction("doc-2", TEXT + " Again.")
+    other.events[0].fatalities = 5
+    store.save(other)
+    store.merged_events()
+    engine = create_engine(store.url)  # the rows as SQL users see them
+    with engine.connect() as conn:
+        row = conn.execute(schema.merged_events.select().where(
+            schema.merged_events.c.reports == 2)).mappings().one()
+    engine.dispose()
+    assert row["fatalities"] == 2 and row["documents"] == 2
+    assert sorted(c["fatalities"] for c in json.loads(row["fatality_counts"])) == [2, 5]

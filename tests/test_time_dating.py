@@ -51,10 +51,11 @@ def test_a_day_after_that_is_the_next_day() -> None:
     assert dates_at(x, "Kyaukme") == {("2025-09-08", "2025-09-08")}
 
 
-def test_past_verb_in_a_relative_clause_is_background_before_publication() -> None:
+def test_past_verb_in_a_relative_clause_is_undated_background() -> None:
     x = run("Hundreds of soldiers are now based in Lashio town, including many who "
             "retreated from Hsipaw town.")
-    assert dates_at(x, "Hsipaw") == {(None, "2025-09-12")}
+    assert dates_at(x, "Hsipaw") == {(None, None)}
+    assert all(e.background for e in x.events if e.location and e.location.name == "Hsipaw")
 
 
 def test_quoted_today_counts_from_the_day_of_speaking() -> None:
@@ -68,18 +69,24 @@ def test_perfect_report_by_a_campaign_side_takes_the_campaign_period() -> None:
     assert dates_at(x, "Kutkai") == {("2025-09-09", "2025-09-12")}
 
 
-def test_perfect_report_by_another_side_stays_undated() -> None:
+def test_perfect_report_by_another_side_is_the_week_before_publication() -> None:
     x = run("The TNLA has been attacking junta positions in northern Shan State since "
             "Tuesday. Elsewhere, the KIA has also captured Mabein town.")
-    assert dates_at(x, "Mabein") == {(None, "2025-09-12")}
+    assert dates_at(x, "Mabein") == {("2025-09-06", "2025-09-12")}
 
 
-def test_ongoing_clashes_run_from_the_campaign_to_the_day_of_speaking() -> None:
+def test_ongoing_clashes_told_on_a_day_of_speaking_are_the_week_before_publication() -> None:
     x = run("Junta troops recaptured Hsipaw town in early August. Junta troops have been "
             "advancing along the road since recapturing Hsipaw, locals said. Meanwhile, "
             "clashes between the junta and the TNLA are continuing near Kyaukme town, a TNLA "
             "spokesman told reporters on Wednesday.")
-    assert dates_at(x, "Kyaukme") == {("2025-08-11", "2025-09-10")}
+    assert dates_at(x, "Kyaukme") == {("2025-09-06", "2025-09-12")}
+
+
+def test_since_capturing_a_place_runs_from_that_capture_to_publication() -> None:
+    x = run("Junta troops recaptured Hsipaw town in early August. Junta troops have been "
+            "clashing with the TNLA near Kyaukme town since recapturing Hsipaw.")
+    assert dates_at(x, "Kyaukme") == {("2025-08-01", "2025-09-12")}
 
 
 def test_fighting_with_no_side_named_is_this_week() -> None:
@@ -101,10 +108,10 @@ def test_an_opening_date_beats_an_unplaced_one_near_the_trigger() -> None:
     assert dates_at(x, "Bilin") == {("2021-05-01", "2021-05-31")}
 
 
-def test_a_length_of_fighting_ends_on_the_dateline_day() -> None:
-    x = run("Hsipaw, September 10\n\nThe TNLA attacked Hsipaw town for three days and it is "
-            "the second town they captured.")
-    assert dates_at(x, "Hsipaw") == {("2025-09-08", "2025-09-10")}
+def test_a_length_of_fighting_ends_on_publication() -> None:
+    x = run("The TNLA attacked Hsipaw town for three days and it is the second town they "
+            "captured.")
+    assert dates_at(x, "Hsipaw") == {("2025-09-10", "2025-09-12")}
 
 
 def test_after_two_months_of_an_operation_runs_up_to_publication() -> None:
@@ -112,10 +119,10 @@ def test_after_two_months_of_an_operation_runs_up_to_publication() -> None:
     assert dates_at(x, "Kutkai") == {("2025-07-12", "2025-09-12")}
 
 
-def test_a_clause_after_the_date_told_as_earlier_ended_by_it() -> None:
+def test_a_sentence_with_a_campaign_date_dates_its_after_clause_too() -> None:
     x = run("The junta has launched an offensive on Kyaukme town since Tuesday, after it "
             "recaptured Hsipaw town.")
-    assert dates_at(x, "Hsipaw") == {(None, "2025-09-09")}
+    assert dates_at(x, "Kyaukme") == {("2025-09-09", "2025-09-12")}
 
 
 def test_flight_without_a_cause_belongs_to_the_campaign() -> None:
@@ -124,17 +131,17 @@ def test_flight_without_a_cause_belongs_to_the_campaign() -> None:
     assert dates_at(x, "Hsipaw") == {("2025-09-09", "2025-09-12")}
 
 
-def test_clashes_that_have_erupted_happened_before_publication() -> None:
+def test_clashes_that_have_erupted_are_the_week_before_publication() -> None:
     x = run("Clashes have also erupted between the KIA and the junta near Bhamo town.")
-    assert dates_at(x, "Bhamo") == {(None, "2025-09-12")}
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
 
 
-def test_she_said_goes_on_with_the_last_day_of_speaking() -> None:
+def test_a_present_report_after_she_said_is_the_week_before_publication() -> None:
     x = run("Junta troops recaptured Hsipaw town in early August. Junta troops have been "
             "advancing since recapturing Hsipaw. Clashes between the junta and the TNLA are "
             "continuing near Kyaukme town, a TNLA spokesman told reporters on Wednesday. "
             "TNLA offices still run in Mogoke town despite ongoing junta airstrikes, he said.")
-    assert dates_at(x, "Mogoke") == {("2025-08-11", "2025-09-10")}
+    assert dates_at(x, "Mogoke") == {("2025-09-06", "2025-09-12")}
 
 
 def test_a_quoted_weekday_is_not_moved_by_the_day_of_speaking() -> None:
@@ -169,7 +176,7 @@ def test_weeks_since_a_launch_go_back_whole_weeks() -> None:
 def test_a_past_seizure_since_a_date_opens_no_campaign() -> None:
     x = run("The TNLA seized most of northern Shan State since October 2023. The TNLA has "
             "also captured Kutkai town.")
-    assert dates_at(x, "Kutkai") == {(None, "2025-09-12")}
+    assert dates_at(x, "Kutkai") == {("2025-09-06", "2025-09-12")}
 
 
 def test_what_a_dated_agreement_promises_comes_after_it() -> None:
@@ -236,3 +243,101 @@ def test_subsequently_after_a_day_tells_that_day() -> None:
     x = run("The KIA captured Namtu town on Monday and the junta subsequently bombed Kutkai "
             "town.")
     assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}
+
+
+# --- GOLD.md's convention for reports that give no day of their own ---------------
+
+
+def test_now_is_the_week_before_publication() -> None:
+    x = run("The KIA is now attacking junta positions in Bhamo town.")
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_a_perfect_capture_is_the_week_before_publication() -> None:
+    x = run("The AA has seized Paletwa town.")
+    assert dates_at(x, "Paletwa") == {("2025-09-06", "2025-09-12")}
+
+
+def test_recently_opening_the_sentence_is_the_week_before_publication() -> None:
+    x = run("Recently, junta troops clashed with the KIA near Bhamo town.")
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_recently_in_another_clause_leaves_the_event_its_own_day() -> None:
+    x = run("Junta aircraft, which residents said had recently been moved to the region, "
+            "bombed Hpakant town on Monday.")
+    assert dates_at(x, "Hpakant") == {("2025-09-08", "2025-09-08")}
+
+
+def test_last_week_is_the_monday_to_sunday_before() -> None:
+    x = run("Junta troops shelled Kutkai town last week.")
+    assert dates_at(x, "Kutkai") == {("2025-09-01", "2025-09-07")}
+
+
+def test_in_recent_weeks_is_the_thirty_days_before_publication() -> None:
+    x = run("Junta aircraft have bombed Hpakant town repeatedly in recent weeks.")
+    assert dates_at(x, "Hpakant") == {("2025-08-14", "2025-09-12")}
+
+
+def test_this_month_runs_from_its_first_day_to_publication() -> None:
+    x = run("Junta troops clashed with the KIA near Bhamo town this month.")
+    assert dates_at(x, "Bhamo") == {("2025-09-01", "2025-09-12")}
+
+
+def test_yesterdays_fighting_is_one_day() -> None:
+    x = run("Yesterday's fighting between the KIA and junta troops in Bhamo town killed "
+            "four soldiers.")
+    assert dates_at(x, "Bhamo") == {("2025-09-11", "2025-09-11")}
+
+
+def test_a_previously_captured_town_has_no_date_and_is_background() -> None:
+    x = run("Junta troops shelled Kutkai town on Monday. The TNLA previously captured "
+            "Namtu town.")
+    assert dates_at(x, "Namtu") == {(None, None)}
+    assert all(e.background for e in x.events if e.location and e.location.name == "Namtu")
+    assert dates_at(x, "Kutkai") == {("2025-09-08", "2025-09-08")}
+
+
+def test_the_recapture_of_a_town_has_no_date() -> None:
+    x = run("The junta recapture of Bhamo town has strengthened its hand.")
+    assert dates_at(x, "Bhamo") == {(None, None)}
+
+
+def test_no_event_is_dated_after_publication() -> None:
+    x = run("The TNLA will attack junta positions in Hsipaw town next week, a spokesman said.")
+    assert dates_at(x, "Hsipaw") == {("2025-09-12", "2025-09-12")}
+
+
+def test_n_days_of_fighting_end_on_publication_at_week_precision() -> None:
+    x = run("After 20 days of fighting, the AA has captured Paletwa town.")
+    events = [e for e in x.events if e.location and e.location.name == "Paletwa"]
+    assert {_iso(e) for e in events} == {("2025-08-24", "2025-09-12")}
+    assert {e.date.precision for e in events if e.date} == {2}
+
+
+def test_the_next_morning_is_the_day_after_the_last_told_date() -> None:
+    x = run("Junta troops shelled Hsipaw town on Tuesday. The next morning, junta aircraft "
+            "bombed Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-10", "2025-09-10")}
+
+
+def test_the_previous_day_is_the_day_before_the_last_told_date() -> None:
+    x = run("Junta troops shelled Hsipaw town on Tuesday. The previous day, junta aircraft "
+            "had bombed Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-08", "2025-09-08")}
+
+
+def test_attacks_told_as_still_going_on_are_current() -> None:
+    x = run("Shelling by junta troops in Bhamo town is continuing.")
+    assert dates_at(x, "Bhamo") == {("2025-09-06", "2025-09-12")}
+
+
+def test_a_day_without_a_year_after_publication_is_last_years() -> None:
+    x = run("Junta aircraft bombed Hpakant town on October 7, killing three people.")
+    assert dates_at(x, "Hpakant") == {("2024-10-07", "2024-10-07")}
+
+
+def test_a_plan_on_a_later_day_is_dated_to_publication() -> None:
+    x = run("The KIA will attack junta positions in Bhamo town on October 7, a spokesman "
+            "said.")
+    assert dates_at(x, "Bhamo") == {("2025-09-12", "2025-09-12")}

@@ -6,7 +6,7 @@ from datetime import date
 
 from sitrep.model import DateInterval
 from sitrep.text import AnalysedText
-from sitrep.time import find_dates
+from sitrep.time import find_dates, find_in_string
 
 PUBLISHED = date(2025, 8, 7)  # a Thursday
 
@@ -147,3 +147,9 @@ def test_a_list_modifying_a_noun_is_one_stretch() -> None:
     assert series == [("July 1, 3 and 4", "2025-07-01", "2025-07-04")]
     days = _summary(_find("On July 1, 3 and 4, raids hit three towns."))
     assert [d[1] for d in days] == ["2025-07-01", "2025-07-03", "2025-07-04"]
+
+
+def test_a_season_counts_only_as_a_date() -> None:
+    found = find_in_string("A summer offensive began; the fall of Lashio came later.",
+                           date(2025, 8, 7))
+    assert found == []

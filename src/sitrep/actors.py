@@ -213,11 +213,11 @@ def find_actors(text: AnalysedText) -> list[ActorMention]:
     country = focus_country(source)
     raw = _alias_matches(source)
     mentions: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
+    reach = -1  # the furthest end of a match taken: matches come in order of their start
     for start, end, surface in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
-        if any(s < end and start < e for s, e in taken):
+        if start < reach:
             continue
-        taken.append((start, end))
+        reach = max(reach, end)
         mentions.extend(_resolve(surface, start, end, text, country))
     return _resolve_anaphora(_absorb_descriptors(mentions, source))
 
@@ -271,27 +271,53 @@ _NON_STATE = ("Rebel group", "Political militia", "Identity militia")
 ANAPHORA_REACH = 400
 
 
+class _NonStateSoFar:
+    """The non-state mentions resolved so far, in order, with the furthest end up to each:
+    the last one ending after an offset is found without scanning the whole article."""
+
+    def __init__(self) -> None:
+        self.mentions: list[ActorMention] = []
+        self.reach: list[int] = []  # max end of mentions[:i + 1]
+
+    def add(self, mention: ActorMention) -> None:
+        if mention.actor_type in _NON_STATE:
+            self.mentions.append(mention)
+            self.reach.append(max(mention.span.end, self.reach[-1] if self.reach else -1))
+
+    def last_ending_after(self, offset: int) -> ActorMention | None:
+        """The last mention whose span ends at or after ``offset``."""
+        for i in range(len(self.mentions) - 1, -1, -1):
+            if self.reach[i] < offset:
+                return None  # no mention up to here ends that late
+            if self.mentions[i].span.end >= offset:
+                return self.mentions[i]
+        return None
+
+
 def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
     """"The armed group" is the non-state group named just before it, else the one the
     article names most."""
     counts = Counter(m.canonical for m in mentions if m.actor_type in _NON_STATE)
     main = counts.most_common(1)[0][0] if counts else None
     resolved: list[ActorMention] = []
+    groups = _NonStateSoFar()
     for m in mentions:
         if m.canonical == "?alliance":  # the alliance named last, if any: its lead acts
             named = [r for r in resolved if alliance_members(r.surface)]
             if named:
                 resolved.append(ActorMention(named[-1].canonical, m.surface,
                                              named[-1].actor_type, m.span))
+                groups.add(resolved[-1])
             continue
         if m.canonical != "?anaphora":
             resolved.append(m)
+            groups.add(m)
             continue
-        recent = [r for r in resolved if r.actor_type in _NON_STATE
-                  and m.span.start - r.span.end <= ANAPHORA_REACH]
-        name = recent[-1].canonical if recent else main
+        latest = groups.last_ending_after(m.span.start - ANAPHORA_REACH)
+        name = latest.canonical if latest else main
         if name:
             resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
+            groups.add(resolved[-1])
     return resolved
 
 

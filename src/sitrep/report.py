@@ -159,7 +159,8 @@ def _control_lines(timelines: dict[str, Timeline], window: Window,
     ordered = sorted(steps, key=lambda s: (s.start, s.end))
     lines = list(dict.fromkeys(_step_line(s, citations) for s in ordered))  # once per source
     return [*lines, "", f"Holders on {window.until.isoformat()}:", "",
-            *_holder_lines(timelines, {normalise_name(s.change.place) for s in steps}, window)]
+            *_holder_lines(timelines, {k for k, t in timelines.items()
+                                       if any(s in steps for s in t.steps)}, window)]
 
 
 def _step_line(step: Step, citations: Citations) -> str:
@@ -171,14 +172,15 @@ def _step_line(step: Step, citations: Citations) -> str:
 
 
 def _holder_lines(timelines: dict[str, Timeline], keys: set[str], window: Window) -> list[str]:
-    disputed = {normalise_name(c["place"]) for c in control_conflicts(timelines)}
+    disputed = {c["place"] for c in control_conflicts(timelines)}
     lines = []
-    for key in sorted(keys):
+    for key in sorted(keys, key=lambda k: timelines[k].place):
         holding = timelines[key].holding_at(window.until)
         holder = holding.holder or "not known"
         notes = [n for n, on in (("contested", holding.contested),
                                  ("inferred", holding.inferred),
-                                 ("sources disagree", key in disputed)) if on]
+                                 ("sources disagree", timelines[key].place in disputed))
+                 if on]
         suffix = f" ({', '.join(notes)})" if notes else ""
         lines.append(f"- {timelines[key].place}: {holder}{suffix}")
     return lines

@@ -36,6 +36,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, int, "Processes used by `sitrep ingest`."),
     Setting("near_duplicate_threshold", 0.8, float,
             "MinHash Jaccard estimate above which a document is a republished near-copy."),
+    Setting("article_timeout", 300.0, float,
+            "Seconds `sitrep ingest` may spend extracting one article before it skips it "
+            "(0: no limit)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 import click
 
@@ -33,12 +35,48 @@ Workflow:
 
 
 class _Group(click.Group):
-    def invoke(self, ctx: click.Context) -> object:
+    """Every error on one line, in one style: ``sitrep: error: WHAT (hint: NEXT STEP)``.
+
+    Click's own usage errors (a mistyped option, a bad value) included, so that a
+    script or a person reads the same shape whatever went wrong; exit status 2.
+    """
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
         try:
-            return super().invoke(ctx)
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            fail(exc.format_message(), f"see '{_command_path(exc.ctx)} --help'", exc.exit_code)
+        except click.ClickException as exc:
+            fail(exc.format_message(), None, exc.exit_code)
         except SitrepError as exc:
-            click.echo(f"sitrep: error: {exc}", err=True)
-            sys.exit(2)
+            fail(str(exc), exc.hint, exc.exit_code)
+        except click.Abort:
+            fail("interrupted", None, 130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_path(ctx: click.Context | None) -> str:
+    """``sitrep export``: the command as the user types it, whatever the program's name."""
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["sitrep", *reversed(names)])
+
+
+def error_line(message: str, hint: str | None = None) -> str:
+    """``sitrep: error: MESSAGE (hint: HINT)``, flattened to one line."""
+    line = f"sitrep: error: {' '.join(message.split())}"
+    return f"{line} (hint: {' '.join(hint.split())})" if hint else line
+
+
+def fail(message: str, hint: str | None, code: int) -> NoReturn:
+    click.echo(error_line(message, hint), err=True)
+    sys.exit(code)
 
 
 @click.group(cls=_Group, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})

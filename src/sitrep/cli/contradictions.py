@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from sitrep import settings
+from sitrep.cli.options import existing_db
 from sitrep.fuse.contradictions import Contradiction, all_contradictions
 from sitrep.store import Store
 
@@ -19,8 +19,9 @@ from sitrep.store import Store
 @click.option("--json", "as_json", is_flag=True, help="Print the contradictions as JSON.")
 def command(db: str | None, as_json: bool) -> None:
     """List where documents disagree: death tolls, who took a place, dates, distances."""
-    with Store.open(settings.get("db", db)) as store:
-        found = all_contradictions(store.load_extractions())
+    with Store.open(existing_db(db)) as store:
+        extractions = store.load_extractions()
+        found = all_contradictions(extractions, store.merged_events(extractions))
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in found], indent=1, ensure_ascii=False))
     elif not found:

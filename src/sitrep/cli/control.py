@@ -9,10 +9,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from sitrep import settings
+from sitrep.cli.options import existing_db
 from sitrep.errors import SitrepError
-from sitrep.fuse.events import merge_events, normalise_name
-from sitrep.fuse.timeline import Timeline, build_timelines
+from sitrep.fuse.timeline import Timeline, build_timelines, find_timeline
 from sitrep.store import Store
 
 
@@ -29,9 +28,10 @@ def command(place: str | None, at_day: datetime | None, db: str | None, as_json:
     Demands and rumoured handovers are listed but never change the holder; a
     place where battles are reported after its last change is "contested".
     """
-    with Store.open(settings.get("db", db)) as store:
+    with Store.open(existing_db(db)) as store:
         extractions = store.load_extractions()
-    timelines = build_timelines(extractions, merge_events(extractions))
+        merged = store.merged_events(extractions)
+    timelines = build_timelines(extractions, merged)
     chosen = _choose(timelines, place)
     day = at_day.date() if at_day else None
     if as_json:
@@ -46,7 +46,7 @@ def command(place: str | None, at_day: datetime | None, db: str | None, as_json:
 def _choose(timelines: dict[str, Timeline], place: str | None) -> list[Timeline]:
     if place is None:
         return sorted(timelines.values(), key=lambda t: t.place)
-    wanted = timelines.get(normalise_name(place))
+    wanted = find_timeline(timelines, place)
     if wanted is None:
         known = ", ".join(sorted(t.place for t in timelines.values())) or "none"
         raise SitrepError(f"no control changes stored for {place!r} (places with some: {known})")
@@ -55,14 +55,18 @@ def _choose(timelines: dict[str, Timeline], place: str | None) -> list[Timeline]
 
 def _as_dict(timeline: Timeline, day: date | None) -> dict[str, object]:
     steps = sorted(timeline.steps, key=lambda s: (s.start or date.max, s.end or date.max))
-    record: dict[str, object] = {"place": timeline.place, "steps": [s.to_dict() for s in steps]}
+    record: dict[str, object] = {"place": timeline.place, "place_key": timeline.key,
+                                 "spellings": timeline.spellings,
+                                 "steps": [s.to_dict() for s in steps]}
     if day is not None:
         record["at"] = {"date": day.isoformat(), **timeline.holding_at(day).to_dict()}
     return record
 
 
 def _steps_table(timeline: Timeline) -> Table:
-    table = Table(title=timeline.place, show_lines=True)
+    others = [s for s in timeline.spellings if s != timeline.place]
+    also = f" (also written {', '.join(others)})" if others else ""
+    table = Table(title=timeline.place + also, show_lines=True)
     for column in ("date", "holder", "taken from", "how", "status", "evidence", "document"):
         table.add_column(column, overflow="fold")
     steps = sorted(timeline.steps, key=lambda s: (s.start or date.max, s.end or date.max))

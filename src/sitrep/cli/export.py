@@ -9,10 +9,9 @@ from pathlib import Path
 
 import click
 
-from sitrep import settings
+from sitrep.cli.options import check_window, existing_db
 from sitrep.errors import SitrepError
 from sitrep.export import WRITERS, EventFilter, writer_for
-from sitrep.fuse.events import merge_events
 from sitrep.store import Store
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -29,17 +28,18 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--include-unconfirmed", is_flag=True,
               help="Also export events only rumoured, planned, threatened or denied.")
 @click.option("--db", default=None, help="Database: a SQLite file or an SQLAlchemy URL "
-              "(default: setting db, sitrep.db).")
+              "(default: setting db, sitrep.db); must exist.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here instead of standard output.")
 def command(format_name: str, since: datetime | None, until: datetime | None,
             place: str | None, actor: str | None, event_type: str | None,
             include_unconfirmed: bool, db: str | None, output: Path | None) -> None:
     """Export the fused events (one row per real event, all its sources)."""
+    check_window(since, until)
     chosen = EventFilter(since.date() if since else None, until.date() if until else None,
                          place, actor, event_type, include_unconfirmed)
-    with Store.open(settings.get("db", db)) as store:
-        groups = chosen.apply(merge_events(store.load_extractions()))
+    with Store.open(existing_db(db)) as store:
+        groups = chosen.apply(store.merged_events())  # as stored: what SQL sees too
     write = writer_for(format_name)
     if output is None:
         count = write(groups, sys.stdout, int(time.time()))

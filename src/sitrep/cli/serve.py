@@ -7,13 +7,14 @@ import socket
 
 import click
 
-from sitrep import settings
+from sitrep.cli.options import existing_db
 from sitrep.errors import ConfigError
 from sitrep.web.vendor import missing_vendor_files
 
 
 @click.command("serve")
-@click.option("--db", default=None, help="Database path or SQLAlchemy URL [setting: db].")
+@click.option("--db", default=None,
+              help="Database path or SQLAlchemy URL [setting: db]; must exist.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback exposes the data to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -29,7 +30,7 @@ def command(db: str | None, host: str, port: int, tiles: str | None) -> None:
     if tiles:
         check_tile_url(tiles)
     check_bindable(host, port)
-    source = StoreSource.open(settings.get("db", db))
+    source = StoreSource.open(existing_db(db))
     _warn_about(host)
     click.echo(f"sitrep: serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(source, tiles=tiles), host=host, port=port, log_level="warning")

@@ -27,7 +27,9 @@ from sitrep.batch import (
     NearDuplicateLinker,
     OnSkip,
     Progress,
+    Published,
     collect_files,
+    dated,
     link_near_duplicates,
 )
 from sitrep.batch import ingest_paths as ingest_sequentially
@@ -55,16 +57,21 @@ class Dispatcher(AbstractContextManager["Dispatcher"], Protocol):
 
 def ingest_paths(paths: Iterable[Path], store: Store, *, workers: int = 1,
                  engine: str = "local", on_file: Progress | None = None,
-                 on_skip: OnSkip | None = None) -> BatchSummary:
-    """``sitrep.batch.ingest_paths`` with extraction on ``workers`` processes of ``engine``."""
+                 on_skip: OnSkip | None = None, published: Published | None = None,
+                 timeout: float | None = None, summary: BatchSummary | None = None
+                 ) -> BatchSummary:
+    """``sitrep.batch.ingest_paths`` with extraction on ``workers`` processes of ``engine``
+    (the per-document ``timeout`` holds in the local engine's workers)."""
     check_choice(workers, engine)
     if engine == "local" and workers == 1:
-        return ingest_sequentially(paths, store, on_file=on_file, on_skip=on_skip)
-    tally = Tally(on_skip)
+        return ingest_sequentially(paths, store, on_file=on_file, on_skip=on_skip,
+                                   published=published, timeout=timeout, summary=summary)
+    tally = Tally(on_skip, summary)
     submitted: set[str] = set()  # a second copy of a text still in a worker is not fresh
     linker = NearDuplicateLinker(store)
-    with _dispatcher(engine, store.url, workers) as dispatcher:
-        for item in link_near_duplicates(_read(paths, on_file), store, linker):
+    with _dispatcher(engine, store.url, workers, timeout) as dispatcher:
+        for item in link_near_duplicates(dated(_read(paths, on_file), published), store,
+                                         linker):
             if isinstance(item, Rejected):
                 tally.skip(item)
             elif item.id in submitted or store.has_document(item.id):
@@ -92,34 +99,33 @@ def _read(paths: Iterable[Path], on_file: Progress | None) -> Iterator[Document 
             on_file(file)
 
 
-def _dispatcher(engine: str, db: str, workers: int) -> Dispatcher:
+def _dispatcher(engine: str, db: str, workers: int, timeout: float | None) -> Dispatcher:
     if engine == "ray":
         from sitrep.engines.ray_engine import RayDispatcher
 
         return RayDispatcher(db, workers)
     from sitrep.engines.local import PoolDispatcher
 
-    return PoolDispatcher(db, workers)
+    return PoolDispatcher(db, workers, timeout)
 
 
 class Tally:
     """Folds job outcomes into a ``BatchSummary``, as the sequential loop counts them."""
 
-    def __init__(self, on_skip: OnSkip | None) -> None:
-        self.summary = BatchSummary()
+    def __init__(self, on_skip: OnSkip | None, summary: BatchSummary | None = None) -> None:
+        self.summary = BatchSummary() if summary is None else summary
         self.on_skip = on_skip
 
     def add(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
             if outcome.status == "stored":
-                self.summary.stored += 1
-                self.summary.events += outcome.events
+                self.summary.count_stored(outcome.published, outcome.language, outcome.events)
             elif outcome.status == "near_duplicate":
                 self.summary.near_duplicates += 1
             elif outcome.status == "existing":
                 self.summary.existing += 1
             else:
-                self.skip(Rejected(outcome.where, outcome.detail, "failed"))
+                self.skip(Rejected(outcome.where, outcome.detail, outcome.kind))
 
     def skip(self, rejected: Rejected) -> None:
         self.summary.skipped.append(rejected)

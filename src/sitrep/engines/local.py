@@ -38,8 +38,8 @@ _init_error: Exception | None = None
 class PoolDispatcher:
     """Runs jobs on ``workers`` processes; ``submit`` blocks while the queue is full."""
 
-    def __init__(self, db: str, workers: int) -> None:
-        self.db, self.workers = db, workers
+    def __init__(self, db: str, workers: int, timeout: float | None = None) -> None:
+        self.db, self.workers, self.timeout = db, workers, timeout
         self._pool: ProcessPoolExecutor | None = None
         self._pending: set[Future[list[Outcome]]] = set()
         self._group: list[Job] = []
@@ -48,7 +48,7 @@ class PoolDispatcher:
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
                                          initializer=_init_worker,
-                                         initargs=(self.db, os.getpid()))
+                                         initargs=(self.db, os.getpid(), self.timeout))
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
@@ -94,11 +94,11 @@ def _results(done: Iterable[Future[list[Outcome]]]) -> Iterator[Outcome]:
             ) from exc
 
 
-def _init_worker(db: str, parent_pid: int) -> None:
+def _init_worker(db: str, parent_pid: int, timeout: float | None = None) -> None:
     global _worker, _init_error
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     try:
-        _worker = DocumentWorker(db)
+        _worker = DocumentWorker(db, timeout=timeout)
     except Exception as exc:  # re-raised with each job: a dead pool would say nothing useful
         _init_error = exc
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
-from sitrep.errors import SitrepError
+from sitrep.errors import ArticleTimeoutError, SitrepError
 from sitrep.model import Document
 from sitrep.pipeline import look_ahead
 from sitrep.store import Store
@@ -38,29 +39,42 @@ class Outcome:
     status: OutcomeStatus
     detail: str = ""  # the one-line reason of a failure
     events: int = 0
+    published: date | None = None  # of a stored document
+    language: str | None = None
+    kind: str = "failed"  # of a failure: "failed", or "timeout" past the time limit
 
 
 class DocumentWorker:
     """Extracts documents and saves each in its own transaction."""
 
-    def __init__(self, db: str, *, warm: bool = True) -> None:
+    def __init__(self, db: str, *, warm: bool = True, timeout: float | None = None) -> None:
         self.store = Store.open(db)
+        self.timeout = timeout  # seconds one document's extraction may take
         if warm:
             _load_models()
 
     def run_many(self, jobs: Sequence[Job]) -> list[Outcome]:
         """``run`` each job in turn, their documents prepared together (one spaCy pass)."""
-        look_ahead([job.doc for job in jobs if job.doc.near_duplicate_of is None])
+        from sitrep.batch import time_limit
+
+        try:
+            with time_limit(self.timeout, "reading ahead"):
+                look_ahead([job.doc for job in jobs if job.doc.near_duplicate_of is None])
+        except ArticleTimeoutError:
+            pass  # only a speed-up: each document is prepared again, under its own limit
         return [self.run(job) for job in jobs]
 
     def run(self, job: Job) -> Outcome:
         """Extract and save; failures become outcomes, as in ``sitrep.batch.Ingester``."""
-        from sitrep.batch import extract_for_storage
+        from sitrep.batch import extract_for_storage, time_limit
 
         where = job.doc.path or job.doc.id
         try:
-            extraction = extract_for_storage(job.doc)
+            with time_limit(self.timeout, where):
+                extraction = extract_for_storage(job.doc)
             saved = self.store.save(extraction, minhash=job.minhash)
+        except ArticleTimeoutError as exc:
+            return Outcome(where, "failed", one_line(str(exc)), kind="timeout")
         except SitrepError as exc:
             return Outcome(where, "failed", one_line(str(exc)))
         except Exception as exc:  # a bug on one document must not sink the batch
@@ -70,7 +84,8 @@ class DocumentWorker:
             return Outcome(where, "existing")
         if job.doc.near_duplicate_of is not None:
             return Outcome(where, "near_duplicate")
-        return Outcome(where, "stored", events=len(extraction.events))
+        return Outcome(where, "stored", events=len(extraction.events),
+                       published=job.doc.published, language=job.doc.language)
 
     def close(self) -> None:
         self.store.close()

@@ -10,6 +10,7 @@ changes and claims. The spaCy parse runs only on sentences that hold a trigger.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -17,17 +18,20 @@ from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, f
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events import written
+from sitrep.events import explain, realis, written
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
+    Nearby,
     Where,
     allocate,
+    by_sentence,
     is_anchor,
     listed_after,
     locations,
     nearest_to_trigger,
+    own_date,
 )
 from sitrep.events.roles import Belligerents, assign, possessed_descriptors
 from sitrep.events.status import attribution, is_hypothetical, is_negated, status_of
@@ -43,6 +47,7 @@ from sitrep.model import (
     Sentence,
     Span,
 )
+from sitrep.spans import spans_starting_in
 from sitrep.text import AnalysedText
 
 COMPONENT = "events.rules.v1"
@@ -50,7 +55,8 @@ COMPONENT = "events.rules.v1"
 MAX_PLACES = 12
 #: a capture still to come changes no holder (a planned handover is "ceded (claimed)")
 NOT_YET = frozenset({"planned", "threatened"})
-_PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they) (?:said|added|told)\b", re.IGNORECASE)
+_PRONOUN_SOURCE = re.compile(r"\b(?:he|she|they|it) (?:said|added|told|reported|claimed)\b",
+                             re.IGNORECASE)
 
 
 @dataclass
@@ -78,13 +84,16 @@ class _Context:
     #: indexes of the quoting sentences whose source can matter (``sentences_to_parse``)
     sources_matter: set[int] = field(default_factory=set)
     territorial: list[tuple[Event, str]] = field(default_factory=list)
+    #: the places, actors and dates of each sentence (by index), gathered once
+    nearby: dict[int, Nearby] = field(default_factory=dict)
 
 
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
             places: list[Place], actors: list[ActorMention]) -> Findings:
     """Events, control changes and claims found in one document."""
     sides = Belligerents.of(actors, focus_country(text.text))
-    ctx = _Context(text, doc, dates, places, actors, sides)
+    ctx = _Context(text, doc, dates, places, actors, sides,
+                   nearby=by_sentence(text.sentences, places, actors, dates))
     quoting = sentences_to_parse(text)
     text.parse_many(quoting)
     ctx.sources_matter = {s.index for s in quoting}
@@ -131,6 +140,19 @@ _CAUSED_TO = re.compile(r"(?<!\bto )\b(?:caus(?:e|es|ed|ing)|forc(?:e|es|ed|ing)
                         r"(?:[\w,’'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 
 
+#: a determiner (and adverb) before a participle: "the occupied X", "its newly liberated areas"
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that|"
+                                r"[\w-]+[’']s)\s+(?:(?:newly|recently|already|previously|once|"
+                                r"formerly|long|illegally|partly|partially)\s+)?$", re.IGNORECASE)
+
+
+def is_adjectival_participle(trigger: str, before: str) -> bool:
+    """"the occupied Shebaa Farms", "the recently captured town": a participle after a
+    determiner describes a state; the capture, if any, is told elsewhere."""
+    return trigger.lower().endswith("ed") and " " not in trigger.strip() and \
+        bool(_DETERMINER_BEFORE.search(before))
+
+
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
     found = []
@@ -139,18 +161,29 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
         if not kind.applies(sentence.text, bool(civilians)):
             continue
         for m in kind.pattern.finditer(sentence.text):
-            before = sentence.text[max(0, m.start() - 24):m.start()]
-            purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
-                and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
-            if purpose and status not in NON_FACTUAL:
-                continue
-            gerund = m.group(0).endswith("ing")
-            if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
-                continue
-            if _SINCE_GERUND.search(before) and gerund:
-                continue
-            found.append((kind, m.start()))
+            why = _not_an_event(m, sentence, status)
+            if why is None:
+                found.append((kind, m.start()))
+            else:
+                explain.rejected(sentence, m.start(), m.group(0), kind.name, why)
     return found
+
+
+def _not_an_event(m: re.Match[str], sentence: Sentence, status: str) -> str | None:
+    """Why a trigger match is no event by the words before it, or None."""
+    before = sentence.text[max(0, m.start() - 24):m.start()]
+    purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
+        and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
+    if purpose and status not in NON_FACTUAL:
+        return "a purpose ('to ...'), not a report"
+    gerund = m.group(0).endswith("ing")
+    if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
+        return "a goal ('aimed at ...ing')"
+    if _SINCE_GERUND.search(before) and gerund:
+        return "an earlier event told as a start ('since ...ing')"
+    if is_adjectival_participle(m.group(0), before):
+        return "a participle describing a state ('the occupied X')"
+    return None
 
 
 def is_headline(sentence: Sentence) -> bool:
@@ -163,41 +196,144 @@ def is_headline(sentence: Sentence) -> bool:
     return capitalised >= 0.6 * sum(len(w) > 3 for w in words)
 
 
+#: a list item's marker at the start of a line: "- ", "• ", "* "
+_BULLET = re.compile(r"^[ \t]*[-•*–·▪►][ \t]+")
+#: a line that heads a list of other articles: "Related", "Related Articles", "Must read"
+_LINK_LIST_HEAD = re.compile(r"^[ \t]*(?:related(?: articles| stories| news| posts)?|must read|"
+                             r"read (?:more|also)|also read|see also|more (?:stories|news)|"
+                             r"recommended|you may also like|latest news|trending)[ \t]*:?[ \t]*$",
+                             re.IGNORECASE)
+
+
+def _line_of(sentence: Sentence, full_text: str) -> tuple[int, str]:
+    """The start and text of the line the sentence lies on."""
+    start = full_text.rfind("\n", 0, sentence.start) + 1
+    end = full_text.find("\n", sentence.start)
+    return start, full_text[start:end if end >= 0 else len(full_text)]
+
+
+def is_link_list_item(sentence: Sentence, full_text: str) -> bool:
+    """A bullet that names another article or a section ("- Woman killed in shelling of X",
+    "• The regime faces challenges"), or a line under "Related" / "Must read": a headline,
+    not a report; the article's body tells its own events in full sentences."""
+    start, line = _line_of(sentence, full_text)
+    unfinished = not line.rstrip().endswith((".", "!", "?", "”", '"'))
+    if _BULLET.match(line) and unfinished:
+        return True
+    if not unfinished:
+        return False
+    previous = [x for x in full_text[:start].split("\n") if x.strip()][-6:]
+    for earlier in reversed(previous):  # the list runs up to its heading, line by line
+        if _LINK_LIST_HEAD.match(earlier):
+            return True
+        if earlier.rstrip().endswith((".", "!", "?", "”", '"')):
+            return False
+    return False
+
+
 def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
-    if is_headline(sentence):
+    if is_headline(sentence) or is_link_list_item(sentence, ctx.text.text):
+        if explain.active() and _has_trigger(sentence):
+            explain.sentence_skipped(sentence, "a headline or a list of other articles")
         return [], None
     source = _source(sentence, ctx, sentence.index in ctx.sources_matter)
     status = status_of(sentence.text, following, source)
-    triggers = [(k, at) for k, at in _triggers(sentence, status)
-                if status in NON_FACTUAL or not is_hypothetical(sentence.text, at)]
-    claim = claim_rules.claim_for(sentence, status, source, ctx.places)
-    triggers = [(k, at) for k, at in triggers
-                if status == "denied" or not is_negated(sentence.text, at)]
+    triggers = _explained_filter(
+        _triggers(sentence, status), sentence, "hypothetical: a condition or a possibility "
+        "before it in its clause ('if', 'could', 'risk of')",
+        lambda at: not is_hypothetical(sentence.text, at)
+        or status_of(sentence.text, following, source, at) in NON_FACTUAL)
+    near = ctx.nearby[sentence.index]
+    claim = claim_rules.claim_for(sentence, status, source, near.places)
+    triggers = _explained_filter(
+        triggers, sentence, "negated: a negation just before it ('not', 'no', 'never', "
+        "'failed to')", lambda at: status == "denied" or not is_negated(sentence.text, at))
+    triggers, told_as = _realis_of_triggers(triggers, sentence, status, ctx)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = possessed_descriptors(
-        sentence, [a for a in ctx.actors if sentence.start <= a.span.start < sentence.end])
+        sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end])
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
-    triggers = _one_sided_attacks(triggers, mentions)
+    one_sided = {at for _, at in _one_sided_attacks(triggers, mentions)}
+    triggers = _explained_filter(triggers, sentence,
+                                 "a clash word in a one-sided attack on civilians",
+                                 lambda at: at in one_sided)
     speaker = [m for m in mentions if source and m.surface in source]
     doers = [m for m in mentions if m not in speaker] or mentions
+    triggers = _air_assaults(triggers, sentence)
+    air_kept = _air_raids(triggers, sentence)
+    triggers = _explained_filter(triggers, sentence,
+                                 "raids told with aircraft in the sentence are air raids",
+                                 lambda at: at in air_kept)
     chosen = _main_and_side(triggers, sentence)
-    wheres = locations(sentence, ctx.text.text, ctx.places, ctx.actors, ctx.dates)
+    if explain.active():
+        for kind, at in triggers:
+            if (kind, at) not in chosen:
+                explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                                 "part of a higher-ranked event of the sentence (ACLED's "
+                                 "hierarchy), or a repeat of a side kind")
+    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates, near)
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
     told: list[tuple[int, list[Event]]] = []
     for (kind, at), share in zip(chosen, shares, strict=True):
-        local = status_of(sentence.text, following, source, at)
+        local = told_as.get(at) or status_of(sentence.text, following, source, at)
         found = _events_for(kind, sentence.start + at, sentence, share, doers, local, source, ctx)
         ranked.extend((kind, e) for e in found)
         told.append((sentence.start + at, [] if kind.side else found))
     casualty_rules.assign_casualties(sentence, told)
     events = _highest_per_place(ranked)
+    if explain.active():
+        for kind, event in ranked:
+            if event not in events:
+                explain.rejected(sentence, event.evidence[0].start - sentence.start, kind.name,
+                                 kind.name, "a higher-ranked kind coded the same place")
     placed = [e for e in events if not written.is_fallback(e)]  # dates as before issue 15
     if placed and placed[0].date is not None:
         ctx.last_date = placed[0].date
     return events, claim
+
+
+def _explained_filter(triggers: list[tuple[TriggerKind, int]], sentence: Sentence, why: str,
+                      keep: Callable[[int], bool]) -> list[tuple[TriggerKind, int]]:
+    """The triggers ``keep`` accepts; the others noted with ``why`` when explaining."""
+    kept = []
+    for kind, at in triggers:
+        if keep(at):
+            kept.append((kind, at))
+        else:
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name, why)
+    return kept
+
+
+def _trigger_text(kind: TriggerKind, sentence: Sentence, at: int) -> str:
+    """The trigger's words (the word at ``at`` when its kind was changed: "air assault")."""
+    match = kind.pattern.match(sentence.text, at) or re.compile(r"[\w-]+").match(sentence.text, at)
+    return match.group(0) if match else ""
+
+
+def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
+                        status: str, ctx: _Context
+                        ) -> tuple[list[tuple[TriggerKind, int]], dict[int, str]]:
+    """Triggers whose clause the parse says did not happen are dropped (negated, modal,
+    conditional); those told as still to come keep the status "planned"/"threatened"."""
+    if not triggers or status in NON_FACTUAL or not realis.needs_parse(sentence.text):
+        return triggers, {}
+    parse = ctx.text.parse(sentence)
+    kept: list[tuple[TriggerKind, int]] = []
+    told_as: dict[int, str] = {}
+    for kind, at in triggers:
+        found = realis.irrealis(parse, at)
+        if found is None:
+            kept.append((kind, at))
+        elif found.status is not None:
+            kept.append((kind, at))
+            told_as[at] = found.status
+        else:
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             f"its clause does not assert it ({found.why}: '{found.words}')")
+    return kept, told_as
 
 
 _PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
@@ -236,6 +372,42 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
     if len(armed) > 1:
         return triggers
     return [(k, at) for k, at in triggers if k.name != "clash"]
+
+
+_RAID = re.compile(r"raid(?:s|ed)?\b", re.IGNORECASE)
+
+
+_AIR_BEFORE = re.compile(r"\b(?:air|aerial|drone)[ -]$", re.IGNORECASE)
+
+
+def _air_assaults(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
+                  ) -> list[tuple[TriggerKind, int]]:
+    """"The air assault", "an aerial offensive", "drone raids": a clash word behind an air
+    word tells an air strike, not a ground battle."""
+    air = next((k for k in trigger_kinds() if k.sub_event_type == "Air/drone strike"), None)
+    if air is None:
+        return triggers
+    out = []
+    for kind, at in triggers:
+        if kind.name == "clash" and _AIR_BEFORE.search(sentence.text[max(0, at - 8):at]):
+            covered = any(k.sub_event_type == "Air/drone strike" and a < at <= a + 20
+                          for k, a in triggers)
+            if covered:  # the air trigger itself matched "air raids"
+                continue
+            out.append((air, at))
+        else:
+            out.append((kind, at))
+    return out
+
+
+def _air_raids(triggers: list[tuple[TriggerKind, int]], sentence: Sentence) -> set[int]:
+    """The offsets of the triggers to keep: "warplanes carried out six airstrikes ... and
+    three raids" tells air raids, no ground battle, so a bare "raid" beside an air trigger
+    is not a clash."""
+    air = any(k.event_type == "Explosions/Remote violence" and k.sub_event_type ==
+              "Air/drone strike" for k, _ in triggers)
+    return {at for k, at in triggers
+            if not (air and k.name == "clash" and _RAID.match(sentence.text, at))}
 
 
 def _coordinated(higher: tuple[TriggerKind, int], lower: tuple[TriggerKind, int],
@@ -291,15 +463,22 @@ _CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
 
 
 def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
-    """The sentences whose parse the stage reads (quoting ones whose source can matter),
-    known before it reads them in order, so that they are parsed in one spaCy pass."""
+    """The sentences whose parse the stage reads (quoting ones whose source can matter, and
+    trigger sentences whose realis the parse decides), known before it reads them in order,
+    so that they are parsed in one spaCy pass."""
     selected = []
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
-        if not is_headline(sentence) and _speech().search(sentence.text) \
-                and _source_matters(sentence, following):
+        if is_headline(sentence) or is_link_list_item(sentence, text.text):
+            continue
+        quoting = _speech().search(sentence.text) and _source_matters(sentence, following)
+        if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)):
             selected.append(sentence)
     return selected
+
+
+def _has_trigger(sentence: Sentence) -> bool:
+    return any(kind.pattern.search(sentence.text) for kind in trigger_kinds())
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:
@@ -354,29 +533,44 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 ctx: _Context) -> list[Event]:
     if kind.control:  # territory changes hands in towns and villages, not whole regions
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
-        wheres = listed_after(trigger_end, sentence, wheres, ctx.actors) or wheres
+        near = ctx.nearby[sentence.index]
+        wheres = listed_after(trigger_end, sentence, wheres, near.actors, near.dates) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
         wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
-        wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text)
+        wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text, ctx.dates)
+    trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
+    if not wheres and not kind.control:
+        wheres = place_referred_to(sentence, ctx.places, ctx.text.text)
     if not wheres and kind.keeps_unplaced:  # a place no gazetteer holds: as written (#15)
         wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
+    if not wheres:
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "no place is an argument of it (none named, or only regions, "
+                         "origins, speakers' places, destinations)")
+        return []
     if kind.needs_armed_actor and not _names_armed_actor(ctx):
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "the article names no armed actor (issue 15)")
         return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if roles.actor1 is None:
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "no actor could be given to it")
         return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     territorial=kind.control is not None, text=ctx.text.text, actors=ctx.actors,
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
     events = []
     for where in wheres[:MAX_PLACES]:
-        event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, when, sentence,
+        event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where,
+                       _conjunct_date(where, wheres, sentence, ctx) or when, sentence,
                        status, source, ctx)
         events.append(event)
+        explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
         if kind.control and (kind.name == "handover" or status not in NOT_YET):
             how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
                 else "ceded (claimed)"
@@ -389,14 +583,26 @@ def _names_armed_actor(ctx: _Context) -> bool:
     return any(a.actor_type in _ARMED_TYPES for a in ctx.actors)
 
 
+def _conjunct_date(where: Where, wheres: list[Where], sentence: Sentence, ctx: _Context
+                   ) -> DateInterval | None:
+    """"Recaptured X on July 15 and Y on October 1": with two or more places each dated by
+    the date written after it, each event takes its own place's date."""
+    if len(wheres) < 2:
+        return None
+    own = [own_date(w, sentence, ctx.dates) for w in wheres]
+    if sum(d is not None for d in own) < 2:
+        return None
+    return own[wheres.index(where)]
+
+
 _GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"
                            r"(?:re)?(?:claim|captur|take|seiz|gain)\w*\b", re.IGNORECASE)
 
 
 def _start_of(where: Where, sentence: Sentence) -> int:
     """Offset in the sentence of the place's first mention there."""
-    return min((s.start - sentence.start for s in where.place.spans
-                if sentence.start <= s.start < sentence.end), default=0)
+    return min((s.start - sentence.start
+                for s in spans_starting_in(where.place, sentence.start, sentence.end)), default=0)
 
 
 _THE_TOWN = re.compile(r"^\s+(?:(?:full|complete|effective) )?(?:control of )?the "
@@ -416,6 +622,32 @@ def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place],
     return [Where(max(earlier, key=lambda item: item[0])[1], [], 1)] if earlier else []
 
 
+#: "the city", "the town", "the village" standing alone (not "the town of X")
+_DEFINITE_PLACE = re.compile(r"\bthe (?:(?:whole|entire|same|nearby) )?(city|town|village)\b"
+                             r"(?! of\b)(?!’s|'s)(?!\s+(?:of|council|hall|square|tracts?)\b)",
+                             re.IGNORECASE)
+_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",)}
+
+
+def place_referred_to(sentence: Sentence, places: list[Place], full_text: str) -> list[Where]:
+    """"To the west of the city, five people were killed": with no place named in the
+    sentence, "the city" is the last city (town, village) the article named before it,
+    not a distance's anchor; near it ("west of", "outskirts") is precision 2."""
+    m = _DEFINITE_PLACE.search(sentence.text)
+    if m is None:
+        return []
+    kinds = _KINDS_FOR[m.group(1).lower()]
+    earlier = [(span.start, place) for place in places for span in place.spans
+               if span.start < sentence.start and (place.kind or "") in kinds
+               and not is_anchor(full_text, span.start)]
+    if not earlier:
+        return []
+    place = max(earlier, key=lambda item: item[0])[1]
+    near = re.search(r"\b(?:of|near|outside|around|outskirts of|edge of)\s+(?:the\s+)?"
+                     r"(?:\w+\s+)?$", sentence.text[:m.start() + 4])
+    return [Where(place, [place.name] if near else [], 2 if near else 1)]
+
+
 def _trigger_length(kind: TriggerKind, sentence: Sentence, trigger_at: int) -> int:
     match = kind.pattern.match(sentence.text, trigger_at - sentence.start)
     return len(match.group(0)) if match else 0
@@ -431,12 +663,28 @@ def _sub_event(kind: TriggerKind, actor1: str, place: Place, country: str) -> st
     return "Government regains territory" if state else "Non-state actor overtakes territory"
 
 
+#: who riots: a crowd, never an armed organisation
+_ARMED_ORGANISATIONS = frozenset({"State forces", "Rebel group", "Political militia",
+                                  "Identity militia", "External/Other forces"})
+
+
+def _armed_burning(kind: TriggerKind, actor1: str) -> tuple[str, str] | None:
+    """"Troops set fire to the village", "the militia torched houses": an armed group
+    destroying property is ACLED's Strategic development "Looting/property destruction",
+    not a riot (a riot is a crowd's)."""
+    if kind.event_type == "Riots" and actor_type(actor1) in _ARMED_ORGANISATIONS:
+        return "Strategic developments", "Looting/property destruction"
+    return None
+
+
 def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
            when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
            ctx: _Context) -> Event:
-    event_type, sub_event_type = casualty_rules.in_context(
-        kind.name, kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country),
-        _context_of(sentence, ctx))
+    burning = None if casualty_rules.crowd_named(sentence.text) else _armed_burning(kind, actor1)
+    event_type, sub_event_type = burning or (
+        kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country))
+    event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
+        kind.name, event_type, sub_event_type, _context_of(sentence, ctx))
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
         actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
                                      ctx.sides.country)
@@ -505,14 +753,16 @@ def merge_same_events(events: list[Event]) -> list[Event]:
     """ACLED: one event per actor pair, place and day. Reports of the same event, the
     vaguer one's interval holding the more precise one's, merge; all evidence is kept."""
     merged: list[Event] = []
+    by_key: dict[tuple[object, ...], list[Event]] = {}  # only events of one key can merge
     for event in events:
-        same = next((kept for kept in merged if _key(kept) == _key(event)
-                     and (_within(event.date, kept.date) or _within(kept.date, event.date))
+        same = next((kept for kept in by_key.get(_key(event), [])
+                     if (_within(event.date, kept.date) or _within(kept.date, event.date))
                      and not (event.sub_event_type in _TALLIED
                               and _tally_and_one(kept.date, event.date))),
                     None)
         if same is None:
             merged.append(event)
+            by_key.setdefault(_key(event), []).append(event)
             continue
         if _within(event.date, same.date):
             same.date = event.date

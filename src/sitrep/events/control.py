@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sitrep.events.locating import sentence_places
+from sitrep.events.locating import by_sentence, sentence_places
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -30,7 +30,10 @@ _HOLDS = re.compile(
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
 _HELD_BY = re.compile(r"(?:-controlled|-held|-administered)\b|\bunder (?:the )?(?:control|"
                       r"administration|rule) of\b|\b(?:controlled|held|administered) by\b|"
-                      r"\bunder (?:its|their) control\b", re.IGNORECASE)
+                      r"\bunder (?:its|their) control\b|"
+                      # "X remains under TNLA control", "X is now under AA rule"
+                      r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
+                      r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule)\b", re.IGNORECASE)
 #: "rebel-held Lashio": the article's main non-state group holds it
 _GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
 _NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -42,7 +45,7 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
     """A control change for every territorial event (capture, recapture, handover)."""
     changes = []
     for event, how in territorial:
-        if event.location is None or event.actor1 is None:
+        if event.location is None or event.actor1 is None or not is_known_place(event.location):
             continue
         # a handover goes from its subject (actor1) to the other side
         given = how in ("handed over", "ceded (claimed)", "withdrew")
@@ -56,17 +59,32 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
     return changes
 
 
+#: why a place no gazetteer holds may still change hands: the text marks it as a place
+_MARKED_WHY = ("marked as a place",)
+
+
+def is_known_place(place: Place) -> bool:
+    """A place a gazetteer knows (it has coordinates) or the text marks as one ("X village",
+    "the village of X"); a bare capitalised word after a capture verb is not enough to
+    record who holds it."""
+    return place.lat is not None or (place.kind is not None and place.why is None) or \
+        (place.why or "").startswith(_MARKED_WHY)
+
+
 def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                         actors: list[ActorMention], dates: list[DateInterval]
                         ) -> list[ControlChange]:
     """Statements of holding ("still running in X") and demands for places."""
     changes: list[ControlChange] = []
     rebel = _main_rebel(actors)
+    nearby = by_sentence(text.sentences, places, actors, dates)
     for sentence in text.sentences:
-        in_sentence = [p for p, _ in sentence_places(sentence, places, actors, dates)]
-        speakers = [a for a in actors if sentence.start <= a.span.start < sentence.end]
+        near = nearby[sentence.index]
+        in_sentence = [p for p, _ in sentence_places(sentence, near.places, near.actors,
+                                                     near.dates, near)]
+        speakers = [a for a in near.actors if sentence.start <= a.span.start < sentence.end]
         evidence = [Span(sentence.start, sentence.end, sentence.text)]
-        when = _sentence_date(sentence.start, sentence.end, dates, doc)
+        when = _sentence_date(sentence.start, sentence.end, near.dates, doc)
         today = resolve("today", doc.published, doc.published_precision) if doc.published \
             else None
         for holder, place in _holdings(sentence, in_sentence, speakers, rebel):
@@ -123,12 +141,16 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
             continue
         held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
         for place in _forward_list(held, at, sentence) if forward else [
-                p for p in held if -45 <= _first_span(p, sentence.start) - at < 0]:
+                p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
 
 
-_LIST_JOIN = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
+#: a list's joint, maybe behind another name in brackets ("Hsipaw (Thibaw), Nawnghkio")
+_LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,40}\))?"
+                        # an item no gazetteer holds does not end the list: "A, Unknown, B"
+                        r"(?:\s*,\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?:\s*\([^()]{1,40}\))?){0,3}"
+                        r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
 
 
 def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Place]:

@@ -1,57 +1,58 @@
 """Which time expression dates an event, and whether the event is past context.
 
-The rules, in the order ``date_for`` tries them (word lists in
-``sitrep/time/data/relative.yaml``):
+Dates follow GOLD.md's one convention ("Dates of reports that give no day of their
+own"); the time stage (``sitrep.time``) resolves each expression, this module picks
+the one that dates an event. The rules, in the order ``date_for`` tries them (word
+lists in ``sitrep/time/data/relative.yaml``):
 
 1. a date in the sentence near the trigger, or one opening the sentence ("In
-   March and April 2021, ..."). An event in a clause opened by ", after" behind
-   that date ("since Tuesday, after it recaptured X") ended by the date's start;
-   "today" inside a quotation counts from the day the words were said ("she told
-   reporters on Wednesday"); a date that only says when an ongoing report was
-   made ("clashes are continuing, she told a press conference on Tuesday") ends
-   the campaign's period (rule 7) instead of dating the clashes. An event told as
-   coming after the sentence's date ("in January and agreed to hand back Lashio",
-   "on May 4, which led to counterattacks", "in November, but the town was
-   retaken") may fall on any day from that date to publication; a change of hands
-   told as a state held since a period ("a town seized by the TNLA since last
-   year") happened in that period;
-2. a noun with no date of its own ("the recapture of X"): before publication;
-3. anaphora ("Later that day", "Around the same time", "a day after"): the last
+   March and April 2021, ..."); "recently" only for the sentence it opens or the
+   verb it modifies. "today" inside a quotation counts from the day the words were
+   said ("she told reporters on Wednesday"); a date that only says when an ongoing
+   report was made ("clashes are continuing, she told a press conference on
+   Tuesday") does not date it: the week up to publication. An event told as coming
+   after the sentence's date ("in January and agreed to hand back Lashio", "on May
+   4, which led to counterattacks", "in November, but the town was retaken") may
+   fall on any day from that date to publication; a change of hands told as a state
+   held since a period ("a town seized by the TNLA since last year") happened in
+   that period;
+2. "since recapturing X": from the start of X's last told date to publication;
+3. a noun with no date of its own ("the recapture of X"): undated past;
+4. anaphora ("Later that day", "Around the same time", "a day after"): the last
    date told outside quotations before the sentence, shifted;
-4. a length ("attacked the town for four days", "After two months of
-   fighting"): that length up to the day the dispatch was filed (its dateline,
-   else publication);
-5. a past verb in a relative clause ("Lashio, which the MNDAA handed back"):
-   background, some time before publication;
-6. "continues to fight", "now": the publication day;
-7. a perfect or present report ("has seized", "clashes continue") by the side
-   leading a campaign told earlier ("has launched an offensive since Tuesday"):
-   the campaign's period, up to publication or the day of speaking; flight with
-   no cause in its sentence ("Thousands were displaced") takes the latest
-   campaign, whoever's, else lasts from the previous event's date to publication
-   (the displaced stay displaced; "those who fled the war ... fled again" is news,
-   not a relative clause's background);
-8. a perfect territorial change ("has seized X") or a trigger whose own verb is
-   perfect ("Clashes have also erupted"): some time before publication;
-9. other present reports: the week up to publication (``recent_window``);
-10. else the previous event's date; before any, the last date of news (not
-    background) told outside quotations; else the week up to publication.
+5. a length ("attacked the town for four days", "After two months of fighting"):
+   that length up to publication;
+6. a past verb in a relative clause ("Lashio, which the MNDAA handed back") or a
+   word of undated past ("previously"): undated past;
+7. a perfect or present report ("has seized", "clashes continue") by a side of a
+   campaign told earlier with its own date ("has launched an offensive since
+   Tuesday", "following the resumption of the operation in late June"): the
+   campaign's period, to publication ("since X" still going on);
+8. "now", "continues to", a perfect ("has seized", "Clashes have also erupted") or
+   another present report: the week up to publication (``recent_window``); flight
+   told in the past with no cause in its sentence ("Thousands were displaced") takes
+   the latest campaign, else lasts from the previous event's date to publication;
+9. else the previous event's date; before any, the last date of news (not
+   background) told outside quotations; else the week up to publication.
 
-An undated text gets only dates that carry their year (rules 1 and 3).
+Undated past events get no dates at all and are background (``is_background``);
+no event is dated after publication. An undated text gets only dates that carry
+their year (rules 1 and 4).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
-from sitrep.time import dateline_day, recent_window, resolve
+from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
-from sitrep.time.periods import month_end, precision_for, shift_month
+from sitrep.time.periods import DAY, WEEK, month_end, precision_for, shift_month
 
 #: present or present-perfect reporting: the event is current (the week before publication)
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
@@ -59,16 +60,19 @@ _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoi
 BACKGROUND_AFTER = timedelta(days=31)
 #: a date expression further than this from the trigger belongs to another clause
 DATE_REACH = 90
+#: "recently" this far from the trigger belongs to another verb
+VAGUE_REACH = 30
 #: a date this close to the sentence's start, before its first comma, opens it
 OPENING_CHARS = 3
 
+#: a year written out: the text placed the date itself
+_YEAR = re.compile(r"\b\d{4}\b")
 _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
+#: "clashes by the TNLA are continuing": a noun told as still going on is no past event
+_STILL = re.compile(r"\b(?:continu\w*|ongoing|still|now|currently)\b", re.IGNORECASE)
 #: "has seized", "have also captured": done by now, when is not said
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*$",
                       re.IGNORECASE)
-#: ", after it recaptured": a clause told as earlier than the date before it
-_AFTER_CLAUSE = re.compile(r",\s+after\s+(?:it|they|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}$",
-                           re.IGNORECASE)
 #: a perfect or progressive: "has launched an offensive since Tuesday" tells a campaign,
 #: "seized most of the state since October 2023" a past event
 _GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+ing\b",
@@ -105,7 +109,8 @@ class Scene:
 
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
-             previous: DateInterval | None, doc: Document, territorial: bool = False,
+             previous: DateInterval | None, doc: Document,
+             territorial: bool = False,  # noqa: ARG001 (callers pass it; no rule reads it now)
              text: str = "", actors: Sequence[ActorMention] = (),
              sides: frozenset[str] = frozenset()) -> DateInterval | None:
     """The interval that dates the event whose trigger is at ``trigger_at``.
@@ -113,67 +118,149 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     Without ``text`` (the whole document) the rules that look beyond the sentence
     (anaphora, campaigns, quotations) stay silent."""
     scene = Scene(doc, dates, text, actors, sides)
+    told_as_past = _is_past(_word_at(sentence.text, trigger_at - sentence.start))
+    return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published,
+                      told_as_past)
+
+
+def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None,
+              scene: Scene) -> DateInterval | None:
+    """Rules 1-9 in order (the module's docstring)."""
+    doc, dates = scene.doc, scene.dates
     offset = trigger_at - sentence.start
     own = _own_date(sentence, trigger_at, dates)
-    if own is not None and (earlier := _before_main_clause(own, trigger_at, scene.text)):
-        return earlier
     if own is not None and (later := _sequel(own, trigger_at, scene)):
         return later
     if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
         return onset
     if own is not None:
         return _as_said(own, sentence, scene)
-    if (nominal := _NOMINAL.match(sentence.text[offset:])) and doc.published:
-        return DateInterval(None, doc.published, nominal.group(0), None)
+    if (since_event := _since_event_in(sentence, scene)) is not None:
+        return since_event
+    nominal = _NOMINAL.match(sentence.text[offset:])
+    if nominal and doc.published and not _STILL.search(sentence.text, offset):
+        return undated_past(nominal.group(0))
     if (told := _anaphoric(sentence, trigger_at, scene)) is not None:
         return told
     if (lasting := _lasting(sentence, scene)) is not None:
         return lasting
-    return _undated(sentence, offset, previous, territorial, scene)
+    return _undated(sentence, offset, previous, scene)
 
 
 def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
-             territorial: bool, scene: Scene) -> DateInterval | None:
-    """Rules 5-10: the sentence says nothing about when."""
+             scene: Scene) -> DateInterval | None:
+    """Rules 6-9: the sentence says nothing about when."""
     published = scene.doc.published
     if published is None:
         return previous
+    if previous is not None and previous.start is None and previous.end is None:
+        previous = None  # an undated past event dates nothing told after it
     if _in_relative_clause(sentence.text, offset):
-        return DateInterval(None, published, _word_at(sentence.text, offset), None)
-    if today := _TODAY.search(sentence.text[max(0, offset - 30):offset + 30]):
-        return DateInterval(published, published, today.group(0), 1)
+        return undated_past(_word_at(sentence.text, offset))
+    if told_as_past := _undated_past_pattern().search(sentence.text):
+        return undated_past(told_as_past.group(0))
+    near = sentence.text[max(0, offset - 30):offset + 30]
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
-    if own_perfect and own_perfect["verb"].lower() in lexicon().ongoing_verbs:
-        own_perfect = None  # "Clashes have continued": still going on
-    if perfect or own_perfect or _ONGOING.search(sentence.text):
+    now = _TODAY.search(near)
+    if now is None and (perfect or own_perfect or _ONGOING.search(sentence.text)):
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
             return campaign
+    if words := now or perfect or own_perfect:
+        return recent_window(published, words.group(0).strip())
     if _is_flight(sentence.text, offset):
         if campaign := _campaign_of(sentence, scene, True):
             return campaign
         if previous is not None and previous.start and not is_background(previous, published):
             return DateInterval(previous.start, published, previous.text,
                                 precision_for(previous.start, published))
-    if (territorial and perfect) or own_perfect:
-        words = perfect.group(0) if perfect else _word_at(sentence.text, offset)
-        return DateInterval(None, published, words.strip(), None)
-    if _ONGOING.search(sentence.text):
-        return recent_window(published)
+    if ongoing := _ONGOING.search(sentence.text):
+        return recent_window(published, ongoing.group(0))
     if previous is None and scene.text:  # no event dated yet: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
         previous = _last_told(sentence.start, news, scene.text)
     return previous if previous is not None else recent_window(published)
 
 
+@cache
+def _undated_past_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().undated_past_words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def undated_past(words: str) -> DateInterval:
+    """A past event the text gives no date ("the group previously captured 12 towns",
+    "the recapture of X"): no dates at all (GOLD.md), which ``is_background`` reads as
+    past context in a dated text."""
+    return DateInterval(None, None, words.strip(), None)
+
+
+def _not_after(interval: DateInterval | None, published: date | None,
+               told_as_past: bool = True) -> DateInterval | None:
+    """An event never gets a date later than publication: a past event on a month and
+    day without a year that would fall after it ("bombed X on October 7" in April) was
+    last year's; otherwise a period running past it ("talks later this month", "will
+    vote on December 28": plans) ends on it."""
+    if interval is None or published is None:
+        return interval
+    start, end = interval.start, interval.end
+    if (start is None or start <= published) and (end is None or end <= published):
+        return interval
+    if told_as_past and start and end and start > published \
+            and _names_a_month(interval.text) and not _YEAR.search(interval.text):
+        a_year_before = _year_before(start), _year_before(end)
+        return DateInterval(*a_year_before, interval.text, interval.precision, interval.span)
+    start = min(start, published) if start else None
+    end = min(end, published) if end else None
+    precision = precision_for(start, end) if start and end else interval.precision
+    return DateInterval(start, end, interval.text, precision, interval.span)
+
+
+def _names_a_month(words: str) -> bool:
+    months = lexicon().months
+    return any(w.rstrip(".").lower() in months for w in re.findall(r"[A-Z][a-z]+\.?", words))
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=min(day.day, month_end(day.year - 1, day.month).day))
+
+
 # --- a date in the sentence -------------------------------------------------
+
+
+@dataclass
+class _DateOrder:
+    """The dates of one document sorted by where they start, for ``_dates_in``."""
+
+    dates: list[DateInterval]
+    count: int
+    starts: list[int]
+    positions: list[int]  # index in ``dates`` of each sorted start
+
+
+_last_order: list[_DateOrder] = []
+
+
+def _dates_in(dates: list[DateInterval], start: int, end: int) -> list[DateInterval]:
+    """The dates (with a span) starting in ``[start, end)``, in list order: a bisection of
+    the document's dates sorted once, where a scan per trigger made long articles
+    quadratic (the sort is kept for the list last asked about)."""
+    order = _last_order[0] if _last_order else None
+    if order is None or order.dates is not dates or order.count != len(dates):
+        ranked = sorted((d.span.start, i) for i, d in enumerate(dates) if d.span)
+        order = _DateOrder(dates, len(dates), [s for s, _ in ranked], [i for _, i in ranked])
+        _last_order[:] = [order]
+    low, high = bisect_left(order.starts, start), bisect_left(order.starts, end)
+    return [dates[i] for i in sorted(order.positions[low:high])]
 
 
 def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
               ) -> DateInterval | None:
     """The sentence's date nearest the trigger; else one opening the sentence."""
-    in_sentence = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
+    in_sentence = [d for d in _dates_in(dates, sentence.start, sentence.end)
+                   if not _vague_elsewhere(d, sentence, trigger_at)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
     opening = next((d for d in in_sentence if _opens(sentence, d)), None)
@@ -184,17 +271,17 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     return None
 
 
-def _before_main_clause(own: DateInterval, trigger_at: int, text: str) -> DateInterval | None:
-    """ "has launched an offensive since Tuesday, after it recaptured Nawnghkio": the
-    event told after "after" ended by the start of the main clause's date."""
-    if own.span is None or own.start is None or not text or own.span.end > trigger_at:
-        return None
-    if not _is_past(_word_at(text, trigger_at)):  # "after fierce fighting" is no clause
-        return None
-    after = _AFTER_CLAUSE.search(text, own.span.end, trigger_at)
-    if after is None:
-        return None
-    return DateInterval(None, own.start, after.group(0).strip(" ,"), None)
+def _vague_elsewhere(interval: DateInterval, sentence: Sentence, trigger_at: int) -> bool:
+    """ "recently" dates the sentence it opens ("Recently, the army ...") or the verb it
+    modifies ("recently captured", "captured X recently"), not another clause's event."""
+    if interval.span is None or interval.text.lower() not in lexicon().recent_words:
+        return False
+    if _opens(sentence, interval):
+        return False
+    start, end = (interval.span.end, trigger_at) if interval.span.start < trigger_at \
+        else (trigger_at, interval.span.start)
+    between = sentence.text[start - sentence.start:end - sentence.start]
+    return len(between) > VAGUE_REACH or re.search(r"[,;:()]", between) is not None
 
 
 @cache
@@ -293,8 +380,9 @@ def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterva
         shift = said.start - published
         return DateInterval(own.start + shift, own.end + shift, own.text, own.precision,
                             own.span)
-    if own is said and _ONGOING.search(sentence.text[: own.span.start - sentence.start]):
-        return _campaign_of(sentence, scene) or own
+    if own is said and (ongoing := _ONGOING.search(
+            sentence.text[: own.span.start - sentence.start])):
+        return recent_window(published, ongoing.group(0))  # when said, not when it happened
     return own
 
 
@@ -329,9 +417,8 @@ def _speech_date(sentence: Sentence, scene: Scene) -> DateInterval | None:
 def _said_dates(scene: Scene, start: int, end: int) -> list[DateInterval]:
     """Dates of speaking between two offsets (each read within its own sentence)."""
     text, found = scene.text, []
-    for d in scene.dates:
-        if d.span is None or not start <= d.span.start < end:
-            continue
+    for d in _dates_in(scene.dates, start, end):
+        assert d.span is not None  # (``_dates_in`` keeps dates with a span only)
         before = text[_sentence_bounds(text, d.span.start)[0]:d.span.start]
         if _speech_pattern().search(before) and not _in_quote(text, d.span.start):
             found.append(d)
@@ -390,8 +477,8 @@ def _duration_pattern() -> re.Pattern[str]:
 
 
 def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
-    """ "attacked Namtu for four days", "After two months of fighting": that length up
-    to the day the report was filed (its dateline, else publication)."""
+    """ "attacked Namtu for four days", "After two months of fighting": that length,
+    ending on publication (GOLD.md: N days are precision 1 for one day, else 2)."""
     published = scene.doc.published
     found = _duration_pattern().search(sentence.text)
     if found is None or published is None:
@@ -399,10 +486,10 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
     low, high = _count(found["num"])
     if low != high:  # "for a few days" gives no edge
         return None
-    end = dateline_day(scene.text, published) or published
     unit = lexicon().units[found["unit"].lower()]
-    start = _back(end, low, unit)
-    return DateInterval(start, end, found.group(0), precision_for(start, end))
+    start = _back(published, low, unit)
+    precision = (DAY if low == 1 else WEEK) if unit == "day" else precision_for(start, published)
+    return DateInterval(start, published, found.group(0), precision)
 
 
 def _count(word: str) -> tuple[int, int]:
@@ -481,18 +568,8 @@ def _campaign_of(sentence: Sentence, scene: Scene, any_side: bool = False
         if campaign.span is None or campaign.span.start >= sentence.start:
             continue
         if not sides or sides & its_sides:
-            return _until_said(campaign, sentence, scene)
+            return DateInterval(campaign.start, campaign.end, campaign.text, campaign.precision)
     return None
-
-
-def _until_said(campaign: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:
-    """The campaign up to the day the sentence's report was made ("... told a press
-    conference on Tuesday"), or to publication."""
-    said = _speech_date(sentence, scene)
-    end = said.start if said and said.start and campaign.start else None
-    if end is None or campaign.start is None or end < campaign.start:
-        return DateInterval(campaign.start, campaign.end, campaign.text, campaign.precision)
-    return DateInterval(campaign.start, end, campaign.text, precision_for(campaign.start, end))
 
 
 def _fighting_sides(sentence: Sentence, scene: Scene) -> set[str] | None:
@@ -528,10 +605,9 @@ def _campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMenti
             continue
         if _opened(text, d):
             start, end = _sentence_bounds(text, d.span.start)
-            interval = DateInterval(d.start, published, d.text, precision_for(d.start, published),
-                                    d.span)
+            precision = max(precision_for(d.start, published), d.precision or 1)
+            interval = DateInterval(d.start, published, d.text, precision, d.span)
             found.append((interval, _leading_side(actors, start, end)))
-    found.extend(_event_campaigns(dates, text, actors, published))
     return sorted(found, key=lambda c: c[0].span.start if c[0].span else 0)
 
 
@@ -557,23 +633,30 @@ def _opened(text: str, interval: DateInterval) -> bool:
     return _GOING_ON.search(text, _sentence_bounds(text, at)[0], at) is not None
 
 
-def _event_campaigns(dates: list[DateInterval], text: str, actors: Sequence[ActorMention],
-                     published: date) -> list[tuple[DateInterval, set[str]]]:
-    """ "since recapturing Nawnghkio": from the day after that place's last told date."""
-    found = []
-    for m in _SINCE_EVENT.finditer(text):
-        place = m.group("place")
-        earlier = [d for d in dates if d.span and d.span.end <= m.start() and d.end
-                   and place in text[_sentence_bounds(text, d.span.start)[0]:d.span.start]]
-        if not earlier or earlier[-1].end is None or earlier[-1].end >= published:
-            continue
-        first = earlier[-1].end + timedelta(days=1)
-        start, end = _sentence_bounds(text, m.start())
-        span = Span(m.start(), m.end(), m.group(0))
-        interval = DateInterval(first, published, m.group(0), precision_for(first, published),
-                                span)
-        found.append((interval, _leading_side(actors, start, end)))
-    return found
+def _since_event(m: re.Match[str], dates: list[DateInterval], text: str,
+                 published: date) -> DateInterval | None:
+    """ "since recapturing Nawnghkio": from the start of the last date told of that place
+    to publication, at that date's precision or coarser."""
+    place = m.group("place")
+    earlier = [d for d in dates if d.span and d.span.end <= m.start() and d.start
+               and place in text[_sentence_bounds(text, d.span.start)[0]:d.span.start]]
+    if not earlier or earlier[-1].start is None or earlier[-1].start >= published:
+        return None
+    first = earlier[-1].start
+    precision = max(precision_for(first, published), earlier[-1].precision or 1)
+    return DateInterval(first, published, m.group(0), precision,
+                        Span(m.start(), m.end(), m.group(0)))
+
+
+def _since_event_in(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """The sentence's own "since recapturing X" (rule 1's "since X" for an event told
+    as a place's capture)."""
+    if not scene.text or scene.doc.published is None:
+        return None
+    for m in _SINCE_EVENT.finditer(scene.text, sentence.start, sentence.end):
+        if (since := _since_event(m, scene.dates, scene.text, scene.doc.published)):
+            return since
+    return None
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
@@ -585,7 +668,12 @@ def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
 
 
 def is_background(interval: DateInterval | None, published: date | None) -> bool:
-    """Mentioned as past context: it ended well before publication."""
-    if interval is None or interval.end is None or published is None:
+    """Mentioned as past context: it ended well before publication, or it is a past
+    event the dated text gives no date (``undated_past``)."""
+    if interval is None or published is None:
+        return False
+    if interval.start is None and interval.end is None:
+        return True
+    if interval.end is None:
         return False
     return interval.end < published - BACKGROUND_AFTER

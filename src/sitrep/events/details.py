@@ -179,3 +179,8 @@ def in_context(kind: str, event_type: str, sub_event_type: str, context: str
             and cue["no_fight"].search(context):
         return "Strategic developments", "Non-violent transfer of territory"
     return event_type, sub_event_type
+
+
+def crowd_named(text: str) -> bool:
+    """A crowd is named ("villagers lynched", "rioters torched"): a riot is the crowd's."""
+    return bool(context_cues()["crowd_words"].search(text))

@@ -112,5 +112,5 @@ def context_cues() -> dict[str, re.Pattern[str]]:
     """The cues that settle a sub-type from its context (``cues.yaml``, issue 15)."""
     data = _load("cues.yaml")
     names = ("protesters_violent", "protest_lethal_force", "protest_intervention",
-             "demonstration_setting", "mob_setting", "no_fight", "non_event")
+             "demonstration_setting", "mob_setting", "no_fight", "non_event", "crowd_words")
     return {name: _any(data[name]) for name in names}

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.actors import lexicon as actor_lexicon
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_common_word
+from sitrep.spans import spans_starting_in
 
 _ANCHOR_BEFORE = re.compile(
     r"(?:(?:\d[\d.,]*|\bsome|\babout)\s*(?:km|kilometres|kilometers|miles|mi)?\s*(?:\w+\s+){0,3}"
@@ -39,18 +43,22 @@ _MARKED = re.compile(rf"((?:{_NAME})(?:(?:, | and | or |, and ){_NAME})*)"
 
 #: "a base in Nonebu in Paletwa": an unknown name a known place contains
 _INSIDE_NAMED = re.compile(rf"\bin ({_NAME}) in (?:the )?[A-Z]")
+#: "the village of Sanguit", "the town of X": a kind noun before the name marks it too
+_KIND_OF = re.compile(rf"\b(?:village|town|city|hamlet|township|district) of ({_NAME})")
 
 
 def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
-                  actors: list[ActorMention], dates: list[DateInterval]
-                  ) -> list[tuple[Place, int]]:
+                  actors: list[ActorMention], dates: list[DateInterval],
+                  near: Nearby | None = None) -> list[tuple[Place, int]]:
     """Names a kind word marks as places ("Lwel Ngin and Nar Nwe villages") that no
     gazetteer holds: kept as unresolved places so the event still has its location."""
-    taken = [(s.start, s.end) for p, _ in mentioned for s in p.spans]
+    taken = [(s.start, s.end) for p, _ in mentioned
+             for s in (near.spans_of(p) if near else p.spans)]
     taken += [(a.span.start, a.span.end) for a in actors]
     taken += [(d.span.start, d.span.end) for d in dates if d.span]
     out: list[tuple[Place, int]] = []
-    for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text)]:
+    for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text),
+              *_KIND_OF.finditer(sentence.text)]:
         for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
             start = sentence.start + m.start(1) + part.start()
             name = re.split(r"[’']s ", part.group(0))[-1]  # "Chin State’s Paletwa"
@@ -60,8 +68,9 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
                     or any(at == start for _, at in out):
                 continue
             span = Span(start, start + len(name), name)
-            out.append((Place(mention=name, name=name, spans=[span],
-                              why="marked as a place by its noun; in no gazetteer"), start))
+            why = "named after a kind noun ('the village of X'); in no gazetteer" \
+                if m.re is _KIND_OF else "marked as a place by its noun; in no gazetteer"
+            out.append((Place(mention=name, name=name, spans=[span], why=why), start))
     return out
 
 
@@ -71,10 +80,12 @@ def is_anchor(full_text: str, start: int) -> bool:
 
 
 def locations(sentence: Sentence, full_text: str, places: list[Place],
-              actors: list[ActorMention], dates: list[DateInterval]) -> list[Where]:
-    """The event places of a sentence; anchors ("5 km from X") become ``near``."""
-    mentioned = _mentions(sentence, places, actors)
-    mentioned = sorted(mentioned + _marked_names(sentence, mentioned, actors, dates),
+              actors: list[ActorMention], dates: list[DateInterval],
+              nearby: Nearby | None = None) -> list[Where]:
+    """The event places of a sentence; anchors ("5 km from X") become ``near``
+    (``nearby``: the sentence's own spans, so that a long article stays linear)."""
+    mentioned = _mentions(sentence, places, actors, nearby)
+    mentioned = sorted(mentioned + _marked_names(sentence, mentioned, actors, dates, nearby),
                        key=lambda item: item[1])
     anchors = [p for p, start in mentioned
                if _ANCHOR_BEFORE.search(full_text[max(sentence.start, start - 40):start])]
@@ -85,37 +96,27 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     chosen = specific or [(p, s) for p, s in targets if p.kind not in REGION_ONLY]
     if not chosen and not anchors:
         chosen = _fallback(sentence, actors, dates)
-    chosen = [(p, s) for p, s in chosen if not _speakers_place(p, s, sentence)
-              and not _government(p, s, sentence)
-              and not _destination(s, sentence) and not _container(p, s, chosen, full_text)]
+    chosen = [(p, s) for p, s in chosen if not _government(p, s, sentence)
+              and not not_an_event_place(p, s, sentence) and not _destination(s, sentence)
+              and not _container(p, s, chosen, full_text)]
     out: list[Where] = []
-    last_end = -1
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
         precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
-        if near and out and _LANDMARK_GAP.match(full_text[last_end:start]):
-            # "in X village tract near the Goteik viaduct": the viaduct only locates X
-            out[-1].near = list(dict.fromkeys([*out[-1].near, place.name]))
-            continue
         out.append(Where(place, anchor_names or list(place.near), precision or 1))
-        last_end = _end_at(place, start)
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
 
 
-#: "X village tract near the famous Y": a landmark written right after the place it locates
-_LANDMARK_GAP = re.compile(r"^(?:\s+[a-z]+){0,3}\s+near\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-#: "..., a Kyaukme Township resident said." closing the sentence
 #: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
 _DESTINATION_BEFORE = re.compile(
-    r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering))\s+(?:[\w’'-]+\s+){0,4}$",
+    r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving|flown|airlifted|rushed|"
+    r"transported|taken)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering))\s+(?:[\w’'-]+\s+){0,6}$",
     re.IGNORECASE)
-_SPEAKER_AFTER = re.compile(r"^(?:\s+(?:Township|town|city|village))?\s+(?:residents?|locals?)\s+"
-                            r"(?:said|says|told)\b(?:\s+[\w’'-]+){0,4}\W*$", re.IGNORECASE)
 #: "Pinti village in Naung Pain village tract", "the viaduct in Kyaukme Township"
 _CONTAINED_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2},?\s*in\s+(?:the\s+)?"
                             r"(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*[’']s\s+)?$")
@@ -125,13 +126,17 @@ _LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states
 
 def _end_at(place: Place, start: int) -> int:
     """Where the mention of ``place`` that starts at ``start`` ends."""
-    return next((s.end for s in place.spans if s.start == start), start + len(place.mention))
+    return next((s.end for s in spans_starting_in(place, start, start + 1)),
+                start + len(place.mention))
 
 
-#: a capital as the doer or the one who gains: "Moscow was intensifying", "gains for Moscow"
-_AGENT_AFTER = re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:said|says|claimed|claims|denied|denies|"
-                          r"warned|blocked|accused|vowed|launched|ordered|demanded|"
-                          r"(?:is|was|were|are)\s+\w+ing)\b")
+#: a capital as the doer or the one who gains: "Moscow was intensifying", "gains for Moscow",
+#: "Moscow continues to advance", "Kyiv might have hoped", "Moscow’s forces"
+_AGENT_AFTER = re.compile(r"^(?:[’']s\b|\s+(?:(?:has|had|have)\s+)?(?:said|says|claimed|claims|"
+                          r"denied|denies|warned|blocked|accused|vowed|launched|ordered|demanded|"
+                          r"(?:is|was|were|are)\s+\w+ing)\b|\s+(?:might|may|could|would|will|"
+                          r"should|must|can|cannot|wants?|hopes?|continues?|seeks?|sees?|"
+                          r"insists?|believes?|considers?|regards?|plans?|needs?|tries|tried)\b)")
 _BENEFICIARY_BEFORE = re.compile(r"\b(?:for|with)\s+$")
 
 
@@ -144,16 +149,95 @@ def _government(place: Place, start: int, sentence: Sentence) -> bool:
         _BENEFICIARY_BEFORE.search(sentence.text[max(0, offset - 6):offset]))
 
 
+#: "forces from X": where fighters come from; "residents from X" too, unless they fled from
+#: there ("villagers from X have fled": X is where the displacement happened)
+_ARMED_FROM = re.compile(
+    r"\b(?i:forces?|troops|fighters|soldiers|groups?|units?|members?|militias?|battalions?|"
+    r"delegates?|delegation|representatives?|leaders?|officials?)\s+(?i:from)\s+"
+    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+in\s+|"
+    r"\s+(?:regions?|states?|townships?|districts?|provinces?)\b,?\s*(?:and\s+)?|\s+))*$")
+_PEOPLE_FROM = re.compile(
+    r"\b(?i:residents?|villagers?|people|man|woman|men|women|refugees|activists?|volunteers?|"
+    r"sources?|-year-old|students?|boy|girl|farmers?)\s+(?i:from)\s+"
+    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+_DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted)\b")
+#: "Speaking in X, an official said": where the speaker spoke
+_SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
+#: a dateline: "KYIV:", "BAMBANG, Nueva Vizcaya —" opening the sentence
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?\s*"
+                       r"(?:[:—–]|\(\w+\)\s*[:—–-])")
+#: a name that goes on: "Aung San Suu Kyi", "Lashio Reconstruction", "Kachin News Group"
+_NAME_GOES_ON = re.compile(r"^[ \t]+(?!(?:Township|Town|Village|Villages|Village Tract|City|State|"
+                           r"Region|District|Province|Division|Governorate|Oblast|Road|Highway|"
+                           r"River|Bridge|Airport|Camp|Ward|Quarter|Valley|Hill|Hills|Mountains?|"
+                           r"County|Zone|Area|Border|Base|Market|Junction|Sub-township|Tract|"
+                           r"Self-Administered|East|West|North|South|Central|Upper|Lower|Hospital|"
+                           r"Station|Port|Bay|Lake|Island|Islands|Strip|Bank|Pass|Gate|Dam)\b)"
+                           r"[A-Z][a-z][\w’'-]*")
+#: online platforms: "shared on Facebook" names no place
+_PLATFORMS = frozenset({"Facebook", "Telegram", "Twitter", "X", "YouTube", "TikTok", "WhatsApp",
+                        "Instagram", "Signal", "Viber", "WeChat", "Weibo", "VK", "Threads"})
+
+
+#: "relief work in X", "aid reached quake-hit X": the place of a disaster's relief (a place the
+#: trigger governs, "bombed quake-hit X", stays)
+_RELIEF_BEFORE = re.compile(
+    r"(?i:\b(?:relief|aid|rescue|recovery|reconstruction|humanitarian)\b(?:\s+[\w-]+){0,3}\s+"
+    r"(?:in|to|across|for|throughout|reached|reaching|arrived in)\s+(?:the\s+)?"
+    r"(?:(?:quake|earthquake|flood|cyclone|storm|typhoon)[- ](?:hit|affected|stricken)\s+)?"
+    r"(?:[\w’'-]+(?:,\s*|\s+and\s+|\s+)){0,8}$)")
+
+
+def relief_place(start: int, sentence: Sentence) -> bool:
+    """"Relief work in X, Y and Z after the earthquake": where relief went, not a conflict
+    event's place."""
+    offset = start - sentence.start
+    return bool(_RELIEF_BEFORE.search(sentence.text[max(0, offset - 120):offset]))
+
+
+#: a verb right after "the X" makes X a people ("the Chin have taken up arms")
+_PEOPLE_VERB_AFTER = re.compile(r"^\s+(?:have|had|are|were|say|said|claim|claimed|fought|"
+                                r"fight|live|lived|want|wanted|rose|launched|formed)\b")
+
+
+def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
+    """A name that says something other than where the event was: people's origin ("forces
+    from X"), where a speaker spoke ("Speaking in X"), a dateline ("KYIV:"), part of a
+    longer name ("Aung San Suu Kyi"), a platform ("on Facebook"), or a capitalised
+    common word opening the sentence ("Along with ...")."""
+    offset, end = start - sentence.start, _end_at(place, start) - sentence.start
+    before, after = sentence.text[max(0, offset - 90):offset], sentence.text[end:]
+    mention = sentence.text[offset:end]
+    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before):
+        return True
+    said_by = re.search(r"\b(?:said|told|says)\s+(?:[\w’'-]+\s+){0,4}$",
+                        before[:before.rfind(" from")]) if " from" in before else None
+    if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
+        return True
+    dateline = _DATELINE.match(sentence.text)
+    if dateline and offset < dateline.end() and dateline.end() < len(sentence.text) - 1:
+        return True
+    if place.mention in _PLATFORMS or place.name in _PLATFORMS:
+        return True
+    if relief_place(start, sentence):
+        return True
+    if re.fullmatch(r"[A-Z]{2,6}", mention):
+        return True  # an acronym names a group ("RSO", "ARSA"), not a place
+    if re.search(r"\w[-‑]$", sentence.text[max(0, offset - 2):offset]):
+        return True  # the tail of a compound: "6th-Mile", "Sino-Myanmar"
+    if re.search(r"\b[Tt]he\s+$", before) and _PEOPLE_VERB_AFTER.match(after):
+        return True  # a people, not a place: "the Chin have", "the Kachin said"
+    if _NAME_GOES_ON.match(after) and not after.startswith((" Township", " State")):
+        return True
+    opening = sentence.text[:offset].strip() == ""
+    common = is_common_word(mention) or mention.lower() in STOP_WORDS
+    return opening and " " not in mention and common and bool(re.match(r"^\s+[a-z]", after))
+
+
 def _destination(start: int, sentence: Sentence) -> bool:
     """"Hundreds fled to X": X is where people went, not where anything happened."""
     offset = start - sentence.start
     return bool(_DESTINATION_BEFORE.search(sentence.text[max(0, offset - 70):offset]))
-
-
-def _speakers_place(place: Place, start: int, sentence: Sentence) -> bool:
-    """"..., a Kyaukme Township resident said.": where the speaker lives, not the event."""
-    end = _end_at(place, start) - sentence.start
-    return bool(_SPEAKER_AFTER.match(sentence.text[end:]))
 
 
 def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_text: str
@@ -170,24 +254,67 @@ def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_t
                              or gap == " in ")
 
 
+@dataclass
+class Nearby:
+    """The places, actors and dates with a span in one sentence: the only ones the rules
+    of this module look at (passing all of a long article's made it quadratic)."""
+
+    places: list[Place] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateInterval] = field(default_factory=list)
+    #: per place (by ``id``), its spans that overlap the sentence, in the place's order
+    spans: dict[int, list[Span]] = field(default_factory=dict)
+
+    def spans_of(self, place: Place) -> list[Span]:
+        return self.spans.get(id(place), [])
+
+
+def by_sentence(sentences: list[Sentence], places: list[Place], actors: list[ActorMention],
+                dates: list[DateInterval]) -> dict[int, Nearby]:
+    """``Nearby`` per sentence index, in document order, built in one pass over each list."""
+    starts = [s.start for s in sentences]
+    out: dict[int, Nearby] = {s.index: Nearby() for s in sentences}
+
+    def touched(start: int, end: int) -> list[int]:
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = bisect_left(starts, max(end, start + 1))
+        return [sentences[i].index for i in range(first, last)
+                if sentences[i].start < max(end, start + 1) and start < sentences[i].end]
+
+    for place in places:
+        for index in dict.fromkeys(i for sp in place.spans for i in touched(sp.start, sp.start)):
+            out[index].places.append(place)
+        for span in place.spans:
+            for index in touched(span.start, span.end):
+                out[index].spans.setdefault(id(place), []).append(span)
+    for actor in actors:
+        for index in touched(actor.span.start, actor.span.end):
+            out[index].actors.append(actor)
+    for day in dates:
+        for index in touched(day.span.start, day.span.end) if day.span else []:
+            out[index].dates.append(day)
+    return out
+
+
 def sentence_places(sentence: Sentence, places: list[Place], actors: list[ActorMention],
-                    dates: list[DateInterval]) -> list[tuple[Place, int]]:
+                    dates: list[DateInterval], near: Nearby | None = None
+                    ) -> list[tuple[Place, int]]:
     """Places named in a sentence, in order (unresolved names when the stage found none)."""
-    return _mentions(sentence, places, actors) or _fallback(sentence, actors, dates)
+    return _mentions(sentence, places, actors, near) or _fallback(sentence, actors, dates)
 
 
 _MODIFIER_AFTER = re.compile(r"^(?:-[a-z]|\s+(?:talks|government|authorities|pressure|border)\b)")
 
 
-def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention]
-              ) -> list[tuple[Place, int]]:
+def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+              near: Nearby | None = None) -> list[tuple[Place, int]]:
     """Place mentions of a sentence, minus modifiers ("China-brokered", "Kunming talks")
     and names inside a longer place ("Mogoke" in "Nawnghkio-Mogoke road")."""
     found: list[tuple[Place, int]] = []
-    spans = [sp for p in places for sp in p.spans
+    spans = [sp for p in places for sp in (near.spans_of(p) if near else p.spans)
              if sentence.start <= sp.start < sentence.end]
     for place in places:
-        for span in place.spans:
+        for span in near.spans_of(place) if near else place.spans:
             if not sentence.start <= span.start < sentence.end:
                 continue  # (checked first: most spans lie in other sentences)
             in_actor = any(a.span.start <= span.start < a.span.end for a in actors)
@@ -232,12 +359,16 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|the|of|control|towns?|of the)\b[\s,
 
 
 def _start_in(where: Where, sentence: Sentence) -> int:
-    return min((s.start for s in where.place.spans if sentence.start <= s.start < sentence.end),
+    return min((s.start for s in spans_starting_in(where.place, sentence.start, sentence.end)),
                default=sentence.start)
 
 
+#: "X on July 15 and Y": a dated item's gap to the next one
+_DATED_GAP = re.compile(r"^\s+(?:on|in)\s+[\w ,.]{3,30}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
 def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
-                       full_text: str) -> list[Where]:
+                       full_text: str, dates: list[DateInterval] | None = None) -> list[Where]:
     """Places the trigger governs: the list right after it ("captured X, Y and Z"),
     else the nearest place before it ("Nawnghkio, a town recaptured ...")."""
     if not wheres:
@@ -249,7 +380,9 @@ def nearest_to_trigger(wheres: list[Where], trigger_at: int, sentence: Sentence,
     for where in after:
         start = _start_in(where, sentence)
         gap = full_text[cursor:start]
-        if len(gap) > 45 or (governed and not _LIST_GAP.match(gap)):
+        dated = governed and own_date(governed[-1], sentence, dates or []) is not None and \
+            bool(_DATED_GAP.match(gap))
+        if not dated and (len(gap) > 45 or (governed and not _LIST_GAP.match(gap))):
             break
         governed.append(where)
         cursor = start + len(where.place.mention)
@@ -301,10 +434,41 @@ _LIST_STOP = frozenset({"and", "or", "in", "on", "from", "during", "last", "near
                         "through", "toward", "towards", "into", "via", "until", "while", "but"})
 
 
+def dated_item_end(text: str, offset: int, sentence: Sentence,
+                   dates: list[DateInterval]) -> int | None:
+    """"X on July 15 and Y": where the next item starts when the item ending at ``offset``
+    carries its own date and the list goes on after it (None when it does not)."""
+    on = re.match(r"\s+(?:on|in)\s+", text[offset:])
+    if on is None:
+        return None
+    date_start = offset + on.end()
+    base = len(sentence.text) - len(text)  # ``text`` is the sentence's tail
+    at = sentence.start + base + date_start
+    date = next((d for d in dates if d.span and d.span.start <= at < d.span.end), None)
+    if date is None or date.span is None:
+        return None
+    tail = date.span.end - sentence.start - base
+    joint = re.match(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)", text[tail:])
+    return tail + joint.end() if joint else None
+
+
+def own_date(where: Where, sentence: Sentence, dates: list[DateInterval]) -> DateInterval | None:
+    """The date written right after a place ("Y on October 1"): that place's own date."""
+    start = _start_in(where, sentence)
+    end = _end_at(where.place, start) - sentence.start
+    on = re.match(r"\s+(?:on|in)\s+", sentence.text[end:])
+    if on is None:
+        return None
+    first, at = sentence.start + end, sentence.start + end + on.end()
+    return next((d for d in dates if d.span and first <= d.span.start <= at), None)
+
+
 def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
-                 actors: list[ActorMention]) -> list[Where]:
+                 actors: list[ActorMention], dates: list[DateInterval] | None = None
+                 ) -> list[Where]:
     """The list of names a capture verb governs ("seized five towns — A, B, C and D"),
-    each a known place when the places stage found it, else an unresolved name."""
+    each a known place when the places stage found it, else an unresolved name; items may
+    carry their own dates ("recaptured X on July 15 and Y on October 1")."""
     text = sentence.text[trigger_end - sentence.start:]
     lead = _LIST_LEAD.match(text)
     offset = lead.end() if lead else 0
@@ -317,6 +481,8 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
         start = trigger_end + item.start(1)
         name = item.group(1)
         following = re.match(r"\s*([a-z]+)", text[item.end(1):])
+        dated_next = dated_item_end(text, item.end(1), sentence, dates or []) \
+            if not item.group(2) else None
         apposition = following and following.group(1) not in _LIST_STOP and not item.group(2)
         is_actor = any(a.span.start <= start < a.span.end for a in actors)
         if is_actor or apposition or name.endswith(("’s", "'s")):
@@ -324,11 +490,21 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
         where = known.get(start)
         if where is None and name.split()[0] not in ("The", "A", "An", "In", "On", "Operation"):
             span = Span(start, start + len(name), name)
-            where = Where(Place(mention=name, name=name, why="named in a list a capture governs",
+            where = Where(Place(mention=name, name=name, why=_LISTED_WHY,
                                 spans=[span]), [], 1)
         if where is not None:
             out.append(where)
+        if dated_next is not None:
+            offset = dated_next
+            continue
         if not item.group(2):
             break
         offset = item.end()
+    if any(w.place.lat is not None for w in out):  # "seized A, B and C": B is listed with A
+        for w in out:
+            if w.place.why == _LISTED_WHY:
+                w.place.why = "marked as a place: listed with known places after a capture verb"
     return out
+
+
+_LISTED_WHY = "named in a list a capture governs"

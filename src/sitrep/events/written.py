@@ -154,4 +154,8 @@ def settle(events: list[Event]) -> list[Event]:
             event.location = None
         event.flags = list(dict.fromkeys([*event.flags, *flags_for(event.location)]))
         kept.append(event)
+    for event in kept:  # any place with no coordinates (named after "village", ...)
+        if event.location is not None and event.location.lat is None:
+            event.flags = list(dict.fromkeys([*event.flags, UNGEOCODED_FLAG]))
+            event.geo_precision = 3
     return kept

@@ -77,7 +77,7 @@ def acled_row(group: MergedEvent, timestamp: int) -> dict[str, Any]:
         "event_id_cnty": event_id_cnty(group, facts.acronym if facts else UNKNOWN_COUNTRY_ACRONYM),
         "event_date": day.isoformat() if day else "",
         "year": day.year if day else "",
-        "time_precision": event.date.precision if event.date and event.date.precision else "",
+        "time_precision": (event.date.precision or "") if day and event.date else "",
         "disorder_type": disorder_type(event),
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
         "actor1": event.actor1 or "", "assoc_actor_1": "; ".join(event.assoc_actors),

@@ -15,11 +15,14 @@ def feature(group: MergedEvent, timestamp: int) -> dict[str, Any] | None:
     loc = group.event.location
     if loc is None or loc.lat is None or loc.lon is None:
         return None
-    properties = acled_row(group, timestamp)
+    # a missing value is null, never "": GDAL then types year, fatalities… as numbers
+    properties = {k: None if v == "" else v for k, v in acled_row(group, timestamp).items()}
     properties["evidence"] = [span.text for _, ev in group.members for span in ev.evidence]
     properties["documents"] = [document_record(doc)["id"] for doc, _ in group.members]
     properties["urls"] = [doc.url for doc, _ in group.members if doc.url]
     properties["fused_id"] = group.id
+    properties["place_key"] = group.place_key  # one key per town, whatever the spelling
+    properties["place_name"] = group.place_name  # and one name, as the gazetteer spells it
     return {"type": "Feature", "id": group.id,
             "geometry": {"type": "Point", "coordinates": [round(loc.lon, 4), round(loc.lat, 4)]},
             "properties": properties}

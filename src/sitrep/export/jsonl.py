@@ -21,7 +21,8 @@ def document_record(doc: Document) -> dict[str, Any]:
 def event_record(group: MergedEvent, timestamp: int) -> dict[str, Any]:
     """The fused event (ACLED fields), its fatality counts and each source's own extraction."""
     return {
-        "id": group.id, "member_ids": list(group.ids), "acled": acled_row(group, timestamp),
+        "id": group.id, "member_ids": list(group.ids), "place_key": group.place_key,
+        "place_name": group.place_name, "acled": acled_row(group, timestamp),
         "fatality_counts": group.fatality_counts,
         "members": [{"document": document_record(doc), "event": _plain(asdict(ev))}
                     for doc, ev in group.members],

@@ -1,9 +1,15 @@
-"""Merging the same event reported by several documents, for display.
+"""Merging the same event reported by several documents (ACLED's identity of an event).
 
-ACLED's rule, simply: same event type, same place (same name, or within
-``SAME_PLACE_KM``), dates that overlap with a day's slack, and actors that
-overlap. Members keep their own evidence and numbers; a merged event shows the
-lowest fatality count (ACLED's convention) and lists every count with its source.
+Two reports are one event when they agree on the sub-event type, the place (the
+same gazetteer id or spelling-folded name, or closer than the places'
+own uncertainty), the dates (their intervals overlap, with a day's slack for a
+report's own day precision) and the actors (they share one, or one side names
+none). A report joins a merged event only when it agrees with **every** member
+(complete linkage): with "any member", chains of reports a few days apart once
+grew into one "event" spanning two years. Undated reports are never merged: an
+unknown date cannot agree. Members keep their own evidence and numbers; a
+merged event shows the lowest fatality count (ACLED's convention) and lists
+every count with its source, so disagreements stay visible.
 """
 
 from __future__ import annotations
@@ -18,10 +24,15 @@ from typing import Any
 
 from sitrep.model import Document, Event, Extraction, Place
 
+#: fusion rule version, stored with each merged event (changing the rule: bump it)
+COMPONENT = "fusion.v2"
+#: how far apart two places may be when neither says how uncertain it is
 SAME_PLACE_KM = 5.0
+#: the most a place's stated uncertainty may widen "the same place" (a township's
+#: 15 km would otherwise merge villages across it)
+MAX_PLACE_KM = 10.0
 DATE_SLACK = timedelta(days=1)
-CELL_DEGREES = 0.1  # about 11 km of latitude: wider than SAME_PLACE_KM
-
+CELL_DEGREES = 0.1  # about 11 km of latitude: wider than MAX_PLACE_KM
 
 @lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
@@ -52,6 +63,22 @@ class MergedEvent:
         return min((ev for _, ev in self.members), key=_precision_rank)
 
     @property
+    def place_key(self) -> str | None:
+        """The place identity of the event (``sitrep.fuse.identity``): one per town."""
+        from sitrep.fuse.identity import place_key  # identity builds on this module
+
+        location = self.event.location
+        return place_key(location) if location is not None else None
+
+    @property
+    def place_name(self) -> str | None:
+        """The event's place as the gazetteer spells it, one name for every spelling."""
+        from sitrep.fuse.identity import place_name
+
+        location = self.event.location
+        return place_name(location) if location is not None else None
+
+    @property
     def fatalities(self) -> int | None:
         counts = [ev.fatalities for _, ev in self.members if ev.fatalities is not None]
         return min(counts) if counts else None
@@ -62,9 +89,17 @@ class MergedEvent:
                 for doc, ev in self.members if ev.fatalities is not None]
 
     def accepts(self, event: Event, document: Document) -> bool:
-        """Whether ``event`` from ``document`` reports the same thing as this group."""
-        return all(doc.id != document.id for doc, _ in self.members) and any(
-            same_event(event, ev) for _, ev in self.members)
+        """Whether ``event`` from ``document`` reports the same thing as every member."""
+        return all(doc.id != document.id and same_event(event, ev)
+                   for doc, ev in self.members)
+
+    def days_from(self, event: Event) -> int:
+        """How far ``event``'s start lies from the members' (to choose the nearest group)."""
+        start = _bounds(event)
+        starts = [b[0] for b in (_bounds(ev) for _, ev in self.members) if b]
+        if start is None or not starts:
+            return 0
+        return min(abs((start[0] - other).days) for other in starts)
 
 
 def _precision_rank(event: Event) -> tuple[int, int, float]:
@@ -74,18 +109,47 @@ def _precision_rank(event: Event) -> tuple[int, int, float]:
 
 def same_event(a: Event, b: Event) -> bool:
     """ACLED's identity of an event, with tolerance for intervals and spelling."""
-    return (a.event_type == b.event_type and dates_overlap(a, b) and actors_overlap(a, b)
+    return (a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
+            and dates_overlap(a, b) and actors_overlap(a, b)
             and same_place(a.location, b.location))
 
 
 def same_place(a: Place | None, b: Place | None) -> bool:
+    """The same gazetteer place, the same name in the same area, or within uncertainty.
+
+    Two places known to be different gazetteer entries are still the same when
+    close enough (a town and the village tract around it); unlocated places only
+    by name.
+    """
     if a is None or b is None:
-        return a is b
-    if normalise_name(a.name) == normalise_name(b.name):
+        return False  # an event without a place cannot be shown to be the same
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if _same_name(a, b):
         return True
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
-    return distance_km(a, b) <= SAME_PLACE_KM
+    return distance_km(a, b) <= place_tolerance_km(a, b)
+
+
+def _same_name(a: Place, b: Place) -> bool:
+    """Same name and no sign of two areas (an admin1 that differs, or a different id)."""
+    if normalise_name(a.name) != normalise_name(b.name):
+        return False
+    if a.admin1 and b.admin1 and normalise_name(a.admin1) != normalise_name(b.admin1):
+        return False
+    if a.lat is None or b.lat is None or not (a.gazetteer_id and b.gazetteer_id):
+        return True
+    # two gazetteer entries of one name: the same place only when their areas touch
+    # (Muse town and Muse township), not two villages in different townships
+    reach = (a.uncertainty_km or SAME_PLACE_KM) + (b.uncertainty_km or SAME_PLACE_KM)
+    return distance_km(a, b) <= max(reach, MAX_PLACE_KM)
+
+
+def place_tolerance_km(a: Place, b: Place) -> float:
+    """How far apart the two places may be: the larger stated uncertainty, capped."""
+    stated = [u for u in (a.uncertainty_km, b.uncertainty_km) if u is not None]
+    return min(max(stated, default=SAME_PLACE_KM), MAX_PLACE_KM)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -107,39 +171,76 @@ def _bounds(event: Event) -> tuple[date, date] | None:
 
 
 def dates_overlap(a: Event, b: Event) -> bool:
-    """Intervals overlap with a day's slack; an undated report does not rule a match out."""
+    """Intervals overlap, with a day's slack for reports dated to the day; undated: no."""
     ba, bb = _bounds(a), _bounds(b)
     if ba is None or bb is None:
-        return True
-    return ba[0] - DATE_SLACK <= bb[1] and bb[0] - DATE_SLACK <= ba[1]
+        return False
+    return ba[0] - _slack(a) <= bb[1] and bb[0] - _slack(b) <= ba[1]
+
+
+def _slack(event: Event) -> timedelta:
+    """A day's slack for day-precise reports ("last night" told the next morning)."""
+    precise = event.date is not None and event.date.precision in (None, 1)
+    return DATE_SLACK if precise else timedelta(0)
 
 
 def actors_overlap(a: Event, b: Event) -> bool:
+    """Compatible actors: one shared, or one report names none."""
     actors_a = {x for x in (a.actor1, a.actor2) if x}
     actors_b = {x for x in (b.actor1, b.actor2) if x}
     return not actors_a or not actors_b or bool(actors_a & actors_b)
 
 
 def merge_events(extractions: list[Extraction]) -> list[MergedEvent]:
-    """Every event of every extraction, grouped so that each real event appears once."""
+    """Every event of every extraction, grouped so that each real event appears once.
+
+    Reports are placed most precise first (a day before a week before a month), each
+    joining the largest group whose every member agrees with it: a month-long report
+    then joins the reports of the day it fits rather than founding its own chain.
+    Groups and their members come back in document order.
+    """
+    reports = [(order, extraction.document, index, event)
+               for order, extraction in enumerate(extractions)
+               for index, event in enumerate(extraction.events)]
     groups: list[MergedEvent] = []
     blocks: dict[tuple[str, object], list[MergedEvent]] = {}
-    for extraction in extractions:
-        doc = extraction.document
-        for index, event in enumerate(extraction.events):
-            candidates = {id(g): g for key in _block_keys(event, near=True)
-                          for g in blocks.get(key, [])}
-            group = next((g for g in candidates.values() if g.accepts(event, doc)), None)
-            if group is None:
-                group = MergedEvent()
-                groups.append(group)
-            group.members.append((doc, event))
-            group.ids.append(event_key(doc.id, index))
-            for key in _block_keys(event, near=False):
-                filed = blocks.setdefault(key, [])
-                if not filed or filed[-1] is not group:
-                    filed.append(group)
-    return groups
+    for _order, doc, index, event in sorted(reports, key=lambda r: _vagueness(r[3])):
+        candidates = {id(g): g for key in _block_keys(event, near=True)
+                      for g in blocks.get(key, [])}
+        accepting = [g for g in candidates.values() if g.accepts(event, doc)]
+        group = min(accepting, key=lambda g: (-len(g.members), g.days_from(event)),
+                    default=None)
+        if group is None:
+            group = MergedEvent()
+            groups.append(group)
+        group.members.append((doc, event))
+        group.ids.append(event_key(doc.id, index))
+        for key in _block_keys(event, near=False):
+            filed = blocks.setdefault(key, [])
+            if not filed or filed[-1] is not group:
+                filed.append(group)
+    return _in_document_order(groups, reports)
+
+
+def _vagueness(event: Event) -> tuple[int, int]:
+    """Sort key: day-precise reports first, then by the length of their interval."""
+    bounds = _bounds(event)
+    if bounds is None:
+        return (9, 0)
+    precision = event.date.precision if event.date and event.date.precision else 1
+    return (precision, (bounds[1] - bounds[0]).days)
+
+
+def _in_document_order(groups: list[MergedEvent],
+                       reports: list[tuple[int, Document, int, Event]]) -> list[MergedEvent]:
+    """Members in the order their documents and events came; groups by their first member."""
+    rank = {id(event): (order, index) for order, _doc, index, event in reports}
+    for group in groups:
+        pairs = sorted(zip(group.members, group.ids, strict=True),
+                       key=lambda pair: rank[id(pair[0][1])])
+        group.members = [member for member, _ in pairs]
+        group.ids = [ident for _, ident in pairs]
+    return sorted(groups, key=lambda g: rank[id(g.members[0][1])])
 
 
 def _block_keys(event: Event, *, near: bool) -> list[tuple[str, object]]:
@@ -148,14 +249,16 @@ def _block_keys(event: Event, *, near: bool) -> list[tuple[str, object]]:
     Cells are ``CELL_DEGREES`` wide, larger than ``SAME_PLACE_KM``, so looking in the
     3×3 cells around a place finds every group close enough to match.
     """
-    place = event.location
+    place, kind = event.location, event.sub_event_type
     if place is None:
-        return [(event.event_type, None)]
-    keys: list[tuple[str, object]] = [(event.event_type, normalise_name(place.name))]
+        return [(kind, None)]
+    keys: list[tuple[str, object]] = [(kind, normalise_name(place.name))]
+    if place.gazetteer_id:
+        keys.append((kind, place.gazetteer_id))
     if place.lat is not None and place.lon is not None:
         row, col = int(place.lat // CELL_DEGREES), int(place.lon // CELL_DEGREES)
         steps = (-1, 0, 1) if near else (0,)
-        keys += [(event.event_type, (row + dr, col + dc)) for dr in steps for dc in steps]
+        keys += [(kind, (row + dr, col + dc)) for dr in steps for dc in steps]
     return keys
 
 

@@ -4,6 +4,10 @@ Only factual steps move control (a rumoured cession or a demand does not);
 before the first known change the side that lost the place is taken to have
 held it (marked ``inferred``); battles reported at the place after the last
 step make it ``contested`` while the last holder is still named.
+
+Timelines are keyed by place identity (``sitrep.fuse.identity``): "Nawnghkio",
+"Naung Hkio", "Naungcho" and "Nawnghkio Township" are one timeline, named as
+the gazetteer names the town, with every spelling the texts used kept.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from sitrep.fuse.events import MergedEvent, normalise_name
+from sitrep.fuse.events import MergedEvent
+from sitrep.fuse.identity import bare_name, named_place_key, place_key
 from sitrep.model import NON_FACTUAL, ControlChange, Document, Extraction
+from sitrep.places.gazetteer import key as spelling_key
 
 #: ways of speaking about control that do not change who holds a place
 NOT_A_CHANGE: frozenset[str] = frozenset({"demanded", "ceded (claimed)"})
@@ -71,9 +77,13 @@ class Holding:
 
 @dataclass
 class Timeline:
+    """One place's control steps; ``key`` is its identity, ``spellings`` the texts' words."""
+
     place: str
     steps: list[Step] = field(default_factory=list)
     battle_days: list[date] = field(default_factory=list)
+    key: str = ""
+    spellings: list[str] = field(default_factory=list)
 
     def dated_factual_steps(self) -> list[Step]:
         dated = [s for s in self.steps if s.factual and s.start is not None]
@@ -97,22 +107,53 @@ class Timeline:
                    for fought in self.battle_days)
 
 
+class Timelines(dict[str, Timeline]):
+    """Timelines by place key that also answer to any spelling of a place's name
+    (``timelines["Naungcho"]`` is Nawnghkio's): callers that knew only names keep working."""
+
+    def __missing__(self, name: str) -> Timeline:
+        found = find_timeline(self, name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def get(self, name: str, default: Timeline | None = None) -> Timeline | None:  # type: ignore[override]
+        return self[name] if name in self or find_timeline(self, name) else default
+
+
 def build_timelines(extractions: list[Extraction],
-                    events: list[MergedEvent]) -> dict[str, Timeline]:
-    """One timeline per place named by a control change, keyed by normalised name."""
-    timelines: dict[str, Timeline] = {}
+                    events: list[MergedEvent]) -> Timelines:
+    """One timeline per place named by a control change, keyed by place identity."""
+    timelines = Timelines()
     for extraction in extractions:
         for change in extraction.control:
-            key = normalise_name(change.place)
-            timeline = timelines.setdefault(key, Timeline(change.place))
+            key, name = named_place_key(change.place, extraction.places, change.admin1)
+            timeline = timelines.setdefault(key, Timeline(name, key=key))
             timeline.steps.append(Step(change, extraction.document))
+            if change.place not in timeline.spellings:
+                timeline.spellings.append(change.place)
     for merged in events:
         event = merged.event
         if event.event_type == "Battles" and event.location and event.date and event.date.start:
-            fought_at = timelines.get(normalise_name(event.location.name))
+            fought_at = dict.get(timelines, place_key(event.location)) or dict.get(
+                timelines, named_place_key(event.location.name, [event.location])[0])
             if fought_at is not None:
                 fought_at.battle_days.append(event.date.start)
     return timelines
+
+
+def find_timeline(timelines: dict[str, Timeline], name: str) -> Timeline | None:
+    """The timeline of the place ``name`` stands for, in any spelling the texts or
+    the gazetteer know ("Naungcho" finds Nawnghkio)."""
+    if dict.__contains__(timelines, name):
+        return dict.__getitem__(timelines, name)
+    key, _ = named_place_key(name)
+    if dict.__contains__(timelines, key):
+        return dict.__getitem__(timelines, key)
+    wanted = spelling_key(bare_name(name))
+    return next((t for t in timelines.values()
+                 if wanted in {spelling_key(bare_name(s)) for s in [t.place, *t.spellings]}),
+                None)
 
 
 def control_conflicts(timelines: dict[str, Timeline]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_parts, find_sites
 from sitrep.places.words import stop_words
+from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
 
 #: a run of capitalised words; a possessive ("China’s Kunming") ends the run
@@ -77,17 +78,18 @@ def _spans_to_skip(text: AnalysedText, actors: list[ActorMention] | None
     return [(a.span.start, a.span.end) for a in found]
 
 
-def _inside_actor(start: int, end: int, skip: list[tuple[int, int]], cands: list[Entry]) -> bool:
+def _inside_actor(start: int, end: int, skip: SpanIndex, cands: list[Entry]) -> bool:
     """Part of an actor's name; an actor named by a city or country alone ("Beijing warned")
     still names that place."""
     exact = (start, end) in skip and any(c.kind in _STRONG for c in cands)
-    return not exact and any(s < end and start < e for s, e in skip)
+    return not exact and skip.overlaps(start, end)
 
 
 def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Capitalised names found in the gazetteer (longest match first), with kind words."""
     index = load_index()
     skip = _spans_to_skip(text, None) if skip is None else skip
+    skipped = SpanIndex(skip)
     found: list[Mention] = []
     for m in _NAME.finditer(text.text):
         words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
@@ -106,7 +108,7 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 cands = index.get(key(surface))
                 if cands and surface.isupper() and not any(c.name.isupper() for c in cands):
                     continue  # "KTU", "SHAN": a group or an agency, not a place
-                if cands and not _inside_actor(start, end, skip, cands):
+                if cands and not _inside_actor(start, end, skipped, cands):
                     hit = (surface, start, end, cands, j)
                     break
             if hit is None:
@@ -191,15 +193,23 @@ def _sentence_towns(context: list[Mention], country: str,
     centre says little about where in it a village lies), and not a town far from all
     the article's other places (an "Old Myawaddy" village is no sign of Myawaddy town)."""
     out = []
+    distinct = set(points)  # a town named 500 times is one point: linear in length
+    supported: dict[tuple[float, float], bool] = {}
     for m in context:
-        c = m.chosen
-        if not c or c.kind == "township" or not _context_points([m], country):
+        here = _context_points([m], country)
+        if not here or m.chosen is None or m.chosen.kind == "township":
             continue
-        others = [p for p in points if p != (c.lat, c.lon)]
-        if not others or min(km(c.lat, c.lon, la, lo)  # type: ignore[arg-type]
-                             for la, lo in others) <= VILLAGE_SUPPORT_KM:
+        if here[0] not in supported:
+            supported[here[0]] = _near_another(here[0], distinct)
+        if supported[here[0]]:
             out.append(m)
     return out
+
+
+def _near_another(point: tuple[float, float], points: set[tuple[float, float]]) -> bool:
+    """Within ``VILLAGE_SUPPORT_KM`` of another of ``points`` (or no other point at all)."""
+    others = [p for p in points if p != point]
+    return not others or min(km(*point, la, lo) for la, lo in others) <= VILLAGE_SUPPORT_KM
 
 
 def _weak_options(mention: Mention) -> list[Entry]:
@@ -342,13 +352,13 @@ def _near_spellings(text: str, found: list[Mention], skip: list[tuple[int, int]]
                     townships: frozenset[str]) -> list[Mention]:
     """"Kunsal village" that no key reaches: the village of the article's townships spelt
     most like it (rapidfuzz), when one is close enough."""
-    taken = [(m.start, m.end) for m in found] + skip
+    taken = SpanIndex([(m.start, m.end) for m in found] + skip)
     out: list[Mention] = []
     for m in _NAME.finditer(text):
         kind = _VILLAGE_AFTER.match(text[m.end():m.end() + 20])
         start, end, surface = m.start(), m.end(), m.group(0)
         if not kind or not townships or surface.lower() in stop_words() or \
-                any(s < end and start < e for s, e in taken):
+                taken.overlaps(start, end):
             continue
         hit = near_spelling(key(surface), townships)
         if hit is None:

@@ -12,6 +12,7 @@ import re
 
 from sitrep.model import Place, Span
 from sitrep.places.gazetteer import key
+from sitrep.spans import SpanIndex
 
 _NAME = r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
 _DIRECTION = (r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -67,8 +68,9 @@ def estimated_places(text: str, resolved: dict[str, Place], taken: list[tuple[in
     """Names in no gazetteer but placed relative to one: "Naungpein, 24 km from Kyaukme"
     (at the anchor, the distance as uncertainty), "Hpa Lin, 80 km west of Mogoke" (offset)."""
     out: list[Place] = []
+    taken_index = SpanIndex(taken)
     for m in names.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or m.group(0).lower() in stop:
+        if taken_index.covers(m.start()) or m.group(0).lower() in stop:
             continue
         rel = relative_anchor(text[m.end():m.end() + 100])
         anchor = resolved.get(key(rel[3])) if rel else None

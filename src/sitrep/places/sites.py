@@ -15,6 +15,7 @@ from functools import cache
 from sitrep.model import Place, Span
 from sitrep.places.gazetteer import key
 from sitrep.places.words import site_words, stop_words
+from sitrep.spans import SpanIndex
 
 _HOST_KINDS = frozenset({"town", "city", "township", "village", "village tract"})
 _TOWN_KINDS = frozenset({"town", "city", "township"})
@@ -97,7 +98,7 @@ _PARTS_BEFORE = re.compile(rf"((?:{_PART_NAME})(?:(?:, |,? and ){_PART_NAME})*)\
 def find_parts(text: str, places: list[Place], skip: list[tuple[int, int]]) -> list[Place]:
     """Names no gazetteer holds, put in a town by the text ("Shwe Bon Thar, East Village
     and Min Tada Ward in eastern Mogok", "Sarkari Bagan at Haflong"): parts of that town."""
-    taken = [(s.start, s.end) for p in places for s in p.spans] + skip
+    taken = SpanIndex([(s.start, s.end) for p in places for s in p.spans] + skip)
     parts: dict[str, Place] = {}
     for span, town in ((s, p) for p in places if p.kind in _TOWN_KINDS and p.lat is not None
                        for s in p.spans):
@@ -109,8 +110,7 @@ def find_parts(text: str, places: list[Place], skip: list[tuple[int, int]]) -> l
             start, end = offset + name.start(), offset + name.end()
             line_end = text.find("\n", span.start)
             line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else None]
-            if _is_part_name(name.group(0), line) and \
-                    not any(s < end and start < e for s, e in taken):
+            if _is_part_name(name.group(0), line) and not taken.overlaps(start, end):
                 _add_part(parts, name.group(0), Span(start, end, name.group(0)), town)
     return list(parts.values())
 

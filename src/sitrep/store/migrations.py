@@ -35,8 +35,28 @@ def _v1_initial(conn: Connection) -> None:
     create_current(conn)
 
 
+def _v2_place_keys_and_merged_events(conn: Connection) -> None:
+    """``places.place_key`` (filled for stored places) and the merged-event tables.
+
+    The merged events themselves are written by ``Store.merged_events`` on the next
+    read or ingest: they need the fusion rule, not only the rows.
+    """
+    from sitrep.fuse.identity import place_key
+    from sitrep.store.rows import place_from_row
+
+    conn.execute(text("ALTER TABLE places ADD COLUMN place_key TEXT"))
+    # plain DDL: an ``Index`` built on ``schema.places`` would join the live metadata
+    conn.execute(text("CREATE INDEX ix_places_place_key ON places (place_key)"))
+    places = schema.places
+    for row in conn.execute(select(places)).mappings().all():
+        key = place_key(place_from_row(row, []))
+        conn.execute(places.update().where(places.c.id == row["id"]).values(place_key=key))
+    schema.metadata.create_all(
+        conn, tables=[schema.merged_events, schema.merged_event_reports])
+
+
 #: migration steps; step ``i`` (1-based) brings the schema from version ``i - 1`` to ``i``
-STEPS: tuple[Step, ...] = (_v1_initial,)
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_place_keys_and_merged_events)
 HEAD = len(STEPS)
 
 

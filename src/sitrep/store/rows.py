@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from sitrep.fuse.identity import place_key
 from sitrep.model import (
     Claim,
     ControlChange,
@@ -84,6 +85,7 @@ def place_row(place: Place, place_id: str, document_id: str, position: int,
         "coord_source": place.coord_source, "uncertainty_km": place.uncertainty_km,
         "geo_precision": place.geo_precision, "near": encode_list(place.near),
         "estimated": place.estimated, "gazetteer_id": place.gazetteer_id, "why": place.why,
+        "place_key": place_key(place),
     }
 
 

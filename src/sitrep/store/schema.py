@@ -87,6 +87,8 @@ places = Table(
     Column("estimated", Boolean, nullable=False, default=False),
     Column("gazetteer_id", Text),
     Column("why", Text),
+    # place identity (``sitrep.fuse.identity.place_key``): one key for every spelling
+    Column("place_key", Text, index=True),
 )
 
 events = Table(
@@ -192,6 +194,45 @@ reviews = Table(
     Column("value", Text),
     Column("note", Text),
     Column("created_at", String(32), nullable=False),
+)
+
+merged_events = Table(
+    "merged_events", metadata,
+    # one real event as fused from its reports (``sitrep.fuse.events.merge_events``);
+    # the id is the smallest id of its reports, so it is stable while they are
+    Column("id", ID, primary_key=True),
+    Column("event_type", Text, nullable=False),
+    Column("sub_event_type", Text, nullable=False),
+    Column("actor1", Text),
+    Column("actor2", Text),
+    *_date_columns(),
+    Column("time_precision", Integer),
+    Column("event_date", String(10)),
+    Column("location", Text),  # as the representative report spells it
+    Column("place_key", Text, index=True),
+    Column("place_name", Text),  # as the gazetteer spells it: one name per place_key
+    Column("admin1", Text),
+    Column("country", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_precision", Integer),
+    Column("fatalities", Integer),  # the lowest figure any report gives (ACLED)
+    Column("fatality_counts", Text, nullable=False, default="[]"),  # JSON: every figure
+    Column("status", SHORT, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("component", SHORT, nullable=False),  # fusion rule version
+)
+
+merged_event_reports = Table(
+    "merged_event_reports", metadata,
+    Column("merged_event_id", ID, ForeignKey("merged_events.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    # a report belongs to one merged event; deleting it (re-extraction) drops the link
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("position", Integer, nullable=False),
 )
 
 #: tables holding one document's extraction, children first (the order to delete in)

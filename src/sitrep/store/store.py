@@ -32,13 +32,14 @@ from sqlalchemy.sql.expression import ColumnElement, Executable
 
 from sitrep import settings
 from sitrep.errors import StoreError
+from sitrep.fuse.events import MergedEvent, merge_events
 from sitrep.model import Document, Event, Extraction, Place, Span
-from sitrep.store import rows, schema
+from sitrep.store import merged, rows, schema
 from sitrep.store.migrations import migrate
 
 #: tables listed first by ``counts`` (the rest follow)
-_COUNT_ORDER = ("documents", "events", "places", "actors", "control_changes", "claims",
-                "evidence_spans", "reviews")
+_COUNT_ORDER = ("documents", "events", "merged_events", "places", "actors", "control_changes",
+                "claims", "evidence_spans", "reviews")
 #: ids per ``IN (...)`` list when loading a selection of documents
 _CHUNK = 500
 
@@ -166,6 +167,26 @@ class Store:
             extractions = [x for x in extractions if x.document.near_duplicate_of is None]
         return extractions
 
+    def merged_events(self, extractions: list[Extraction] | None = None) -> list[MergedEvent]:
+        """The fused events as stored (recomputed and stored first when out of date).
+
+        ``extractions``: the stored extractions already loaded (all of them, or all
+        but near-copies); members are taken from them.
+        """
+        loaded = self.load_extractions() if extractions is None else extractions
+        with self._reading() as conn:
+            if merged.is_current(conn):
+                return merged.read(conn, loaded)
+        return self.refresh_merged(loaded)
+
+    def refresh_merged(self, extractions: list[Extraction] | None = None) -> list[MergedEvent]:
+        """Fuse every stored report again and replace the merged events (one transaction)."""
+        loaded = self.load_extractions() if extractions is None else extractions
+        groups = merge_events(loaded)
+        with _as_store_error("store the merged events"), self._engine.begin() as conn:
+            merged.write(conn, groups)
+        return groups
+
     def reviews(self) -> list[dict[str, Any]]:
         """Every review, oldest first, as plain dicts (columns of ``reviews``)."""
         query = select(schema.reviews).order_by(schema.reviews.c.id)
@@ -181,6 +202,21 @@ class Store:
             counts = {t.name: _count(conn, t) for t in tables}
             counts["near_duplicates"] = _count(conn, docs, docs.c.near_duplicate_of.is_not(None))
         return counts
+
+    def languages(self) -> dict[str, int]:
+        """Stored originals (near-copies left out) per language code ("" when unknown)."""
+        docs = schema.documents
+        query = (select(docs.c.language, func.count()).where(docs.c.near_duplicate_of.is_(None))
+                 .group_by(docs.c.language))
+        with self._reading() as conn:
+            return {str(code or ""): int(n) for code, n in conn.execute(query)}
+
+    def undated_documents(self) -> int:
+        """Stored originals without a publication date."""
+        docs = schema.documents
+        with self._reading() as conn:
+            return _count(conn, docs, docs.c.published.is_(None)
+                          & docs.c.near_duplicate_of.is_(None))
 
     @property
     def display_url(self) -> str:

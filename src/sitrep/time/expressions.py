@@ -162,12 +162,18 @@ def _context_rules(f: _Fragments) -> dict[str, str]:
     """Bare months and years, which count only after a preposition or "last"/"this"."""
     trigger = _alternation(f.lex.month_triggers, ignore_case=True)
     year_trigger = _alternation(f.lex.year_triggers, ignore_case=True)
+    season_trigger = _alternation(f.lex.season_triggers, ignore_case=True)
+    seasons = _alternation(list(f.lex.seasons), ignore_case=True)
     return {
         "ctx_month": (
             rf"(?:\b(?P<trigger>{trigger}){W})?(?P<core>(?:\b(?P<shift>{f.shifts}){W})?"
             rf"{f.month_word('m')}{f.rel_year('ry')}?)(?!{OW}\d)"
         ),
         "ctx_year": rf"\b{year_trigger}{W}(?P<core>{f.year('y')})(?!{OW}[-–/]?\d)",
+        "season": (
+            rf"\b(?:(?P<shift>{f.shifts}){W}|(?:(?P<trigger>{season_trigger}){W})?"
+            rf"(?:(?i:the){W})?)(?P<season>{seasons})\b(?:{W}(?:(?i:of){W})?{f.year('y')})?"
+        ),
     }
 
 
@@ -184,6 +190,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
             rf"(?:(?P<num>{f.number}){W})?(?P<unit>{f.units})\b"
         ),
         "recent": rf"\b(?i:recent){W}(?P<unit>(?i:days|weeks|months))\b",
+        "recent_word": rf"\b{_alternation(f.lex.recent_words, ignore_case=True)}\b",
         "rel_period": (
             rf"\b(?:(?P<half>{halves}){W})?(?P<shift>{f.shifts}){W}(?P<unit>(?i:week|month|year))\b"
         ),
@@ -222,8 +229,10 @@ RULE_NEEDS: dict[str, str] = {
     "part_month": "month", "ctx_month": "month",
     "part_rel_month": "relative", "part_rel_year": "relative", "day_word": "relative",
     "ago": "relative", "past_n": "relative", "recent": "relative", "rel_period": "relative",
+    "recent_word": "relative",
     "weekend": "relative", "half_period": "relative",
     "weekday": "weekday",
+    "season": "relative",
 }
 
 
@@ -231,7 +240,9 @@ RULE_NEEDS: dict[str, str] = {
 def _needs_patterns() -> dict[str, re.Pattern[str]]:
     """Cheap tests for each kind of word, run once per line before the rules."""
     f = _Fragments(lexicon())
-    relative_words = [*lexicon().day_words, *lexicon().units, "weekend", "ago"]
+    relative_words = [*lexicon().day_words, *lexicon().units, *lexicon().recent_words,
+                      *lexicon().seasons,
+                      "weekend", "ago"]
     return {
         "digit": re.compile(r"\d"),
         "month": re.compile(f.months),

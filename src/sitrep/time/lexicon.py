@@ -42,6 +42,11 @@ class Lexicon:
     day_words: dict[str, int]  # "yesterday" -> -1
     numbers: dict[str, tuple[int, int]]  # "two" -> (2, 2), "few" -> (2, 5)
     units: dict[str, str]  # "weeks" -> "week"
+    unit_days: dict[str, int]  # "month" -> 30: days of a unit counted back from publication
+    vague_days: dict[str, int]  # "day" -> 7: days of "the past few days", "in recent days"
+    recent_words: list[str]  # "recently": the week up to publication
+    seasons: dict[str, tuple[int, int]]  # "summer" -> (6, 8); "winter" -> (12, 2)
+    season_triggers: list[str]
     month_weeks: dict[str, tuple[int, int]]  # "second" -> (8, 14); END_OF_MONTH for "end"
     parts: dict[str, Part]
     shifts: dict[str, int]  # "last" -> -1
@@ -66,8 +71,8 @@ class Lexicon:
     duration_leads: list[str]
     flight_words: list[str]
     cause_words: list[str]
-    ongoing_verbs: list[str]
     irregular_pasts: list[str]
+    undated_past_words: list[str]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -169,6 +174,11 @@ def lexicon() -> Lexicon:
         day_words={str(k).lower(): int(v) for k, v in relative["day_words"].items()},
         numbers={str(k).lower(): _number(v) for k, v in relative["numbers"].items()},
         units={str(k).lower(): str(v) for k, v in relative["units"].items()},
+        unit_days={str(k).lower(): int(v) for k, v in relative["unit_days"].items()},
+        vague_days={str(k).lower(): int(v) for k, v in relative["vague_days"].items()},
+        recent_words=_words(relative["recent_words"]),
+        seasons={str(k).lower(): _number(v) for k, v in relative["seasons"].items()},
+        season_triggers=_words(relative["season_triggers"]),
         month_weeks={str(k).lower(): _day_range(v) for k, v in relative["month_weeks"].items()},
         parts={str(k).lower(): _part(v) for k, v in relative["parts"].items()},
         shifts={str(k).lower(): int(v) for k, v in relative["shifts"].items()},
@@ -193,6 +203,6 @@ def lexicon() -> Lexicon:
         duration_leads=_words(relative["duration_leads"]),
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),
-        ongoing_verbs=_words(relative["ongoing_verbs"]),
         irregular_pasts=_words(relative["irregular_pasts"]),
+        undated_past_words=_words(relative["undated_past_words"]),
     )

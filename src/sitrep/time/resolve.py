@@ -11,12 +11,19 @@ The rules, all measured from the publication date (the *anchor*):
   publication month;
 * a day without a year ("on July 24") is the one nearest to publication, past or
   future (a dated plan, "the election on December 28", is common in news);
-* "this week/month/year" is the whole calendar period, "earlier this month" its
-  start to publication, "last week" the previous Monday-Sunday;
+* "this week", "recently", "in recent days", "the past few days" are the 7 days up
+  to publication; "this month/year" and "earlier this month" run from the period's
+  first day to publication; "last week" is the previous Monday-Sunday; "next
+  week", "later this month" lie after publication (plans);
+* "the past N days/weeks/month(s)" are N times 1, 7 or 30 days up to publication,
+  the publication day included; "in recent weeks" the 30 days up to it (GOLD.md);
+* a season ("in the summer", "last winter", "the spring of 2024") is its months
+  (northern hemisphere; a winter runs into the next year), the current one up to
+  publication; it counts only after a preposition, "last"/"this" or before a year;
 * "since X" (and "since the army attacked in X", a clause with a verb) runs from
-  the start of X to publication; without a publication date it stays X;
-* "a week ago" is the week around that day, "a month ago" that calendar month,
-  "the past two weeks" the days from then to publication;
+  the start of X to publication, at X's precision or coarser; without a
+  publication date it stays X;
+* "a week ago" is the week around that day, "a month ago" that calendar month;
 * precision: a day 1; a part of a month ("early", "mid", "late") 3; a computed
   span by its length: up to 15 days 2 (the gold codes "the past two weeks" so),
   longer 3;
@@ -37,6 +44,7 @@ from sitrep.time.periods import (
     DAY,
     MONTH,
     WEEK,
+    WEEK_PRECISION_MAX_DAYS,
     Period,
     month_end,
     part_of_month,
@@ -336,6 +344,42 @@ def _context_month(m: re.Match[str], anchor: Anchor) -> Period | None:
     return whole_month(year, month) if year else Period.unknown(MONTH)
 
 
+def _season(m: re.Match[str], anchor: Anchor) -> Period | None:
+    """ "in the summer", "last winter", "the summer of 2024": its months. Without a year:
+    the latest one begun by publication, told up to it; "last" the one before the
+    current one, "next" the coming one. A bare "summer" is no date."""
+    first, last = lexicon().seasons[m["season"].lower()]
+    year = _int(m, "y")
+    if year is None and not (m["shift"] or m["trigger"]):
+        return None
+    if year is None:
+        if anchor.month is None:
+            return Period.unknown(MONTH)
+        year = _season_year(first, last, anchor.month, _shift(m))
+    end_year = year + 1 if last < first else year
+    period = Period(date(year, first, 1), month_end(end_year, last), MONTH)
+    latest = anchor.latest
+    if latest is not None and period.start and period.end and period.start <= latest < period.end:
+        return Period(period.start, latest, MONTH)
+    return period
+
+
+def _season_year(first: int, last: int, month: tuple[int, int], shift: int) -> int:
+    """The year a season starts in: the latest begun by the publication month, moved by
+    "last"/"next" ("last summer" in August is the year before's)."""
+    pub_year, pub_month = month
+    year = pub_year if first <= pub_month else pub_year - 1
+    if first <= last:
+        current = first <= pub_month <= last
+    else:  # a winter: December to February
+        current = pub_month >= first or pub_month <= last
+    if shift < 0:
+        return year - 1 if current else year
+    if shift == 0 and first <= last:  # "this summer": the publication year's
+        return pub_year
+    return year + shift
+
+
 def _context_year(m: re.Match[str], _anchor: Anchor) -> Period | None:
     return whole_year(int(m["y"]))
 
@@ -395,21 +439,43 @@ def _months_back(anchor: Anchor, low: int, high: int, months_per_unit: int) -> P
 
 
 def _past_n(m: re.Match[str], anchor: Anchor) -> Period | None:
-    """ "the past two weeks", "past few days": back from publication, ending on it."""
-    _low, high = _count(m)
+    """ "the past two weeks" (14 days), "the past month" (30), "the past few days" (the
+    week): back from publication, ending on it."""
+    low, high = _count(m)
     unit = lexicon().units[m["unit"].lower()]
     if unit == "hour":
         return _hours_back(anchor, high)
+    if low != high and unit in lexicon().vague_days:
+        return _days_back(anchor, lexicon().vague_days[unit])
     return _back_from(anchor, unit, high)
 
 
 def _recent(m: re.Match[str], anchor: Anchor) -> Period | None:
-    """ "in recent weeks": a few of them (the word list's "few"), up to publication."""
+    """ "in recent days" (the week up to publication), "in recent weeks" (30 days);
+    "in recent months": a few of them (the word list's "few")."""
     unit = lexicon().units[m["unit"].lower()]
+    if unit in lexicon().vague_days:
+        return _days_back(anchor, lexicon().vague_days[unit])
     return _back_from(anchor, unit, lexicon().numbers["few"][1])
 
 
+def _recent_word(_m: re.Match[str], anchor: Anchor) -> Period | None:
+    """ "recently": the week up to publication, as "in recent days"."""
+    return _days_back(anchor, lexicon().vague_days["day"])
+
+
+def _days_back(anchor: Anchor, days: int) -> Period:
+    """The ``days`` days up to publication, the publication day included."""
+    if anchor.day is None:
+        return Period.unknown(WEEK if days <= WEEK_PRECISION_MAX_DAYS else MONTH)
+    return span_period(anchor.day - timedelta(days=days - 1), anchor.day)
+
+
 def _back_from(anchor: Anchor, unit: str, count: int) -> Period:
+    """``count`` units up to publication: days, weeks and months by their days
+    (``unit_days``), years on the calendar."""
+    if unit in lexicon().unit_days and anchor.day is not None:
+        return _days_back(anchor, count * lexicon().unit_days[unit])
     if anchor.day is None:
         if unit in ("month", "year") and anchor.month:
             months = count * (12 if unit == "year" else 1)
@@ -417,26 +483,28 @@ def _back_from(anchor: Anchor, unit: str, count: int) -> Period:
             return Period(date(*first, 1), month_end(*anchor.month), MONTH)
         return Period.unknown(MONTH if unit in ("month", "year") else WEEK)
     day = anchor.day
-    if unit in ("day", "week"):
-        return span_period(day - timedelta(days=count * (7 if unit == "week" else 1)), day)
     year, month = shift_month(day.year, day.month, -count * (12 if unit == "year" else 1))
     start = date(year, month, min(day.day, month_end(year, month).day))
     return span_period(start, day)
 
 
 def _rel_period(m: re.Match[str], anchor: Anchor) -> Period | None:
-    """ "last week", "this month", "earlier this year", "later in the week"."""
+    """ "last week", "this month", "earlier this year", "later in the week"; the current
+    period is told up to publication ("this week": the week up to it)."""
     shift = lexicon().shifts[m["shift"].lower()] if m.groupdict().get("shift") else 0
     unit = m["unit"].lower()
+    today = anchor.day
+    if shift == 0 and not m["half"] and today is not None:
+        return _current_period(unit, anchor, today)
     period = _calendar_period(unit, shift, anchor)
     if period.start is None or period.end is None or not m["half"]:
         return period
-    today = anchor.day
     if today is None:
         return period
     half = lexicon().halves[m["half"].lower()]
     start, end = (period.start, today) if half == "before" else (today, period.end)
-    return span_period(max(start, period.start), min(end, period.end))
+    part = span_period(max(start, period.start), min(end, period.end))
+    return part if unit == "week" else Period(part.start, part.end, MONTH)
 
 
 def _calendar_period(unit: str, shift: int, anchor: Anchor) -> Period:
@@ -447,6 +515,15 @@ def _calendar_period(unit: str, shift: int, anchor: Anchor) -> Period:
             return Period.unknown(MONTH)
         return whole_month(*shift_month(*anchor.month, shift))
     return whole_year(anchor.year + shift) if anchor.year else Period.unknown(MONTH)
+
+
+def _current_period(unit: str, anchor: Anchor, today: date) -> Period:
+    """ "this week": the days up to publication as "in recent days"; "this month",
+    "this year": from its first day to publication (GOLD.md's date convention)."""
+    if unit == "week":
+        return _days_back(anchor, lexicon().vague_days["day"])
+    period = _calendar_period(unit, 0, anchor)
+    return Period(period.start, today, MONTH) if period.start else period
 
 
 def _weekend(m: re.Match[str], anchor: Anchor) -> Period | None:
@@ -505,10 +582,12 @@ RESOLVERS: dict[str, Resolver] = {
     "part_rel_year": _part_rel_year,
     "ctx_month": _context_month,
     "ctx_year": _context_year,
+    "season": _season,
     "day_word": _day_word,
     "ago": _ago,
     "past_n": _past_n,
     "recent": _recent,
+    "recent_word": _recent_word,
     "rel_period": _rel_period,
     "half_period": _rel_period,
     "weekend": _weekend,
@@ -524,4 +603,5 @@ def since(period: Period, anchor: Anchor) -> Period:
     latest = anchor.latest
     if period.start is None or latest is None or latest < period.start:
         return period
-    return Period(period.start, latest, precision_for(period.start, latest))
+    precision = max(precision_for(period.start, latest), period.precision or DAY)
+    return Period(period.start, latest, precision)

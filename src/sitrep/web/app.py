@@ -6,6 +6,7 @@ Every response forbids the page from loading anything but its own server
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,10 +18,12 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
-from sitrep.errors import ConfigError
+from sitrep.errors import ConfigError, SitrepError
 from sitrep.fuse.events import MergedEvent
+from sitrep.web.extent import opening_extent
 from sitrep.web.reviews import ACTIONS, EVENT_TYPES, ReviewError, make_review
 from sitrep.web.source import DataSource
+from sitrep.web.towns import Box, ReferencePlaces
 from sitrep.web.vendor import missing_vendor_files
 from sitrep.web.views import (
     Snapshot,
@@ -63,8 +66,10 @@ def check_tile_url(tiles: str) -> str:
     return tiles
 
 
-def create_app(source: DataSource, tiles: str | None = None) -> FastAPI:
-    """The app for one data source; ``tiles`` is an optional XYZ tile URL template."""
+def create_app(source: DataSource, tiles: str | None = None,
+               towns: ReferencePlaces | None = None) -> FastAPI:
+    """The app for one data source; ``tiles`` is an optional XYZ tile URL template,
+    ``towns`` the reference places (by default the gazetteer's, read on first use)."""
     if tiles:
         check_tile_url(tiles)
     # no Swagger/ReDoc pages: they load their scripts from a CDN; /openapi.json stays
@@ -83,6 +88,7 @@ def create_app(source: DataSource, tiles: str | None = None) -> FastAPI:
     cache = SnapshotCache(source)
     _add_data_routes(app, cache)
     _add_review_routes(app, cache)
+    _add_reference_routes(app, towns or ReferencePlaces())
     return app
 
 
@@ -129,6 +135,14 @@ def _add_data_routes(app: FastAPI, cache: SnapshotCache) -> None:
         """Values the sources disagree on, each with every version and its evidence."""
         return snapshot().contradictions()
 
+    @app.get("/api/extent")
+    def extent() -> dict[str, Any]:
+        """The box the map opens on: the densest group of events, its central 90%."""
+        snap = snapshot()
+        rows = events_json(snap, source.reviews()) or control_json(snap)
+        return opening_extent([(r["lat"], r["lon"]) for r in rows
+                               if r["lat"] is not None and r["lon"] is not None])
+
     @app.get("/api/range")
     def date_range() -> dict[str, str | None]:
         """First and last dates in the data: the slider's ends."""
@@ -158,6 +172,28 @@ def _add_review_routes(app: FastAPI, cache: SnapshotCache) -> None:
             raise HTTPException(status_code=400, detail=str(exc)) from exc
         source.add_review(review)
         return event_json(snap, group, source.reviews())
+
+
+def _add_reference_routes(app: FastAPI, towns: ReferencePlaces) -> None:
+    @app.get("/api/reference/places")
+    def reference_places(south: Annotated[float, Query(ge=-90, le=90)],
+                         west: float,
+                         north: Annotated[float, Query(ge=-90, le=90)],
+                         east: float,
+                         zoom: Annotated[int, Query(ge=0, le=20)]) -> dict[str, Any]:
+        """Gazetteer places in the box worth a label at ``zoom`` (regions, then towns,
+        then villages from zoom 11), for the map's reference layer."""
+        whole = east - west >= 360
+        box = Box(south, -180 if whole else _wrap(west), north, 180 if whole else _wrap(east))
+        try:
+            return {"places": towns.query(box, zoom), "error": None}
+        except (SitrepError, OSError, sqlite3.Error) as exc:  # the map works without labels
+            return {"places": [], "error": str(exc)}
+
+
+def _wrap(lon: float) -> float:
+    """A longitude from a panned world copy (Leaflet does not wrap them), back into [-180, 180]."""
+    return (lon + 180) % 360 - 180 if not -180 <= lon <= 180 else lon
 
 
 def _find(snap: Snapshot, event_id: str) -> MergedEvent:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from sitrep.fuse.events import MergedEvent
 from sitrep.model import Extraction
 from sitrep.store import Store
 from sitrep.web.reviews import Review
@@ -37,6 +38,10 @@ class StoreSource:
     def extractions(self) -> list[Extraction]:
         """Stored extractions without republished near-copies (they are not new sources)."""
         return self.store.load_extractions(near_duplicates=False)
+
+    def merged_events(self, extractions: list[Extraction]) -> list[MergedEvent]:
+        """The merged events as stored, so the map shows what SQL and exports show."""
+        return self.store.merged_events(extractions)
 
     def version(self) -> Hashable:
         """Row counts of the extraction tables: documents are only ever added."""

@@ -19,9 +19,12 @@ VENDOR_DIR = Path(__file__).parent / "static" / "vendor"
 VENDOR_FILES: dict[str, str] = {
     "leaflet.js": "leaflet/dist/leaflet.js",
     "leaflet.css": "leaflet/dist/leaflet.css",
+    "leaflet.markercluster.js": "leaflet.markercluster/dist/leaflet.markercluster.js",
+    "MarkerCluster.css": "leaflet.markercluster/dist/MarkerCluster.css",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-50m.json": "world-atlas/countries-50m.json",
     "LICENSE-leaflet": "leaflet/LICENSE",
+    "LICENSE-leaflet.markercluster": "leaflet.markercluster/MIT-LICENCE.txt",
     "LICENSE-topojson-client": "topojson-client/LICENSE",
     "LICENSE-world-atlas": "world-atlas/LICENSE",
 }

@@ -17,7 +17,13 @@ from pathlib import PurePath
 from typing import Any
 
 from sitrep.fuse.events import MergedEvent, fatality_conflicts, merge_events, normalise_name
-from sitrep.fuse.timeline import Step, Timeline, build_timelines, control_conflicts
+from sitrep.fuse.timeline import (
+    Step,
+    Timeline,
+    build_timelines,
+    control_conflicts,
+    find_timeline,
+)
 from sitrep.model import NON_FACTUAL, Document, Event, Extraction, Place
 from sitrep.web.reviews import Review, ReviewedState, review_state
 from sitrep.web.source import DataSource
@@ -35,8 +41,10 @@ class Snapshot:
     _contradictions: list[dict[str, Any]] | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, extractions: list[Extraction]) -> Snapshot:
-        events = merge_events(extractions)
+    def build(cls, extractions: list[Extraction],
+              events: list[MergedEvent] | None = None) -> Snapshot:
+        """``events``: the merged events as stored, when the source is a store."""
+        events = merge_events(extractions) if events is None else events
         places = place_index(extractions)
         return cls(
             events=events,
@@ -89,7 +97,10 @@ class SnapshotCache:
             key = self.source.version()
             stale = time.monotonic() - self._built_at > self.max_age
             if self._snapshot is None or key != self._key or stale:
-                self._snapshot = Snapshot.build(self.source.extractions())
+                extractions = self.source.extractions()
+                stored = getattr(self.source, "merged_events", None)  # a store's own
+                self._snapshot = Snapshot.build(
+                    extractions, stored(extractions) if stored is not None else None)
                 self._key, self._built_at = key, time.monotonic()
             return self._snapshot
 
@@ -140,6 +151,8 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
         "actor2": event.actor2,
         "location": place.name if place else None,
         "extracted_location": event.location.name if event.location else None,
+        "place_key": merged.place_key,  # the town whatever its spelling (fuse.identity)
+        "place_name": merged.place_name,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "place_note": place.why if place and state.place else None,
@@ -206,12 +219,13 @@ def places_json(snapshot: Snapshot) -> list[dict[str, Any]]:
 def control_json(snapshot: Snapshot, at: date | None = None,
                  place: str | None = None) -> list[dict[str, Any]]:
     """Per place: its located coordinates, the timeline steps, and the holder at ``at``."""
-    wanted = normalise_name(place) if place else None
+    wanted = find_timeline(snapshot.timelines, place) if place else None
     out = []
-    for key, timeline in sorted(snapshot.timelines.items()):
-        if wanted and key != wanted:
+    for timeline in sorted(snapshot.timelines.values(), key=lambda t: t.place):
+        if place and timeline is not wanted:
             continue
-        located = snapshot.places.get(key)
+        located = next((snapshot.places[k] for k in map(normalise_name, [
+            timeline.place, *timeline.spellings]) if k in snapshot.places), None)
         out.append({
             "place": timeline.place,
             "lat": located.lat if located else None,

@@ -15,9 +15,10 @@ const UNKNOWN_COLOUR = "#9e9e9e";
 const DAY_MS = 86400000;
 
 const state = {
-  config: null, map: null, eventLayer: null, controlLayer: null,
-  events: [], control: [], holderColours: new Map(),
-  first: null, days: 0, day: null, selected: null, controlRequest: 0,
+  config: null, map: null, eventLayer: null, controlLayer: null, referenceLayer: null,
+  events: [], control: [], holderColours: new Map(), markers: new Map(), hiddenTypes: new Set(),
+  shown: [], first: null, days: 0, day: null, selected: null, controlRequest: 0, referenceRequest: 0,
+  sort: {key: "date", descending: true},
 };
 
 // ---- small helpers -------------------------------------------------------
@@ -81,7 +82,8 @@ function assignHolderColours(controlRows) {
 
 function holderColour(holder) { return state.holderColours.get(holder) || UNKNOWN_COLOUR; }
 
-function eventRadius(fatalities) { return 6 + 3 * Math.sqrt(fatalities || 0); }
+// capped so that a marker left out of a cluster is never hidden under its neighbour
+function eventRadius(fatalities) { return Math.min(16, 6 + 2.5 * Math.sqrt(fatalities || 0)); }
 
 // ---- map -------------------------------------------------------------------
 
@@ -95,22 +97,61 @@ async function drawBasemap() {
   }).addTo(state.map);
 }
 
+// A cluster's icon: its count on a ring split by event type, so a glance shows the mix.
+function clusterIcon(cluster) {
+  const children = cluster.getAllChildMarkers();
+  const counts = new Map();
+  for (const marker of children) counts.set(marker.options.eventType, (counts.get(marker.options.eventType) || 0) + 1);
+  let at = 0;
+  const stops = [];
+  for (const [type, count] of counts) {
+    const to = at + (360 * count) / children.length;
+    stops.push(`${eventColour(type)} ${at}deg ${to}deg`);
+    at = to;
+  }
+  const size = children.length < 10 ? 30 : children.length < 50 ? 36 : 42;
+  const ring = el("div", {class: "event-cluster", dataset: {count: String(children.length)}},
+    el("span", {}, String(children.length)));
+  ring.style.background = `conic-gradient(${stops.join(", ")})`;
+  return L.divIcon({html: ring, className: "event-cluster-icon", iconSize: [size, size]});
+}
+
 function setUpMap() {
-  state.map = L.map("map", {worldCopyJump: true, zoomSnap: 0.5}).setView([20, 0], 2);
+  state.map = L.map("map", {worldCopyJump: true, zoomSnap: 0.5, minZoom: 2, maxZoom: 16}).setView([20, 0], 2);
   if (state.config.tiles) {
     L.tileLayer(state.config.tiles, {maxZoom: 18}).addTo(state.map);
   }
-  state.map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas");
-  // country shapes at the bottom (with tiles); towns below the event circles, so that
-  // an event in a town stays clickable
+  state.map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas; places: sitrep's gazetteer (MIMU, GeoNames)");
+  L.control.scale({imperial: false}).addTo(state.map);
+  // country shapes at the bottom (with tiles), then reference towns, then control rings;
+  // event circles above cluster icons, so a spread cluster is never under another icon
   state.map.createPane("basemap").style.zIndex = "250";
+  state.map.createPane("reference").style.zIndex = "300";
+  state.map.createPane("reference").style.pointerEvents = "none";
   state.map.createPane("control").style.zIndex = "350";
+  state.map.createPane("events").style.zIndex = "610";
+  state.referenceLayer = L.layerGroup().addTo(state.map);
   state.controlLayer = L.layerGroup().addTo(state.map);
-  state.eventLayer = L.layerGroup().addTo(state.map);
+  // markers at one place (or a few pixels apart) form one cluster; a click spreads it
+  // where it is, keeping the zoom, so every event can be reached without zooming in
+  state.eventLayer = L.markerClusterGroup({
+    maxClusterRadius: 36, zoomToBoundsOnClick: false, showCoverageOnHover: false,
+    spiderfyOnMaxZoom: false, spiderfyDistanceMultiplier: 1.7, animate: false,
+    iconCreateFunction: clusterIcon, clusterPane: "markerPane",
+  }).addTo(state.map);
+  state.eventLayer.on("clusterclick", (e) => e.layer.spiderfy());
+  state.map.on("zoomend", declutterControlLabels);
+  state.map.on("moveend", () => {
+    drawList();
+    drawReference().catch((error) => showBanner(`Could not load towns: ${error.message}`));
+  });
 }
 
+function isDated(event) { return Boolean(event.date_start || event.date_end); }
+
 function eventVisible(event) {
-  if (!event.date_start && !event.date_end) return true;
+  if (state.hiddenTypes.has(event.event_type)) return false;
+  if (!isDated(event)) return document.getElementById("undated").checked;
   const start = parseDay(event.date_start || event.date_end);
   const end = parseDay(event.date_end || event.date_start);
   const day = parseDay(state.day);
@@ -119,33 +160,163 @@ function eventVisible(event) {
   return !windowDays || end >= day - windowDays * DAY_MS;
 }
 
-function drawEvents() {
-  state.eventLayer.clearLayers();
-  const shown = state.events.filter(eventVisible);
-  for (const event of shown) {
-    if (event.lat === null || event.lon === null) continue;
-    const rejected = event.review === "rejected";
-    const marker = L.circleMarker([event.lat, event.lon], {
-      radius: eventRadius(event.fatalities), color: "#212121", weight: 1,
-      fillColor: eventColour(event.event_type), fillOpacity: rejected ? 0.2 : 0.65,
-      dashArray: event.date_start ? null : "3 3", className: "event-marker",
-    });
-    marker.bindTooltip(el("span", {}, `${event.event_type} — ${event.location || "?"}`));
-    marker.on("click", () => showEvent(event.id));
-    marker.addTo(state.eventLayer);
-    Object.assign(marker.getElement().dataset, {eventId: event.id, type: event.event_type});
-  }
-  drawList(shown);
-  document.getElementById("counts").textContent = `${shown.length} of ${state.events.length} events`;
+function eventMarker(event) {
+  const rejected = event.review === "rejected";
+  const dated = isDated(event);
+  const marker = L.circleMarker([event.lat, event.lon], {
+    radius: eventRadius(event.fatalities), color: dated ? "#212121" : "#000000", weight: dated ? 1 : 2,
+    fillColor: eventColour(event.event_type), fillOpacity: rejected ? 0.2 : dated ? 0.75 : 0.35,
+    dashArray: dated ? null : "4 3", className: "event-marker", pane: "events", eventType: event.event_type, eventId: event.id,
+    bubblingMouseEvents: false,  // a click on a spread event must not reach the map, which closes the spread
+  });
+  marker.bindTooltip(el("span", {}, `${event.event_type} — ${event.location || "?"}` +
+    (dated ? ` — ${event.date_start || event.date_end}` : " — undated")));
+  marker.on("click", () => showEvent(event.id));
+  marker.on("add", () => Object.assign(marker.getElement().dataset, {
+    eventId: event.id, type: event.event_type, dated: String(dated)}));
+  return marker;
 }
 
-function drawList(shown) {
+function drawEvents() {
+  state.shown = state.events.filter(eventVisible);
+  state.markers = new Map();
+  const markers = state.shown.filter((e) => e.lat !== null && e.lon !== null).map((e) => {
+    const marker = eventMarker(e);
+    state.markers.set(e.id, marker);
+    return marker;
+  });
+  state.eventLayer.clearLayers();
+  state.eventLayer.addLayers(markers);
+  drawList();
+  const undated = state.events.filter((e) => !isDated(e)).length;
+  document.getElementById("undated-count").textContent = `(${undated})`;
+  document.getElementById("counts").textContent = `${state.shown.length} of ${state.events.length} events`;
+}
+
+function inView(event) {
+  return event.lat !== null && event.lon !== null && state.map.getBounds().contains([event.lat, event.lon]);
+}
+
+const COLUMNS = [
+  ["date", "Date", (e) => e.date_start || e.date_end || ""],
+  ["type", "Type", (e) => e.event_type],
+  ["place", "Place", (e) => e.location || ""],
+  ["deaths", "Dead", (e) => e.fatalities ?? -1, "fatalities (the lowest any source gives)"],
+  ["sources", "Src", (e) => e.sources.length, "number of sources"],
+];
+
+function sortedRows(events) {
+  const [, , value] = COLUMNS.find(([key]) => key === state.sort.key);
+  const sign = state.sort.descending ? -1 : 1;
+  return [...events].sort((a, b) => {
+    const x = value(a), y = value(b);
+    return x < y ? -sign : x > y ? sign : 0;
+  });
+}
+
+function headerCell([key, label, , title]) {
+  const arrow = state.sort.key === key ? (state.sort.descending ? " ▼" : " ▲") : "";
+  const sortBy = () => {
+    state.sort = {key, descending: state.sort.key === key ? !state.sort.descending : key !== "place" && key !== "type"};
+    drawList();
+  };
+  return el("th", {scope: "col", title: title || label}, el("button", {class: "link", onclick: sortBy}, label + arrow));
+}
+
+function eventRow(event) {
+  const dated = isDated(event);
+  const range = dated ? [event.date_start, event.date_end].filter(Boolean).filter((d, i, all) => all.indexOf(d) === i) : [];
+  const when = dated ? range[0] + (range.length > 1 ? " …" : "") : "undated";
+  const swatch = el("span", {class: "swatch"});
+  swatch.style.backgroundColor = eventColour(event.event_type);
+  const row = el("tr", {dataset: {eventId: event.id}, class: event.id === state.selected ? "selected" : ""},
+    el("td", {class: dated ? "when" : "when undated", title: range.join(" … ")}, when),
+    el("td", {}, swatch, " ", event.sub_event_type || event.event_type),
+    el("td", {}, event.location || "no place"),
+    el("td", {class: "number"}, event.fatalities ?? ""),
+    el("td", {class: "number"}, event.sources.length));
+  row.addEventListener("click", () => showEvent(event.id));
+  return row;
+}
+
+function drawList() {
+  if (!state.map) return;
+  const rows = state.shown.filter(inView);
+  const placeless = state.shown.filter((e) => e.lat === null || e.lon === null).length;
   const list = document.getElementById("list");
-  list.replaceChildren(el("h2", {}, "Events shown"));
-  const items = shown.map((event) => el("li", {dataset: {eventId: event.id}},
-    el("button", {class: "link", onclick: () => showEvent(event.id)},
-      `${event.date_start || "undated"} · ${event.event_type} · ${event.location || "no place"}`)));
-  list.append(el("ul", {}, ...items));
+  const caption = `${rows.length} of ${state.shown.length} shown events are in the map's view` +
+    (placeless ? ` (${placeless} have no place)` : "");
+  list.replaceChildren(el("h2", {}, "Events in view"), el("p", {class: "meta", id: "list-caption"}, caption),
+    el("table", {id: "events-table"},
+      el("thead", {}, el("tr", {}, ...COLUMNS.map(headerCell))),
+      el("tbody", {}, ...sortedRows(rows).map(eventRow))));
+}
+
+// The marker itself when it is drawn (alone or spread), else the cluster drawn for it.
+// (markercluster's getVisibleParent knows icons only, not circle markers.)
+function visibleParent(marker) {
+  if (state.map.hasLayer(marker)) return marker;
+  let layer = marker.__parent;
+  while (layer && !layer._icon) layer = layer.__parent;
+  return layer || null;
+}
+
+function visibleEventSymbols() {
+  const shown = new Set();
+  state.eventLayer.eachLayer((marker) => shown.add(visibleParent(marker)));
+  shown.delete(null);
+  return [...shown].map((layer) => state.map.latLngToContainerPoint(layer.getLatLng()));
+}
+
+// ---- reference layer: the gazetteer's towns and villages near the view ----------
+
+function boxesOverlap(a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }
+function near(a, b, pixels) { return Math.abs(a.x - b.x) < pixels && Math.abs(a.y - b.y) < pixels; }
+function spelling(name) { return name.toLowerCase().replace(/[^a-z]/g, ""); }  // Mong Mit = Mongmit
+
+async function drawReference() {
+  const request = ++state.referenceRequest;
+  if (!document.getElementById("towns").checked) {
+    state.referenceLayer.clearLayers();
+    return;
+  }
+  const b = state.map.getBounds();
+  const zoom = Math.round(state.map.getZoom());
+  const query = new URLSearchParams({south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(), zoom});
+  const status = document.getElementById("towns-status");
+  const slow = setTimeout(() => { status.textContent = "(loading: the first time takes a while)"; }, 1000);
+  const data = await getJSON(`/api/reference/places?${query}`).finally(() => clearTimeout(slow));
+  if (request !== state.referenceRequest) return;  // the map moved on meanwhile
+  status.textContent = data.error ? "(unavailable)" : "";
+  status.title = data.error || "";
+  state.referenceLayer.clearLayers();
+  const point = (lat, lon) => state.map.latLngToContainerPoint([lat, lon]);
+  // the data's own symbols: a town label beside one starts past its edge, not under it
+  const towns = state.control.filter((r) => r.lat !== null).map((r) => ({...point(r.lat, r.lon), name: spelling(r.place)}));
+  const symbols = [...visibleEventSymbols(), ...towns];
+  const origin = state.map.getContainer().getBoundingClientRect();
+  const taken = [...document.querySelectorAll(".control-label:not(.crowded)")].map((label) => {
+    const r = label.getBoundingClientRect();
+    return {left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top};
+  });
+  for (const place of data.places) {
+    const at = point(place.lat, place.lon);
+    // a control ring is labelled already (in the spelling the articles use)
+    if (towns.some((p) => near(p, at, 25) || (p.name === spelling(place.name) && near(p, at, 80)))) continue;
+    const covered = symbols.some((p) => near(p, at, 22));
+    const left = at.x + (covered ? 22 : -4);
+    const box = {left, right: left + 16 + 6.5 * place.name.length, top: at.y - 8, bottom: at.y + 8};
+    if (taken.some((other) => boxesOverlap(box, other))) continue;  // no overlapping labels
+    taken.push(box);
+    const label = el("div", {class: `ref-place ref-${place.kind.replace(/\W+/g, "-")}${covered ? " covered" : ""}`, dataset: {name: place.name, kind: place.kind}},
+      el("span", {class: "ref-dot"}), el("span", {class: "ref-name"}, place.name));
+    L.marker([place.lat, place.lon], {
+      icon: L.divIcon({html: label, className: "", iconSize: null, iconAnchor: covered ? [-22, 6] : [3, 3]}),
+      pane: "reference", interactive: false, keyboard: false,
+    }).addTo(state.referenceLayer);
+  }
+  document.body.dataset.referenceZoom = String(zoom);
+  document.body.dataset.referencePlaces = String(state.referenceLayer.getLayers().length);
 }
 
 function controlIcon(row) {
@@ -171,9 +342,27 @@ async function drawControl() {
     if (row.lat === null || row.lon === null) continue;
     const marker = L.marker([row.lat, row.lon], {icon: controlIcon(row), pane: "control", title: row.place});
     marker.on("click", () => showControl(row.place));
+    marker.steps = row.steps.length;
     marker.addTo(state.controlLayer);
   }
+  declutterControlLabels();
   document.body.dataset.controlDay = state.day;
+  await drawReference();  // town labels make way for the control labels just drawn
+}
+
+// Where town names would overlap, the town with the longest timeline keeps its name; the
+// others keep their ring (its tooltip and click still name the town).
+function declutterControlLabels() {
+  const kept = [];
+  const markers = state.controlLayer.getLayers().sort((a, b) => b.steps - a.steps);
+  for (const marker of markers) {
+    const label = marker.getElement() && marker.getElement().querySelector(".control-label");
+    if (!label) continue;
+    label.classList.remove("crowded");
+    const box = label.getBoundingClientRect();
+    if (kept.some((other) => boxesOverlap(box, other))) label.classList.add("crowded");
+    else kept.push(box);
+  }
 }
 
 function drawLegend() {
@@ -181,8 +370,19 @@ function drawLegend() {
   const row = (swatch, text) => el("div", {class: "legend-row"}, swatch, text);
   const dot = (colour) => { const s = el("span", {class: "swatch"}); s.style.backgroundColor = colour; return s; };
   const ring = (colour, cls) => { const s = el("span", {class: `swatch ring ${cls || ""}`}); s.style.borderColor = colour; return s; };
-  legend.replaceChildren(el("h2", {}, "Event types (size: fatalities)"),
-    ...Object.entries(EVENT_COLOURS).map(([type, colour]) => row(dot(colour), type)),
+  const typeFilter = ([type, colour]) => {
+    const box = el("input", {type: "checkbox", class: "type-filter", dataset: {type}, "aria-label": `Show ${type}`});
+    box.checked = !state.hiddenTypes.has(type);
+    box.addEventListener("change", () => {
+      if (box.checked) state.hiddenTypes.delete(type); else state.hiddenTypes.add(type);
+      drawEvents();
+    });
+    return el("label", {class: "legend-row"}, box, dot(colour), type);
+  };
+  legend.replaceChildren(el("h2", {}, "Event types (size: fatalities; untick to hide)"),
+    el("div", {class: "legend-types"}, ...Object.entries(EVENT_COLOURS).map(typeFilter)),
+    row(el("span", {class: "swatch undated-swatch"}), "dashed, pale: undated (shown with the “undated events” box)"),
+    row(el("span", {class: "swatch cluster-swatch"}, "3"), "events at one place: click to spread them"),
     el("h2", {}, "Holder at the date"),
     ...[...state.holderColours].map(([holder, colour]) => row(ring(colour), holder)),
     row(ring(UNKNOWN_COLOUR), "holder unknown"),
@@ -210,8 +410,10 @@ function showEvent(id) {
   const event = state.events.find((e) => e.id === id || e.member_ids.includes(id));
   if (!event) return;
   state.selected = event.id;
+  drawList();
   const verdict = event.review ? el("div", {class: `verdict-${event.review}`, id: "verdict"}, event.review) : null;
   const detail = document.getElementById("detail");
+  detail.dataset.eventId = event.id;
   detail.replaceChildren(...present([
     el("h2", {}, `${event.event_type} — ${event.sub_event_type || ""}`), verdict,
     field("extracted type", event.extracted_event_type !== event.event_type ? event.extracted_event_type : null),
@@ -268,6 +470,7 @@ function showControl(place) {
     field("status", step.status + (step.factual ? "" : " (does not change control)")),
     field("source", [step.source, step.title || step.file].filter(Boolean).join(" · ")),
     ...step.evidence.map((sentence) => el("blockquote", {class: "evidence"}, sentence))));
+  delete document.getElementById("detail").dataset.eventId;
   document.getElementById("detail").replaceChildren(...present([
     el("h2", {}, row.place),
     el("div", {id: "holder"}, `On ${state.day}: ${holding.holder || "unknown"}`
@@ -321,14 +524,17 @@ function setUpDates(range) {
     setDay(dayAt(Math.min(state.days, Math.max(0, dayIndex(dayInput.value)))));
   });
   document.getElementById("window").addEventListener("change", drawEvents);
+  document.getElementById("undated").addEventListener("change", drawEvents);
+  document.getElementById("towns").addEventListener("change", () => drawReference());
 }
 
-function fitToData() {
-  const points = [
-    ...state.events.filter((e) => e.lat !== null).map((e) => [e.lat, e.lon]),
-    ...state.control.filter((r) => r.lat !== null).map((r) => [r.lat, r.lon]),
-  ];
-  if (points.length) state.map.fitBounds(L.latLngBounds(points).pad(0.3), {maxZoom: 7});
+// The server picks the box (the densest group of events, its central 90%: see web/extent.py)
+function fitToData(extent) {
+  if (!extent.bounds) return;
+  state.map.fitBounds(L.latLngBounds(extent.bounds).pad(0.15), {maxZoom: 10, animate: false});
+  if (extent.outside) {
+    state.map.attributionControl.addAttribution(`${extent.outside} located event(s) lie outside the opening view`);
+  }
 }
 
 async function main() {
@@ -337,8 +543,8 @@ async function main() {
     showBanner(`Map assets missing (${state.config.vendor_missing.join(", ")}): run dev/setup.`);
   }
   setUpMap();
-  const [range, events, control, conflicts] = await Promise.all([
-    getJSON("/api/range"), getJSON("/api/events"), getJSON("/api/control"),
+  const [range, extent, events, control, conflicts] = await Promise.all([
+    getJSON("/api/range"), getJSON("/api/extent"), getJSON("/api/events"), getJSON("/api/control"),
     getJSON("/api/contradictions"), drawBasemap(),
   ]);
   drawConflicts(conflicts);
@@ -347,9 +553,9 @@ async function main() {
   assignHolderColours(control);
   drawLegend();
   setUpDates(range);
-  fitToData();
-  setDay(dayAt(state.days));
+  fitToData(extent);
+  setDay(dayAt(state.days));  // draws control, then the towns
   document.body.dataset.ready = "true";
 }
 
-main().catch((error) => showBanner(`The map could not load: ${error.message}`));
+main().catch((error) => showBanner(`The map could not load: ${error.message || error}`));

@@ -1,0 +1,152 @@
+"""Realis from the parse: whether the clause of a trigger says the event happened.
+
+An event is a predicate the text asserts: not negated ("did not capture", "no fighting"),
+not modal or future ("will attack", "could shell"), not conditional ("if troops enter"),
+not an intent, plan or threat ("vowed to retaliate", "plans an offensive", "is not allowed
+to fire a single shell"). The trigger's own predicate is found on the dependency parse
+(a noun trigger's verb: "airstrikes hit", "launched an offensive"), then the chain of
+infinitives above it ("vowed to retaliate": *retaliate* is the open complement of *vow*).
+
+Only sentences the ``gate`` words can make irrealis are parsed for this (``needs_parse``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class RealisWords:
+    gate: re.Pattern[str]
+    threat: frozenset[str]
+    intent: frozenset[str]
+    implicative: frozenset[str]
+    modal: frozenset[str]
+    conditional: frozenset[str]
+    negative: frozenset[str]
+    perception: frozenset[str]
+    presupposing: frozenset[str]
+
+
+@cache
+def words() -> RealisWords:
+    raw = (files("sitrep.events") / "data" / "realis.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    gate = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in data["gate"]) + r")(?!\w)",
+                      re.IGNORECASE)
+    return RealisWords(gate, *(frozenset(data[k]) for k in
+                               ("threat", "intent", "implicative", "modal", "conditional",
+                                "negative", "perception", "presupposing")))
+
+
+@dataclass(frozen=True)
+class Irrealis:
+    """Why a trigger's clause does not assert the event, and the status it leaves."""
+
+    why: str          # "negated", "modal", "conditional", "intent", "threat"
+    words: str        # the words that say so ("vowed to", "not allowed to", "will")
+    status: str | None  # "planned" / "threatened" when it is told as still to come, else None
+
+
+def needs_parse(sentence: str) -> bool:
+    """The sentence holds a word that can make a trigger irrealis (else it is read as told)."""
+    return bool(words().gate.search(sentence))
+
+
+#: the relations inside a noun phrase or a prepositional phrase, climbed to reach the verb
+_NOMINAL = frozenset({"compound", "amod", "nmod", "pobj", "prep", "appos", "conj", "nsubj",
+                      "nsubjpass", "dobj", "attr", "npadvmod", "poss", "dep", "oprd"})
+
+
+def _token_at(parse: Doc, offset: int) -> Token | None:
+    for token in parse:
+        if token.idx <= offset < token.idx + len(token.text):
+            return token
+    return None
+
+
+def _predicate(token: Token) -> Token | None:
+    """The verb whose clause the trigger belongs to ("airstrikes *hit*", "*launched* an
+    offensive"); a verb trigger is its own predicate. None when the trigger is the object
+    of a presupposing preposition ("retaliate *against* the airstrikes", "*after* the
+    shelling"): it is told as having happened, whatever the clause says."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ in _NOMINAL and token.head is not token \
+            and seen < 6:
+        if token.dep_ == "pobj" and (token.head.lower_ in words().presupposing
+                                     or token.head.head.lower_ in words().presupposing):
+            return None  # "after the shelling", "due to the clashes", "because of"
+        token = token.head
+        seen += 1
+    return token
+
+
+def _own(verb: Token) -> Irrealis | None:
+    """What the verb's own dependents say: negation, a modal, a condition."""
+    w = words()
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return Irrealis("negated", child.text, None)
+        if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ in w.modal:
+            if verb.lemma_ in w.perception:  # "gunfire could be heard"
+                continue
+            if child.lower_ in ("will", "shall", "'ll"):
+                return Irrealis("future", child.text, "planned")
+            return Irrealis("modal", child.text, None)
+        if child.dep_ == "mark" and child.lower_ in w.conditional:
+            return Irrealis("conditional", child.text, None)
+    return None
+
+
+def _negative_determiner(token: Token) -> Irrealis | None:
+    """"no fighting", "no airstrikes were reported": a noun trigger with *no*."""
+    for child in token.children:
+        if child.dep_ in ("det", "neg") and child.lower_ in ("no", "never"):
+            return Irrealis("negated", child.text, None)
+    return None
+
+
+def irrealis(parse: Doc, offset: int) -> Irrealis | None:
+    """Why the trigger at character ``offset`` of the parsed sentence is no asserted event,
+    or None when its clause asserts it."""
+    token = _token_at(parse, offset)
+    if token is None:
+        return None
+    found = _negative_determiner(token)
+    if found:
+        return found
+    w = words()
+    verb = _predicate(token)
+    if verb is None:
+        return None
+    if verb is not token and verb.lemma_ in w.negative and token.dep_ == "dobj":
+        return Irrealis("negated", verb.text, None)  # "to avoid clashes", "prevented attacks"
+    if verb is not token and verb.lemma_ in w.threat | w.intent and token.dep_ in ("dobj", "pobj"):
+        # "threatened airstrikes", "planned an offensive", "called for attacks"
+        status = "threatened" if verb.lemma_ in w.threat else "planned"
+        return Irrealis("threat" if status == "threatened" else "intent", verb.text, status)
+    for _ in range(4):  # "vowed to continue to attack": up the chain of infinitives
+        found = _own(verb)
+        if found:
+            return found
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return None
+        governor = verb.head
+        if governor.lemma_ in w.negative:  # "failed to capture"
+            return Irrealis("negated", f"{governor.text} to", None)
+        if governor.lemma_ in w.threat:
+            return Irrealis("threat", f"{governor.text} to", "threatened")
+        if governor.lemma_ in w.intent:
+            negated = _own(governor)
+            said = f"{negated.words} {governor.text} to" if negated else f"{governor.text} to"
+            return Irrealis("intent", said, "planned")
+        if governor.lemma_ not in w.implicative:
+            return None
+        verb = governor
+    return None

@@ -1,0 +1,75 @@
+"""Realis read on the parse: a trigger whose clause does not say it happened is no fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract_text
+from sitrep.events.realis import Irrealis, irrealis, needs_parse
+from sitrep.model import NON_FACTUAL, Extraction
+from sitrep.text import full_nlp
+
+
+def why(sentence: str, trigger: str) -> Irrealis | None:
+    return irrealis(full_nlp()(sentence), sentence.index(trigger))
+
+
+def run(body: str, published: str = "2025-09-12") -> Extraction:
+    return extract_text(f" date {published} {body}")
+
+
+def facts(extraction: Extraction) -> list[str]:
+    return [e.sub_event_type for e in extraction.events if e.status not in NON_FACTUAL]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "reason", "status"), [
+    ("Militia leaders in three districts vowed to retaliate against the army.", "retaliate",
+     "threat", "threatened"),
+    ("The army is not allowed to fire a single shell near the border post, an officer said.",
+     "shell", "intent", "planned"),
+    ("Government troops will attack the river crossing next month.", "attack", "future",
+     "planned"),
+    ("The rebels did not capture the bridge.", "capture", "negated", None),
+    ("No fighting took place around the market yesterday.", "fighting", "negated", None),
+    ("The brigade failed to capture the ridge.", "capture", "negated", None),
+    ("Commanders held talks to avoid clashes along the river.", "clashes", "negated", None),
+    ("The commander threatened airstrikes on the camp.", "airstrikes", "threat", "threatened"),
+    ("The air force may have bombed the depot.", "bombed", "modal", None),
+    ("The junta plans to launch an offensive in the valley.", "offensive", "intent", "planned"),
+])
+def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str | None) -> None:
+    found = why(sentence, trigger)
+    assert found is not None and (found.why, found.status) == (reason, status)
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Government aircraft bombed the depot on Friday, killing four.", "bombed"),
+    ("Villagers were forced to flee after shelling hit the market.", "shelling"),
+    ("The militia managed to capture the bridge on Friday.", "capture"),
+    ("Gunfire and fighting could be heard near the market all night.", "fighting"),
+    ("Militia leaders vowed revenge after the airstrikes on their camp.", "airstrikes"),
+    ("Residents fled because of the clashes in the hills.", "clashes"),
+    ("The militia not only captured the bridge but also seized the ridge.", "captured"),
+    ("It was not until Friday that the militia captured the bridge.", "captured"),
+    ("The army shelled the market, but no one was hurt.", "shelled"),
+    ("Rebels said they had captured the ridge and would hold it.", "captured"),
+])
+def test_realis_clauses_are_asserted(sentence: str, trigger: str) -> None:
+    assert why(sentence, trigger) is None
+
+
+def test_only_sentences_with_an_irrealis_word_need_the_parse() -> None:
+    assert needs_parse("Rebels vowed to strike back.")
+    assert not needs_parse("Junta aircraft bombed Kyaukme on Monday.")
+
+
+def test_a_ban_on_shelling_is_no_shelling() -> None:
+    x = run("Under the deal, the regime is not allowed to fire a single artillery shell in "
+            "Kyaukme town, a TNLA officer said.")
+    assert "Shelling/artillery/missile attack" not in facts(x)
+
+
+def test_a_danger_of_strikes_is_no_strike_when_a_later_plan_sets_the_sentence_status() -> None:
+    x = run("The TNLA warned residents of the danger of further airstrikes on Kyaukme and said "
+            "people would be allowed to leave the town.")
+    assert "Air/drone strike" not in facts(x)
