@@ -226,3 +226,11 @@ def test_a_town_handed_to_the_other_side_is_a_non_violent_transfer() -> None:
     found = asserted("The TNLA handed the town of Kalehe to the army on Friday.")
     assert [(e.sub_event_type, e.location and e.location.name) for e in found] == \
         [("Non-violent transfer of territory", "Kalehe")]
+
+
+def test_battle_as_a_modifier_or_a_purpose_is_no_clash() -> None:
+    found = sub_types("Foreign troops have arrived in the district of Tolvar to help battle an "
+                      "insurgency.")
+    assert "Armed clash" not in found and found[:1] == ["Change to group/activity"]
+    assert "Armed clash" not in sub_types(
+        "Soldiers came with battle wagons into the town of Perrin, residents said.")
