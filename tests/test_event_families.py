@@ -125,6 +125,8 @@ def test_crowd_actors_are_named_by_country() -> None:
     "A court sentenced five soldiers to prison for the killing of a farmer in 2019.",
     "Armed robbers stormed a jewellery store and fled with cash.",
     "Dock workers went on strike on Monday over unpaid wages.",
+    "The storm destroyed hundreds of houses along the coast.",
+    "A gas cylinder explosion killed six people at a restaurant.",
     "The foreign minister arrived in the capital for bilateral talks.",
 ])
 def test_non_events_stay_out(body: str) -> None:
