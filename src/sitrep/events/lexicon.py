@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -37,7 +37,7 @@ class TriggerKind:
         """The sentence holds what the kind needs besides its trigger."""
         if self.needs_civilians and not civilians:
             return False
-        if context_cues()["non_event"].search(sentence):
+        if is_non_event(sentence):
             return False
         if self.requires is not None and not self.requires.search(sentence):
             return False
@@ -114,3 +114,10 @@ def context_cues() -> dict[str, re.Pattern[str]]:
     names = ("protesters_violent", "protest_lethal_force", "protest_intervention",
              "demonstration_setting", "mob_setting", "no_fight", "non_event", "crowd_words")
     return {name: _any(data[name]) for name in names}
+
+
+@lru_cache(maxsize=512)
+def is_non_event(sentence: str) -> bool:
+    """A sentence about a disaster, accident, court, sport or business (asked once per
+    sentence, not once per trigger kind)."""
+    return bool(context_cues()["non_event"].search(sentence))
