@@ -236,3 +236,10 @@ def test_battle_as_a_modifier_or_a_purpose_is_no_clash() -> None:
     assert "Armed clash" not in found and found[:1] == ["Change to group/activity"]
     assert "Armed clash" not in sub_types(
         "Soldiers came with battle wagons into the town of Perrin, residents said.")
+
+
+def test_forces_entering_a_place_left_to_them_take_it_without_a_fight() -> None:
+    assert sub_types("Government troops entered the city of Varkuk on Monday after the rebel "
+                     "fighters withdrew.") == ["Non-violent transfer of territory"]
+    assert "Non-violent transfer of territory" not in sub_types(
+        "Troops entered the village of Pelnor and torched houses.")
