@@ -12,7 +12,7 @@ from sitrep.pipeline import extract_document, look_ahead
 
 DISPATCHES = (
     " date 2025-09-12\nJunta troops recaptured Kyaukme town from the TNLA on Tuesday, "
-    "residents said.\n\nThe TNLA said it had shot down a drone near Hsipaw, a spokesman told "
+    "residents said.\n\nThe TNLA said it had repaired a road near Hsipaw, a spokesman told "
     "reporters. He said fighting went on.",
     " date 2025-03-02\nAn air strike hit a market in Mogok on Monday, according to a local "
     "aid group.\n\nThe military denied that its jets had attacked the town.",
@@ -45,5 +45,5 @@ def test_a_look_ahead_changes_nothing_and_parses_in_one_pass(
     assert [extract_document(doc).to_gold_dict() for doc in docs] == alone
     # the selected sentences were parsed ahead; only a later "he said" asks for another
     assert selected and not selected & set(single)
-    assert single == ["The TNLA said it had shot down a drone near Hsipaw, a spokesman told "
+    assert single == ["The TNLA said it had repaired a road near Hsipaw, a spokesman told "
                       "reporters."]

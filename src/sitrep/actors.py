@@ -117,6 +117,7 @@ def actor_type(name: str | None) -> str | None:
     if known:
         return known
     for prefix, label in (("Military Forces of", "State forces"),
+                          ("Communal Militia", "Identity militia"),
                           ("Police Forces of", "State forces"), ("Civilians", "Civilians"),
                           ("Protesters", "Protesters"), ("Rioters", "Rioters"),
                           ("Unidentified Armed Group", "Political militia")):
@@ -159,6 +160,22 @@ def _country_words() -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]
                  for country, words in lexicon().countries.items())
 
 
+@cache
+def _other_country_words() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """The wider news's countries (``other_countries``), asked only when no other counts."""
+    data = _data().get("other_countries") or {}
+    return tuple((country, tuple(re.compile(rf"\b{re.escape(w)}\b") for w in words))
+                 for country, words in data.items())
+
+
+def _other_country(text: str) -> str | None:
+    """The most named of the wider news's countries, if the text names any."""
+    counts = Counter({country: sum(len(p.findall(text)) for p in patterns)
+                      for country, patterns in _other_country_words()})
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] > 0 else None
+
+
 @lru_cache(maxsize=4)
 def focus_country(text: str) -> str:
     """The country an article is mostly about, from its country words (kept for the
@@ -175,7 +192,7 @@ def focus_country(text: str) -> str:
         if actor and actor.country and actor.actor_type != "State forces":
             counts[actor.country] += 1
     if not counts or counts.most_common(1)[0][1] == 0:
-        return DEFAULT_COUNTRY
+        return _other_country(text) or DEFAULT_COUNTRY
     return counts.most_common(1)[0][0]
 
 
@@ -209,6 +226,10 @@ def find_actors(text: AnalysedText) -> list[ActorMention]:
 _ARMED_WING = re.compile(r"/[\w'-]+(?: [\w'-]+){0,3}\s+")
 
 
+#: "rebels and soldiers": two actors, not a descriptor of the first
+_CONJOINED = re.compile(r"\b(?:and|or|with|against|between|versus|vs)\b", re.IGNORECASE)
+
+
 def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[ActorMention]:
     """"TNLA troops", "regime soldiers": a descriptor right after a name is that name, also
     after the name of its armed wing ("Shan State Progressive Party/Shan State Army troops")."""
@@ -216,8 +237,8 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
     for m in mentions:
         prev = kept[-1] if kept else None
         gap = source[prev.span.end:m.span.start] if prev else ""
-        near = (len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)) \
-            or _ARMED_WING.fullmatch(gap)
+        near = (len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)
+                and not _CONJOINED.search(gap)) or _ARMED_WING.fullmatch(gap)
         if (m.generic and prev is not None and not prev.generic and near
                 and m.actor_type == "State forces"):
             continue
@@ -298,3 +319,37 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
             resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
             groups.add(resolved[-1])
     return resolved
+
+
+#: ACLED's event types whose actor is a crowd, named generically by country
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+_FACED_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def police_forces(country: str) -> str:
+    """ACLED's name for a country's police under its current regime."""
+    regime = lexicon().regimes.get(country, "")
+    return f"Police Forces of {country} {regime}".strip()
+
+
+def crowd_roles(event_type: str, sub_event_type: str, actor1: str | None, actor2: str | None,
+                country: str) -> tuple[str, str | None]:
+    """Protests: "Protesters (Country)" and, when they met force, the state forces named
+    (else the police); Riots: "Rioters (Country)" and the armed or state side named, if any."""
+    named = [a for a in (actor1, actor2) if a and actor_type(a) not in ("Protesters", "Rioters")]
+    state = next((a for a in named if actor_type(a) == "State forces"), None)
+    if event_type == "Protests":
+        other = (state or police_forces(country)) if sub_event_type in _FACED_FORCE else None
+        return f"Protesters ({country})", other
+    return f"Rioters ({country})", state or next(
+        (a for a in named if actor_type(a) == "Civilians"), None)
+
+
+def inter_label(name: str | None, event_country: str | None) -> str | None:
+    """ACLED's inter label of an actor in an event: state forces operating outside their own
+    country are External/Other forces (inter code 8)."""
+    label = actor_type(name)
+    home = actor_country(name)
+    if label == "State forces" and home and event_country and home != event_country:
+        return "External/Other forces"
+    return label

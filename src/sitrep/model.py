@@ -131,6 +131,8 @@ class Event:
     confidence: float = 0.5
     component: str = "events.v1"
     notes: str | None = None
+    #: what the event lacks: "no place" (JSONL only), "place not geocoded" (as written)
+    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -233,6 +235,7 @@ def _event_dict(e: Event) -> dict[str, Any]:
         "x_evidence_spans": [s.to_dict() for s in e.evidence],
         "x_location": _place_dict(loc) if loc else None,
         "x_event_date": _iso(e.date.acled_event_date) if e.date else None,
+        "x_flags": list(e.flags),
     }
 
 

