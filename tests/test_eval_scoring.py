@@ -140,3 +140,11 @@ def test_parts_sum_their_own_documents_and_hide_blind_errors() -> None:
 def test_the_docs_list_the_blind_part() -> None:
     docs = (Path(__file__).resolve().parents[1] / "docs" / "evaluation.md").read_text("utf-8")
     assert set(docs.split()) >= blind_ids()
+
+
+def test_planned_gold_asserted_is_counted_apart() -> None:
+    planned = event(status="planned")
+    asserted = score_document(doc([planned]), doc([event()]))
+    kept = score_document(doc([planned]), doc([event(status="planned")]))
+    assert (asserted.negatives, asserted.negatives_asserted) == (1, 1)
+    assert (kept.negatives, kept.negatives_asserted) == (1, 0)

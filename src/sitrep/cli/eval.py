@@ -65,3 +65,6 @@ def _print(report: Report) -> None:
     for figure in parts["all"]:
         summary.add_row(figure, *(f"{parts[name][figure]:.4f}" for name in PARTS))
     console.print(summary)
+    console.print("planned/threatened/rumoured gold events asserted as fact: " + ", ".join(
+        f"{name} {report.part(name).negatives_asserted} of {report.part(name).negatives}"
+        for name in PARTS))

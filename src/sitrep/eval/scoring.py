@@ -43,6 +43,8 @@ class Counts:
     fp: int = 0
     fn: int = 0
     negatives_kept: int = 0  # gold planned/rumoured events extracted with that status
+    negatives: int = 0  # gold planned/threatened/rumoured events (not optional)
+    negatives_asserted: int = 0  # of those, matched by an event asserted as fact
     matched: int = 0  # pairs attributes are scored on
     attr_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
     places_gold: int = 0
@@ -171,7 +173,9 @@ def _score_events(gold: dict[str, Any], system: dict[str, Any], counts: Counts) 
     for gi, si in pairs:
         _count_pair(gold_events[gi], system_events[si], counts)
     for gi, g in enumerate(gold_events):
-        if gi not in matched_g and not _is_optional(g) and g.get("status") not in NEGATIVE_GOLD:
+        if not _is_optional(g) and g.get("status") in NEGATIVE_GOLD:
+            counts.negatives += 1
+        elif gi not in matched_g and not _is_optional(g):
             counts.fn += 1
     for si, s in enumerate(system_events):
         if si not in matched_s and is_asserted(s):
@@ -184,6 +188,7 @@ def _count_pair(g: dict[str, Any], s: dict[str, Any], counts: Counts) -> None:
     negative = g.get("status") in NEGATIVE_GOLD
     if negative and is_asserted(s):
         counts.fp += 1
+        counts.negatives_asserted += 1
     elif negative:
         counts.negatives_kept += 1
     elif is_asserted(s):
