@@ -32,6 +32,8 @@ class Roles:
     actor1: str | None
     actor2: str | None
     assoc: list[str] = field(default_factory=list)
+    #: actor1 is told as the one who did it ("by the RSF", "Houthi drones", "X launched")
+    stated: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
 
 
 def _preceding(sentence: Sentence, at: int, words: str) -> bool:
-    return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$",
+    return bool(re.search(rf"\b(?:{words})\s+(?:(?:the|a|an)\s+)?$",
                           sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
                           re.IGNORECASE))
 
@@ -192,6 +194,7 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
             return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
+    stated = bool(agent) or bool(before[:1] and _wields(sentence, before[0], trigger_at))
     # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X;
     # "X occupied Z, but the town was retaken by Y": Y took it from X
     partners = before if kind.name == "clash" or (agent and kind.control) else []
@@ -200,7 +203,17 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     # an alliance acting: its lead is actor1, the other members fight beside it
     allies = {a for m in first for a in alliance_members(m.surface)}
     assoc = sorted(({m.canonical for m in armed} | allies | members) - {name1, name2} - {None})
-    return _complete(kind, Roles(name1, name2, assoc), sentence, civilians, sides)
+    return _complete(kind, Roles(name1, name2, assoc, stated), sentence, civilians, sides)
+
+
+#: between an actor and its weapon: "Houthi drones", "the RSF launched a barrage of drones"
+_WIELDS = re.compile(r"^(?:['’]s)?\s*$|^\s+(?:launched|carried out|conducted|"
+                     r"used|flew|sent|deployed|fired)\b", re.IGNORECASE)
+
+
+def _wields(sentence: Sentence, mention: ActorMention, trigger_at: int) -> bool:
+    """The actor is the weapon's own: named right before it, or the subject launching it."""
+    return bool(_WIELDS.search(_between(sentence, mention.span.end, trigger_at)))
 
 
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
@@ -218,8 +231,9 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         return roles
     if kind.event_type in ("Explosions/Remote violence", "Violence against civilians"):
         if roles.actor1 is None or (actor_type(roles.actor1) != "State forces" and \
-                kind.name in ("air",) and sides.state):
-            roles.actor1 = roles.actor1 if roles.actor1 and kind.name != "air" else sides.state
+                kind.name in ("air",) and sides.state and not roles.stated):
+            roles.actor1 = roles.actor1 if roles.actor1 and (kind.name != "air" or roles.stated) \
+                else sides.state
         # ACLED: a strike with no armed target named falls on civilians
         untargeted = roles.actor2 is None or roles.actor2 == roles.actor1
         if victims_civilian or (untargeted and kind.event_type.startswith("Explosions")):

@@ -1,0 +1,90 @@
+"""Actors and roles in wars outside Myanmar, on sentences written for these tests: states'
+forces named by their words, regimes by date, descriptors of the country written about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep import extract_text
+from sitrep.actors import find_actors, focus_country, police_forces, regime, state_forces
+from sitrep.ingest import parse_plain_text
+from sitrep.text import prepare
+
+
+def names(text: str, published: date | None = None) -> list[str]:
+    return [m.canonical for m in find_actors(prepare(parse_plain_text(text)), published)]
+
+
+def test_a_states_adjective_before_a_force_word_is_its_military() -> None:
+    assert names("Israeli warplanes and Pakistani security forces were seen.") == [
+        "Military Forces of Israel (2022-)", "Military Forces of Pakistan (2024-)"]
+
+
+def test_a_name_or_capital_with_s_names_its_forces_or_police() -> None:
+    assert names("Kyiv's troops held out while Haiti's National Police patrolled.") == [
+        "Military Forces of Ukraine (2019-)", "Police Forces of Haiti (2024-)"]
+
+
+def test_a_state_name_as_the_subject_of_an_attack_is_its_military() -> None:
+    assert names("Later that day Israel retaliated, and Russia then shelled the village.") == [
+        "Military Forces of Israel (2022-)", "Military Forces of Russia (2000-)"]
+    assert names("The delegation flew to Israel on Monday.") == []
+
+
+def test_adjectives_are_case_sensitive() -> None:
+    assert names("The guards let us strike a deal.") == []
+    assert names("US strikes hit a port.") == ["Military Forces of the United States (2025-)"]
+
+
+def test_the_regime_is_the_one_in_power_on_the_publication_date() -> None:
+    assert regime("Philippines", date(2017, 11, 10)) == "(2016-2022)"
+    assert regime("Philippines", date(2024, 1, 2)) == "(2022-)"
+    assert regime("Philippines") == "(2022-)"
+    assert state_forces("Philippines", date(2017, 11, 10)) == \
+        "Military Forces of the Philippines (2016-2022)"
+    assert police_forces("Haiti") == "Police Forces of Haiti (2024-)"
+    assert names("Philippine Army soldiers searched the hills.", date(2019, 3, 1)) == [
+        "Military Forces of the Philippines (2016-2022)"]
+
+
+def test_a_foreign_army_named_does_not_make_the_article_about_its_country() -> None:
+    text = "Israeli strikes hit a house in Khan Younis, Gaza, killing five people."
+    assert focus_country(text) == "Palestine"
+    assert names(text)[-1] == "Civilians (Palestine)"
+
+
+def test_the_army_is_the_army_named_where_the_country_has_none_named() -> None:
+    found = names("Israeli troops entered Rafah, Gaza. The army said it struck a tunnel, "
+                  "and residents fled.")
+    assert found == ["Military Forces of Israel (2022-)", "Military Forces of Israel (2022-)",
+                     "Civilians (Palestine)"]
+
+
+def test_police_commandos_are_the_countrys_police_and_a_police_station_is_a_place() -> None:
+    found = names("In Manipur, India, police commandos guarded the Moreh police station.")
+    assert found == ["Police Forces of India (2014-)"]
+
+
+def test_the_governing_taliban_are_afghanistans_state_forces() -> None:
+    assert names("Afghan Taliban fighters fired on Pakistani soldiers at a checkpoint.") == [
+        "Military Forces of Afghanistan (2021-)", "Military Forces of Pakistan (2024-)"]
+
+
+def test_armed_groups_of_other_wars_are_known() -> None:
+    found = names("Viv Ansanm gangs, HTS fighters, Hezbollah and the Houthis were named.")
+    assert found == ["Viv Ansanm: Viv Ansanm Gang Coalition", "HTS: Hayat Tahrir al-Sham",
+                     "Hezbollah", "Ansar Allah (Houthis)"]
+
+
+def test_a_rebel_groups_own_drones_strike_for_it() -> None:
+    x = extract_text(" date 2025-04-12 Houthi drones struck a fuel depot in Marib, Yemen, "
+                     "on Monday, killing two guards.")
+    [event] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+    assert event.actor1 == "Ansar Allah (Houthis)"
+
+
+def test_an_air_strike_a_group_only_reports_is_the_states() -> None:
+    x = extract_text(" date 2025-04-12 The TNLA said airstrikes hit Kyaukme in Shan State, "
+                     "Myanmar on Monday.")
+    [event] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+    assert event.actor1 == "Military Forces of Myanmar (2021-)"
