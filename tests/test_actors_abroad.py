@@ -88,3 +88,36 @@ def test_an_air_strike_a_group_only_reports_is_the_states() -> None:
                      "Myanmar on Monday.")
     [event] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
     assert event.actor1 == "Military Forces of Myanmar (2021-)"
+
+
+def test_the_taliban_are_the_state_from_august_2021() -> None:
+    assert names("Taliban fighters patrolled the road.", date(2019, 5, 1)) == ["Taliban"]
+    assert names("Taliban fighters patrolled the road.", date(2024, 5, 1)) == [
+        "Military Forces of Afghanistan (2021-)"]
+
+
+def test_gangs_are_the_gang_named_else_unidentified() -> None:
+    assert names("In Haiti, gangs attacked a suburb.") == ["Unidentified Armed Group (Haiti)"]
+    assert names("In Haiti, gangs attacked a suburb. The Viv Ansanm coalition said so.") == [
+        "Viv Ansanm: Viv Ansanm Gang Coalition", "Viv Ansanm: Viv Ansanm Gang Coalition"]
+
+
+def test_a_states_post_as_a_target_is_its_forces() -> None:
+    assert names("Afghan forces fired on a Pakistani checkpoint.") == [
+        "Military Forces of Afghanistan (2021-)", "Military Forces of Pakistan (2024-)"]
+
+
+def test_a_strike_that_killed_a_groups_fighters_targets_the_group() -> None:
+    x = extract_text(" date 2024-04-18 Two Hezbollah fighters and a civilian were killed on "
+                     "Thursday when Israeli warplanes carried out airstrikes on Khiam, Lebanon.")
+    [event] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel (2022-)", "Hezbollah")
+
+
+def test_unnamed_gunmen_beside_a_named_group_are_its_own() -> None:
+    x = extract_text(" date 2024-11-20 In Haiti, Viv Ansanm gangs and their gunmen clashed with "
+                     "Haitian police in Petion-Ville on Tuesday.")
+    clashes = [e for e in x.events if e.sub_event_type == "Armed clash"]
+    assert clashes and all((e.actor1, e.actor2) == (
+        "Viv Ansanm: Viv Ansanm Gang Coalition", "Police Forces of Haiti (2024-)")
+        for e in clashes)

@@ -51,6 +51,10 @@ class Lexicon:
     state_of_word: dict[str, str]  # adjective, name or capital → country
     police_words: frozenset[str]  # the force words that make police ("Haitian police")
     state_names: dict[str, str]  # how ACLED writes a state after "Forces of"
+    #: a movement ACLED codes under another name from a date (the Taliban as the state)
+    successors: dict[str, dict[str, str]]
+    #: "gangs": the armed group the article names, else an unidentified one
+    or_unidentified: frozenset[str]
     pattern_exact: re.Pattern[str]  # acronyms, case-sensitive
     pattern_fold: re.Pattern[str]  # everything else, case-insensitive
     types: dict[str, str]  # canonical name → actor type
@@ -107,7 +111,8 @@ def lexicon() -> Lexicon:
     alliance_anaphora = frozenset(_fold(a) for a in data.get("alliance_anaphora", []))
     exact = [a for e in data["actors"] for a in e["aliases"] if a.isupper() or a == "PDFs"]
     folded = [a for a in list(by_alias) + list(generic) + list(alliances) + list(anaphora)
-              + list(alliance_anaphora) if a.upper() != a]
+              + list(alliance_anaphora) + data.get("anaphora_or_unidentified", [])
+              if a.upper() != a]
     return Lexicon(
         by_alias=by_alias, generic=generic, anaphora=anaphora,
         alliance_anaphora=alliance_anaphora, alliances=alliances,
@@ -118,6 +123,8 @@ def lexicon() -> Lexicon:
                        for w in words["adjectives"] + words["names"]},
         police_words=frozenset(w.lower() for w in data["state_force_words"]["police"]),
         state_names=data.get("state_names") or {},
+        successors={e["name"]: e["since"] for e in data["actors"] if e.get("since")},
+        or_unidentified=frozenset(_fold(a) for a in data.get("anaphora_or_unidentified", [])),
         pattern_exact=re.compile(_alternation(exact)),
         pattern_fold=re.compile(_alternation(folded), re.IGNORECASE),
         types=types,
@@ -280,7 +287,7 @@ def find_actors(text: AnalysedText, published: date | None = None) -> list[Actor
             continue
         reach = max(reach, end)
         mentions.extend(_resolve(surface, (start, end), text, source, country, published))
-    return _resolve_anaphora(_absorb_descriptors(_army_named(mentions), source))
+    return _resolve_anaphora(_absorb_descriptors(_army_named(mentions), source), country)
 
 
 def _army_named(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -318,6 +325,10 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
         if (m.generic and prev is not None and not prev.generic and near
                 and m.actor_type == "State forces"):
             continue
+        # "Viv Ansanm gangs": a collective noun right after a group's name is that group
+        if m.canonical == "?anaphora" and prev is not None and not prev.generic and \
+                prev.actor_type in _NON_STATE and not gap.strip():
+            continue
         kept.append(m)
     return kept
 
@@ -330,7 +341,8 @@ def _resolve(surface: str, at: tuple[int, int], text: AnalysedText, source: str,
     span = text.span(start, end)
     if key in lex.by_alias or surface in lex.by_alias:
         actor = lex.by_alias.get(key) or lex.by_alias[surface]
-        return [ActorMention(actor.name, surface, actor.actor_type, span)]
+        name = successor(actor.name, published)
+        return [ActorMention(name, surface, actor_type(name), span)]
     if key.lower() in lex.generic:
         actor = lex.generic[key.lower()]
         if actor.name.startswith("Police") and _POLICE_PLACE.match(source, end):
@@ -352,6 +364,17 @@ def _resolve(surface: str, at: tuple[int, int], text: AnalysedText, source: str,
 #: "Police Station", "police post": a building named after the police
 _POLICE_PLACE = re.compile(r"\s+(?:stations?|posts?|outposts?|academy|buildings?|offices?|"
                            r"quarters|compound)\b", re.IGNORECASE)
+
+
+def successor(name: str, published: date | None) -> str:
+    """The name ACLED gives an actor on a date: the Taliban are Afghanistan's state forces
+    from August 2021 (an undated article: its latest name)."""
+    renames = lexicon().successors.get(name)
+    if not renames:
+        return name
+    on = published.isoformat() if published else max(renames)
+    began = [d for d in sorted(renames) if d <= on]
+    return renames[began[-1]] if began else name
 
 
 def _state_mention(match: re.Match[str], surface: str, span: Span, published: date | None
@@ -393,10 +416,12 @@ class _NonStateSoFar:
         return None
 
 
-def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
+def _resolve_anaphora(mentions: list[ActorMention], country: str = DEFAULT_COUNTRY
+                      ) -> list[ActorMention]:
     """"The armed group" is the non-state group named just before it, else the one the
-    article names most."""
-    counts = Counter(m.canonical for m in mentions if m.actor_type in _NON_STATE)
+    article names most; "gangs" with no group named are an unidentified armed group."""
+    counts = Counter(m.canonical for m in mentions if m.actor_type in _NON_STATE
+                     and not m.generic)
     main = counts.most_common(1)[0][0] if counts else None
     resolved: list[ActorMention] = []
     groups = _NonStateSoFar()
@@ -414,6 +439,8 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         latest = groups.last_ending_after(m.span.start - ANAPHORA_REACH)
         name = latest.canonical if latest else main
+        if name is None and _fold(m.surface).lower() in lexicon().or_unidentified:
+            name = f"Unidentified Armed Group ({country})"
         if name:
             resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
             groups.add(resolved[-1])

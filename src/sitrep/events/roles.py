@@ -34,6 +34,8 @@ class Roles:
     assoc: list[str] = field(default_factory=list)
     #: actor1 is told as the one who did it ("by the RSF", "Houthi drones", "X launched")
     stated: bool = False
+    #: actor2's own fighters are told as hit ("two Hezbollah fighters were killed")
+    fighters_hit: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     agent = [m for m in armed if m.span.start > trigger_at
              and _preceding(sentence, m.span.start, "by|to")
              and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))]
-    loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")]
+    loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
+             or _fighters_hit(sentence, m)]
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
@@ -198,12 +201,23 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X;
     # "X occupied Z, but the town was retaken by Y": Y took it from X
     partners = before if kind.name == "clash" or (agent and kind.control) else []
+    # "Gangs launched an attack where gunmen clashed": unnamed men beside a named group are
+    # its own, not its enemy
+    if first and not first[0].generic and first[0].actor_type in _NON_STATE:
+        partners = [m for m in partners if not (m.generic and m.actor_type in _NON_STATE)]
     rest = [m.canonical for m in loser + after + partners if m.canonical != name1]
     name2 = rest[0] if rest else None
     # an alliance acting: its lead is actor1, the other members fight beside it
     allies = {a for m in first for a in alliance_members(m.surface)}
     assoc = sorted(({m.canonical for m in armed} | allies | members) - {name1, name2} - {None})
-    return _complete(kind, Roles(name1, name2, assoc, stated), sentence, civilians, sides)
+    hit = any(m.canonical == name2 and _FIGHTERS.match(sentence.text, m.span.end - sentence.start)
+              for m in armed)
+    return _complete(kind, Roles(name1, name2, assoc, stated, hit), sentence, civilians, sides)
+
+
+#: "Hezbollah fighters", "RSF members": the group's own men, hit as such
+_FIGHTERS = re.compile(r"['’]?s?\s+(?:fighters|members|militants|combatants|commanders?|"
+                       r"operatives|gunmen|soldiers|troops|positions|posts)\b", re.IGNORECASE)
 
 
 #: between an actor and its weapon: "Houthi drones", "the RSF launched a barrage of drones"
@@ -214,6 +228,17 @@ _WIELDS = re.compile(r"^(?:['’]s)?\s*$|^\s+(?:launched|carried out|conducted|"
 def _wields(sentence: Sentence, mention: ActorMention, trigger_at: int) -> bool:
     """The actor is the weapon's own: named right before it, or the subject launching it."""
     return bool(_WIELDS.search(_between(sentence, mention.span.end, trigger_at)))
+
+
+#: "... fighters and a civilian were killed": the men named were the ones hit
+_WERE_HIT = re.compile(r"^[^.;]{0,60}?\b(?:was|were|had been|have been)\s+(?:\w+\s+)?"
+                       r"(?:killed|wounded|injured|hit)\b", re.IGNORECASE)
+
+
+def _fighters_hit(sentence: Sentence, mention: ActorMention) -> bool:
+    """"Two Hezbollah fighters were killed": the group is the target, not the attacker."""
+    fighters = _FIGHTERS.match(sentence.text, mention.span.end - sentence.start)
+    return fighters is not None and bool(_WERE_HIT.match(sentence.text[fighters.end():]))
 
 
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
@@ -236,7 +261,8 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
                 else sides.state
         # ACLED: a strike with no armed target named falls on civilians
         untargeted = roles.actor2 is None or roles.actor2 == roles.actor1
-        if victims_civilian or (untargeted and kind.event_type.startswith("Explosions")):
+        if (victims_civilian and not roles.fighters_hit) or (
+                untargeted and kind.event_type.startswith("Explosions")):
             roles.actor2 = sides.civilians
         return roles
     if roles.actor1 is None:
