@@ -66,7 +66,8 @@ def test_police_commandos_are_the_countrys_police_and_a_police_station_is_a_plac
 
 
 def test_the_governing_taliban_are_afghanistans_state_forces() -> None:
-    assert names("Afghan Taliban fighters fired on Pakistani soldiers at a checkpoint.") == [
+    assert names("Afghan Taliban fighters fired on Pakistani soldiers at a checkpoint.",
+                 date(2024, 9, 8)) == [
         "Military Forces of Afghanistan (2021-)", "Military Forces of Pakistan (2024-)"]
 
 
@@ -121,3 +122,32 @@ def test_unnamed_gunmen_beside_a_named_group_are_its_own() -> None:
     assert clashes and all((e.actor1, e.actor2) == (
         "Viv Ansanm: Viv Ansanm Gang Coalition", "Police Forces of Haiti (2024-)")
         for e in clashes)
+
+
+def test_the_taliban_undated_keep_their_name() -> None:
+    assert names("Afghan Taliban fighters overran the district.") == ["Taliban"]
+
+
+def test_men_killed_before_a_capture_are_its_victims_not_its_authors() -> None:
+    x = extract_text(" date 2024-05-02 After killing five policemen, gunmen seized the town of "
+                     "Kaura in Zamfara, Nigeria, on Monday.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_a_gunfight_and_an_encounter_are_armed_clashes() -> None:
+    x = extract_text(" date 2023-12-31 In Manipur, India, militants and police commandos "
+                     "exchanged heavy gunfire in Moreh on Saturday.")
+    assert [e.sub_event_type for e in x.events] == ["Armed clash"]
+    x = extract_text(" date 2017-11-10 Philippine Army soldiers encountered a group of NPA "
+                     "rebels in Balbalan, Kalinga, on Tuesday.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert {event.actor1, event.actor2} == {
+        "Military Forces of the Philippines (2016-2022)", "NPA: New People's Army"}
+
+
+def test_an_artisanal_mine_is_a_remote_explosive() -> None:
+    x = extract_text(" date 2021-02-04 Three French soldiers were killed by an artisanal mine "
+                     "near Boni, Mali, on Monday.")
+    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in x.events]

@@ -258,9 +258,19 @@ def focus_country(text: str) -> str:
         actor = lex.by_alias.get(_fold(surface))
         if actor and actor.country and actor.actor_type != "State forces":
             counts[actor.country] += 1
-    if not counts or counts.most_common(1)[0][1] == 0:
-        return _other_country(blanked) or DEFAULT_COUNTRY
-    return counts.most_common(1)[0][0]
+    if counts.most_common(1)[0][1] > 0:
+        return counts.most_common(1)[0][0]
+    # an army's own country when nothing else names one ("Nigerian soldiers recaptured...")
+    return _other_country(blanked) or _country_of_forces(text, counts) or DEFAULT_COUNTRY
+
+
+def _country_of_forces(text: str, counts: Counter[str]) -> str | None:
+    """The country whose words the text uses only to name its forces."""
+    for country, words in _country_words():
+        counts[country] += sum(len(pattern.findall(text)) for word, pattern in words
+                               if word in text)
+    best = counts.most_common(1)[0]
+    return best[0] if best[1] > 0 else _other_country(text)
 
 
 @lru_cache(maxsize=4)
@@ -368,11 +378,11 @@ _POLICE_PLACE = re.compile(r"\s+(?:stations?|posts?|outposts?|academy|buildings?
 
 def successor(name: str, published: date | None) -> str:
     """The name ACLED gives an actor on a date: the Taliban are Afghanistan's state forces
-    from August 2021 (an undated article: its latest name)."""
+    from August 2021 (an undated article keeps the name as written)."""
     renames = lexicon().successors.get(name)
-    if not renames:
+    if not renames or published is None:  # undated: the name as written
         return name
-    on = published.isoformat() if published else max(renames)
+    on = published.isoformat()
     began = [d for d in sorted(renames) if d <= on]
     return renames[began[-1]] if began else name
 
@@ -440,7 +450,7 @@ def _resolve_anaphora(mentions: list[ActorMention], country: str = DEFAULT_COUNT
         latest = groups.last_ending_after(m.span.start - ANAPHORA_REACH)
         name = latest.canonical if latest else main
         if name is None and _fold(m.surface).lower() in lexicon().or_unidentified:
-            name = f"Unidentified Armed Group ({country})"
+            name = f"Unidentified Armed Group ({country})"  # "gangs", no gang named
         if name:
             resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
             groups.add(resolved[-1])

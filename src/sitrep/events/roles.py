@@ -178,7 +178,9 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
              and _preceding(sentence, m.span.start, "by|to")
              and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
-             or _fighters_hit(sentence, m)]
+             or _fighters_hit(sentence, m) or _VICTIM_BEFORE.search(
+                 sentence.text[max(0, m.span.start - sentence.start - 40):
+                               m.span.start - sentence.start])]
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
@@ -235,10 +237,21 @@ _WERE_HIT = re.compile(r"^[^.;]{0,60}?\b(?:was|were|had been|have been)\s+(?:\w+
                        r"(?:killed|wounded|injured|hit)\b", re.IGNORECASE)
 
 
+#: "killing five policemen", "wounded three soldiers": the men named are the ones hit
+_VICTIM_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|abduct(?:ed|ing)|"
+                            r"kidnapp(?:ed|ing)|execut(?:ed|ing))\s+(?:at least\s+|some\s+)?"
+                            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
+                            r"several|many|scores of)?\s*(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 def _fighters_hit(sentence: Sentence, mention: ActorMention) -> bool:
-    """"Two Hezbollah fighters were killed": the group is the target, not the attacker."""
-    fighters = _FIGHTERS.match(sentence.text, mention.span.end - sentence.start)
-    return fighters is not None and bool(_WERE_HIT.match(sentence.text[fighters.end():]))
+    """"Two Hezbollah fighters were killed", "two police officers were killed": the group
+    is the target, not the attacker."""
+    at = mention.span.end - sentence.start
+    fighters = _FIGHTERS.match(sentence.text, at)
+    after = sentence.text[fighters.end() if fighters else at:]
+    return bool(_WERE_HIT.match(after)) and (fighters is not None or bool(
+        re.match(r"\s+(?:was|were|had been|have been)\b", after, re.IGNORECASE)))
 
 
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
@@ -251,6 +264,8 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         if roles.actor1 is None:  # captures are mostly the rebels', recaptures the state's
             roles.actor1 = sides.state if kind.name in ("recapture", "agreement") else (
                 sides.rebel or sides.state)
+            if roles.actor1 == roles.actor2:  # the side named lost: the other side did it
+                roles.actor1 = sides.opponent(roles.actor2)
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
         return roles
