@@ -151,3 +151,12 @@ def test_an_artisanal_mine_is_a_remote_explosive() -> None:
     x = extract_text(" date 2021-02-04 Three French soldiers were killed by an artisanal mine "
                      "near Boni, Mali, on Monday.")
     assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in x.events]
+
+
+def test_a_states_country_is_read_without_its_article() -> None:
+    from sitrep.actors import actor_country
+    assert actor_country("Military Forces of the Philippines (2016-2022)") == "Philippines"
+    x = extract_text(" date 2024-03-02 Philippine troops recaptured the town of Marawi in "
+                     "Lanao del Sur, Philippines, from militants on Friday.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert event.sub_event_type == "Government regains territory"

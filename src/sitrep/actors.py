@@ -180,7 +180,7 @@ def actor_country(name: str | None) -> str | None:
     countries = _countries_by_name()
     if name in countries:
         return countries[name]
-    m = re.match(r"(?:Military|Police) Forces of (.+?)(?: \(|$)|.+ \((.+)\)$", name)
+    m = re.match(r"(?:Military|Police) Forces of (?:the )?(.+?)(?: \(|$)|.+ \((.+)\)$", name)
     return (m.group(1) or m.group(2)) if m else None
 
 
