@@ -160,3 +160,15 @@ def test_a_states_country_is_read_without_its_article() -> None:
                      "Lanao del Sur, Philippines, from militants on Friday.")
     [event] = [e for e in x.events if e.event_type == "Battles"]
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_strike_that_kills_or_hits_a_house_is_an_air_strike() -> None:
+    x = extract_text(" date 2025-05-24 Israeli strikes killed at least nine people in Deir "
+                     "al-Balah, Gaza, on Saturday.")
+    assert [(e.sub_event_type, e.actor1) for e in x.events] == [
+        ("Air/drone strike", "Military Forces of Israel (2022-)")]
+    x = extract_text(" date 2025-05-24 Two people died in a missile strike on a house in "
+                     "Kharkiv, Ukraine, on Saturday.")
+    assert [e.sub_event_type for e in x.events] == ["Shelling/artillery/missile attack"]
+    x = extract_text(" date 2025-05-24 Teachers went on strike on Saturday in Nairobi, Kenya.")
+    assert x.events == []
