@@ -172,3 +172,10 @@ def test_a_strike_that_kills_or_hits_a_house_is_an_air_strike() -> None:
     assert [e.sub_event_type for e in x.events] == ["Shelling/artillery/missile attack"]
     x = extract_text(" date 2025-05-24 Teachers went on strike on Saturday in Nairobi, Kenya.")
     assert x.events == []
+
+
+def test_property_an_armed_group_burns_is_the_civilians() -> None:
+    x = extract_text(" date 2025-03-02 In Sudan, RSF fighters looted shops in the town of "
+                     "Tawila on Saturday.")
+    [event] = [e for e in x.events if e.sub_event_type == "Looting/property destruction"]
+    assert (event.actor1, event.actor2) == ("RSF: Rapid Support Forces", "Civilians (Sudan)")

@@ -282,4 +282,9 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         return roles
     if roles.actor1 is None:
         roles.actor1 = sides.state or sides.rebel
+    # ACLED: property an armed group loots or burns is the civilians' ("troops torched houses")
+    destroys = kind.name == "looting" or (kind.event_type == "Riots"
+                                          and actor_type(roles.actor1) in _ARMED)
+    if destroys and roles.actor2 is None:
+        roles.actor2 = sides.civilians
     return roles
