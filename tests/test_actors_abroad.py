@@ -179,3 +179,11 @@ def test_property_an_armed_group_burns_is_the_civilians() -> None:
                      "Tawila on Saturday.")
     [event] = [e for e in x.events if e.sub_event_type == "Looting/property destruction"]
     assert (event.actor1, event.actor2) == ("RSF: Rapid Support Forces", "Civilians (Sudan)")
+
+
+def test_a_clash_with_an_unnamed_side_is_with_an_unidentified_armed_group() -> None:
+    x = extract_text(" date 2024-03-02 In Mali, soldiers clashed near Boni on Friday, the army "
+                     "said.")
+    [event] = [e for e in x.events if e.sub_event_type == "Armed clash"]
+    assert (event.actor1, event.actor2) == ("Military Forces of Mali (2021-)",
+                                            "Unidentified Armed Group (Mali)")

@@ -268,6 +268,9 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
                 roles.actor1 = sides.opponent(roles.actor2)
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
+        if roles.actor2 is None and kind.name == "clash" and sides.country:
+            # a battle has two sides: one no one names is an unidentified armed group
+            roles.actor2 = f"Unidentified Armed Group ({sides.country})"
         return roles
     if kind.event_type in ("Explosions/Remote violence", "Violence against civilians"):
         if roles.actor1 is None or (actor_type(roles.actor1) != "State forces" and \
