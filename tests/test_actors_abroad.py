@@ -187,3 +187,11 @@ def test_a_clash_with_an_unnamed_side_is_with_an_unidentified_armed_group() -> N
     [event] = [e for e in x.events if e.sub_event_type == "Armed clash"]
     assert (event.actor1, event.actor2) == ("Military Forces of Mali (2021-)",
                                             "Unidentified Armed Group (Mali)")
+
+
+def test_soldiers_killed_by_a_mine_are_its_victims_and_its_layer_is_unnamed() -> None:
+    x = extract_text(" date 2021-02-04 Three French soldiers were killed by an artisanal mine "
+                     "near Boni, Mali, on Monday, and six Malian soldiers were killed later.")
+    [event] = [e for e in x.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)",
+                                            "Military Forces of France (2017-)")

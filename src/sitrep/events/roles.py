@@ -183,7 +183,8 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
                                m.span.start - sentence.start])]
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
-    after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
+    after = [m for m in armed if m.span.start >= trigger_at and m not in agent
+             and m.canonical not in lost]
     if kind.name == "handover":  # "X handed Y over to Z": Z receives; "abandoned by Z": Z gave
         # a dict, not a set: the first receiver named wins, whatever the hash seed
         receiver = dict.fromkeys(m.canonical for m in agent
@@ -273,6 +274,10 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
             roles.actor2 = f"Unidentified Armed Group ({sides.country})"
         return roles
     if kind.event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        if roles.actor1 is None and actor_type(roles.actor2) == "State forces" and \
+                kind.name != "air":  # "soldiers were killed by a mine": their enemy laid it
+            enemy = sides.rebel if kind.name == "explosive" else sides.opponent(roles.actor2)
+            roles.actor1 = enemy or f"Unidentified Armed Group ({sides.country})"
         if roles.actor1 is None or (actor_type(roles.actor1) != "State forces" and \
                 kind.name in ("air",) and sides.state and not roles.stated):
             roles.actor1 = roles.actor1 if roles.actor1 and (kind.name != "air" or roles.stated) \
