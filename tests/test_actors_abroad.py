@@ -195,3 +195,8 @@ def test_soldiers_killed_by_a_mine_are_its_victims_and_its_layer_is_unnamed() ->
     [event] = [e for e in x.events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)",
                                             "Military Forces of France (2017-)")
+
+
+def test_troops_in_a_country_with_an_army_stay_its_own() -> None:
+    found = names("Russian forces attacked Kupiansk, Ukraine. Troops repelled the assault.")
+    assert found == ["Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"]

@@ -53,6 +53,8 @@ class Lexicon:
     state_names: dict[str, str]  # how ACLED writes a state after "Forces of"
     #: a movement ACLED codes under another name from a date (the Taliban as the state)
     successors: dict[str, dict[str, str]]
+    #: territories whose "army" is another state's ("the army" in Gaza)
+    armies_of_others: frozenset[str]
     #: "gangs": the armed group the article names, else an unidentified one
     or_unidentified: frozenset[str]
     pattern_exact: re.Pattern[str]  # acronyms, case-sensitive
@@ -124,6 +126,7 @@ def lexicon() -> Lexicon:
         police_words=frozenset(w.lower() for w in data["state_force_words"]["police"]),
         state_names=data.get("state_names") or {},
         successors={e["name"]: e["since"] for e in data["actors"] if e.get("since")},
+        armies_of_others=frozenset(data.get("armies_of_others") or ()),
         or_unidentified=frozenset(_fold(a) for a in data.get("anaphora_or_unidentified", [])),
         pattern_exact=re.compile(_alternation(exact)),
         pattern_fold=re.compile(_alternation(folded), re.IGNORECASE),
@@ -297,13 +300,15 @@ def find_actors(text: AnalysedText, published: date | None = None) -> list[Actor
             continue
         reach = max(reach, end)
         mentions.extend(_resolve(surface, (start, end), text, source, country, published))
-    return _resolve_anaphora(_absorb_descriptors(_army_named(mentions), source), country)
+    if country in lexicon().armies_of_others:
+        mentions = _army_named(mentions)
+    return _resolve_anaphora(_absorb_descriptors(mentions, source), country)
 
 
 def _army_named(mentions: list[ActorMention]) -> list[ActorMention]:
-    """"The army" is the army the article names: when the focus country's own military is
-    never named but another state's is ("Israeli troops ... in Gaza"), the descriptor is the
-    most named one, not a military the country may not have."""
+    """"The army" is the army the article names: in a territory with no army of its own
+    (``armies_of_others``), when another state's is named ("Israeli troops ... in Gaza"),
+    the descriptor is the most named one."""
     named = Counter(m.canonical for m in mentions if not m.generic
                     and m.canonical.startswith("Military Forces of"))
     descriptors = {m.canonical for m in mentions if m.generic
