@@ -12,7 +12,7 @@ from sitrep.ingest import parse_plain_text
 from sitrep.text import prepare
 
 CANONICAL = re.compile(
-    r"^(?:[A-Z][\w-]*: .+|[A-Z].+\(\d{4}-(?:\d{4})?\)|[A-Z][\w' -]+(?:\(.+\))?)$")
+    r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?: .+|[A-Z].+\(\d{4}-(?:\d{4})?\)|[A-Z][\w' -]+(?:\(.+\))?)$")
 
 
 def names(text: str) -> list[str]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
 import yaml
 
-from sitrep.model import ActorMention
+from sitrep.model import ActorMention, Span
 from sitrep.text import AnalysedText
 
 INTER_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia",
@@ -44,7 +45,18 @@ class Lexicon:
     alliance_anaphora: frozenset[str]
     alliances: dict[str, tuple[str, ...]]
     countries: dict[str, tuple[str, ...]]
-    regimes: dict[str, str]
+    regimes: dict[str, str | dict[str, str]]
+    #: "Israeli strikes", "Kyiv's troops", "Russia attacked": a state's forces by its words
+    state_pattern: re.Pattern[str]
+    state_of_word: dict[str, str]  # adjective, name or capital → country
+    police_words: frozenset[str]  # the force words that make police ("Haitian police")
+    state_names: dict[str, str]  # how ACLED writes a state after "Forces of"
+    #: a movement ACLED codes under another name from a date (the Taliban as the state)
+    successors: dict[str, dict[str, str]]
+    #: territories whose "army" is another state's ("the army" in Gaza)
+    armies_of_others: frozenset[str]
+    #: "gangs": the armed group the article names, else an unidentified one
+    or_unidentified: frozenset[str]
     pattern_exact: re.Pattern[str]  # acronyms, case-sensitive
     pattern_fold: re.Pattern[str]  # everything else, case-insensitive
     types: dict[str, str]  # canonical name → actor type
@@ -60,6 +72,25 @@ def _alternation(aliases: list[str]) -> str:
     ordered = sorted(set(aliases), key=len, reverse=True)
     # "TNLA-controlled" names the TNLA; "Ta-ang" is an alias of its own
     return r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?!\w|-[A-Z\d])"
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _state_pattern(data: dict[str, Any]) -> re.Pattern[str]:
+    """A state's forces named by its words: an adjective before a force word ("Israeli
+    strikes"), a name or capital with 's before one ("Kyiv's troops"), or a name as the
+    subject of an attack verb ("Russia attacked"); the state's word is case-sensitive."""
+    words = data["state_words"].values()
+    adjectives = _words([a for w in words for a in w["adjectives"]])
+    names = _words([n for w in words for n in w["names"]])
+    forces = _words([f for fs in data["state_force_words"].values() for f in fs])
+    verbs = _words(data["state_agent_verbs"])
+    return re.compile(
+        rf"(?<![\w'.-])(?:(?P<adj>{adjectives})\s+|(?P<own>{names})['’]s\s+)"
+        rf"(?:the\s+)?(?P<force>(?i:{forces}))(?![\w-])"
+        rf"|(?<![\w'-])(?P<agent>{names})(?=\s+(?:then\s+|\w+ly\s+)?(?:{verbs})\b)")
 
 
 @cache
@@ -82,12 +113,21 @@ def lexicon() -> Lexicon:
     alliance_anaphora = frozenset(_fold(a) for a in data.get("alliance_anaphora", []))
     exact = [a for e in data["actors"] for a in e["aliases"] if a.isupper() or a == "PDFs"]
     folded = [a for a in list(by_alias) + list(generic) + list(alliances) + list(anaphora)
-              + list(alliance_anaphora) if a.upper() != a]
+              + list(alliance_anaphora) + data.get("anaphora_or_unidentified", [])
+              if a.upper() != a]
     return Lexicon(
         by_alias=by_alias, generic=generic, anaphora=anaphora,
         alliance_anaphora=alliance_anaphora, alliances=alliances,
         countries={k: tuple(v) for k, v in data["countries"].items()},
         regimes=data["regimes"],
+        state_pattern=_state_pattern(data),
+        state_of_word={w: country for country, words in data["state_words"].items()
+                       for w in words["adjectives"] + words["names"]},
+        police_words=frozenset(w.lower() for w in data["state_force_words"]["police"]),
+        state_names=data.get("state_names") or {},
+        successors={e["name"]: e["since"] for e in data["actors"] if e.get("since")},
+        armies_of_others=frozenset(data.get("armies_of_others") or ()),
+        or_unidentified=frozenset(_fold(a) for a in data.get("anaphora_or_unidentified", [])),
         pattern_exact=re.compile(_alternation(exact)),
         pattern_fold=re.compile(_alternation(folded), re.IGNORECASE),
         types=types,
@@ -143,14 +183,29 @@ def actor_country(name: str | None) -> str | None:
     countries = _countries_by_name()
     if name in countries:
         return countries[name]
-    m = re.match(r"(?:Military|Police) Forces of (.+?)(?: \(|$)|.+ \((.+)\)$", name)
+    m = re.match(r"(?:Military|Police) Forces of (?:the )?(.+?)(?: \(|$)|.+ \((.+)\)$", name)
     return (m.group(1) or m.group(2)) if m else None
 
 
-def state_forces(country: str) -> str:
-    """ACLED's name for a country's military under its current regime."""
-    regime = lexicon().regimes.get(country, "")
-    return f"Military Forces of {country} {regime}".strip()
+def regime(country: str, published: date | None = None) -> str:
+    """ACLED's years of the regime a state had on a date (its latest when undated)."""
+    known = lexicon().regimes.get(country, "")
+    if isinstance(known, str):
+        return known
+    began = sorted(known)
+    on = published.isoformat() if published else began[-1]
+    current = [b for b in began if b <= on] or began[:1]
+    return known[current[-1]]
+
+
+def state_name(country: str) -> str:
+    """How ACLED writes a state after "Forces of" ("the Philippines")."""
+    return lexicon().state_names.get(country, country)
+
+
+def state_forces(country: str, published: date | None = None) -> str:
+    """ACLED's name for a country's military under its regime (then, or now)."""
+    return f"Military Forces of {state_name(country)} {regime(country, published)}".strip()
 
 
 @cache
@@ -176,24 +231,49 @@ def _other_country(text: str) -> str | None:
     return best[0][0] if best and best[0][1] > 0 else None
 
 
+def _without_state_forces(text: str) -> str:
+    """The text with states' forces named by their words blanked: "Israeli strikes on Gaza"
+    is about Gaza, wherever the army comes from."""
+    spans = [m.span() for m in lexicon().state_pattern.finditer(text)]
+    for start, end, surface in _alias_matches(text):
+        actor = lexicon().by_alias.get(_fold(surface))
+        if actor and actor.actor_type == "State forces":
+            spans.append((start, end))
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 @lru_cache(maxsize=4)
 def focus_country(text: str) -> str:
     """The country an article is mostly about, from its country words (kept for the
     last few texts: the places, actors and events stages all ask about the same one)."""
     lex = lexicon()
+    blanked = _without_state_forces(text)
     counts: Counter[str] = Counter()
     for country, words in _country_words():
         # every country gets its entry, even at 0: ties go to the first one listed
-        counts[country] += sum(len(pattern.findall(text)) for word, pattern in words
-                               if word in text)
+        counts[country] += sum(len(pattern.findall(blanked)) for word, pattern in words
+                               if word in blanked)
     # named non-state groups fight at home ("the TNLA"); armies may be abroad
     for _, _, surface in _alias_matches(text):
         actor = lex.by_alias.get(_fold(surface))
         if actor and actor.country and actor.actor_type != "State forces":
             counts[actor.country] += 1
-    if not counts or counts.most_common(1)[0][1] == 0:
-        return _other_country(text) or DEFAULT_COUNTRY
-    return counts.most_common(1)[0][0]
+    if counts.most_common(1)[0][1] > 0:
+        return counts.most_common(1)[0][0]
+    # an army's own country when nothing else names one ("Nigerian soldiers recaptured...")
+    return _other_country(blanked) or _country_of_forces(text, counts) or DEFAULT_COUNTRY
+
+
+def _country_of_forces(text: str, counts: Counter[str]) -> str | None:
+    """The country whose words the text uses only to name its forces."""
+    for country, words in _country_words():
+        counts[country] += sum(len(pattern.findall(text)) for word, pattern in words
+                               if word in text)
+    best = counts.most_common(1)[0]
+    return best[0] if best[1] > 0 else _other_country(text)
 
 
 @lru_cache(maxsize=4)
@@ -203,12 +283,13 @@ def _alias_matches(text: str) -> tuple[tuple[int, int, str], ...]:
     and the long case-insensitive pattern is the stage's main cost)."""
     lex = lexicon()
     return tuple((m.start(), m.end(), m.group(0))
-                 for pattern in (lex.pattern_exact, lex.pattern_fold)
+                 for pattern in (lex.pattern_exact, lex.pattern_fold, lex.state_pattern)
                  for m in pattern.finditer(text))
 
 
-def find_actors(text: AnalysedText) -> list[ActorMention]:
-    """Every actor mention in the text, in order, with its canonical name."""
+def find_actors(text: AnalysedText, published: date | None = None) -> list[ActorMention]:
+    """Every actor mention in the text, in order, with its canonical name (state forces
+    under the regime of the publication date)."""
     source = text.text.translate(_APOSTROPHES)
     country = focus_country(source)
     raw = _alias_matches(source)
@@ -218,8 +299,25 @@ def find_actors(text: AnalysedText) -> list[ActorMention]:
         if start < reach:
             continue
         reach = max(reach, end)
-        mentions.extend(_resolve(surface, start, end, text, country))
-    return _resolve_anaphora(_absorb_descriptors(mentions, source))
+        mentions.extend(_resolve(surface, (start, end), text, source, country, published))
+    if country in lexicon().armies_of_others:
+        mentions = _army_named(mentions)
+    return _resolve_anaphora(_absorb_descriptors(mentions, source), country)
+
+
+def _army_named(mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The army" is the army the article names: in a territory with no army of its own
+    (``armies_of_others``), when another state's is named ("Israeli troops ... in Gaza"),
+    the descriptor is the most named one."""
+    named = Counter(m.canonical for m in mentions if not m.generic
+                    and m.canonical.startswith("Military Forces of"))
+    descriptors = {m.canonical for m in mentions if m.generic
+                   and m.canonical.startswith("Military Forces of")}
+    if not named or len(descriptors) != 1 or descriptors & set(named):
+        return mentions
+    army = named.most_common(1)[0][0]
+    return [ActorMention(army, m.surface, m.actor_type, m.span, generic=True)
+            if m.canonical in descriptors else m for m in mentions]
 
 
 #: "/Shan State Army ": an armed wing's name after a slash, between a name and "troops"
@@ -242,28 +340,67 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
         if (m.generic and prev is not None and not prev.generic and near
                 and m.actor_type == "State forces"):
             continue
+        # "Viv Ansanm gangs": a collective noun right after a group's name is that group
+        if m.canonical == "?anaphora" and prev is not None and not prev.generic and \
+                prev.actor_type in _NON_STATE and not gap.strip():
+            continue
         kept.append(m)
     return kept
 
 
-def _resolve(surface: str, start: int, end: int, text: AnalysedText, country: str
-             ) -> list[ActorMention]:
+def _resolve(surface: str, at: tuple[int, int], text: AnalysedText, source: str, country: str,
+             published: date | None) -> list[ActorMention]:
     lex = lexicon()
+    start, end = at
     key = _fold(surface) if not surface.isupper() else surface
     span = text.span(start, end)
     if key in lex.by_alias or surface in lex.by_alias:
         actor = lex.by_alias.get(key) or lex.by_alias[surface]
-        return [ActorMention(actor.name, surface, actor.actor_type, span)]
+        name = successor(actor.name, published)
+        return [ActorMention(name, surface, actor_type(name), span)]
     if key.lower() in lex.generic:
         actor = lex.generic[key.lower()]
-        name = actor.name.format(country=country, regime=lex.regimes.get(country, "")).strip()
+        if actor.name.startswith("Police") and _POLICE_PLACE.match(source, end):
+            return []  # "the police station": a place, not the police acting
+        name = actor.name.format(country=country, state=state_name(country),
+                                 regime=regime(country, published)).strip()
         return [ActorMention(name, surface, actor.actor_type, span, generic=True)]
+    state = lex.state_pattern.match(source, start)
+    if state is not None and state.end() == end:
+        return [_state_mention(state, surface, span, published)]
     if key.lower() in lex.alliances:
         return [ActorMention(name, surface, lex.types.get(name), span)
                 for name in lex.alliances[key.lower()][:1]]
     if key.lower() in lex.alliance_anaphora:
         return [ActorMention("?alliance", surface, None, span)]
     return [ActorMention("?anaphora", surface, None, span)]
+
+
+#: "Police Station", "police post": a building named after the police
+_POLICE_PLACE = re.compile(r"\s+(?:stations?|posts?|outposts?|academy|buildings?|offices?|"
+                           r"quarters|compound)\b", re.IGNORECASE)
+
+
+def successor(name: str, published: date | None) -> str:
+    """The name ACLED gives an actor on a date: the Taliban are Afghanistan's state forces
+    from August 2021 (an undated article keeps the name as written)."""
+    renames = lexicon().successors.get(name)
+    if not renames or published is None:  # undated: the name as written
+        return name
+    on = published.isoformat()
+    began = [d for d in sorted(renames) if d <= on]
+    return renames[began[-1]] if began else name
+
+
+def _state_mention(match: re.Match[str], surface: str, span: Span, published: date | None
+                   ) -> ActorMention:
+    """"Israeli strikes" → Israel's military; "Haiti's police" → its police."""
+    lex = lexicon()
+    country = lex.state_of_word[match.group("adj") or match.group("own") or match.group("agent")]
+    force = (match.group("force") or "").lower()
+    name = police_forces(country, published) if force in lex.police_words else \
+        state_forces(country, published)
+    return ActorMention(name, surface, "State forces", span)
 
 
 _NON_STATE = ("Rebel group", "Political militia", "Identity militia")
@@ -294,10 +431,12 @@ class _NonStateSoFar:
         return None
 
 
-def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
+def _resolve_anaphora(mentions: list[ActorMention], country: str = DEFAULT_COUNTRY
+                      ) -> list[ActorMention]:
     """"The armed group" is the non-state group named just before it, else the one the
-    article names most."""
-    counts = Counter(m.canonical for m in mentions if m.actor_type in _NON_STATE)
+    article names most; "gangs" with no group named are an unidentified armed group."""
+    counts = Counter(m.canonical for m in mentions if m.actor_type in _NON_STATE
+                     and not m.generic)
     main = counts.most_common(1)[0][0] if counts else None
     resolved: list[ActorMention] = []
     groups = _NonStateSoFar()
@@ -315,6 +454,8 @@ def _resolve_anaphora(mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         latest = groups.last_ending_after(m.span.start - ANAPHORA_REACH)
         name = latest.canonical if latest else main
+        if name is None and _fold(m.surface).lower() in lexicon().or_unidentified:
+            name = f"Unidentified Armed Group ({country})"  # "gangs", no gang named
         if name:
             resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
             groups.add(resolved[-1])
@@ -326,10 +467,9 @@ CROWD_TYPES = frozenset({"Protests", "Riots"})
 _FACED_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
-def police_forces(country: str) -> str:
-    """ACLED's name for a country's police under its current regime."""
-    regime = lexicon().regimes.get(country, "")
-    return f"Police Forces of {country} {regime}".strip()
+def police_forces(country: str, published: date | None = None) -> str:
+    """ACLED's name for a country's police under its regime (then, or now)."""
+    return f"Police Forces of {state_name(country)} {regime(country, published)}".strip()
 
 
 def crowd_roles(event_type: str, sub_event_type: str, actor1: str | None, actor2: str | None,

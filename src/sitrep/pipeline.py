@@ -16,14 +16,14 @@ from sitrep.model import Document, Extraction, Place
 def find_document_places(doc: Document) -> list[Place]:
     """Only the stages places need (`sitrep places`): text → actors → places."""
     analysed = text.prepare(doc)
-    return places.find_places(analysed, actors.find_actors(analysed))
+    return places.find_places(analysed, actors.find_actors(analysed, doc.published))
 
 
 def extract_document(doc: Document) -> Extraction:
     """Run the whole extraction on one ingested document."""
     analysed = text.prepare(doc)
     dates = time.find_dates(analysed, doc.published, doc.published_precision)
-    found_actors = actors.find_actors(analysed)
+    found_actors = actors.find_actors(analysed, doc.published)
     found_places = places.find_places(analysed, found_actors)
     located = places.event_places(found_places)
     findings = events.extract(analysed, doc, dates, located, found_actors)

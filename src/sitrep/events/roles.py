@@ -32,6 +32,10 @@ class Roles:
     actor1: str | None
     actor2: str | None
     assoc: list[str] = field(default_factory=list)
+    #: actor1 is told as the one who did it ("by the RSF", "Houthi drones", "X launched")
+    stated: bool = False
+    #: actor2's own fighters are told as hit ("two Hezbollah fighters were killed")
+    fighters_hit: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
 
 
 def _preceding(sentence: Sentence, at: int, words: str) -> bool:
-    return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$",
+    return bool(re.search(rf"\b(?:{words})\s+(?:(?:the|a|an)\s+)?$",
                           sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
                           re.IGNORECASE))
 
@@ -173,10 +177,14 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     agent = [m for m in armed if m.span.start > trigger_at
              and _preceding(sentence, m.span.start, "by|to")
              and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))]
-    loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")]
+    loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
+             or _fighters_hit(sentence, m) or _VICTIM_BEFORE.search(
+                 sentence.text[max(0, m.span.start - sentence.start - 40):
+                               m.span.start - sentence.start])]
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
-    after = [m for m in armed if m.span.start >= trigger_at and m not in agent]
+    after = [m for m in armed if m.span.start >= trigger_at and m not in agent
+             and m.canonical not in lost]
     if kind.name == "handover":  # "X handed Y over to Z": Z receives; "abandoned by Z": Z gave
         # a dict, not a set: the first receiver named wins, whatever the hash seed
         receiver = dict.fromkeys(m.canonical for m in agent
@@ -192,15 +200,59 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
             return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
+    stated = bool(agent) or bool(before[:1] and _wields(sentence, before[0], trigger_at))
     # "X and Y clashed" pairs the two; "X together with Y captured Z": Y fought beside X;
     # "X occupied Z, but the town was retaken by Y": Y took it from X
     partners = before if kind.name == "clash" or (agent and kind.control) else []
+    # "Gangs launched an attack where gunmen clashed": unnamed men beside a named group are
+    # its own, not its enemy
+    if first and not first[0].generic and first[0].actor_type in _NON_STATE:
+        partners = [m for m in partners if not (m.generic and m.actor_type in _NON_STATE)]
     rest = [m.canonical for m in loser + after + partners if m.canonical != name1]
     name2 = rest[0] if rest else None
     # an alliance acting: its lead is actor1, the other members fight beside it
     allies = {a for m in first for a in alliance_members(m.surface)}
     assoc = sorted(({m.canonical for m in armed} | allies | members) - {name1, name2} - {None})
-    return _complete(kind, Roles(name1, name2, assoc), sentence, civilians, sides)
+    hit = any(m.canonical == name2 and _FIGHTERS.match(sentence.text, m.span.end - sentence.start)
+              for m in armed)
+    return _complete(kind, Roles(name1, name2, assoc, stated, hit), sentence, civilians, sides)
+
+
+#: "Hezbollah fighters", "RSF members": the group's own men, hit as such
+_FIGHTERS = re.compile(r"['’]?s?\s+(?:fighters|members|militants|combatants|commanders?|"
+                       r"operatives|gunmen|soldiers|troops|positions|posts)\b", re.IGNORECASE)
+
+
+#: between an actor and its weapon: "Houthi drones", "the RSF launched a barrage of drones"
+_WIELDS = re.compile(r"^(?:['’]s)?\s*$|^\s+(?:launched|carried out|conducted|"
+                     r"used|flew|sent|deployed|fired)\b", re.IGNORECASE)
+
+
+def _wields(sentence: Sentence, mention: ActorMention, trigger_at: int) -> bool:
+    """The actor is the weapon's own: named right before it, or the subject launching it."""
+    return bool(_WIELDS.search(_between(sentence, mention.span.end, trigger_at)))
+
+
+#: "... fighters and a civilian were killed": the men named were the ones hit
+_WERE_HIT = re.compile(r"^[^.;]{0,60}?\b(?:was|were|had been|have been)\s+(?:\w+\s+)?"
+                       r"(?:killed|wounded|injured|hit)\b", re.IGNORECASE)
+
+
+#: "killing five policemen", "wounded three soldiers": the men named are the ones hit
+_VICTIM_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|abduct(?:ed|ing)|"
+                            r"kidnapp(?:ed|ing)|execut(?:ed|ing))\s+(?:at least\s+|some\s+)?"
+                            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
+                            r"several|many|scores of)?\s*(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fighters_hit(sentence: Sentence, mention: ActorMention) -> bool:
+    """"Two Hezbollah fighters were killed", "two police officers were killed": the group
+    is the target, not the attacker."""
+    at = mention.span.end - sentence.start
+    fighters = _FIGHTERS.match(sentence.text, at)
+    after = sentence.text[fighters.end() if fighters else at:]
+    return bool(_WERE_HIT.match(after)) and (fighters is not None or bool(
+        re.match(r"\s+(?:was|were|had been|have been)\b", after, re.IGNORECASE)))
 
 
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
@@ -213,18 +265,34 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         if roles.actor1 is None:  # captures are mostly the rebels', recaptures the state's
             roles.actor1 = sides.state if kind.name in ("recapture", "agreement") else (
                 sides.rebel or sides.state)
+            if roles.actor1 == roles.actor2:  # the side named lost: the other side did it
+                roles.actor1 = sides.opponent(roles.actor2)
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
+        if roles.actor2 is None and kind.name == "clash" and sides.country:
+            # a battle has two sides: one no one names is an unidentified armed group
+            roles.actor2 = f"Unidentified Armed Group ({sides.country})"
         return roles
     if kind.event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        if roles.actor1 is None and actor_type(roles.actor2) == "State forces" and \
+                kind.name != "air":  # "soldiers were killed by a mine": their enemy laid it
+            enemy = sides.rebel if kind.name == "explosive" else sides.opponent(roles.actor2)
+            roles.actor1 = enemy or f"Unidentified Armed Group ({sides.country})"
         if roles.actor1 is None or (actor_type(roles.actor1) != "State forces" and \
-                kind.name in ("air",) and sides.state):
-            roles.actor1 = roles.actor1 if roles.actor1 and kind.name != "air" else sides.state
+                kind.name in ("air",) and sides.state and not roles.stated):
+            roles.actor1 = roles.actor1 if roles.actor1 and (kind.name != "air" or roles.stated) \
+                else sides.state
         # ACLED: a strike with no armed target named falls on civilians
         untargeted = roles.actor2 is None or roles.actor2 == roles.actor1
-        if victims_civilian or (untargeted and kind.event_type.startswith("Explosions")):
+        if (victims_civilian and not roles.fighters_hit) or (
+                untargeted and kind.event_type.startswith("Explosions")):
             roles.actor2 = sides.civilians
         return roles
     if roles.actor1 is None:
         roles.actor1 = sides.state or sides.rebel
+    # ACLED: property an armed group loots or burns is the civilians' ("troops torched houses")
+    destroys = kind.name == "looting" or (kind.event_type == "Riots"
+                                          and actor_type(roles.actor1) in _ARMED)
+    if destroys and roles.actor2 is None:
+        roles.actor2 = sides.civilians
     return roles
