@@ -611,3 +611,16 @@ def test_an_air_assault_is_an_air_strike() -> None:
     assert [e.sub_event_type for e in x.events] == ["Air/drone strike"]
     x = run("Junta air raids hit Hsipaw town on Monday.")
     assert [e.sub_event_type for e in x.events] == ["Air/drone strike"]
+
+
+def test_township_event_folds_into_the_village_told_inside_it() -> None:
+    x = run("Junta troops clashed with the TNLA in Kyaukme Township on Tuesday. The fighting "
+            "took place near Pinti village in Kyaukme Township on Tuesday, residents said.")
+    assert [e.location.name for e in only(x, "Armed clash") if e.location] == ["Pinti"]
+
+
+def test_township_event_stays_when_the_village_is_not_told_inside_it() -> None:
+    x = run("Junta troops clashed with the TNLA in Kyaukme Township on Tuesday. Separately, "
+            "fighting took place near Pinti village on Tuesday, residents said.")
+    assert sorted(e.location.name for e in only(x, "Armed clash") if e.location) == \
+        ["Kyaukme", "Pinti"]

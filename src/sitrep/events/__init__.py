@@ -116,7 +116,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
-    findings.events = written.settle(merge_same_events(findings.events))
+    findings.events = written.settle(fold_into_parts(merge_same_events(findings.events)))
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
     findings.control = control_rules.from_territorial(territorial) + \
@@ -780,3 +780,57 @@ def merge_same_events(events: list[Event]) -> list[Event]:
         if event.fatalities is not None:
             same.fatalities = min(f for f in (same.fatalities, event.fatalities) if f is not None)
     return merged
+
+
+#: a township's event told again, within so many characters, at a place inside it
+_SAME_ACCOUNT_CHARS = 1500
+
+
+def _overlap(a: DateInterval | None, b: DateInterval | None) -> bool:
+    """Dated intervals that share a day (an open end is unbounded); undated reports
+    (an article with no publication date) may be days apart."""
+    if a is None or b is None:
+        return False
+    return (a.start is None or b.end is None or a.start <= b.end) and \
+        (b.start is None or a.end is None or b.start <= a.end)
+
+
+def _lies_in(inner: Event, outer: Event) -> bool:
+    """``inner``'s place is a town or village of ``outer``'s township."""
+    big, small = outer.location, inner.location
+    if big is None or small is None or big.kind != "township" or small is big:
+        return False
+    return (small.kind or "") in ("town", "city", "village", "village tract") and \
+        small.admin3 is not None and small.admin3.lower() == big.name.lower()
+
+
+def _told_inside(inner: Event, outer: Event) -> bool:
+    """``inner``'s own sentence names ``outer``'s township as where its place lies
+    ("near Y village in X Township", "in X township, ... on Y village"), within a few
+    sentences of ``outer``'s report: the township's event is the same one, told broadly."""
+    assert outer.location is not None
+    name = re.compile(rf"\b{re.escape(outer.location.name)}\s+[Tt]ownship\b")
+    if not any(name.search(s.text) for s in inner.evidence):
+        return False
+    gaps = [abs(x.start - y.start) for x in inner.evidence for y in outer.evidence]
+    return bool(gaps) and min(gaps) <= _SAME_ACCOUNT_CHARS
+
+
+def fold_into_parts(events: list[Event]) -> list[Event]:
+    """ACLED codes an event at the most specific place told: "clashes in X Township" and,
+    in the same account, "the battle took place near Y village" (Y in X Township) are one
+    clash at Y. The township's event, of the same type, day and a shared actor, joins it."""
+    dropped: set[int] = set()
+    for outer in events:
+        inner = next((e for e in events if id(e) not in dropped and e is not outer
+                      and (e.event_type, e.sub_event_type) == (outer.event_type,
+                                                               outer.sub_event_type)
+                      and (e.status in NON_FACTUAL) == (outer.status in NON_FACTUAL)
+                      and _lies_in(e, outer) and _overlap(e.date, outer.date)
+                      and {e.actor1, e.actor2} & {outer.actor1} and _told_inside(e, outer)),
+                     None)
+        if inner is None:
+            continue
+        inner.evidence.extend(s for s in outer.evidence if s not in inner.evidence)
+        dropped.add(id(outer))
+    return [e for e in events if id(e) not in dropped]
