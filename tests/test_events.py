@@ -624,3 +624,15 @@ def test_township_event_stays_when_the_village_is_not_told_inside_it() -> None:
             "fighting took place near Pinti village on Tuesday, residents said.")
     assert sorted(e.location.name for e in only(x, "Armed clash") if e.location) == \
         ["Kyaukme", "Pinti"]
+
+
+def test_between_a_list_of_places_is_one_event_near_them() -> None:
+    x = run("The TNLA fought junta troops on the road between Lashio, Kutkai and Muse on Monday.")
+    [event] = only(x, "Armed clash")
+    assert event.location and event.location.name == "Lashio"
+    assert event.near == ["Lashio", "Kutkai", "Muse"] and event.geo_precision == 2
+
+
+def test_where_a_column_set_out_from_is_no_event_place() -> None:
+    x = run("The KIA attacked a junta convoy returning from Lashio on Monday near Kutkai.")
+    assert [e.location.name for e in only(x, "Armed clash") if e.location] == ["Kutkai"]

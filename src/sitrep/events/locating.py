@@ -99,16 +99,48 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     chosen = [(p, s) for p, s in chosen if not _government(p, s, sentence)
               and not not_an_event_place(p, s, sentence) and not _destination(s, sentence)
               and not _container(p, s, chosen, full_text)]
+    chosen, between = _between(chosen, full_text)
     out: list[Where] = []
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
         precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
-        out.append(Where(place, anchor_names or list(place.near), precision or 1))
+        out.append(Where(place, between.get(start) or anchor_names or list(place.near),
+                         precision or 1))
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
+
+
+#: "between X and Y", "between the villages of X and Y": one place between the two
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|"
+                             r"townships?) of\s+)?$", re.IGNORECASE)
+#: what joins the places of the pair or list: ", ", " and ", "and another known as “"
+_BETWEEN_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)[^,.;:]{0,30}$")
+
+
+def _between(chosen: list[tuple[Place, int]], full_text: str
+             ) -> tuple[list[tuple[Place, int]], dict[int, list[str]]]:
+    """"Ambushed a column between X and Y": one event near both, at the first of them
+    (GOLD.md: "between X and Y" gives the reference places), not one event at each.
+    Returns the places kept and, per kept start, its reference names."""
+    kept: list[tuple[Place, int]] = []
+    refs: dict[int, list[str]] = {}
+    lead: tuple[Place, int] | None = None
+    previous_end = -1
+    for place, start in chosen:
+        if lead is not None and _BETWEEN_JOIN.match(full_text[previous_end:start]):
+            refs[lead[1]].append(place.name)
+            previous_end = _end_at(place, start)
+            continue
+        lead = None
+        if _BETWEEN_BEFORE.search(full_text[max(0, start - 40):start]):
+            lead = (place, start)
+            refs[start] = [place.name]
+        kept.append((place, start))
+        previous_end = _end_at(place, start)
+    return kept, {at: names for at, names in refs.items() if len(names) > 1}
 
 
 #: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
@@ -160,6 +192,10 @@ _PEOPLE_FROM = re.compile(
     r"\b(?i:residents?|villagers?|people|man|woman|men|women|refugees|activists?|volunteers?|"
     r"sources?|-year-old|students?|boy|girl|farmers?)\s+(?i:from)\s+"
     r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+#: "a column returning from X": where a moving force set out, not where it was hit
+_ROUTE_ORIGIN = re.compile(r"\b(?:returning|coming|travell?ing|arriving|heading back|"
+                           r"on (?:its|their|the) way back)\s+from\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted)\b")
 #: "Speaking in X, an official said": where the speaker spoke
 _SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
@@ -202,13 +238,14 @@ _PEOPLE_VERB_AFTER = re.compile(r"^\s+(?:have|had|are|were|say|said|claim|claime
 
 def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     """A name that says something other than where the event was: people's origin ("forces
-    from X"), where a speaker spoke ("Speaking in X"), a dateline ("KYIV:"), part of a
-    longer name ("Aung San Suu Kyi"), a platform ("on Facebook"), or a capitalised
-    common word opening the sentence ("Along with ...")."""
+    from X", "a column returning from X"), where a speaker spoke ("Speaking in X"), a
+    dateline ("KYIV:"), part of a longer name ("Aung San Suu Kyi"), a platform ("on
+    Facebook"), or a capitalised common word opening the sentence ("Along with ...")."""
     offset, end = start - sentence.start, _end_at(place, start) - sentence.start
     before, after = sentence.text[max(0, offset - 90):offset], sentence.text[end:]
     mention = sentence.text[offset:end]
-    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before):
+    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before) or \
+            _ROUTE_ORIGIN.search(before):
         return True
     said_by = re.search(r"\b(?:said|told|says)\s+(?:[\w’'-]+\s+){0,4}$",
                         before[:before.rfind(" from")]) if " from" in before else None
