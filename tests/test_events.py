@@ -636,3 +636,15 @@ def test_between_a_list_of_places_is_one_event_near_them() -> None:
 def test_where_a_column_set_out_from_is_no_event_place() -> None:
     x = run("The KIA attacked a junta convoy returning from Lashio on Monday near Kutkai.")
     assert [e.location.name for e in only(x, "Armed clash") if e.location] == ["Kutkai"]
+
+
+def test_kinds_dated_apart_at_one_place_are_two_events() -> None:
+    x = run("On September 9, the TNLA clashed with junta troops in Kutkai, which it had "
+            "captured on September 2.")
+    assert [(e.sub_event_type, str(e.date.start)) for e in x.events if e.date] == [
+        ("Non-state actor overtakes territory", "2025-09-02"), ("Armed clash", "2025-09-09")]
+
+
+def test_air_support_on_the_day_of_a_battle_folds_into_it() -> None:
+    x = run("On Tuesday the TNLA clashed with junta troops in Kutkai, and jets bombed Kutkai.")
+    assert [e.sub_event_type for e in x.events] == ["Armed clash"]

@@ -452,15 +452,27 @@ def _main_and_side(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
 
 
 def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
-    """ACLED's hierarchy, per place: where several kinds of a sentence fall on one place
-    (air support inside a battle), the highest-ranked codes it; side kinds stand beside."""
-    best: dict[str, int] = {}
-    for kind, event in ranked:
-        if _is_main(kind) and event.location is not None:
-            name = event.location.name
-            best[name] = min(best.get(name, _rank(kind)), _rank(kind))
+    """ACLED's hierarchy, per place and day: where several kinds of a sentence fall on one
+    place (air support inside a battle), the highest-ranked codes it; side kinds stand
+    beside. "Seized X on July 16 and have been battling there since July 18": kinds dated
+    apart (both dates known, no day shared) are two events, each of its own kind."""
+    main = [(k, e) for k, e in ranked if _is_main(k) and e.location is not None]
+
+    def outranked(kind: TriggerKind, event: Event) -> bool:
+        assert event.location is not None
+        return any(_rank(k) < _rank(kind) for k, e in main
+                   if e.location is not None and e.location.name == event.location.name
+                   and not _dated_apart(e.date, event.date))
+
     return [e for k, e in ranked if not _is_main(k) or e.location is None
-            or _rank(k) == best[e.location.name]]
+            or not outranked(k, e)]
+
+
+def _dated_apart(a: DateInterval | None, b: DateInterval | None) -> bool:
+    """Both dated, with no day in common."""
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return False
+    return not _overlap(a, b)
 
 
 def _rank(kind: TriggerKind) -> int:
@@ -775,6 +787,9 @@ def merge_same_events(events: list[Event]) -> list[Event]:
             continue
         if _within(event.date, same.date):
             same.date = event.date
+        if written.is_fallback(same) and not written.is_fallback(event):
+            # the gazetteer's place of the same name, not the one kept as written
+            same.location, same.geo_precision = event.location, event.geo_precision
         same.evidence.extend(s for s in event.evidence if s not in same.evidence)
         same.weapons.extend(w for w in event.weapons if w not in same.weapons)
         if event.fatalities is not None:
@@ -810,7 +825,7 @@ def _told_inside(inner: Event, outer: Event) -> bool:
     sentences of ``outer``'s report: the township's event is the same one, told broadly."""
     assert outer.location is not None
     name = re.compile(rf"\b{re.escape(outer.location.name)}\s+[Tt]ownship\b")
-    if not any(name.search(s.text) for s in inner.evidence):
+    if not any(name.search(s.text) for s in inner.evidence[:1]):  # its own first report
         return False
     gaps = [abs(x.start - y.start) for x in inner.evidence for y in outer.evidence]
     return bool(gaps) and min(gaps) <= _SAME_ACCOUNT_CHARS
