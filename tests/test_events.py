@@ -648,3 +648,18 @@ def test_kinds_dated_apart_at_one_place_are_two_events() -> None:
 def test_air_support_on_the_day_of_a_battle_folds_into_it() -> None:
     x = run("On Tuesday the TNLA clashed with junta troops in Kutkai, and jets bombed Kutkai.")
     assert [e.sub_event_type for e in x.events] == ["Armed clash"]
+
+
+def test_deaths_told_beside_a_strike_on_the_place_are_the_strike_s() -> None:
+    x = run("Two civilians were killed in Kutkai on Tuesday. Junta troops fired artillery "
+            "shells at Kutkai on Tuesday, residents said.")
+    [event] = x.events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.fatalities == 2 and len(event.evidence) == 2
+
+
+def test_a_raid_that_killed_stays_an_attack_beside_the_shelling() -> None:
+    x = run("Junta troops raided Kutkai on Tuesday and killed two civilians. Junta troops also "
+            "fired artillery shells at Kutkai on Tuesday.")
+    assert sorted(e.sub_event_type for e in x.events) == [
+        "Attack", "Shelling/artillery/missile attack"]

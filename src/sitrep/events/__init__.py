@@ -116,7 +116,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
-    findings.events = written.settle(fold_into_parts(merge_same_events(findings.events)))
+    findings.events = written.settle(
+        casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
     findings.control = control_rules.from_territorial(territorial) + \
@@ -848,4 +849,33 @@ def fold_into_parts(events: list[Event]) -> list[Event]:
             continue
         inner.evidence.extend(s for s in outer.evidence if s not in inner.evidence)
         dropped.add(id(outer))
+    return [e for e in events if id(e) not in dropped]
+
+
+#: the ways of killing that no strike from afar explains: a raid, shooting, a massacre
+_GROUND_ATTACK = re.compile(r"\b(?:raid\w*|massacre\w*|execut\w+|shot|shoot\w*|gunned|gunmen|"
+                            r"storm\w*|tortur\w*|stabb\w*|hack\w*|behead\w*|burn\w*|"
+                            r"open(?:ed)? fire|rap(?:e|ed|ing))\b", re.IGNORECASE)
+
+
+def casualties_of_strikes(events: list[Event]) -> list[Event]:
+    """"A man was killed in X" beside "artillery strikes on X" (same place, a shared day,
+    the same attacker): the deaths are the strike's, which ACLED codes as the remote
+    violence, not as a separate attack on civilians. The attack joins the strike."""
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    dropped: set[int] = set()
+    for event in events:
+        if event.sub_event_type != "Attack" or event.location is None or \
+                _GROUND_ATTACK.search(event.evidence[0].text):
+            continue
+        strike = next((s for s in strikes if s.location is not None
+                       and s.location.name == event.location.name and s.actor1 == event.actor1
+                       and (s.status in NON_FACTUAL) == (event.status in NON_FACTUAL)
+                       and _overlap(s.date, event.date)), None)
+        if strike is None:
+            continue
+        strike.evidence.extend(x for x in event.evidence if x not in strike.evidence)
+        if strike.fatalities is None:
+            strike.fatalities = event.fatalities
+        dropped.add(id(event))
     return [e for e in events if id(e) not in dropped]
