@@ -663,3 +663,21 @@ def test_a_raid_that_killed_stays_an_attack_beside_the_shelling() -> None:
             "fired artillery shells at Kutkai on Tuesday.")
     assert sorted(e.sub_event_type for e in x.events) == [
         "Attack", "Shelling/artillery/missile attack"]
+
+
+def test_a_place_close_to_another_is_its_landmark_not_a_second_event() -> None:
+    x = run("Junta troops clashed with the TNLA on Monday near Hohko, close to Nawnghkio.")
+    [event] = x.events
+    assert event.location and event.location.name == "Hohko" and event.near == ["Nawnghkio"]
+
+
+def test_places_joined_by_and_after_near_are_each_an_event() -> None:
+    x = run("Junta troops clashed with the TNLA on Monday near Hohko and near Nawnghkio.")
+    assert len(x.events) == 2
+
+
+def test_a_resident_s_town_is_who_speaks_not_where_it_happened() -> None:
+    x = run("Junta jets bombed the village on Monday, a Kyaukme Township resident said.")
+    assert all(e.location is None or e.location.name != "Kyaukme" for e in x.events)
+    x = run("Kyaukme residents fled after junta jets bombed the town on Monday.")
+    assert {e.location.name for e in x.events if e.location} == {"Kyaukme"}

@@ -100,17 +100,43 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
               and not not_an_event_place(p, s, sentence) and not _destination(s, sentence)
               and not _container(p, s, chosen, full_text)]
     chosen, between = _between(chosen, full_text)
+    chosen, landmarks = _landmarks(chosen, full_text)
     out: list[Where] = []
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
         precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
-        out.append(Where(place, between.get(start) or anchor_names or list(place.near),
-                         precision or 1))
+        out.append(Where(place, between.get(start) or landmarks.get(start) or anchor_names
+                         or list(place.near), precision or 1))
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
+
+
+#: "in X near the famous Y viaduct", "near X, close to Y Township": Y only tells where X is
+_LANDMARK_GAP = re.compile(r"^(?:\s+(?:village tracts?|villages?|towns?|townships?|city|ward))?"
+                           r",?\s+(?:near|close to|not far from|next to)\s+"
+                           r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+_LANDMARK_GAP_CHARS = 50
+
+
+def _landmarks(chosen: list[tuple[Place, int]], full_text: str
+               ) -> tuple[list[tuple[Place, int]], dict[int, list[str]]]:
+    """A place written "near" or "close to" right after another place of the sentence is
+    that place's landmark, not a second event place. Returns the places kept and, per kept
+    start, the landmarks named after it."""
+    kept: list[tuple[Place, int]] = []
+    refs: dict[int, list[str]] = {}
+    for place, start in chosen:
+        if kept:
+            last, last_start = kept[-1]
+            gap = full_text[_end_at(last, last_start):start]
+            if len(gap) <= _LANDMARK_GAP_CHARS and _LANDMARK_GAP.match(gap):
+                refs.setdefault(last_start, []).append(place.name)
+                continue
+        kept.append((place, start))
+    return kept, refs
 
 
 #: "between X and Y", "between the villages of X and Y": one place between the two
@@ -196,7 +222,10 @@ _PEOPLE_FROM = re.compile(
 _ROUTE_ORIGIN = re.compile(r"\b(?:returning|coming|travell?ing|arriving|heading back|"
                            r"on (?:its|their|the) way back)\s+from\s+(?:the\s+)?$",
                            re.IGNORECASE)
-_DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted)\b")
+#: "a X resident", "X villagers said": the name describes people (who speak or saw)
+_PEOPLE_AFTER = re.compile(r"^(?:\s+(?:[Tt]ownship|[Vv]illage|[Tt]own|[Cc]ity))?\s+"
+                           r"(?:residents?|villagers?|natives?|locals?|dwellers?|people)\b")
+_DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted|relocat\w*)\b")
 #: "Speaking in X, an official said": where the speaker spoke
 _SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
 #: a dateline: "KYIV:", "BAMBANG, Nueva Vizcaya —" opening the sentence
@@ -251,6 +280,8 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
                         before[:before.rfind(" from")]) if " from" in before else None
     if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
         return True
+    if _PEOPLE_AFTER.match(after) and not _DISPLACED.search(sentence.text):
+        return True  # "a Kyaukme Township resident said": whose words, not where
     dateline = _DATELINE.match(sentence.text)
     if dateline and offset < dateline.end() and dateline.end() < len(sentence.text) - 1:
         return True
