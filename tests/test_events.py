@@ -681,3 +681,9 @@ def test_a_resident_s_town_is_who_speaks_not_where_it_happened() -> None:
     assert all(e.location is None or e.location.name != "Kyaukme" for e in x.events)
     x = run("Kyaukme residents fled after junta jets bombed the town on Monday.")
     assert {e.location.name for e in x.events if e.location} == {"Kyaukme"}
+
+
+def test_a_region_s_own_name_is_never_an_unresolved_event_place() -> None:
+    x = run("Fighting between junta troops and the KNDF continued in Kayah State on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Kayah"]
+    assert all(e.location is None or e.location.lat is not None for e in x.events)

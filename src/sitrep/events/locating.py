@@ -403,6 +403,12 @@ def _country_words() -> frozenset[str]:
     return frozenset(w for words in actor_lexicon().countries.values() for w in words)
 
 
+#: a name that says it is a region ("Kayah State", "Amran Governorate", "Kharkiv Oblast"):
+#: only a region, which codes no event, never a place the gazetteer lacks
+_REGION_NAME = re.compile(r"\b(?:State|Region|Province|Division|Governorate|Oblast|"
+                          r"Prefecture)$")
+
+
 def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateInterval]
               ) -> list[tuple[Place, int]]:
     """Place-like names when the places stage found none here (unresolved, no coordinates)."""
@@ -415,7 +421,7 @@ def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateIn
         container = re.search(r"(?:town|village|township|city|district),? in $",
                               sentence.text[:m.start(group)])
         if not clash and not container and name.split()[0] not in ("The", "A", "An", "Operation") \
-                and name not in _country_words():
+                and name not in _country_words() and not _REGION_NAME.search(name):
             span = Span(start, start + len(name), name)
             found.append((Place(mention=name, name=name, why="unresolved name in event sentence",
                                 spans=[span]), start))
