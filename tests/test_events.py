@@ -6,7 +6,8 @@ import pytest
 
 from sitrep import extract_text
 from sitrep.events.locating import not_an_event_place
-from sitrep.model import Event, Extraction
+from sitrep.events.written import as_written
+from sitrep.model import Event, Extraction, Sentence
 
 JUNTA = "Military Forces of Myanmar (2021-)"
 TNLA = "TNLA: Ta'ang National Liberation Army"
@@ -687,3 +688,9 @@ def test_a_region_s_own_name_is_never_an_unresolved_event_place() -> None:
     x = run("Fighting between junta troops and the KNDF continued in Kayah State on Monday.")
     assert [e.location.name for e in x.events if e.location] == ["Kayah"]
     assert all(e.location is None or e.location.lat is not None for e in x.events)
+
+
+def test_a_model_number_or_an_organisation_is_no_place_as_written() -> None:
+    for text in ("The house was destroyed by a bomb dropped from an F-16 on Monday.",
+                 "A clash was reported by Inter-Services Public Relations on Monday."):
+        assert as_written(Sentence(0, 0, len(text), text), [], [], []) is None
