@@ -694,3 +694,11 @@ def test_a_model_number_or_an_organisation_is_no_place_as_written() -> None:
     for text in ("The house was destroyed by a bomb dropped from an F-16 on Monday.",
                  "A clash was reported by Inter-Services Public Relations on Monday."):
         assert as_written(Sentence(0, 0, len(text), text), [], [], []) is None
+
+
+def test_a_person_s_past_in_an_aside_is_no_event() -> None:
+    x = run("A former captain, who defected after the coup, said fighting continued near Kutkai.")
+    assert "Other" not in {e.sub_event_type for e in x.events}
+    x = run("A former major, who defected from the army after the coup, said junta troops "
+            "clashed with the TNLA in Kutkai on Monday.")
+    assert [e.sub_event_type for e in x.events] == ["Armed clash"]

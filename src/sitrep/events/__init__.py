@@ -190,7 +190,19 @@ def _not_an_event(m: re.Match[str], sentence: Sentence, status: str) -> str | No
         return "an earlier event told as a start ('since ...ing')"
     if is_adjectival_participle(m.group(0), before):
         return "a participle describing a state ('the occupied X')"
+    if _in_person_aside(sentence.text, m.start()):
+        return "a person's background in an aside ('X, who defected after the coup, said')"
     return None
+
+
+#: an aside about a person: ", who defected to the CDM after the coup," (to its closing comma)
+_PERSON_ASIDE = re.compile(r",\s+who\s+[^,;:“”\"]*,")
+
+
+def _in_person_aside(text: str, at: int) -> bool:
+    """The trigger lies in a non-restrictive relative clause about a person, told between
+    commas: the person's past, not this report's event."""
+    return any(m.start() < at < m.end() for m in _PERSON_ASIDE.finditer(text))
 
 
 def is_headline(sentence: Sentence) -> bool:
