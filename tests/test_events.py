@@ -702,3 +702,10 @@ def test_a_person_s_past_in_an_aside_is_no_event() -> None:
     x = run("A former major, who defected from the army after the coup, said junta troops "
             "clashed with the TNLA in Kutkai on Monday.")
     assert [e.sub_event_type for e in x.events] == ["Armed clash"]
+
+
+def test_an_event_noun_naming_a_camp_or_a_board_is_no_event() -> None:
+    x = run("The RSF shelled the Abu Shouk displacement camp near El Fasher on Monday.")
+    assert "Other" not in {e.sub_event_type for e in x.events}
+    x = run("A source close to the conscription board in Mandalay said lists were redrawn.")
+    assert x.events == []

@@ -190,11 +190,18 @@ def _not_an_event(m: re.Match[str], sentence: Sentence, status: str) -> str | No
         return "an earlier event told as a start ('since ...ing')"
     if is_adjectival_participle(m.group(0), before):
         return "a participle describing a state ('the occupied X')"
+    if _MODIFIES_A_NOUN.match(sentence.text, m.end()):
+        return "a noun modifying a place or a body ('displacement camp', 'conscription board')"
     if _in_person_aside(sentence.text, m.start()):
         return "a person's background in an aside ('X, who defected after the coup, said')"
     return None
 
 
+#: after an event noun, the place or body it names: "the Zamzam displacement camp", "the
+#: conscription board", "a clash zone"
+_MODIFIES_A_NOUN = re.compile(r"\s+(?:camps?|sites?|zones?|centres?|centers?|settlements?|"
+                              r"shelters?|boards?|committees?|offices?|departments?|"
+                              r"ministry|law|laws|act|policy|policies)\b")
 #: an aside about a person: ", who defected to the CDM after the coup," (to its closing comma)
 _PERSON_ASIDE = re.compile(r",\s+who\s+[^,;:“”\"]*,")
 
