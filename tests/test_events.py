@@ -709,3 +709,9 @@ def test_an_event_noun_naming_a_camp_or_a_board_is_no_event() -> None:
     assert "Other" not in {e.sub_event_type for e in x.events}
     x = run("A source close to the conscription board in Mandalay said lists were redrawn.")
     assert x.events == []
+
+
+def test_a_town_adjacent_to_another_is_its_landmark() -> None:
+    x = run("The TNLA began attacking junta positions in Kutkai town, adjacent to Lashio, "
+            "on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Kutkai"]

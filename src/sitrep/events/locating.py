@@ -116,7 +116,7 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
 
 #: "in X near the famous Y viaduct", "near X, close to Y Township": Y only tells where X is
 _LANDMARK_GAP = re.compile(r"^(?:\s+(?:village tracts?|villages?|towns?|townships?|city|ward))?"
-                           r",?\s+(?:near|close to|not far from|next to)\s+"
+                           r",?\s+(?:near|close to|not far from|next to|adjacent to|bordering)\s+"
                            r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 _LANDMARK_GAP_CHARS = 50
 
