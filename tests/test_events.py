@@ -715,3 +715,11 @@ def test_a_town_adjacent_to_another_is_its_landmark() -> None:
     x = run("The TNLA began attacking junta positions in Kutkai town, adjacent to Lashio, "
             "on Monday.")
     assert [e.location.name for e in x.events if e.location] == ["Kutkai"]
+
+
+def test_a_town_the_lede_does_not_name_is_the_one_named_next() -> None:
+    x = run("Insurgents said they captured a ruby-mining town in Mandalay Region on Tuesday. "
+            "TNLA fighters were filmed in the centre of Mogoke.")
+    [event] = only(x, "Non-state actor overtakes territory")
+    assert event.location and event.location.name == "Mogoke"
+    assert event.date and str(event.date.start) == "2025-09-09"

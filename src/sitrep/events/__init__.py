@@ -577,7 +577,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         near = ctx.nearby[sentence.index]
         wheres = listed_after(trigger_end, sentence, wheres, near.actors, near.dates) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
-        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text)
+        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text) \
+            or _town_named_next(trigger_end, sentence, ctx.places, ctx.text.text)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
@@ -661,6 +662,27 @@ def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place],
                if span.start < sentence.start and (place.kind or "town") in ("town", "city")
                and not is_anchor(full_text, span.start)]
     return [Where(max(earlier, key=lambda item: item[0])[1], [], 1)] if earlier else []
+
+
+_A_TOWN = re.compile(r"^\s+an?\s+(?:[\w’'-]+\s+){0,3}(?:town|city)\b", re.IGNORECASE)
+#: how far after the sentence the town "a town" points to may be named
+_NAMED_NEXT_CHARS = 400
+
+
+def _town_named_next(trigger_end: int, sentence: Sentence, places: list[Place],
+                     full_text: str) -> list[Where]:
+    """"Insurgents have captured a jade-mining town in the Mandalay region" with no town
+    named in the sentence: the town the next sentences name first (a lede names the
+    town after the fact), when it lies in the region the sentence names, if any."""
+    if not _A_TOWN.match(sentence.text[trigger_end - sentence.start:]):
+        return []
+    regions = {p.name for p in places if (p.kind or "") in ("region", "state")
+               and any(sentence.start <= x.start < sentence.end for x in p.spans)}
+    later = [(span.start, place) for place in places for span in place.spans
+             if sentence.end <= span.start < sentence.end + _NAMED_NEXT_CHARS
+             and (place.kind or "") in ("town", "city") and not is_anchor(full_text, span.start)
+             and (not regions or place.admin1 in regions)]
+    return [Where(min(later, key=lambda item: item[0])[1], [], 1)] if later else []
 
 
 #: "the city", "the town", "the village" standing alone (not "the town of X")
