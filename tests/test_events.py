@@ -723,3 +723,8 @@ def test_a_town_the_lede_does_not_name_is_the_one_named_next() -> None:
     [event] = only(x, "Non-state actor overtakes territory")
     assert event.location and event.location.name == "Mogoke"
     assert event.date and str(event.date.start) == "2025-09-09"
+
+
+def test_a_name_that_speaks_is_no_event_place() -> None:
+    x = run("Junta troops shelled Kutkai on Friday, Lashio said.")
+    assert [e.location.name for e in x.events if e.location] == ["Kutkai"]

@@ -222,6 +222,9 @@ _PEOPLE_FROM = re.compile(
 _ROUTE_ORIGIN = re.compile(r"\b(?:returning|coming|travell?ing|arriving|heading back|"
                            r"on (?:its|their|the) way back)\s+from\s+(?:the\s+)?$",
                            re.IGNORECASE)
+#: a speech verb right after the name: the name is who speaks
+_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|claimed|stated|added|announced|reported|"
+                           r"confirmed|denied|warned)\b")
 #: "a X resident", "X villagers said": the name describes people (who speak or saw)
 _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:[Tt]ownship|[Vv]illage|[Tt]own|[Cc]ity))?\s+"
                            r"(?:residents?|villagers?|natives?|locals?|dwellers?|people)\b")
@@ -280,6 +283,8 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
                         before[:before.rfind(" from")]) if " from" in before else None
     if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
         return True
+    if _SPEAKS_AFTER.match(after):
+        return True  # "…, Nato said": a name that speaks is a person or a government
     if _PEOPLE_AFTER.match(after) and not _DISPLACED.search(sentence.text):
         return True  # "a Kyaukme Township resident said": whose words, not where
     dateline = _DATELINE.match(sentence.text)
