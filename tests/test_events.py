@@ -728,3 +728,11 @@ def test_a_town_the_lede_does_not_name_is_the_one_named_next() -> None:
 def test_a_name_that_speaks_is_no_event_place() -> None:
     x = run("Junta troops shelled Kutkai on Friday, Lashio said.")
     assert [e.location.name for e in x.events if e.location] == ["Kutkai"]
+
+
+def test_where_a_force_is_stationed_is_not_where_it_strikes() -> None:
+    x = run("A junta unit stationed on a hill in a nearby village, Pinti, fired five shells "
+            "toward Goteik on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Goteik"]
+    x = run("Junta troops based in Lashio shelled Kutkai on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Kutkai"]

@@ -222,6 +222,11 @@ _PEOPLE_FROM = re.compile(
 _ROUTE_ORIGIN = re.compile(r"\b(?:returning|coming|travell?ing|arriving|heading back|"
                            r"on (?:its|their|the) way back)\s+from\s+(?:the\s+)?$",
                            re.IGNORECASE)
+#: "a unit stationed on a hill in X", "troops based in X": where a force sits, from where
+#: it fires; the event is where it strikes
+_STATIONED_AT = re.compile(r"\b(?:stationed|based|garrisoned|positioned)\s+(?:(?:on|in|at|near|"
+                           r"inside)\s+(?:(?:a|an|the|another|its|their)\s+)?"
+                           r"(?:[a-z-]+,?\s+){0,3}){1,2}$")
 #: a speech verb right after the name: the name is who speaks
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|claimed|stated|added|announced|reported|"
                            r"confirmed|denied|warned)\b")
@@ -277,7 +282,7 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     before, after = sentence.text[max(0, offset - 90):offset], sentence.text[end:]
     mention = sentence.text[offset:end]
     if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before) or \
-            _ROUTE_ORIGIN.search(before):
+            _ROUTE_ORIGIN.search(before) or _STATIONED_AT.search(before):
         return True
     said_by = re.search(r"\b(?:said|told|says)\s+(?:[\w’'-]+\s+){0,4}$",
                         before[:before.rfind(" from")]) if " from" in before else None
