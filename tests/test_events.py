@@ -457,6 +457,8 @@ def _place_at(sentence_text: str, name: str) -> tuple[object, int, object]:
     ("Troops shelled the 6th-Mile checkpoint on Monday.", "Mile"),
     ("Fighters of the RSO attacked a border post on Monday.", "RSO"),
     ("Since the coup the Chin have fought the junta in the hills.", "Chin"),
+    ("“Shells fell near our homes, so we fled,” said a 60-year-old woman from Kutkai.",
+     "Kutkai"),
 ])
 def test_names_that_are_not_where_the_event_was(text: str, name: str) -> None:
     place, start, sentence = _place_at(text, name)

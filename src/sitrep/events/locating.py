@@ -284,7 +284,7 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before) or \
             _ROUTE_ORIGIN.search(before) or _STATIONED_AT.search(before):
         return True
-    said_by = re.search(r"\b(?:said|told|says)\s+(?:[\w’'-]+\s+){0,4}$",
+    said_by = re.search(r"\b(?:said|told|says)(?:\s+[\w’'-]+){0,5}\s*$",
                         before[:before.rfind(" from")]) if " from" in before else None
     if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
         return True
