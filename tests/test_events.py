@@ -6,7 +6,8 @@ import pytest
 
 from sitrep import extract_text
 from sitrep.events.locating import not_an_event_place
-from sitrep.model import Event, Extraction
+from sitrep.events.written import as_written
+from sitrep.model import Event, Extraction, Sentence
 
 JUNTA = "Military Forces of Myanmar (2021-)"
 TNLA = "TNLA: Ta'ang National Liberation Army"
@@ -456,6 +457,8 @@ def _place_at(sentence_text: str, name: str) -> tuple[object, int, object]:
     ("Troops shelled the 6th-Mile checkpoint on Monday.", "Mile"),
     ("Fighters of the RSO attacked a border post on Monday.", "RSO"),
     ("Since the coup the Chin have fought the junta in the hills.", "Chin"),
+    ("“Shells fell near our homes, so we fled,” said a 60-year-old woman from Kutkai.",
+     "Kutkai"),
 ])
 def test_names_that_are_not_where_the_event_was(text: str, name: str) -> None:
     place, start, sentence = _place_at(text, name)
@@ -611,3 +614,127 @@ def test_an_air_assault_is_an_air_strike() -> None:
     assert [e.sub_event_type for e in x.events] == ["Air/drone strike"]
     x = run("Junta air raids hit Hsipaw town on Monday.")
     assert [e.sub_event_type for e in x.events] == ["Air/drone strike"]
+
+
+def test_township_event_folds_into_the_village_told_inside_it() -> None:
+    x = run("Junta troops clashed with the TNLA in Kyaukme Township on Tuesday. The fighting "
+            "took place near Pinti village in Kyaukme Township on Tuesday, residents said.")
+    assert [e.location.name for e in only(x, "Armed clash") if e.location] == ["Pinti"]
+
+
+def test_township_event_stays_when_the_village_is_not_told_inside_it() -> None:
+    x = run("Junta troops clashed with the TNLA in Kyaukme Township on Tuesday. Separately, "
+            "fighting took place near Pinti village on Tuesday, residents said.")
+    assert sorted(e.location.name for e in only(x, "Armed clash") if e.location) == \
+        ["Kyaukme", "Pinti"]
+
+
+def test_between_a_list_of_places_is_one_event_near_them() -> None:
+    x = run("The TNLA fought junta troops on the road between Lashio, Kutkai and Muse on Monday.")
+    [event] = only(x, "Armed clash")
+    assert event.location and event.location.name == "Lashio"
+    assert event.near == ["Lashio", "Kutkai", "Muse"] and event.geo_precision == 2
+
+
+def test_where_a_column_set_out_from_is_no_event_place() -> None:
+    x = run("The KIA attacked a junta convoy returning from Lashio on Monday near Kutkai.")
+    assert [e.location.name for e in only(x, "Armed clash") if e.location] == ["Kutkai"]
+
+
+def test_kinds_dated_apart_at_one_place_are_two_events() -> None:
+    x = run("On September 9, the TNLA clashed with junta troops in Kutkai, which it had "
+            "captured on September 2.")
+    assert [(e.sub_event_type, str(e.date.start)) for e in x.events if e.date] == [
+        ("Non-state actor overtakes territory", "2025-09-02"), ("Armed clash", "2025-09-09")]
+
+
+def test_air_support_on_the_day_of_a_battle_folds_into_it() -> None:
+    x = run("On Tuesday the TNLA clashed with junta troops in Kutkai, and jets bombed Kutkai.")
+    assert [e.sub_event_type for e in x.events] == ["Armed clash"]
+
+
+def test_deaths_told_beside_a_strike_on_the_place_are_the_strike_s() -> None:
+    x = run("Two civilians were killed in Kutkai on Tuesday. Junta troops fired artillery "
+            "shells at Kutkai on Tuesday, residents said.")
+    [event] = x.events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.fatalities == 2 and len(event.evidence) == 2
+
+
+def test_a_raid_that_killed_stays_an_attack_beside_the_shelling() -> None:
+    x = run("Junta troops raided Kutkai on Tuesday and killed two civilians. Junta troops also "
+            "fired artillery shells at Kutkai on Tuesday.")
+    assert sorted(e.sub_event_type for e in x.events) == [
+        "Attack", "Shelling/artillery/missile attack"]
+
+
+def test_a_place_close_to_another_is_its_landmark_not_a_second_event() -> None:
+    x = run("Junta troops clashed with the TNLA on Monday near Hohko, close to Nawnghkio.")
+    [event] = x.events
+    assert event.location and event.location.name == "Hohko" and event.near == ["Nawnghkio"]
+
+
+def test_places_joined_by_and_after_near_are_each_an_event() -> None:
+    x = run("Junta troops clashed with the TNLA on Monday near Hohko and near Nawnghkio.")
+    assert len(x.events) == 2
+
+
+def test_a_resident_s_town_is_who_speaks_not_where_it_happened() -> None:
+    x = run("Junta jets bombed the village on Monday, a Kyaukme Township resident said.")
+    assert all(e.location is None or e.location.name != "Kyaukme" for e in x.events)
+    x = run("Kyaukme residents fled after junta jets bombed the town on Monday.")
+    assert {e.location.name for e in x.events if e.location} == {"Kyaukme"}
+
+
+def test_a_region_s_own_name_is_never_an_unresolved_event_place() -> None:
+    x = run("Fighting between junta troops and the KNDF continued in Kayah State on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Kayah"]
+    assert all(e.location is None or e.location.lat is not None for e in x.events)
+
+
+def test_a_model_number_or_an_organisation_is_no_place_as_written() -> None:
+    for text in ("The house was destroyed by a bomb dropped from an F-16 on Monday.",
+                 "A clash was reported by Inter-Services Public Relations on Monday."):
+        assert as_written(Sentence(0, 0, len(text), text), [], [], []) is None
+
+
+def test_a_person_s_past_in_an_aside_is_no_event() -> None:
+    x = run("A former captain, who defected after the coup, said fighting continued near Kutkai.")
+    assert "Other" not in {e.sub_event_type for e in x.events}
+    x = run("A former major, who defected from the army after the coup, said junta troops "
+            "clashed with the TNLA in Kutkai on Monday.")
+    assert [e.sub_event_type for e in x.events] == ["Armed clash"]
+
+
+def test_an_event_noun_naming_a_camp_or_a_board_is_no_event() -> None:
+    x = run("The RSF shelled the Abu Shouk displacement camp near El Fasher on Monday.")
+    assert "Other" not in {e.sub_event_type for e in x.events}
+    x = run("A source close to the conscription board in Mandalay said lists were redrawn.")
+    assert x.events == []
+
+
+def test_a_town_adjacent_to_another_is_its_landmark() -> None:
+    x = run("The TNLA began attacking junta positions in Kutkai town, adjacent to Lashio, "
+            "on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Kutkai"]
+
+
+def test_a_town_the_lede_does_not_name_is_the_one_named_next() -> None:
+    x = run("Insurgents said they captured a ruby-mining town in Mandalay Region on Tuesday. "
+            "TNLA fighters were filmed in the centre of Mogoke.")
+    [event] = only(x, "Non-state actor overtakes territory")
+    assert event.location and event.location.name == "Mogoke"
+    assert event.date and str(event.date.start) == "2025-09-09"
+
+
+def test_a_name_that_speaks_is_no_event_place() -> None:
+    x = run("Junta troops shelled Kutkai on Friday, Lashio said.")
+    assert [e.location.name for e in x.events if e.location] == ["Kutkai"]
+
+
+def test_where_a_force_is_stationed_is_not_where_it_strikes() -> None:
+    x = run("A junta unit stationed on a hill in a nearby village, Pinti, fired five shells "
+            "toward Goteik on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Goteik"]
+    x = run("Junta troops based in Lashio shelled Kutkai on Monday.")
+    assert [e.location.name for e in x.events if e.location] == ["Kutkai"]

@@ -73,3 +73,9 @@ def test_a_danger_of_strikes_is_no_strike_when_a_later_plan_sets_the_sentence_st
     x = run("The TNLA warned residents of the danger of further airstrikes on Kyaukme and said "
             "people would be allowed to leave the town.")
     assert "Air/drone strike" not in facts(x)
+
+
+def test_fighting_that_people_fled_with_a_modifier_is_no_battle_there() -> None:
+    x = run("Junta jets bombed Kutkai on Monday, and residents who fled the recent fighting "
+            "in Kutkai have not returned.")
+    assert [e.sub_event_type for e in x.events if e.event_type == "Battles"] == []

@@ -94,3 +94,16 @@ def test_reportedly_is_an_unnamed_claim_not_a_rumour() -> None:
                      "", None) == "rumour"
     assert status_of("Junta troops burned 30 houses in Kutkai town on Monday.", "", None) == \
         "reported"
+
+
+def test_a_plan_told_in_the_present_passive_is_planned() -> None:
+    [event] = events("These protests are planned for Friday in Yangon.")
+    assert event.status == "planned"
+    [event] = events("A rally is scheduled for Sunday in Mandalay, organisers said.")
+    assert event.status == "planned"
+
+
+def test_a_past_passive_of_planning_leaves_the_event_reported() -> None:
+    [event] = events("Protesters rallied in Yangon on Monday, days after a strike that was "
+                     "planned for weeks.")
+    assert event.status == "reported"

@@ -116,7 +116,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
-    findings.events = written.settle(merge_same_events(findings.events))
+    findings.events = written.settle(
+        casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
     findings.control = control_rules.from_territorial(territorial) + \
@@ -189,7 +190,26 @@ def _not_an_event(m: re.Match[str], sentence: Sentence, status: str) -> str | No
         return "an earlier event told as a start ('since ...ing')"
     if is_adjectival_participle(m.group(0), before):
         return "a participle describing a state ('the occupied X')"
+    if _MODIFIES_A_NOUN.match(sentence.text, m.end()):
+        return "a noun modifying a place or a body ('displacement camp', 'conscription board')"
+    if _in_person_aside(sentence.text, m.start()):
+        return "a person's background in an aside ('X, who defected after the coup, said')"
     return None
+
+
+#: after an event noun, the place or body it names: "the Zamzam displacement camp", "the
+#: conscription board", "a clash zone"
+_MODIFIES_A_NOUN = re.compile(r"\s+(?:camps?|sites?|zones?|centres?|centers?|settlements?|"
+                              r"shelters?|boards?|committees?|offices?|departments?|"
+                              r"ministry|law|laws|act|policy|policies)\b")
+#: an aside about a person: ", who defected to the CDM after the coup," (to its closing comma)
+_PERSON_ASIDE = re.compile(r",\s+who\s+[^,;:“”\"]*,")
+
+
+def _in_person_aside(text: str, at: int) -> bool:
+    """The trigger lies in a non-restrictive relative clause about a person, told between
+    commas: the person's past, not this report's event."""
+    return any(m.start() < at < m.end() for m in _PERSON_ASIDE.finditer(text))
 
 
 def is_headline(sentence: Sentence) -> bool:
@@ -452,15 +472,27 @@ def _main_and_side(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
 
 
 def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
-    """ACLED's hierarchy, per place: where several kinds of a sentence fall on one place
-    (air support inside a battle), the highest-ranked codes it; side kinds stand beside."""
-    best: dict[str, int] = {}
-    for kind, event in ranked:
-        if _is_main(kind) and event.location is not None:
-            name = event.location.name
-            best[name] = min(best.get(name, _rank(kind)), _rank(kind))
+    """ACLED's hierarchy, per place and day: where several kinds of a sentence fall on one
+    place (air support inside a battle), the highest-ranked codes it; side kinds stand
+    beside. "Seized X on July 16 and have been battling there since July 18": kinds dated
+    apart (both dates known, no day shared) are two events, each of its own kind."""
+    main = [(k, e) for k, e in ranked if _is_main(k) and e.location is not None]
+
+    def outranked(kind: TriggerKind, event: Event) -> bool:
+        assert event.location is not None
+        return any(_rank(k) < _rank(kind) for k, e in main
+                   if e.location is not None and e.location.name == event.location.name
+                   and not _dated_apart(e.date, event.date))
+
     return [e for k, e in ranked if not _is_main(k) or e.location is None
-            or _rank(k) == best[e.location.name]]
+            or not outranked(k, e)]
+
+
+def _dated_apart(a: DateInterval | None, b: DateInterval | None) -> bool:
+    """Both dated, with no day in common."""
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return False
+    return not _overlap(a, b)
 
 
 def _rank(kind: TriggerKind) -> int:
@@ -545,7 +577,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         near = ctx.nearby[sentence.index]
         wheres = listed_after(trigger_end, sentence, wheres, near.actors, near.dates) or wheres
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
-        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text)
+        wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text) \
+            or _town_named_next(trigger_end, sentence, ctx.places, ctx.text.text)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
@@ -629,6 +662,27 @@ def _town_referred_to(trigger_end: int, sentence: Sentence, places: list[Place],
                if span.start < sentence.start and (place.kind or "town") in ("town", "city")
                and not is_anchor(full_text, span.start)]
     return [Where(max(earlier, key=lambda item: item[0])[1], [], 1)] if earlier else []
+
+
+_A_TOWN = re.compile(r"^\s+an?\s+(?:[\w’'-]+\s+){0,3}(?:town|city)\b", re.IGNORECASE)
+#: how far after the sentence the town "a town" points to may be named
+_NAMED_NEXT_CHARS = 400
+
+
+def _town_named_next(trigger_end: int, sentence: Sentence, places: list[Place],
+                     full_text: str) -> list[Where]:
+    """"Insurgents have captured a jade-mining town in the Mandalay region" with no town
+    named in the sentence: the town the next sentences name first (a lede names the
+    town after the fact), when it lies in the region the sentence names, if any."""
+    if not _A_TOWN.match(sentence.text[trigger_end - sentence.start:]):
+        return []
+    regions = {p.name for p in places if (p.kind or "") in ("region", "state")
+               and any(sentence.start <= x.start < sentence.end for x in p.spans)}
+    later = [(span.start, place) for place in places for span in place.spans
+             if sentence.end <= span.start < sentence.end + _NAMED_NEXT_CHARS
+             and (place.kind or "") in ("town", "city") and not is_anchor(full_text, span.start)
+             and (not regions or place.admin1 in regions)]
+    return [Where(min(later, key=lambda item: item[0])[1], [], 1)] if later else []
 
 
 #: "the city", "the town", "the village" standing alone (not "the town of X")
@@ -775,8 +829,94 @@ def merge_same_events(events: list[Event]) -> list[Event]:
             continue
         if _within(event.date, same.date):
             same.date = event.date
+        if written.is_fallback(same) and not written.is_fallback(event):
+            # the gazetteer's place of the same name, not the one kept as written
+            same.location, same.geo_precision = event.location, event.geo_precision
         same.evidence.extend(s for s in event.evidence if s not in same.evidence)
         same.weapons.extend(w for w in event.weapons if w not in same.weapons)
         if event.fatalities is not None:
             same.fatalities = min(f for f in (same.fatalities, event.fatalities) if f is not None)
     return merged
+
+
+#: a township's event told again, within so many characters, at a place inside it
+_SAME_ACCOUNT_CHARS = 1500
+
+
+def _overlap(a: DateInterval | None, b: DateInterval | None) -> bool:
+    """Dated intervals that share a day (an open end is unbounded); undated reports
+    (an article with no publication date) may be days apart."""
+    if a is None or b is None:
+        return False
+    return (a.start is None or b.end is None or a.start <= b.end) and \
+        (b.start is None or a.end is None or b.start <= a.end)
+
+
+def _lies_in(inner: Event, outer: Event) -> bool:
+    """``inner``'s place is a town or village of ``outer``'s township."""
+    big, small = outer.location, inner.location
+    if big is None or small is None or big.kind != "township" or small is big:
+        return False
+    return (small.kind or "") in ("town", "city", "village", "village tract") and \
+        small.admin3 is not None and small.admin3.lower() == big.name.lower()
+
+
+def _told_inside(inner: Event, outer: Event) -> bool:
+    """``inner``'s own sentence names ``outer``'s township as where its place lies
+    ("near Y village in X Township", "in X township, ... on Y village"), within a few
+    sentences of ``outer``'s report: the township's event is the same one, told broadly."""
+    assert outer.location is not None
+    name = re.compile(rf"\b{re.escape(outer.location.name)}\s+[Tt]ownship\b")
+    if not any(name.search(s.text) for s in inner.evidence[:1]):  # its own first report
+        return False
+    gaps = [abs(x.start - y.start) for x in inner.evidence for y in outer.evidence]
+    return bool(gaps) and min(gaps) <= _SAME_ACCOUNT_CHARS
+
+
+def fold_into_parts(events: list[Event]) -> list[Event]:
+    """ACLED codes an event at the most specific place told: "clashes in X Township" and,
+    in the same account, "the battle took place near Y village" (Y in X Township) are one
+    clash at Y. The township's event, of the same type, day and a shared actor, joins it."""
+    dropped: set[int] = set()
+    for outer in events:
+        inner = next((e for e in events if id(e) not in dropped and e is not outer
+                      and (e.event_type, e.sub_event_type) == (outer.event_type,
+                                                               outer.sub_event_type)
+                      and (e.status in NON_FACTUAL) == (outer.status in NON_FACTUAL)
+                      and _lies_in(e, outer) and _overlap(e.date, outer.date)
+                      and {e.actor1, e.actor2} & {outer.actor1} and _told_inside(e, outer)),
+                     None)
+        if inner is None:
+            continue
+        inner.evidence.extend(s for s in outer.evidence if s not in inner.evidence)
+        dropped.add(id(outer))
+    return [e for e in events if id(e) not in dropped]
+
+
+#: the ways of killing that no strike from afar explains: a raid, shooting, a massacre
+_GROUND_ATTACK = re.compile(r"\b(?:raid\w*|massacre\w*|execut\w+|shot|shoot\w*|gunned|gunmen|"
+                            r"storm\w*|tortur\w*|stabb\w*|hack\w*|behead\w*|burn\w*|"
+                            r"open(?:ed)? fire|rap(?:e|ed|ing))\b", re.IGNORECASE)
+
+
+def casualties_of_strikes(events: list[Event]) -> list[Event]:
+    """"A man was killed in X" beside "artillery strikes on X" (same place, a shared day,
+    the same attacker): the deaths are the strike's, which ACLED codes as the remote
+    violence, not as a separate attack on civilians. The attack joins the strike."""
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    dropped: set[int] = set()
+    for event in events:
+        if event.sub_event_type != "Attack" or event.location is None or \
+                _GROUND_ATTACK.search(event.evidence[0].text):
+            continue
+        strike = next((s for s in strikes if s.location is not None
+                       and s.location.name == event.location.name and s.actor1 == event.actor1
+                       and (s.status in NON_FACTUAL) == (event.status in NON_FACTUAL)
+                       and _overlap(s.date, event.date)), None)
+        if strike is None:
+            continue
+        strike.evidence.extend(x for x in event.evidence if x not in strike.evidence)
+        if strike.fatalities is None:
+            strike.fatalities = event.fatalities
+        dropped.add(id(event))
+    return [e for e in events if id(e) not in dropped]

@@ -99,16 +99,74 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     chosen = [(p, s) for p, s in chosen if not _government(p, s, sentence)
               and not not_an_event_place(p, s, sentence) and not _destination(s, sentence)
               and not _container(p, s, chosen, full_text)]
+    chosen, between = _between(chosen, full_text)
+    chosen, landmarks = _landmarks(chosen, full_text)
     out: list[Where] = []
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
         precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
-        out.append(Where(place, anchor_names or list(place.near), precision or 1))
+        out.append(Where(place, between.get(start) or landmarks.get(start) or anchor_names
+                         or list(place.near), precision or 1))
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
+
+
+#: "in X near the famous Y viaduct", "near X, close to Y Township": Y only tells where X is
+_LANDMARK_GAP = re.compile(r"^(?:\s+(?:village tracts?|villages?|towns?|townships?|city|ward))?"
+                           r",?\s+(?:near|close to|not far from|next to|adjacent to|bordering)\s+"
+                           r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+_LANDMARK_GAP_CHARS = 50
+
+
+def _landmarks(chosen: list[tuple[Place, int]], full_text: str
+               ) -> tuple[list[tuple[Place, int]], dict[int, list[str]]]:
+    """A place written "near" or "close to" right after another place of the sentence is
+    that place's landmark, not a second event place. Returns the places kept and, per kept
+    start, the landmarks named after it."""
+    kept: list[tuple[Place, int]] = []
+    refs: dict[int, list[str]] = {}
+    for place, start in chosen:
+        if kept:
+            last, last_start = kept[-1]
+            gap = full_text[_end_at(last, last_start):start]
+            if len(gap) <= _LANDMARK_GAP_CHARS and _LANDMARK_GAP.match(gap):
+                refs.setdefault(last_start, []).append(place.name)
+                continue
+        kept.append((place, start))
+    return kept, refs
+
+
+#: "between X and Y", "between the villages of X and Y": one place between the two
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|"
+                             r"townships?) of\s+)?$", re.IGNORECASE)
+#: what joins the places of the pair or list: ", ", " and ", "and another known as “"
+_BETWEEN_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)[^,.;:]{0,30}$")
+
+
+def _between(chosen: list[tuple[Place, int]], full_text: str
+             ) -> tuple[list[tuple[Place, int]], dict[int, list[str]]]:
+    """"Ambushed a column between X and Y": one event near both, at the first of them
+    (GOLD.md: "between X and Y" gives the reference places), not one event at each.
+    Returns the places kept and, per kept start, its reference names."""
+    kept: list[tuple[Place, int]] = []
+    refs: dict[int, list[str]] = {}
+    lead: tuple[Place, int] | None = None
+    previous_end = -1
+    for place, start in chosen:
+        if lead is not None and _BETWEEN_JOIN.match(full_text[previous_end:start]):
+            refs[lead[1]].append(place.name)
+            previous_end = _end_at(place, start)
+            continue
+        lead = None
+        if _BETWEEN_BEFORE.search(full_text[max(0, start - 40):start]):
+            lead = (place, start)
+            refs[start] = [place.name]
+        kept.append((place, start))
+        previous_end = _end_at(place, start)
+    return kept, {at: names for at, names in refs.items() if len(names) > 1}
 
 
 #: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
@@ -160,7 +218,22 @@ _PEOPLE_FROM = re.compile(
     r"\b(?i:residents?|villagers?|people|man|woman|men|women|refugees|activists?|volunteers?|"
     r"sources?|-year-old|students?|boy|girl|farmers?)\s+(?i:from)\s+"
     r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
-_DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted)\b")
+#: "a column returning from X": where a moving force set out, not where it was hit
+_ROUTE_ORIGIN = re.compile(r"\b(?:returning|coming|travell?ing|arriving|heading back|"
+                           r"on (?:its|their|the) way back)\s+from\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+#: "a unit stationed on a hill in X", "troops based in X": where a force sits, from where
+#: it fires; the event is where it strikes
+_STATIONED_AT = re.compile(r"\b(?:stationed|based|garrisoned|positioned)\s+(?:(?:on|in|at|near|"
+                           r"inside)\s+(?:(?:a|an|the|another|its|their)\s+)?"
+                           r"(?:[a-z-]+,?\s+){0,3}){1,2}$")
+#: a speech verb right after the name: the name is who speaks
+_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|claimed|stated|added|announced|reported|"
+                           r"confirmed|denied|warned)\b")
+#: "a X resident", "X villagers said": the name describes people (who speak or saw)
+_PEOPLE_AFTER = re.compile(r"^(?:\s+(?:[Tt]ownship|[Vv]illage|[Tt]own|[Cc]ity))?\s+"
+                           r"(?:residents?|villagers?|natives?|locals?|dwellers?|people)\b")
+_DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted|relocat\w*)\b")
 #: "Speaking in X, an official said": where the speaker spoke
 _SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
 #: a dateline: "KYIV:", "BAMBANG, Nueva Vizcaya —" opening the sentence
@@ -202,18 +275,23 @@ _PEOPLE_VERB_AFTER = re.compile(r"^\s+(?:have|had|are|were|say|said|claim|claime
 
 def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     """A name that says something other than where the event was: people's origin ("forces
-    from X"), where a speaker spoke ("Speaking in X"), a dateline ("KYIV:"), part of a
-    longer name ("Aung San Suu Kyi"), a platform ("on Facebook"), or a capitalised
-    common word opening the sentence ("Along with ...")."""
+    from X", "a column returning from X"), where a speaker spoke ("Speaking in X"), a
+    dateline ("KYIV:"), part of a longer name ("Aung San Suu Kyi"), a platform ("on
+    Facebook"), or a capitalised common word opening the sentence ("Along with ...")."""
     offset, end = start - sentence.start, _end_at(place, start) - sentence.start
     before, after = sentence.text[max(0, offset - 90):offset], sentence.text[end:]
     mention = sentence.text[offset:end]
-    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before):
+    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before) or \
+            _ROUTE_ORIGIN.search(before) or _STATIONED_AT.search(before):
         return True
-    said_by = re.search(r"\b(?:said|told|says)\s+(?:[\w’'-]+\s+){0,4}$",
+    said_by = re.search(r"\b(?:said|told|says)(?:\s+[\w’'-]+){0,5}\s*$",
                         before[:before.rfind(" from")]) if " from" in before else None
     if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
         return True
+    if _SPEAKS_AFTER.match(after):
+        return True  # "…, Nato said": a name that speaks is a person or a government
+    if _PEOPLE_AFTER.match(after) and not _DISPLACED.search(sentence.text):
+        return True  # "a Kyaukme Township resident said": whose words, not where
     dateline = _DATELINE.match(sentence.text)
     if dateline and offset < dateline.end() and dateline.end() < len(sentence.text) - 1:
         return True
@@ -335,6 +413,12 @@ def _country_words() -> frozenset[str]:
     return frozenset(w for words in actor_lexicon().countries.values() for w in words)
 
 
+#: a name that says it is a region ("Kayah State", "Amran Governorate", "Kharkiv Oblast"):
+#: only a region, which codes no event, never a place the gazetteer lacks
+_REGION_NAME = re.compile(r"\b(?:State|Region|Province|Division|Governorate|Oblast|"
+                          r"Prefecture)$")
+
+
 def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateInterval]
               ) -> list[tuple[Place, int]]:
     """Place-like names when the places stage found none here (unresolved, no coordinates)."""
@@ -347,7 +431,7 @@ def _fallback(sentence: Sentence, actors: list[ActorMention], dates: list[DateIn
         container = re.search(r"(?:town|village|township|city|district),? in $",
                               sentence.text[:m.start(group)])
         if not clash and not container and name.split()[0] not in ("The", "A", "An", "Operation") \
-                and name not in _country_words():
+                and name not in _country_words() and not _REGION_NAME.search(name):
             span = Span(start, start + len(name), name)
             found.append((Place(mention=name, name=name, why="unresolved name in event sentence",
                                 spans=[span]), start))

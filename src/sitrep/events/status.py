@@ -99,7 +99,8 @@ def status_of(sentence: str, following: str, source: str | None,
         sentence[max(0, trigger_at - CUE_BEFORE):trigger_at + CUE_AFTER]
     if c.threatened.search(near):
         return "threatened"
-    if c.planned.search(near):
+    if c.planned.search(near) or (trigger_at is not None and _planned_passive().match(
+            sentence, trigger_at)):
         return "planned"
     if c.unverified.search(sentence) or c.unverified.search(following[:200]):
         return "unverified"
@@ -112,6 +113,19 @@ def _hearsay() -> re.Pattern[str]:
     raw = (files("sitrep.events") / "data" / "status.yaml").read_text(encoding="utf-8")
     words = yaml.safe_load(raw)["hearsay"]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _planned_passive() -> re.Pattern[str]:
+    """The trigger, then its clause's present passive of planning ("protests *are planned
+    for* Friday", "a strike *has been called* for Monday"), read from ``data/status.yaml``;
+    matched at the trigger, so only its own verb counts, never a later clause's."""
+    raw = (files("sitrep.events") / "data" / "status.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    aux = "|".join(data["planned_passive_aux"])
+    verbs = "|".join(data["planned_passive"])
+    return re.compile(rf"[\w-]+(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{aux})\s+(?:\w+ly\s+)?"
+                      rf"(?:{verbs})\s+(?:for|to|on|in|at|this|next|later)\b", re.IGNORECASE)
 
 
 #: a sentence that opens a quotation is someone's words, named or not

@@ -49,6 +49,19 @@ _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)\s+(?!(?:on|in|at|and|or|of
                         r"city|town|village|area|county)\b)[a-z]")
 
 
+#: the last word of an organisation's name ("Inter-Services Public Relations", "the Red
+#: Cross Committee"): a body, not a place
+_ORGANISATION_END = re.compile(r"\b(?:Relations|Committee|Council|Ministry|Agency|Army|Forces|"
+                               r"Network|Organi[sz]ation|Office|Party|Front|Union|News|Radio|"
+                               r"Association|Society|Commission|Authority|Movement|Brigade|"
+                               r"Battalion|Division|Corps|Command|Police|Guard|Service)$")
+
+
+def _not_a_place_name(name: str) -> bool:
+    """A model with a number ("F-16", "Su-25", "MiG-29") or an organisation's name."""
+    return bool(re.search(r"\d", name)) or bool(_ORGANISATION_END.search(name))
+
+
 def _taken(start: int, end: int, actors: list[ActorMention],
            dates: list[DateInterval]) -> bool:
     return any(a.span.start < end and start < a.span.end for a in actors) or any(
@@ -69,7 +82,7 @@ def as_written(sentence: Sentence, places: list[Place], actors: list[ActorMentio
         if _ADJECTIVE.match(sentence.text, m.start(1)):  # "on a Pakistani checkpoint"
             continue
         if name.split()[0] in _NOT_PLACES or _known_broad(name, places) or \
-                _taken(start, start + len(name), actors, dates):
+                _taken(start, start + len(name), actors, dates) or _not_a_place_name(name):
             continue
         span = Span(start, start + len(name), name)
         return Place(mention=name, name=name, why=AS_WRITTEN, spans=[span], geo_precision=3)
