@@ -92,3 +92,20 @@ def test_a_us_county_is_placed_at_the_articles_towns_not_at_a_namesake_town() ->
     assert county.kind == "region" and county.admin1 == "Kentucky"
     assert near(county, 37.1, -84.1, 40) and "placed at the median" in county.why
     assert found["London"].admin1 == "Kentucky"
+
+
+def test_a_dateline_with_a_country_of_three_words() -> None:
+    found = places("DUBAI, United Arab Emirates — Drones struck a fuel depot overnight, "
+                   "officials said.")
+    assert found["DUBAI"].country == "United Arab Emirates"
+
+
+def test_kafr_and_kfar_are_one_spelling() -> None:
+    found = places("Artillery hit the village of Kafr Kila in southern Lebanon on Sunday.")
+    assert near(found["Kafr Kila"], 33.28, 35.55, within=10)
+
+
+def test_a_city_reached_by_an_alternate_name_yields_to_a_myanmar_village() -> None:
+    found = places("Residents fled Pan Kan in Loikaw Township, Kayah State, Myanmar, after "
+                   "shelling on Monday.")
+    assert found["Pan Kan"].admin1 == "Kayah"

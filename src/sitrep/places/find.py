@@ -228,11 +228,22 @@ def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]
             for c, words in lexicon().countries.items()]
 
 
+def _own_names_first(mention: Mention) -> list[Entry]:
+    """A GeoNames city reached only by an alternate name ("Pan Kan" for Pangkham) yields
+    to MIMU places that bear the name as their own: MIMU is Myanmar's fuller list."""
+    surface = key(mention.surface)
+    if not any(c.source.startswith("MIMU") and key(c.name) == surface
+               for c in mention.candidates):
+        return mention.candidates
+    return [c for c in mention.candidates
+            if c.source.startswith("MIMU") or key(c.name) == surface]
+
+
 def _resolve_strong(mention: Mention, country: str, before: str = "", after: str = "",
                     named: frozenset[str] = frozenset()) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     # world admin units and small towns abroad are for the world ranker (``rank.py``)
-    strong = [c for c in mention.candidates if c.kind in _STRONG
+    strong = [c for c in _own_names_first(mention) if c.kind in _STRONG
               and not c.source.startswith("countrystatecity")]
     if wanted in ("village", "village tract", "ward"):
         return  # "Shwe Pyi ward" is a part of a town, not the town Shwe Pyi
