@@ -109,3 +109,20 @@ def test_a_city_reached_by_an_alternate_name_yields_to_a_myanmar_village() -> No
     found = places("Residents fled Pan Kan in Loikaw Township, Kayah State, Myanmar, after "
                    "shelling on Monday.")
     assert found["Pan Kan"].admin1 == "Kayah"
+
+
+def test_a_demonym_leading_an_actor_names_its_country() -> None:
+    found = places("Russian forces shelled the outskirts of Kharkiv on Tuesday.")
+    assert found["Russian"].kind == "demonym"
+    assert found["Russian"].country == "Russia"
+
+
+def test_a_demonym_after_the_and_before_a_hyphen() -> None:
+    found = places("The Canadian-led mission left. The Syrian statement came late.")
+    assert found["Canadian"].country == "Canada"
+    assert found["Syrian"].country == "Syria"
+
+
+def test_a_demonym_is_not_a_town_of_that_name() -> None:
+    found = places("Mexican officials met in Oslo on Monday.")
+    assert found["Mexican"].country == "Mexico"

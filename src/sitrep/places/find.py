@@ -116,8 +116,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 surface = _POSSESSIVE_END.sub("", "".join(words[i:j]).strip(" -"))
                 start = offsets[i] + (len(words[i]) - len(words[i].lstrip(" -")))
                 end = start + len(surface)
-                if surface.lower() in stop_words() or len(surface) < 3:
-                    continue
+                if surface.lower() in stop_words() or len(surface) < 3 or _is_demonym(surface):
+                    continue  # "Canadian" is Canada's (below), not Canadian, Texas
                 cands = index.get(key(surface))
                 if cands and surface.isupper() and not any(c.name.isupper() for c in cands):
                     continue  # "KTU", "SHAN": a group or an agency, not a place
@@ -145,16 +145,26 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
     return found + _extra_mentions(text.text, found, skip)
 
 
-def _demonym(run: str) -> tuple[str, str | None]:
-    """The demonym opening a capitalised run ("Egyptian Premier League", "Sri Lankan",
-    "Palestinians") and the place it names."""
-    words = _POSSESSIVE_END.sub("", run).split(" ")
-    for n in range(min(3, len(words)), 0, -1):
-        written = " ".join(words[:n])
+def _demonym(run: str) -> tuple[int, str, str | None]:
+    """The demonym opening a capitalised run, after "The" and the like ("Egyptian Premier
+    League", "Sri Lankan", "Palestinians", "The Russian-backed"): its offset in the run, as
+    written, and the place it names."""
+    words = re.split(r"[ -]", _POSSESSIVE_END.sub("", run))
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in stop_words():
+        lead += 1
+    offset = sum(len(w) + 1 for w in words[:lead])
+    for n in range(min(3, len(words) - lead), 0, -1):
+        written = run[offset:offset + sum(len(w) + 1 for w in words[lead:lead + n]) - 1]
         for form in (written, written[:-1] if written.endswith("s") else ""):
             if form and form in demonyms():
-                return written, demonyms()[form]
-    return run, None
+                return offset, written, demonyms()[form]
+    return 0, run, None
+
+
+def _is_demonym(surface: str) -> bool:
+    """"Canadian", "Russians": a demonym on its own names its country (``_extra_mentions``)."""
+    return surface in demonyms() or (surface.endswith("s") and surface[:-1] in demonyms())
 
 
 def _leading_stop_words(words: list[str], i: int, j: int) -> bool:
@@ -181,19 +191,22 @@ def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
             and not any(s < end and start < e for s, e in added)
 
     out: list[Mention] = []
+    # "Russian forces": the actor's leading demonym still names its country
+    actor_starts = {s for s, _ in skip}
     for start, end, name in abbreviation_spans(text):
         cands = admin_or_country(index, name)
         if cands and free(start, end) and not _inside_actor(start, end, skipped, cands):
             out.append(Mention(text[start:end], start, end, None, cands, abbreviation=True))
             added.append((start, end))
     for m in _NAME.finditer(text):
-        start, end = m.start(), m.end()
-        written, target = _demonym(m.group(0))
+        offset, written, target = _demonym(m.group(0))
         if target is None:
             continue
+        start = m.start() + offset
         end = start + len(written)
         cands = admin_or_country(index, target)
-        if cands and free(start, end) and not _inside_actor(start, end, skipped, cands):
+        if cands and free(start, end) and (not _inside_actor(start, end, skipped, cands)
+                                           or start in actor_starts):
             cands.sort(key=lambda c: c.kind != "country")  # "Georgian": the country
             out.append(Mention(written, start, end, None, cands[:1], demonym=True))
             added.append((start, end))
