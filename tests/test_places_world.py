@@ -126,3 +126,9 @@ def test_a_demonym_after_the_and_before_a_hyphen() -> None:
 def test_a_demonym_is_not_a_town_of_that_name() -> None:
     found = places("Mexican officials met in Oslo on Monday.")
     assert found["Mexican"].country == "Mexico"
+
+
+def test_indian_is_india_and_canada_sits_at_its_geonames_point() -> None:
+    found = places("Indian and Canadian diplomats met on Friday.")
+    assert found["Indian"].country == "India"
+    assert near(found["Canadian"], 60.1, -113.6, within=25)
