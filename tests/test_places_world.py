@@ -132,3 +132,19 @@ def test_indian_is_india_and_canada_sits_at_its_geonames_point() -> None:
     found = places("Indian and Canadian diplomats met on Friday.")
     assert found["Indian"].country == "India"
     assert near(found["Canadian"], 60.1, -113.6, within=25)
+
+
+def test_a_place_before_a_hyphenated_modifier() -> None:
+    found = places("Ana Lopez of Nairobi-based Orbit Consulting said the talks would resume.")
+    assert found["Nairobi"].country == "Kenya"
+
+
+def test_a_sentence_opening_in_a_country() -> None:
+    found = places("In China, the new rules took effect on Monday.")
+    assert found["China"].kind == "country"
+
+
+def test_datelines_with_a_date_or_a_tight_dash() -> None:
+    assert places("NAIROBI, April 5 (Reuters) - Lawmakers met on Friday.")["NAIROBI"].country \
+        == "Kenya"
+    assert places("NAIROBI—Lawmakers met on Friday.")["NAIROBI"].country == "Kenya"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -37,6 +38,10 @@ VILLAGE_SUPPORT_KM = 80.0
 #: they lie to the article's towns, so their mutual distance counts double
 CLUSTER_WEIGHT = 2.0
 _STRONG = frozenset({"country", "region", "city", "town", "township"})
+_MODIFIER = re.compile(r"-(?:based|born|led|backed|bound|made|owned|run|held|controlled|"
+                       r"allied|linked|area|style|headquartered)\b")
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
+                             "on", "the", "to", "with"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _CONTAINER_BEFORE = re.compile(r"\b(?:towns?|villages?|townships?|cit(?:y|ies)|districts?|areas?"
@@ -102,11 +107,12 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
     skipped = SpanIndex(skip)
     found: list[Mention] = []
     abbreviated_index = SpanIndex((s, e) for s, e, _ in abbreviation_spans(text.text))
-    for m in _NAME.finditer(text.text):
-        if abbreviated_index.overlaps(m.start(), m.end()):
+    for run_start, run in _runs(text.text):
+        run_end = run_start + len(run)
+        if abbreviated_index.overlaps(run_start, run_end):
             continue  # "Kan." of "Salina, Kan." is Kansas, not Cannes
-        words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
-        offsets = [m.start()]
+        words = re.split(r"(?<=\S)(?=[ -])", run)
+        offsets = [run_start]
         for w in words[:-1]:
             offsets.append(offsets[-1] + len(w))
         i = 0
@@ -119,6 +125,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 if surface.lower() in stop_words() or len(surface) < 3 or _is_demonym(surface):
                     continue  # "Canadian" is Canada's (below), not Canadian, Texas
                 cands = index.get(key(surface))
+                if cands and j - i > 1 and _function_word_first(words[i], surface, cands):
+                    continue  # "In China" is not the village Inn Gyi Nar
                 if cands and surface.isupper() and not any(c.name.isupper() for c in cands):
                     continue  # "KTU", "SHAN": a group or an agency, not a place
                 if cands and not _inside_actor(start, end, skipped, cands):
@@ -128,7 +136,7 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 i += 1
                 continue
             surface, start, end, cands, j = hit
-            if _TITLE_BEFORE.search(text.text[max(0, m.start() - 20):m.start()]):
+            if _TITLE_BEFORE.search(text.text[max(0, run_start - 20):run_start]):
                 break
             kind = _KIND_AFTER.match(text.text[end:end + 20]) or \
                 _LIST_KIND.match(text.text[end:end + 60])
@@ -151,7 +159,8 @@ def _demonym(run: str) -> tuple[int, str, str | None]:
     written, and the place it names."""
     words = re.split(r"[ -]", _POSSESSIVE_END.sub("", run))
     lead = 0
-    while lead < len(words) - 1 and words[lead].lower() in stop_words():
+    while lead < len(words) - 1 and words[lead].lower() in stop_words() \
+            and words[lead] not in demonyms():
         lead += 1
     offset = sum(len(w) + 1 for w in words[:lead])
     for n in range(min(3, len(words) - lead), 0, -1):
@@ -160,6 +169,27 @@ def _demonym(run: str) -> tuple[int, str, str | None]:
             if form and form in demonyms():
                 return offset, written, demonyms()[form]
     return 0, run, None
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """Capitalised runs, cut after a hyphenated modifier: "London-based Orbit Consulting"
+    is "London" and then "Orbit Consulting" (the place is not part of a longer name)."""
+    for m in _NAME.finditer(text):
+        bounds = [m.start()]
+        for cut in _MODIFIER.finditer(m.group(0)):
+            bounds += [m.start() + cut.start(), m.start() + cut.end()]
+        bounds.append(m.end())
+        for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+            piece = text[start:end]
+            if piece.strip():
+                yield start + len(piece) - len(piece.lstrip()), piece.strip()
+
+
+def _function_word_first(first: str, surface: str, cands: list[Entry]) -> bool:
+    """A run opening with "In", "The", "At" reaches a place only by that place's own name
+    ("The Hague"), never by a variant spelling."""
+    return first.strip(" -").lower() in _FUNCTION_WORDS and \
+        not any(key(c.name) == key(surface) for c in cands)
 
 
 def _is_demonym(surface: str) -> bool:
