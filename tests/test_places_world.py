@@ -148,3 +148,13 @@ def test_datelines_with_a_date_or_a_tight_dash() -> None:
     assert places("NAIROBI, April 5 (Reuters) - Lawmakers met on Friday.")["NAIROBI"].country \
         == "Kenya"
     assert places("NAIROBI—Lawmakers met on Friday.")["NAIROBI"].country == "Kenya"
+
+
+def test_saint_abbreviated_in_a_city_name() -> None:
+    found = places("Police in St. Louis, Missouri, said two men were arrested.")
+    assert near(found["St. Louis"], 38.63, -90.20, within=25)
+
+
+def test_a_demonym_for_a_land_that_is_no_country() -> None:
+    found = places("The English city council met on Monday.")
+    assert found["English"].name == "England"

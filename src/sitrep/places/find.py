@@ -28,8 +28,9 @@ from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
 
 #: a run of capitalised words; a possessive ("China’s Kunming") ends the run
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)"
-                   r"|-[a-z]+\b))*")
+#: ("St. Louis", "Mt. Pleasant": an abbreviated Saint or Mount opens the run)
+_NAME = re.compile(r"(?<![\w'’-])(?:(?:St|Ste|Mt|Ft)\. )?[A-Z][\w'’]*"
+                   r"(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|oblast|governorate|county|prefecture|"
                          r"mine|area|ward|quarter)\b", re.IGNORECASE)
@@ -159,7 +160,7 @@ def _demonym(run: str) -> tuple[int, str, str | None]:
     written, and the place it names."""
     words = re.split(r"[ -]", _POSSESSIVE_END.sub("", run))
     lead = 0
-    while lead < len(words) - 1 and words[lead].lower() in stop_words() \
+    while lead < len(words) - 1 and words[lead].lower() in stop_words() | _FUNCTION_WORDS \
             and words[lead] not in demonyms():
         lead += 1
     offset = sum(len(w) + 1 for w in words[:lead])

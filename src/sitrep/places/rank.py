@@ -62,6 +62,7 @@ class Named(Protocol):
     why: str
     dateline: bool
     abbreviation: bool
+    demonym: bool
 
 
 @dataclass
@@ -174,6 +175,8 @@ def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
     if (m.kind_word or "") in ("village", "villages") and population(c) > VILLAGE_POPULATION:
         return False  # "Arkhangelske village" is not the city of Arkhangelsk
     home = c.country == ctx.focus or c.country in ctx.countries
+    if m.demonym:  # "English", "Kurdish": the word names its land, whatever its kind
+        return True
     if m.partial:  # "Jackson" in "Andrew Jackson Smith": countries and states only
         return _exact(c, m) and (c.kind == "country" or (
             c.kind == "region" and (not is_admin_unit(c) or home or lone
