@@ -158,3 +158,14 @@ def test_saint_abbreviated_in_a_city_name() -> None:
 def test_a_demonym_for_a_land_that_is_no_country() -> None:
     found = places("The English city council met on Monday.")
     assert found["English"].name == "England"
+
+
+def test_a_country_whose_name_joins_words_with_and() -> None:
+    found = places("Envoys from Trinidad and Tobago arrived in Geneva.")
+    assert found["Trinidad and Tobago"].kind == "country"
+    assert "Trinidad" not in found
+
+
+def test_ghouta_is_the_eastern_ghouta_near_damascus() -> None:
+    found = places("Shelling hit towns in Eastern Ghouta, outside Damascus, Syria.")
+    assert near(found["Eastern Ghouta"], 33.55, 36.45, within=25)

@@ -41,6 +41,10 @@ CLUSTER_WEIGHT = 2.0
 _STRONG = frozenset({"country", "region", "city", "town", "township"})
 _MODIFIER = re.compile(r"-(?:based|born|led|backed|bound|made|owned|run|held|controlled|"
                        r"allied|linked|area|style|headquartered)\b")
+#: "Trinidad and Tobago", "Bosnia and Herzegovina", "Isle of Man": a country or region
+#: whose own name joins capitalised words by a small lowercase one
+_JOINED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]+(?: [A-Z][\w'’]+)? (?:and|of the|of) "
+                          r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’-])")
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
                              "on", "the", "to", "with"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
@@ -108,6 +112,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
     skipped = SpanIndex(skip)
     found: list[Mention] = []
     abbreviated_index = SpanIndex((s, e) for s, e, _ in abbreviation_spans(text.text))
+    joined = _joined_names(text.text, skipped)
+    joined_index = SpanIndex((m.start, m.end) for m in joined)
     for run_start, run in _runs(text.text):
         run_end = run_start + len(run)
         if abbreviated_index.overlaps(run_start, run_end):
@@ -123,7 +129,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 surface = _POSSESSIVE_END.sub("", "".join(words[i:j]).strip(" -"))
                 start = offsets[i] + (len(words[i]) - len(words[i].lstrip(" -")))
                 end = start + len(surface)
-                if surface.lower() in stop_words() or len(surface) < 3 or _is_demonym(surface):
+                if surface.lower() in stop_words() or len(surface) < 3 or _is_demonym(surface) \
+                        or joined_index.overlaps(start, end):
                     continue  # "Canadian" is Canada's (below), not Canadian, Texas
                 cands = index.get(key(surface))
                 if cands and j - i > 1 and _function_word_first(words[i], surface, cands):
@@ -151,6 +158,7 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             found.append(Mention(surface, start, end, kind_word, list(cands),
                                  partial=capitalised > inner, titled_kind=titled))
             i = j
+    found += joined
     return found + _extra_mentions(text.text, found, skip)
 
 
@@ -184,6 +192,18 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
             piece = text[start:end]
             if piece.strip():
                 yield start + len(piece) - len(piece.lstrip()), piece.strip()
+
+
+def _joined_names(text: str, skipped: SpanIndex) -> list[Mention]:
+    """Countries and regions named by words joined with "and" or "of" ("Trinidad and
+    Tobago"), which the capitalised runs split."""
+    index = load_index()
+    out = []
+    for m in _JOINED_NAME.finditer(text):
+        cands = [c for c in admin_or_country(index, m.group(0)) if key(c.name) == key(m.group(0))]
+        if cands and not skipped.overlaps(m.start(), m.end()):
+            out.append(Mention(m.group(0), m.start(), m.end(), None, cands))
+    return out
 
 
 def _function_word_first(first: str, surface: str, cands: list[Entry]) -> bool:
