@@ -169,3 +169,10 @@ def test_a_country_whose_name_joins_words_with_and() -> None:
 def test_ghouta_is_the_eastern_ghouta_near_damascus() -> None:
     found = places("Shelling hit towns in Eastern Ghouta, outside Damascus, Syria.")
     assert near(found["Eastern Ghouta"], 33.55, 36.45, within=25)
+
+
+def test_a_village_held_by_the_state_named_after_it() -> None:
+    found = places("Myanmar troops shelled a clinic in Wan Hai, southern Shan State, on Monday, "
+                   "a resident of Kyaukme said.")
+    assert found["Wan Hai"].admin1 == "Shan"
+    assert "names after it" in (found["Wan Hai"].why or "")

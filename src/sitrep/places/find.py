@@ -45,6 +45,8 @@ _MODIFIER = re.compile(r"-(?:based|born|led|backed|bound|made|owned|run|held|con
 #: whose own name joins capitalised words by a small lowercase one
 _JOINED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]+(?: [A-Z][\w'’]+)? (?:and|of the|of) "
                           r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’-])")
+_PARENT_STATE = re.compile(r",\s+(?:(?:north|south|east|west|central)\w*\s+)?"
+                           r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:State|Region)\b")
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
                              "on", "the", "to", "with"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
@@ -388,13 +390,16 @@ def _cluster_km(c: Entry, neighbours: list[list[Entry]]) -> float:
 
 def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str],
                   neighbours: list[list[Entry]] | None = None,
-                  townships: frozenset[str] = frozenset()) -> None:
+                  townships: frozenset[str] = frozenset(), parent: str | None = None) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
     # "Hohko ... in Nawnghkio Township": a township the article names holds its villages
     options = [c for c in options if c.admin3 in townships] or options
+    # "Wan Hai, southern Shan State": the state after the comma holds it
+    in_parent = [c for c in options if parent and key(c.admin1 or "") == key(parent)]
+    options = in_parent or options
     if not options:
         return
 
@@ -411,7 +416,8 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     d = distance(best)
     beside = _cluster_km(best, neighbours) if neighbours else None
     supported = ((points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
-                 or (beside is not None and beside <= VILLAGE_SUPPORT_KM / 2))
+                 or (beside is not None and beside <= VILLAGE_SUPPORT_KM / 2)
+                 or bool(in_parent))
     if not supported and wanted not in ("village", "village tract"):
         return
     if not supported and len(options) > 1:
@@ -422,6 +428,14 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
                    else f"{best.kind}; in a region the article names")
     if beside is not None:
         mention.why += f" and to the names beside it ({beside:.0f} km)"
+    if in_parent:
+        mention.why += f"; in {best.admin1}, which the text names after it"
+
+
+def _parent_state(text: str, end: int) -> str | None:
+    """The state or region named right after a comma: "Wan Hai, southern Shan State"."""
+    m = _PARENT_STATE.match(text, end)
+    return m.group(1) if m else None
 
 
 def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
@@ -443,7 +457,8 @@ def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
                       if o != name and sentences[o] & sentences[name]]
         neighbours += [[entry] for i, entry in dict.fromkeys(town_sentences)
                        if i in sentences[name]]
-        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships)
+        parent = next((p for m in ms if (p := _parent_state(text.text, m.end))), None)
+        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships, parent)
         for m in ms:
             if m is not lead and lead.chosen and (not m.partial or m.kind_word):
                 m.chosen, m.why = lead.chosen, lead.why

@@ -36,7 +36,8 @@ MYANMAR_BOUNDS = (9.5, 28.6, 92.1, 101.2)
 KEY_VERSION = "k3"
 #: "Kafr Kila" / "Kfar Kila" / "Kefar Tavor": one Arabic and Hebrew word for village
 _KAFR = re.compile(r"\b(?:kafr|kefar|kfar)\b")
-_VARIANTS = (("ae", "e"), ("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"), ("th", "t"))
+_VARIANTS = (("ae", "e"), ("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"),
+             ("th", "t"))
 KIND_RANK = {"country": 0, "region": 1, "city": 2, "town": 2, "township": 3,
              "village tract": 4, "village": 5}
 
