@@ -294,6 +294,19 @@ def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]
             for c, words in lexicon().countries.items()]
 
 
+def _at_its_town(entry: Entry, candidates: list[Entry]) -> Entry:
+    """A Myanmar township is placed at its town of the same name (where ACLED and the
+    gold code a township's events), not at the middle of its villages."""
+    if entry.kind != "township" or not entry.source.startswith("MIMU"):
+        return entry
+    town = next((c for c in candidates if c.kind == "town" and c.admin3 == entry.admin3
+                 and c.source.startswith("MIMU") and c.lat is not None), None)
+    if town is None:
+        return entry
+    return entry._replace(lat=town.lat, lon=town.lon,
+                          source=f"{entry.source}; point: its town {town.name}")
+
+
 def _own_names_first(mention: Mention) -> list[Entry]:
     """A GeoNames city reached only by an alternate name ("Pan Kan" for Pangkham) yields
     to MIMU places that bear the name as their own: MIMU is Myanmar's fuller list."""
@@ -329,7 +342,7 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
         return  # "the Kachin city of Bhamo" is not Kashin, Russia; "Sarkari Bagan" not Bagan
     if mention.partial and len(mention.surface) < 5 and mention.kind_word is None:
         return  # "Pan" of "Pan Thabyae camp" is not Hpa-an
-    mention.chosen = best
+    mention.chosen = _at_its_town(best, mention.candidates)
     mention.why = f"{best.kind} in {best.country}" + (" (article's country)" if
                                                        best.country == country else "")
 
@@ -375,6 +388,8 @@ def _weak_options(mention: Mention) -> list[Entry]:
                and c.kind in ("village", "village tract", "town", "township")]
     if wanted in ("village", "village tract"):
         options = [c for c in options if c.kind in ("village", "village tract")] or options
+        # "Pan Chi village" is the village, not the tract of that name around it
+        options = [c for c in options if c.kind == wanted] or options
     return options
 
 
