@@ -176,3 +176,8 @@ def test_a_village_held_by_the_state_named_after_it() -> None:
                    "a resident of Kyaukme said.")
     assert found["Wan Hai"].admin1 == "Shan"
     assert "names after it" in (found["Wan Hai"].why or "")
+
+
+def test_a_country_named_is_not_its_capitals_other_name() -> None:
+    found = places("Farmers in Guadalajara and Monterrey said Mexico would raise tariffs.")
+    assert found["Mexico"].kind == "country"

@@ -24,6 +24,7 @@ _CLASS = {"country": 9.0, "region": 5.5}
 CAPITAL = 1.5
 ALTERNATE = -1.5  # the text wrote an alternate name (Kiev for Kyiv), not the place's own
 FOCUS = 4.0
+COUNTRY_NAMED_SO = -5.0  # a place reached by an alternate name that is its country's
 NAMED_COUNTRY = 1.5
 NAMED_ADMIN = 3.0
 PATTERN = 8.0  # "Springfield, Ohio": the name right after the comma is its parent
@@ -125,6 +126,9 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
         why.append("capital")
     if key(c.name) != key(m.surface):
         s += ALTERNATE
+        if c.kind != "country" and key(c.country) == key(m.surface):
+            s += COUNTRY_NAMED_SO  # "Mexico" is the country, not Mexico City's other name
+            why.append("the text names its country")
     if (m.kind_word or "") in _ADMIN_WORDS and c.kind == "region":
         s += KIND_FITS
         why.append(f"the text says {m.kind_word}")
