@@ -181,3 +181,9 @@ def test_a_village_held_by_the_state_named_after_it() -> None:
 def test_a_country_named_is_not_its_capitals_other_name() -> None:
     found = places("Farmers in Guadalajara and Monterrey said Mexico would raise tariffs.")
     assert found["Mexico"].kind == "country"
+
+
+def test_a_us_county_makes_the_article_american() -> None:
+    found = places("Deputies in Henry County said a man from Paris was arrested on Friday.")
+    assert found["Paris"].country == "United States"
+    assert places("A man from Paris was arrested on Friday.")["Paris"].country == "France"

@@ -15,7 +15,7 @@ from functools import cache
 
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
-from sitrep.places.counties import county_states, place_counties
+from sitrep.places.counties import county_states, names_us_county, place_counties
 from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.rank import Context, resolve_world
@@ -527,8 +527,11 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     named = countries_named(text.text)
     if not _about_myanmar(found, country, named):
         states = county_states(found)
+        # "Henry County": a US county's name says the article is American, unless it
+        # names its countries itself
+        focus = country if named else ("United States" if names_us_county(found) else None)
         ctx = Context(text.text, set(named) | ({"United States"} if states else set()),
-                      admins=states, focus=country if named else None, parents=parents())
+                      admins=states, focus=focus, parents=parents())
         resolve_world(found, ctx, allow_mimu="Myanmar" in named, strict=False)
         place_counties(found)
         for m in found:
