@@ -127,3 +127,12 @@ def test_the_index_file_gives_fresh_lists_with_user_places_after(tmp_path: Path)
     assert index["kyaukm"] == [town, user]
     assert "hsipaw" in index and "zzz" not in index and index.get("zzz") is None
     assert len(index) == 3 and sorted(index) == ["hsipaw", "kyaukm", "nam"]
+
+
+def test_the_arabic_and_hebrew_word_for_village_has_one_key() -> None:
+    assert key("Kafr Kila") == key("Kfar Kila") == key("Kefar Kila")
+    assert key("Kafrun") != key("Kfarun")  # only the word on its own is folded
+
+
+def test_ae_and_e_are_one_spelling() -> None:
+    assert key("Rathaedaung") == key("Rathedaung")

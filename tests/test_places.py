@@ -265,3 +265,17 @@ def test_a_near_spelling_is_found_only_in_the_townships_the_article_names() -> N
                     "Thabyaytaw") is None
     assert _village("Junta artillery hit Qwertyuio village in Buthidaung Township on "
                     "Friday.", "Qwertyuio") is None
+
+
+def test_a_township_is_placed_at_its_town() -> None:
+    from sitrep.ingest import parse_plain_text
+    from sitrep.places import find_places
+    from sitrep.places.gazetteer import key, load_index
+    from sitrep.text import prepare
+
+    text = "Fighting spread across Kyaukme Township in Shan State, Myanmar, on Monday."
+    found = {p.mention: p for p in find_places(prepare(parse_plain_text(text)))}
+    township = found["Kyaukme Township"]
+    town = next(e for e in load_index()[key("Kyaukme")] if e.kind == "town")
+    assert (township.kind, township.lat, township.lon) == ("township", town.lat, town.lon)
+    assert "its town Kyaukme" in (township.coord_source or "")

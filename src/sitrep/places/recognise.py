@@ -18,8 +18,11 @@ from sitrep.places.gazetteer import Entry, key
 #: "KHARTOUM —", "SALINA, Kan. (AP) —": a name in capitals opening a line, or after the
 #: headline's full stop or the byline's date
 _DATELINE = re.compile(r"(?:^[ \t]*|(?<=[.\d] ))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
-                       r"(?:, (?P<parent>[A-Z][\w.]+(?: [A-Z][\w.]+)?))?"
-                       r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:—|–|--|-|:)[ \t]", re.MULTILINE)
+                       r"(?:, (?P<parent>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2}))?"
+                       r"(?:,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                       r"[ \t]+\d{1,2})?"  # "WASHINGTON, April 5 (Reuters) -"
+                       r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:—|–|(?:--|-|:)(?=[ \t]))",
+                       re.MULTILINE)
 
 
 @cache
