@@ -876,12 +876,20 @@ def _told_inside(inner: Event, outer: Event) -> bool:
 def fold_into_parts(events: list[Event]) -> list[Event]:
     """ACLED codes an event at the most specific place told: "clashes in X Township" and,
     in the same account, "the battle took place near Y village" (Y in X Township) are one
-    clash at Y. The township's event, of the same type, day and a shared actor, joins it."""
+    clash at Y. The township's event, of the same type, day and a shared actor, joins it.
+    Candidates are indexed by type and township, so a long article stays linear."""
+    parts: dict[tuple[str, str, str], list[Event]] = {}
+    for e in events:
+        if e.location is not None and e.location.admin3:
+            parts.setdefault((e.event_type, e.sub_event_type, e.location.admin3.lower()),
+                             []).append(e)
     dropped: set[int] = set()
     for outer in events:
-        inner = next((e for e in events if id(e) not in dropped and e is not outer
-                      and (e.event_type, e.sub_event_type) == (outer.event_type,
-                                                               outer.sub_event_type)
+        if outer.location is None or outer.location.kind != "township":
+            continue
+        candidates = parts.get((outer.event_type, outer.sub_event_type,
+                                outer.location.name.lower()), [])
+        inner = next((e for e in candidates if id(e) not in dropped and e is not outer
                       and (e.status in NON_FACTUAL) == (outer.status in NON_FACTUAL)
                       and _lies_in(e, outer) and _overlap(e.date, outer.date)
                       and {e.actor1, e.actor2} & {outer.actor1} and _told_inside(e, outer)),
@@ -903,15 +911,17 @@ def casualties_of_strikes(events: list[Event]) -> list[Event]:
     """"A man was killed in X" beside "artillery strikes on X" (same place, a shared day,
     the same attacker): the deaths are the strike's, which ACLED codes as the remote
     violence, not as a separate attack on civilians. The attack joins the strike."""
-    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    strikes: dict[tuple[str, str | None], list[Event]] = {}  # by place and attacker: linear
+    for e in events:
+        if e.event_type == "Explosions/Remote violence" and e.location is not None:
+            strikes.setdefault((e.location.name, e.actor1), []).append(e)
     dropped: set[int] = set()
     for event in events:
         if event.sub_event_type != "Attack" or event.location is None or \
                 _GROUND_ATTACK.search(event.evidence[0].text):
             continue
-        strike = next((s for s in strikes if s.location is not None
-                       and s.location.name == event.location.name and s.actor1 == event.actor1
-                       and (s.status in NON_FACTUAL) == (event.status in NON_FACTUAL)
+        strike = next((s for s in strikes.get((event.location.name, event.actor1), [])
+                       if (s.status in NON_FACTUAL) == (event.status in NON_FACTUAL)
                        and _overlap(s.date, event.date)), None)
         if strike is None:
             continue
