@@ -255,3 +255,16 @@ def test_detained_by_a_non_state_group_is_an_abduction_not_an_arrest() -> None:
     assert "Abduction/forced disappearance" not in sub_types(
         "A farmer from the village of Varnel was detained by junta troops on Monday.")
 
+
+def test_battling_is_an_armed_clash() -> None:
+    assert sub_types("The Arakan Army has been battling junta troops near Paletwa since "
+                     "Monday.") == ["Armed clash"]
+    # a disease or an insurgency battled for years is no battle
+    assert sub_types("The ministry has been battling a cholera outbreak since March.") == []
+
+
+def test_storming_a_base_is_a_clash_and_storming_a_town_a_capture() -> None:
+    base = asserted("KIA fighters stormed a junta base near Bhamo on Sunday, residents said.")
+    assert [e.sub_event_type for e in base] == ["Armed clash"]
+    town = asserted("KIA fighters stormed the town of Bhamo on Sunday, residents said.")
+    assert [e.sub_event_type for e in town] == ["Non-state actor overtakes territory"]
