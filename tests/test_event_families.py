@@ -268,3 +268,18 @@ def test_storming_a_base_is_a_clash_and_storming_a_town_a_capture() -> None:
     assert [e.sub_event_type for e in base] == ["Armed clash"]
     town = asserted("KIA fighters stormed the town of Bhamo on Sunday, residents said.")
     assert [e.sub_event_type for e in town] == ["Non-state actor overtakes territory"]
+
+
+def test_a_base_that_fell_is_a_clash_and_a_town_that_fell_a_capture() -> None:
+    base = run("The army's Light Infantry Battalion 999 base near Bhamo fell to the KIA on "
+               "Friday.")
+    assert [e.sub_event_type for e in base.events if e.status not in NON_FACTUAL] == \
+        ["Armed clash"]
+    assert base.control == []  # the town did not change hands
+    town = run("The town of Bhamo fell to the KIA on Friday after weeks of fighting.")
+    assert [e.sub_event_type for e in town.events] == ["Non-state actor overtakes territory"]
+    assert [c.place for c in town.control] == ["Bhamo"]
+    # a base that fell beside a capture told in the same sentence keeps the capture
+    both = sub_types("After the base fell to the KIA on Monday, the fighters captured the town "
+                     "of Bhamo on Tuesday.")
+    assert "Non-state actor overtakes territory" in both
