@@ -283,3 +283,16 @@ def test_a_base_that_fell_is_a_clash_and_a_town_that_fell_a_capture() -> None:
     both = sub_types("After the base fell to the KIA on Monday, the fighters captured the town "
                      "of Bhamo on Tuesday.")
     assert "Non-state actor overtakes territory" in both
+
+
+def test_killed_by_a_state_attack_with_drones_or_missiles_named_is_remote_violence() -> None:
+    drones = sub_types("A woman was killed by a Russian attack on the village of Orvelka, the "
+                       "governor said, adding that the troops had used drones.")
+    assert drones == ["Air/drone strike"]
+    missiles = sub_types("Two civilians were killed by an army attack on the village of Pelnor, "
+                         "where the soldiers had fired missiles before dawn.")
+    assert missiles == ["Shelling/artillery/missile attack"]
+    # a weapon named only in another clause (after ";") decides nothing
+    ground = sub_types("Five villagers were killed by a junta attack on the village of Pelnor; "
+                       "drones were seen elsewhere.")
+    assert "Air/drone strike" not in ground
