@@ -246,16 +246,6 @@ def test_forces_entering_a_place_left_to_them_take_it_without_a_fight() -> None:
 
 
 # Trigger patterns added on branch trig (sentences written for these tests)
-def test_detained_by_a_non_state_group_is_an_abduction_not_an_arrest() -> None:
-    abducted = asserted("A shopkeeper from the village of Varnel was detained by KIA fighters "
-                        "on Monday, his relatives said.")
-    assert [e.sub_event_type for e in abducted] == ["Abduction/forced disappearance"]
-    assert abducted[0].actor1 is not None and "KIA" in abducted[0].actor1
-    # state forces detaining a farmer: no abduction (ACLED: arrests are the state's)
-    assert "Abduction/forced disappearance" not in sub_types(
-        "A farmer from the village of Varnel was detained by junta troops on Monday.")
-
-
 def test_battling_is_an_armed_clash() -> None:
     assert sub_types("The Arakan Army has been battling junta troops near Paletwa since "
                      "Monday.") == ["Armed clash"]
