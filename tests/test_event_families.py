@@ -243,3 +243,46 @@ def test_forces_entering_a_place_left_to_them_take_it_without_a_fight() -> None:
                      "fighters withdrew.") == ["Non-violent transfer of territory"]
     assert "Non-violent transfer of territory" not in sub_types(
         "Troops entered the village of Pelnor and torched houses.")
+
+
+# Trigger patterns added on branch trig (sentences written for these tests)
+def test_battling_is_an_armed_clash() -> None:
+    assert sub_types("The Arakan Army has been battling junta troops near Paletwa since "
+                     "Monday.") == ["Armed clash"]
+    # a disease or an insurgency battled for years is no battle
+    assert sub_types("The ministry has been battling a cholera outbreak since March.") == []
+
+
+def test_storming_a_base_is_a_clash_and_storming_a_town_a_capture() -> None:
+    base = asserted("KIA fighters stormed a junta base near Bhamo on Sunday, residents said.")
+    assert [e.sub_event_type for e in base] == ["Armed clash"]
+    town = asserted("KIA fighters stormed the town of Bhamo on Sunday, residents said.")
+    assert [e.sub_event_type for e in town] == ["Non-state actor overtakes territory"]
+
+
+def test_a_base_that_fell_is_a_clash_and_a_town_that_fell_a_capture() -> None:
+    base = run("The army's Light Infantry Battalion 999 base near Bhamo fell to the KIA on "
+               "Friday.")
+    assert [e.sub_event_type for e in base.events if e.status not in NON_FACTUAL] == \
+        ["Armed clash"]
+    assert base.control == []  # the town did not change hands
+    town = run("The town of Bhamo fell to the KIA on Friday after weeks of fighting.")
+    assert [e.sub_event_type for e in town.events] == ["Non-state actor overtakes territory"]
+    assert [c.place for c in town.control] == ["Bhamo"]
+    # a base that fell beside a capture told in the same sentence keeps the capture
+    both = sub_types("After the base fell to the KIA on Monday, the fighters captured the town "
+                     "of Bhamo on Tuesday.")
+    assert "Non-state actor overtakes territory" in both
+
+
+def test_killed_by_a_state_attack_with_drones_or_missiles_named_is_remote_violence() -> None:
+    drones = sub_types("A woman was killed by a Russian attack on the village of Orvelka, the "
+                       "governor said, adding that the troops had used drones.")
+    assert drones == ["Air/drone strike"]
+    missiles = sub_types("Two civilians were killed by an army attack on the village of Pelnor, "
+                         "where the soldiers had fired missiles before dawn.")
+    assert missiles == ["Shelling/artillery/missile attack"]
+    # a weapon named only in another clause (after ";") decides nothing
+    ground = sub_types("Five villagers were killed by a junta attack on the village of Pelnor; "
+                       "drones were seen elsewhere.")
+    assert "Air/drone strike" not in ground
