@@ -286,3 +286,15 @@ def test_killed_by_a_state_attack_with_drones_or_missiles_named_is_remote_violen
     ground = sub_types("Five villagers were killed by a junta attack on the village of Pelnor; "
                        "drones were seen elsewhere.")
     assert "Air/drone strike" not in ground
+
+
+def test_detained_by_a_non_state_group_is_an_abduction_not_an_arrest() -> None:
+    abducted = asserted("A shopkeeper from the village of Varnel was detained by KIA fighters "
+                        "on Monday, his relatives said.")
+    assert [e.sub_event_type for e in abducted] == ["Abduction/forced disappearance"]
+    assert abducted[0].actor1 is not None and "KIA" in abducted[0].actor1
+    # ACLED: the victims of violence against civilians are actor2, civilians by default
+    assert abducted[0].actor2 == "Civilians (Myanmar)"
+    # state forces detaining a farmer: no abduction (ACLED: arrests are the state's)
+    assert "Abduction/forced disappearance" not in sub_types(
+        "A farmer from the village of Varnel was detained by junta troops on Monday.")

@@ -284,8 +284,11 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
                 else sides.state
         # ACLED: a strike with no armed target named falls on civilians
         untargeted = roles.actor2 is None or roles.actor2 == roles.actor1
+        # ... and a person abducted with no side named is a civilian (ACLED: the victims of
+        # violence against civilians are always actor2)
         if (victims_civilian and not roles.fighters_hit) or (
-                untargeted and kind.event_type.startswith("Explosions")):
+                untargeted and kind.event_type.startswith("Explosions")) or (
+                roles.actor2 is None and kind.name == "abduction"):
             roles.actor2 = sides.civilians
         return roles
     if roles.actor1 is None:
