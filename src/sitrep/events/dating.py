@@ -358,12 +358,22 @@ def _onset_of_state(own: DateInterval, trigger_at: int, scene: Scene) -> DateInt
 
 
 def _opens(sentence: Sentence, interval: DateInterval) -> bool:
-    """ "In March and April 2021, KHRG documented ...": the date covers the whole sentence."""
+    """ "In March and April 2021, KHRG documented ...", "Similarly, on July 26, 2019, ...":
+    the date covers the whole sentence."""
     if interval.span is None:
         return False
     before = sentence.text[: interval.span.start - sentence.start]
     after = sentence.text[interval.span.end - sentence.start:]
-    return len(before.strip()) < OPENING_CHARS and after.startswith(",")
+    opening = len(before.strip()) < OPENING_CHARS or _connective().fullmatch(before) is not None
+    return opening and after.startswith(",")
+
+
+@cache
+def _connective() -> re.Pattern[str]:
+    """ "Similarly, " or "Meanwhile " before a date: the date still opens the sentence."""
+    words = sorted(lexicon().sentence_connectives, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s*(?:{body})\s*,?\s*", re.IGNORECASE)
 
 
 def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:
