@@ -367,3 +367,17 @@ def test_a_subject_before_a_date_is_no_connective() -> None:
                         ("In addition, on Monday, troops attacked the base.", True)):
         when = find_in_string(text, date(2025, 9, 12))[0]
         assert _opens(Sentence(0, 0, len(text), text), when) is opens, text
+
+
+def test_a_date_closing_the_clause_dates_its_trigger_beyond_the_reach() -> None:
+    x = run("Clashes were reported between Myanmar’s junta and the Ta’ang National Liberation "
+            "Army (TNLA) in Kyaukme Township, northern Shan State, on Monday with at least "
+            "three regime deaths.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-08", "2025-09-08")}
+
+
+def test_a_far_date_in_another_clause_does_not_date_the_trigger() -> None:
+    x = run("The TNLA says it has seized complete control of Kyaukme town in northern Shan "
+            "State and the roads around it following the resumption of its operation in "
+            "late June.")
+    assert ("2025-06-21", "2025-06-30") not in dates_at(x, "Kyaukme")
