@@ -5,8 +5,12 @@ The publication day in these tests is Friday 2025-09-12 unless a test says other
 
 from __future__ import annotations
 
+from datetime import date
+
 from sitrep import extract_text
-from sitrep.model import Event, Extraction
+from sitrep.events.dating import _opens
+from sitrep.model import Event, Extraction, Sentence
+from sitrep.time import find_in_string
 
 
 def run(body: str, published: str | None = "2025-09-12") -> Extraction:
@@ -341,3 +345,39 @@ def test_a_plan_on_a_later_day_is_dated_to_publication() -> None:
     x = run("The KIA will attack junta positions in Bhamo town on October 7, a spokesman "
             "said.")
     assert dates_at(x, "Bhamo") == {("2025-09-12", "2025-09-12")}
+
+
+def test_a_date_after_similarly_still_opens_the_sentence() -> None:
+    x = run("Junta aircraft bombed Hsipaw town on Tuesday. "
+            "Similarly, on July 26, 2019, at a hotel on the edge of the town and along the "
+            "main road to the market, junta aircraft bombed Kyaukme town, killing four.")
+    assert dates_at(x, "Kyaukme") == {("2019-07-26", "2019-07-26")}
+
+
+def test_a_date_after_meanwhile_without_a_comma_opens_the_sentence() -> None:
+    x = run("Junta troops shelled Hsipaw town on Tuesday. "
+            "Meanwhile on Monday, after several hours of heavy fighting along the highway "
+            "and in the hills to the north, the TNLA attacked a junta base in Kyaukme town.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-08", "2025-09-08")}
+
+
+def test_a_subject_before_a_date_is_no_connective() -> None:
+    for text, opens in (("Troops, on Monday, attacked the base.", False),
+                        ("Similarly, on Monday, troops attacked the base.", True),
+                        ("In addition, on Monday, troops attacked the base.", True)):
+        when = find_in_string(text, date(2025, 9, 12))[0]
+        assert _opens(Sentence(0, 0, len(text), text), when) is opens, text
+
+
+def test_a_date_closing_the_clause_dates_its_trigger_beyond_the_reach() -> None:
+    x = run("Clashes were reported between Myanmar’s junta and the Ta’ang National Liberation "
+            "Army (TNLA) in Kyaukme Township, northern Shan State, on Monday with at least "
+            "three regime deaths.")
+    assert dates_at(x, "Kyaukme") == {("2025-09-08", "2025-09-08")}
+
+
+def test_a_far_date_in_another_clause_does_not_date_the_trigger() -> None:
+    x = run("The TNLA says it has seized complete control of Kyaukme town in northern Shan "
+            "State and the roads around it following the resumption of its operation in "
+            "late June.")
+    assert ("2025-06-21", "2025-06-30") not in dates_at(x, "Kyaukme")

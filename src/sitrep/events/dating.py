@@ -5,17 +5,18 @@ own"); the time stage (``sitrep.time``) resolves each expression, this module pi
 the one that dates an event. The rules, in the order ``date_for`` tries them (word
 lists in ``sitrep/time/data/relative.yaml``):
 
-1. a date in the sentence near the trigger, or one opening the sentence ("In
-   March and April 2021, ..."); "recently" only for the sentence it opens or the
+1. a date in the sentence near the trigger, or one opening the sentence ("In March and
+   April 2021, ...", "Similarly, on July 26, 2019, ..."), or the sentence's one date
+   closing the trigger's clause further on ("Clashes were reported ... in X Township,
+   northern Shan State, on Monday"); "recently" only for the sentence it opens or the
    verb it modifies. "today" inside a quotation counts from the day the words were
    said ("she told reporters on Wednesday"); a date that only says when an ongoing
-   report was made ("clashes are continuing, she told a press conference on
-   Tuesday") does not date it: the week up to publication. An event told as coming
-   after the sentence's date ("in January and agreed to hand back Lashio", "on May
-   4, which led to counterattacks", "in November, but the town was retaken") may
-   fall on any day from that date to publication; a change of hands told as a state
-   held since a period ("a town seized by the TNLA since last year") happened in
-   that period;
+   report was made ("clashes are continuing, she told a press conference on Tuesday")
+   does not date it: the week up to publication. An event told as coming after the
+   sentence's date ("in January and agreed to hand back Lashio", "on May 4, which led
+   to counterattacks", "in November, but the town was retaken") may fall on any day
+   from that date to publication; a change of hands told as a state held since a
+   period ("a town seized by the TNLA since last year") happened in that period;
 2. "since recapturing X": from the start of X's last told date to publication;
 3. a noun with no date of its own ("the recapture of X"): undated past;
 4. anaphora ("Later that day", "Around the same time", "a day after"): the last
@@ -258,7 +259,8 @@ def _dates_in(dates: list[DateInterval], start: int, end: int) -> list[DateInter
 
 def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
               ) -> DateInterval | None:
-    """The sentence's date nearest the trigger; else one opening the sentence."""
+    """The sentence's date nearest the trigger; else one opening the sentence; else its
+    one date closing the trigger's clause."""
     in_sentence = [d for d in _dates_in(dates, sentence.start, sentence.end)
                    if not _vague_elsewhere(d, sentence, trigger_at)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
@@ -268,7 +270,28 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
         return opening
     if placed or near:
         return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
-    return None
+    return _closing_date(sentence, trigger_at, in_sentence)
+
+
+#: words that start another clause between a trigger and a later date
+_CLAUSE_BREAK = re.compile(r"[;:!?“”\"]|\b(?:which|who|whom|whose|where|when|while|after|"
+                           r"before|since|following|amid|because|as|but|then|said|says|told|according)\b",
+                           re.IGNORECASE)
+
+
+def _closing_date(sentence: Sentence, trigger_at: int, in_sentence: list[DateInterval]
+                  ) -> DateInterval | None:
+    """ "Clashes were reported between the junta and the TNLA in Nawnghkio Township,
+    northern Shan State, on Monday": the sentence's one date, after the trigger and
+    beyond DATE_REACH, dates it when no other clause or verb comes between."""
+    placed = [d for d in in_sentence if d.span and (d.start is not None or d.end is not None)]
+    if len(placed) != 1 or placed[0].span is None or placed[0].span.start <= trigger_at:
+        return None
+    between = sentence.text[trigger_at - sentence.start:placed[0].span.start - sentence.start]
+    words = re.findall(r"[\w’'-]+", between)[1:]  # the trigger's own word aside
+    if _CLAUSE_BREAK.search(between) or sum(map(_is_past, words)) > 1:
+        return None
+    return placed[0]
 
 
 def _vague_elsewhere(interval: DateInterval, sentence: Sentence, trigger_at: int) -> bool:
@@ -358,12 +381,22 @@ def _onset_of_state(own: DateInterval, trigger_at: int, scene: Scene) -> DateInt
 
 
 def _opens(sentence: Sentence, interval: DateInterval) -> bool:
-    """ "In March and April 2021, KHRG documented ...": the date covers the whole sentence."""
+    """ "In March and April 2021, KHRG documented ...", "Similarly, on July 26, 2019, ...":
+    the date covers the whole sentence."""
     if interval.span is None:
         return False
     before = sentence.text[: interval.span.start - sentence.start]
     after = sentence.text[interval.span.end - sentence.start:]
-    return len(before.strip()) < OPENING_CHARS and after.startswith(",")
+    opening = len(before.strip()) < OPENING_CHARS or _connective().fullmatch(before) is not None
+    return opening and after.startswith(",")
+
+
+@cache
+def _connective() -> re.Pattern[str]:
+    """ "Similarly, " or "Meanwhile " before a date: the date still opens the sentence."""
+    words = sorted(lexicon().sentence_connectives, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s*(?:{body})\s*,?\s*", re.IGNORECASE)
 
 
 def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:

@@ -53,6 +53,7 @@ class Lexicon:
     halves: dict[str, str]  # "earlier" -> "before"
     since_words: list[str]
     lead_words: list[str]
+    sentence_connectives: list[str]  # "Similarly," before an opening date
     clause_verbs: list[str]
     month_triggers: list[str]
     year_triggers: list[str]
@@ -185,6 +186,7 @@ def lexicon() -> Lexicon:
         halves={str(k).lower(): str(v) for k, v in relative["halves"].items()},
         since_words=_words(relative["since_words"]),
         lead_words=_words(relative["lead_words"]),
+        sentence_connectives=_words(relative["sentence_connectives"]),
         clause_verbs=_words(relative["clause_verbs"]),
         month_triggers=_words(relative["month_triggers"]),
         year_triggers=_words(relative["year_triggers"]),
