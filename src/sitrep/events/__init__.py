@@ -238,6 +238,19 @@ def _line_of(sentence: Sentence, full_text: str) -> tuple[int, str]:
     return start, full_text[start:end if end >= 0 else len(full_text)]
 
 
+def _lines_before(full_text: str, start: int, most: int) -> list[str]:
+    """Up to ``most`` non-blank lines ending before ``start``, nearest first (read
+    backwards line by line: splitting the whole text per sentence made it quadratic)."""
+    lines: list[str] = []
+    end = start - 1  # the newline that ends the previous line
+    while end > 0 and len(lines) < most:
+        begin = full_text.rfind("\n", 0, end) + 1
+        if full_text[begin:end].strip():
+            lines.append(full_text[begin:end])
+        end = begin - 1
+    return lines
+
+
 def is_link_list_item(sentence: Sentence, full_text: str) -> bool:
     """A bullet that names another article or a section ("- Woman killed in shelling of X",
     "• The regime faces challenges"), or a line under "Related" / "Must read": a headline,
@@ -248,8 +261,7 @@ def is_link_list_item(sentence: Sentence, full_text: str) -> bool:
         return True
     if not unfinished:
         return False
-    previous = [x for x in full_text[:start].split("\n") if x.strip()][-6:]
-    for earlier in reversed(previous):  # the list runs up to its heading, line by line
+    for earlier in _lines_before(full_text, start, 6):  # up to the list's heading
         if _LINK_LIST_HEAD.match(earlier):
             return True
         if earlier.rstrip().endswith((".", "!", "?", "”", '"')):
@@ -525,7 +537,7 @@ def _has_trigger(sentence: Sentence) -> bool:
 def _source_matters(sentence: Sentence, following: str) -> bool:
     """Only a sentence that can hold a trigger, or a claim with no event, uses its source:
     parsing the others is wasted (the parse is most of the stage's time)."""
-    if any(kind.pattern.search(sentence.text) for kind in trigger_kinds()):
+    if _has_trigger(sentence):
         return True
     return status_of(sentence.text, following, None) in _CLAIM_WITHOUT_EVENT
 
@@ -604,7 +616,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                          "no actor could be given to it")
         return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
-                    territorial=kind.control is not None, text=ctx.text.text, actors=ctx.actors,
+                    text=ctx.text.text, actors=ctx.actors,
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
     events = []
     for where in wheres[:MAX_PLACES]:

@@ -111,7 +111,6 @@ class Scene:
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
              previous: DateInterval | None, doc: Document,
-             territorial: bool = False,  # noqa: ARG001 (callers pass it; no rule reads it now)
              text: str = "", actors: Sequence[ActorMention] = (),
              sides: frozenset[str] = frozenset()) -> DateInterval | None:
     """The interval that dates the event whose trigger is at ``trigger_at``.
