@@ -164,13 +164,20 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
     return found + _extra_mentions(text.text, found, skip)
 
 
+@cache
+def _leading_words() -> frozenset[str]:
+    """Stop and function words that may open a run before its demonym (built once: the
+    union was rebuilt for every word of every capitalised run)."""
+    return stop_words() | _FUNCTION_WORDS
+
+
 def _demonym(run: str) -> tuple[int, str, str | None]:
     """The demonym opening a capitalised run, after "The" and the like ("Egyptian Premier
     League", "Sri Lankan", "Palestinians", "The Russian-backed"): its offset in the run, as
     written, and the place it names."""
     words = re.split(r"[ -]", _POSSESSIVE_END.sub("", run))
     lead = 0
-    while lead < len(words) - 1 and words[lead].lower() in stop_words() | _FUNCTION_WORDS \
+    while lead < len(words) - 1 and words[lead].lower() in _leading_words() \
             and words[lead] not in demonyms():
         lead += 1
     offset = sum(len(w) + 1 for w in words[:lead])
