@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.time import dateline_day, publication_date_from_text
+from sitrep.time import publication_date_from_text
 
 BODY = (
     "Resistance fighters said they had pushed regime troops out of two hill positions "
@@ -83,11 +83,3 @@ def test_conflicting_labels_give_nothing() -> None:
 
 def test_month_prefix() -> None:
     assert publication_date_from_text("date 2024-10\n" + BODY) == (date(2024, 10, 1), "month")
-
-
-def test_dateline_day_is_a_place_then_a_day_shortly_before_publication() -> None:
-    published = date(2023, 12, 30)
-    assert dateline_day(" date 2023-12-30\nNamtu, December 29\n\nBody text.", published) \
-        == date(2023, 12, 29)
-    assert dateline_day(" date 2023-12-30\nNamtu, March 2\n\nBody.", published) is None
-    assert dateline_day("Namtu, December 29\n\nBody.", None) is None

@@ -18,13 +18,12 @@ from sitrep.text import AnalysedText
 from sitrep.time.acled import acled_event_date, recent_window
 from sitrep.time.expressions import Found, find_all, leading_word
 from sitrep.time.joins import join_ranges
-from sitrep.time.periods import DAY, Period
-from sitrep.time.published import dateline_dates, publication_date_from_text
+from sitrep.time.periods import Period
+from sitrep.time.published import publication_date_from_text
 from sitrep.time.resolve import LIST_RULES, RESOLVERS, Anchor, list_items, since
 
 __all__ = [
     "acled_event_date",
-    "dateline_day",
     "find_dates",
     "find_in_string",
     "publication_date_from_text",
@@ -50,23 +49,6 @@ def resolve(
         return None
     best = max(found, key=lambda d: (d.span.end - d.span.start) if d.span else 0)
     return DateInterval(best.start, best.end, expression, best.precision, best.span)
-
-
-#: how many days before publication a dateline ("Namtu, December 29") may lie
-DATELINE_DAYS = 7
-
-
-def dateline_day(text: str, published: date | None) -> date | None:
-    """The day a dispatch was filed, from a head line "Namtu, December 29": its reports
-    count back from that day, which may precede publication by a few days."""
-    if published is None:
-        return None
-    for words in dateline_dates(text):
-        days = find_in_string(words, published)
-        day = days[0].start if len(days) == 1 and days[0].precision == DAY else None
-        if day and 0 <= (published - day).days <= DATELINE_DAYS:
-            return day
-    return None
 
 
 def find_in_string(

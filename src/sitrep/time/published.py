@@ -185,13 +185,3 @@ def _names_weekday(text: str) -> bool:
 def _starts_with_lead_word(text: str) -> bool:
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     return first in lexicon().lead_words
-
-
-
-_DATELINE = re.compile(rf"^\s*{_PLACE}(?:,\s*{_PLACE})?,\s+(?P<date>[^,\n]{{3,30}})\s*$")
-
-
-def dateline_dates(text: str) -> list[str]:
-    """The date words of head lines written "Namtu, December 29" (a place, then a date)."""
-    found = (_DATELINE.match(line) for line in _head_lines(text)[:5])
-    return [m["date"] for m in found if m]
