@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
+from sitrep.fuse.identity import normalise_name, place_key, place_name
 from sitrep.model import Document, Event, Extraction, Place
 
+__all__ = ["COMPONENT", "MergedEvent", "event_key", "fatality_conflicts", "merge_events",
+           "normalise_name", "same_event", "same_place"]
+
 #: fusion rule version, stored with each merged event (changing the rule: bump it)
-COMPONENT = "fusion.v2"
+COMPONENT = "fusion.v3"
 #: how far apart two places may be when neither says how uncertain it is
 SAME_PLACE_KM = 5.0
 #: the most a place's stated uncertainty may widen "the same place" (a township's
@@ -33,12 +35,6 @@ SAME_PLACE_KM = 5.0
 MAX_PLACE_KM = 10.0
 DATE_SLACK = timedelta(days=1)
 CELL_DEGREES = 0.1  # about 11 km of latitude: wider than MAX_PLACE_KM
-
-@lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """A place name folded for matching: no accents, case, hyphens or spaces."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in folded.lower() if ch.isalnum())
 
 
 def event_key(document_id: str, index: int) -> str:
@@ -65,16 +61,12 @@ class MergedEvent:
     @property
     def place_key(self) -> str | None:
         """The place identity of the event (``sitrep.fuse.identity``): one per town."""
-        from sitrep.fuse.identity import place_key  # identity builds on this module
-
         location = self.event.location
         return place_key(location) if location is not None else None
 
     @property
     def place_name(self) -> str | None:
         """The event's place as the gazetteer spells it, one name for every spelling."""
-        from sitrep.fuse.identity import place_name
-
         location = self.event.location
         return place_name(location) if location is not None else None
 
