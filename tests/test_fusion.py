@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 
+import yaml
+
+from sitrep.fuse import events as events_module
 from sitrep.fuse.events import merge_events, same_place
 from sitrep.fuse.fixtures import ARMY, REBELS, place
 from sitrep.model import DateInterval, Document, Event, Extraction, Place
@@ -91,6 +95,32 @@ def test_actors_must_be_compatible() -> None:
     assert groups(report("a", "Armed clash", date(2025, 8, 9)),
                   report("b", "Armed clash", date(2025, 8, 9), actors=(None, None))) == [
         ["a", "b"]]
+
+
+def test_the_army_against_two_groups_is_two_clashes_unless_one_report_joins_them() -> None:
+    """ACLED: the same actors make one event; the army against another group is another."""
+    kia = ("KIA: Kachin Independence Army", ARMY)
+    tnla = report("t", "Armed clash", date(2025, 8, 9))  # TNLA against the army
+    assert groups(tnla, report("k", "Armed clash", date(2025, 8, 9), actors=kia)) == [
+        ["t"], ["k"]]
+    joint = report("j", "Armed clash", date(2025, 8, 9), actors=kia)
+    joint.events[0].assoc_actors = [REBELS]  # the KIA with the TNLA alongside
+    assert groups(tnla, joint) == [["t", "j"]]
+    army_only = report("a", "Armed clash", date(2025, 8, 9), actors=(ARMY, None))
+    assert groups(tnla, army_only) == [["t", "a"]]
+
+
+def test_an_unidentified_armed_group_names_no_one() -> None:
+    unknown = ("Unidentified Armed Group (Myanmar)", ARMY)
+    assert groups(report("a", "Armed clash", date(2025, 8, 9)),
+                  report("u", "Armed clash", date(2025, 8, 9), actors=unknown)) == [["a", "u"]]
+
+
+def test_place_thresholds_come_from_the_data_file() -> None:
+    raw = yaml.safe_load(files("sitrep.fuse").joinpath("data/distances.yaml").read_text("utf-8"))
+    assert raw["same_place"]["max_km"] == events_module.MAX_PLACE_KM
+    assert raw["same_place"]["unstated_km"] == events_module.SAME_PLACE_KM
+    assert events_module.CELL_DEGREES * 111 > events_module.MAX_PLACE_KM
 
 
 def test_place_identity_by_gazetteer_id_name_or_uncertainty() -> None:
