@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
+import itertools
 from datetime import date
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
+from sitrep.eval.harness import blind_ids
 from sitrep.fuse import events as events_module
 from sitrep.fuse.events import merge_events, same_place
 from sitrep.fuse.fixtures import ARMY, REBELS, place
@@ -140,3 +146,35 @@ def test_groups_come_back_in_document_order() -> None:
     other = report("x", "Air/drone strike", date(2025, 8, 9))
     day = report("d", "Armed clash", date(2025, 8, 9))
     assert groups(month, other, day) == [["m", "d"], ["x"]]
+
+
+def test_the_benchmark_lists_no_pair_whose_cluster_holds_a_blind_article(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``benchmarks/fusion.py -v``: a pair of two dev articles is hidden too when its gold
+    cluster (or sitrep's group) holds a blind article; hidden pairs are only counted."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "fusion.py"
+    spec = importlib.util.spec_from_file_location("fusion_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    blind = sorted(blind_ids())[0]
+    ev = {name: report(name, "Armed clash", date(2025, 8, 9)).events[0]
+          for name in ("a", "b", "c", "d", "x")}
+    matched = [("devA", 0, ev["a"]), ("devB", 0, ev["b"]), ("devC", 0, ev["c"]),
+               ("devD", 0, ev["d"]), (blind, 0, ev["x"])]
+    clusters = {("devA", 0): 0, ("devB", 0): 0, ("devC", 0): 1, ("devD", 0): 1, (blind, 0): 1}
+    group_of = {id(e): n for n, e in enumerate(ev.values())}  # nothing merged
+    pairs = [(a, b) for a, b in itertools.combinations(matched, 2) if a[0] != b[0]]
+
+    def in_cluster(a: Any, b: Any) -> bool:
+        return clusters[a[:2]] == clusters[b[:2]]
+
+    def predicted(a: Any, b: Any) -> bool:
+        return group_of[id(a[2])] == group_of[id(b[2])]
+
+    bench._print_disagreements(pairs, in_cluster, predicted, clusters, group_of, matched,
+                               blind_ids())
+    out = capsys.readouterr().out
+    assert "devA#0" in out and "devB#0" in out
+    assert blind not in out and "devC" not in out and "devD" not in out
+    assert "'apart, gold merged': 3" in out  # devC-devD, devC-blind, devD-blind
