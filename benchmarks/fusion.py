@@ -39,7 +39,7 @@ from typing import Any
 from sitrep.eval.harness import blind_ids
 from sitrep.eval.matching import km_between, parse_date, place_key
 from sitrep.eval.scoring import match_events
-from sitrep.fuse.events import MergedEvent, merge_events
+from sitrep.fuse.events import MergedEvent, actors_overlap, dates_overlap, merge_events, same_place
 from sitrep.model import Event, Extraction
 from sitrep.store import Store
 
@@ -154,12 +154,112 @@ def score(golds: dict[str, dict[str, Any]], extractions: list[Extraction],
 
     pairs = [(a, b) for a, b in itertools.combinations(matched, 2) if a[0] != b[0]]
     if verbose:
-        for a, b in pairs:
-            if in_cluster(a, b) != predicted(a, b) and not {a[0], b[0]} & blind:
-                what = "merged, gold apart" if predicted(a, b) else "apart, gold merged"
-                print(f"  {what}: {a[0]}#{a[1]} {_brief(a[2])}  |  {b[0]}#{b[1]} {_brief(b[2])}")
+        _print_disagreements(pairs, in_cluster, predicted, clusters, group_of, matched, blind)
     return {"clusters": _pairwise(pairs, in_cluster, predicted, len(matched)),
-            "direct": _pairwise(pairs, linked, predicted, len(matched))}
+            "direct": _pairwise(pairs, linked, predicted, len(matched)),
+            "reach": reach(nodes, clusters, pairs, in_cluster, predicted),
+            "false_merges": false_merges(golds, pairs, in_cluster, predicted)}
+
+
+def reach(nodes: list[Node], clusters: dict[Node, int], pairs: list[Any], in_cluster: Any,
+          predicted: Any) -> dict[str, Any]:
+    """How much of the gold's same-event pairs any merge of sitrep's own reports can reach.
+
+    ``gold_pairs``: every pair of gold events of different articles in one cluster;
+    ``unmatched``: of those, the pairs where sitrep did not extract (match) both
+    events, which no merge can score. The scored (matched) true pairs are split by
+    what sitrep's two reports allow: ``mergeable`` (same sub-event type, place,
+    overlapping dates, compatible actors: ``same_event``), else the first thing
+    that keeps them apart. Counts only, with the pairs naming a blind article in
+    ``blind`` (never listed).
+    """
+    blind = blind_ids()
+    by_cluster: dict[int, list[Node]] = {}
+    for node in nodes:
+        by_cluster.setdefault(clusters[node], []).append(node)
+    gold_pairs = [(a, b) for members in by_cluster.values()
+                  for a, b in itertools.combinations(members, 2) if a[0] != b[0]]
+    true_pairs = [(a, b) for a, b in pairs if in_cluster(a, b)]
+    out: dict[str, Any] = {"gold_pairs": len(gold_pairs),
+                           "gold_pairs_blind": sum(bool({a[0], b[0]} & blind)
+                                                   for a, b in gold_pairs),
+                           "matched_true_pairs": len(true_pairs),
+                           "unmatched": len(gold_pairs) - len(true_pairs)}
+    why: dict[str, dict[str, int]] = {}
+    for a, b in true_pairs:
+        reason = _apart_because(a[2], b[2])
+        part = "blind" if {a[0], b[0]} & blind else "dev"
+        bucket = why.setdefault(reason, {"dev": 0, "blind": 0, "merged": 0})
+        bucket[part] += 1
+        bucket["merged"] += bool(predicted(a, b))
+    out["matched_true_pairs_by_sitrep_reports"] = why
+    return out
+
+
+def false_merges(golds: dict[str, dict[str, Any]], pairs: list[Any], in_cluster: Any,
+                 predicted: Any) -> dict[str, dict[str, int]]:
+    """Merged pairs the gold keeps apart, counted by the first gold condition they fail
+    (the gold events' sub-event types, dates, places; else only the cluster differs)."""
+    blind = blind_ids()
+    out: dict[str, dict[str, int]] = {}
+    for a, b in pairs:
+        if not predicted(a, b) or in_cluster(a, b):
+            continue
+        ga, gb = golds[a[0]]["events"][a[1]], golds[b[0]]["events"][b[1]]
+        ia, ib = _interval(ga), _interval(gb)
+        if ga.get("sub_event_type") != gb.get("sub_event_type"):
+            reason = "gold sub_event_type differs"
+        elif ia is None or ib is None or ia[0] > ib[1] or ib[0] > ia[1]:
+            reason = "gold dates apart or undated"
+        else:
+            reason = "gold places apart"
+        bucket = out.setdefault(reason, {"dev": 0, "blind": 0})
+        bucket["blind" if {a[0], b[0]} & blind else "dev"] += 1
+    return out
+
+
+def _apart_because(a: Event, b: Event) -> str:
+    """The first of ACLED's conditions that sitrep's two reports fail ("mergeable": none)."""
+    if a.sub_event_type != b.sub_event_type:
+        return "sub_event_type differs"
+    if not dates_overlap(a, b):
+        return "dates apart or undated"
+    if not same_place(a.location, b.location):
+        return "places apart"
+    if not actors_overlap(a, b):
+        return "actors apart"
+    return "mergeable"
+
+
+def _print_disagreements(pairs: list[Any], in_cluster: Any, predicted: Any,
+                         clusters: dict[Node, int], group_of: dict[int, int],
+                         matched: list[tuple[str, int, Event]], blind: frozenset[str]) -> None:
+    """The disagreeing pairs whose gold clusters and sitrep groups hold dev articles only.
+
+    A pair of two dev articles can still sit in a cluster with a blind article
+    (the blind article's event is then told by the listing); such pairs, like
+    every pair naming a blind article, are only counted.
+    """
+    cluster_articles: dict[int, set[str]] = {}
+    for node, cluster in clusters.items():
+        cluster_articles.setdefault(cluster, set()).add(node[0])
+    group_articles: dict[int, set[str]] = {}
+    for art, _gi, event in matched:
+        group_articles.setdefault(group_of[id(event)], set()).add(art)
+
+    def dev_only(x: tuple[str, int, Event]) -> bool:
+        return not (cluster_articles[clusters[x[:2]]] | group_articles[group_of[id(x[2])]]) & blind
+
+    hidden = {"merged, gold apart": 0, "apart, gold merged": 0}
+    for a, b in pairs:
+        if in_cluster(a, b) == predicted(a, b):
+            continue
+        what = "merged, gold apart" if predicted(a, b) else "apart, gold merged"
+        if dev_only(a) and dev_only(b):
+            print(f"  {what}: {a[0]}#{a[1]} {_brief(a[2])}  |  {b[0]}#{b[1]} {_brief(b[2])}")
+        else:
+            hidden[what] += 1
+    print(f"  not shown (a cluster or group with a blind article): {hidden}")
 
 
 def _matched(golds: dict[str, dict[str, Any]],

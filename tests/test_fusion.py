@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
+import itertools
 from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
+import pytest
+import yaml
+
+from sitrep.eval.harness import blind_ids
+from sitrep.fuse import events as events_module
 from sitrep.fuse.events import merge_events, same_place
 from sitrep.fuse.fixtures import ARMY, REBELS, place
 from sitrep.model import DateInterval, Document, Event, Extraction, Place
@@ -93,6 +103,32 @@ def test_actors_must_be_compatible() -> None:
         ["a", "b"]]
 
 
+def test_the_army_against_two_groups_is_two_clashes_unless_one_report_joins_them() -> None:
+    """ACLED: the same actors make one event; the army against another group is another."""
+    kia = ("KIA: Kachin Independence Army", ARMY)
+    tnla = report("t", "Armed clash", date(2025, 8, 9))  # TNLA against the army
+    assert groups(tnla, report("k", "Armed clash", date(2025, 8, 9), actors=kia)) == [
+        ["t"], ["k"]]
+    joint = report("j", "Armed clash", date(2025, 8, 9), actors=kia)
+    joint.events[0].assoc_actors = [REBELS]  # the KIA with the TNLA alongside
+    assert groups(tnla, joint) == [["t", "j"]]
+    army_only = report("a", "Armed clash", date(2025, 8, 9), actors=(ARMY, None))
+    assert groups(tnla, army_only) == [["t", "a"]]
+
+
+def test_an_unidentified_armed_group_names_no_one() -> None:
+    unknown = ("Unidentified Armed Group (Myanmar)", ARMY)
+    assert groups(report("a", "Armed clash", date(2025, 8, 9)),
+                  report("u", "Armed clash", date(2025, 8, 9), actors=unknown)) == [["a", "u"]]
+
+
+def test_place_thresholds_come_from_the_data_file() -> None:
+    raw = yaml.safe_load(files("sitrep.fuse").joinpath("data/distances.yaml").read_text("utf-8"))
+    assert raw["same_place"]["max_km"] == events_module.MAX_PLACE_KM
+    assert raw["same_place"]["unstated_km"] == events_module.SAME_PLACE_KM
+    assert events_module.CELL_DEGREES * 111 > events_module.MAX_PLACE_KM
+
+
 def test_place_identity_by_gazetteer_id_name_or_uncertainty() -> None:
     spelled = Place(**{**KYAUKME.__dict__, "mention": "Kyauk Me", "name": "Kyauk Me"})
     assert same_place(KYAUKME, spelled)  # same gazetteer id, other spelling
@@ -110,3 +146,35 @@ def test_groups_come_back_in_document_order() -> None:
     other = report("x", "Air/drone strike", date(2025, 8, 9))
     day = report("d", "Armed clash", date(2025, 8, 9))
     assert groups(month, other, day) == [["m", "d"], ["x"]]
+
+
+def test_the_benchmark_lists_no_pair_whose_cluster_holds_a_blind_article(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``benchmarks/fusion.py -v``: a pair of two dev articles is hidden too when its gold
+    cluster (or sitrep's group) holds a blind article; hidden pairs are only counted."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "fusion.py"
+    spec = importlib.util.spec_from_file_location("fusion_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    blind = sorted(blind_ids())[0]
+    ev = {name: report(name, "Armed clash", date(2025, 8, 9)).events[0]
+          for name in ("a", "b", "c", "d", "x")}
+    matched = [("devA", 0, ev["a"]), ("devB", 0, ev["b"]), ("devC", 0, ev["c"]),
+               ("devD", 0, ev["d"]), (blind, 0, ev["x"])]
+    clusters = {("devA", 0): 0, ("devB", 0): 0, ("devC", 0): 1, ("devD", 0): 1, (blind, 0): 1}
+    group_of = {id(e): n for n, e in enumerate(ev.values())}  # nothing merged
+    pairs = [(a, b) for a, b in itertools.combinations(matched, 2) if a[0] != b[0]]
+
+    def in_cluster(a: Any, b: Any) -> bool:
+        return clusters[a[:2]] == clusters[b[:2]]
+
+    def predicted(a: Any, b: Any) -> bool:
+        return group_of[id(a[2])] == group_of[id(b[2])]
+
+    bench._print_disagreements(pairs, in_cluster, predicted, clusters, group_of, matched,
+                               blind_ids())
+    out = capsys.readouterr().out
+    assert "devA#0" in out and "devB#0" in out
+    assert blind not in out and "devC" not in out and "devD" not in out
+    assert "'apart, gold merged': 3" in out  # devC-devD, devC-blind, devD-blind

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from sitrep.cli import main
 from sitrep.fuse.fixtures import ARMY, REBELS
-from sitrep.fuse.identity import named_place_key, place_key
+from sitrep.fuse.identity import named_place_key, place_key, place_name
 from sitrep.fuse.timeline import build_timelines
 from sitrep.model import ControlChange, DateInterval, Document, Extraction, Place
 from sitrep.store import Store
@@ -35,6 +35,22 @@ def test_every_spelling_has_one_key(spellings: list[str]) -> None:
     keys = {named_place_key(s)[0] for s in spellings}
     assert len(keys) == 1
     assert next(iter(keys)).startswith("MIMU ")  # the town's p-code, not a name
+
+
+def test_one_village_of_two_spellings_gets_its_gazetteer_name() -> None:
+    """MIMU's "Tawng Hkam" of Nawnghkio township, spelled two ways; a namesake in Kutkai
+    township is the gazetteer's first entry for the name, so only the id finds the name."""
+    spelled = [Place(mention=s, name=s, kind="village", admin1="Shan", country="Myanmar",
+                     gazetteer_id="MIMU 209630") for s in ("Taung Hkam", "Taung Kham")]
+    assert {place_name(p) for p in spelled} == {"Tawng Hkam"}
+    elsewhere = Place(mention="Taung Kham", name="Taung Kham", kind="village",
+                      gazetteer_id="MIMU 208998")
+    assert place_key(elsewhere) != place_key(spelled[0])
+
+
+def test_a_place_the_gazetteer_lacks_keeps_its_name() -> None:
+    unknown = Place(mention="Zorbavale", name="Zorbavale", gazetteer_id="MIMU 999999999")
+    assert place_name(unknown) == "Zorbavale"
 
 
 def test_a_township_is_keyed_as_its_main_town() -> None:

@@ -16,29 +16,60 @@ from __future__ import annotations
 
 import hashlib
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
+import yaml
+
+from sitrep.errors import ConfigError
+from sitrep.fuse.identity import normalise_name, place_key, place_name
 from sitrep.model import Document, Event, Extraction, Place
 
+__all__ = ["COMPONENT", "MergedEvent", "event_key", "fatality_conflicts", "merge_events",
+           "normalise_name", "same_event", "same_place"]
+
 #: fusion rule version, stored with each merged event (changing the rule: bump it)
-COMPONENT = "fusion.v2"
+COMPONENT = "fusion.v4"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What "the same place" and "an actor" mean for fusion (``fuse/data/distances.yaml``)."""
+
+    unstated_km: float
+    max_km: float
+    cell_degrees: float
+    unknown_actor_prefixes: tuple[str, ...]
+
+
+@cache
+def thresholds() -> Thresholds:
+    """Fusion's place thresholds and unknown actors, read once from the package data."""
+    raw = yaml.safe_load(files("sitrep.fuse").joinpath("data/distances.yaml").read_text("utf-8"))
+    try:
+        near = raw["same_place"]
+        out = Thresholds(float(near["unstated_km"]), float(near["max_km"]),
+                         float(near["cell_degrees"]),
+                         tuple(str(p) for p in raw.get("unknown_actor_prefixes", [])))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"fuse/data/distances.yaml is malformed ({exc}); its same_place "
+                          "needs unstated_km, max_km and cell_degrees") from exc
+    if out.cell_degrees * 111.0 <= out.max_km:
+        raise ConfigError("fuse/data/distances.yaml: same_place.cell_degrees must span "
+                          "more than max_km (blocking looks only at neighbouring cells)")
+    return out
+
+
 #: how far apart two places may be when neither says how uncertain it is
-SAME_PLACE_KM = 5.0
+SAME_PLACE_KM = thresholds().unstated_km
 #: the most a place's stated uncertainty may widen "the same place" (a township's
 #: 15 km would otherwise merge villages across it)
-MAX_PLACE_KM = 10.0
+MAX_PLACE_KM = thresholds().max_km
 DATE_SLACK = timedelta(days=1)
-CELL_DEGREES = 0.1  # about 11 km of latitude: wider than MAX_PLACE_KM
-
-@lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """A place name folded for matching: no accents, case, hyphens or spaces."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in folded.lower() if ch.isalnum())
+CELL_DEGREES = thresholds().cell_degrees  # about 11 km of latitude: wider than MAX_PLACE_KM
 
 
 def event_key(document_id: str, index: int) -> str:
@@ -65,16 +96,12 @@ class MergedEvent:
     @property
     def place_key(self) -> str | None:
         """The place identity of the event (``sitrep.fuse.identity``): one per town."""
-        from sitrep.fuse.identity import place_key  # identity builds on this module
-
         location = self.event.location
         return place_key(location) if location is not None else None
 
     @property
     def place_name(self) -> str | None:
         """The event's place as the gazetteer spells it, one name for every spelling."""
-        from sitrep.fuse.identity import place_name
-
         location = self.event.location
         return place_name(location) if location is not None else None
 
@@ -185,10 +212,25 @@ def _slack(event: Event) -> timedelta:
 
 
 def actors_overlap(a: Event, b: Event) -> bool:
-    """Compatible actors: one shared, or one report names none."""
-    actors_a = {x for x in (a.actor1, a.actor2) if x}
-    actors_b = {x for x in (b.actor1, b.actor2) if x}
-    return not actors_a or not actors_b or bool(actors_a & actors_b)
+    """Compatible actors (ACLED: the same actors): one report's sides all take part in the
+    other (as its actor1, actor2 or an associated actor), or one report names no one.
+
+    Canonical names make "the junta" and "Tatmadaw" one actor already; an
+    unidentified armed group names no one in particular. A clash of the army with
+    one group and a clash of the army with another at the same place and week are
+    two events, unless one report counts the other group among its associates.
+    """
+    sides_a, sides_b = _named(a.actor1, a.actor2), _named(b.actor1, b.actor2)
+    if not sides_a or not sides_b:
+        return True
+    return (sides_a <= sides_b | _named(*b.assoc_actors)
+            or sides_b <= sides_a | _named(*a.assoc_actors))
+
+
+def _named(*actors: str | None) -> set[str]:
+    """The actors that name someone (not empty, not an unidentified group)."""
+    unknown = thresholds().unknown_actor_prefixes
+    return {x for x in actors if x and not x.startswith(unknown)}
 
 
 def merge_events(extractions: list[Extraction]) -> list[MergedEvent]:

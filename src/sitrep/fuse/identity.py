@@ -12,11 +12,11 @@ are resolved here against the document's own places first, then the gazetteer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 from sitrep.errors import GazetteerError
-from sitrep.fuse.events import normalise_name
 from sitrep.model import Place
 from sitrep.places.gazetteer import key as spelling_key
 from sitrep.places.gazetteer import load_index
@@ -26,6 +26,13 @@ from sitrep.places.lookup import lookup
 _POSSESSIVE = re.compile(r"^.*?['’]s\s+", re.S)
 #: "Nawnghkio Township", "Lashio town": the kind word after a town's name
 _KIND_WORD = re.compile(r"\s+(?:township|town|city|village)$", re.I)
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(name: str) -> str:
+    """A place name folded for matching: no accents, case, hyphens or spaces."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in folded.lower() if ch.isalnum())
 
 
 def place_key(place: Place) -> str:
@@ -93,11 +100,36 @@ def _gazetteer_place(name: str, points: tuple[Point, ...]) -> Place | None:
 
 
 def place_name(place: Place) -> str:
-    """The place's name as the gazetteer spells it ("Mogoke" for Mogok, Mokot), when the
-    gazetteer's best entry for the name is this place; else the name as resolved."""
+    """The place's name as the gazetteer spells it ("Mogoke" for Mogok, Mokot).
+
+    Looked up by the place's key (its gazetteer id, or its main town's): the
+    entry of that id among those of the place's spellings, so a village that two
+    articles spell two ways ("Taung Hkam", "Taung Kham") gets its one MIMU name
+    even when a namesake elsewhere is the gazetteer's best entry for the name.
+    A place the gazetteer does not know keeps the name as resolved.
+    """
     key = place_key(place)
+    if not key.startswith("name:"):
+        spellings = (bare_name(place.name), place.name, place.mention)
+        named = gazetteer_name(key, tuple(dict.fromkeys(s for s in spellings if s)))
+        if named is not None:
+            return named
     listed = _gazetteer_place(bare_name(place.name), ())
     return listed.name if listed is not None and place_key(listed) == key else place.name
+
+
+@lru_cache(maxsize=4096)
+def gazetteer_name(ident: str, spellings: tuple[str, ...]) -> str | None:
+    """The name of the gazetteer entry ``ident``, found among the entries of ``spellings``."""
+    try:
+        index = load_index()
+    except GazetteerError:
+        return None
+    for spelling in spellings:
+        for entry in index.get(spelling_key(spelling), []):
+            if entry.ident == ident:
+                return entry.name
+    return None
 
 
 def named_place_key(name: str, context: Sequence[Place] = (),
