@@ -51,7 +51,8 @@ def _extraction(doc_id: str = "doc-1", text: str = TEXT) -> Extraction:
         date=when, location=town, near=["Hill Pass"], geo_precision=1, fatalities=2,
         injured=None, weapons=["artillery"], status="attributed", source="spokesman",
         background=False, optional=True, evidence=[_span("Rebel fighters seized")],
-        confidence=0.75, component="events.test", notes="a note")
+        confidence=0.75, component="events.test", notes="a note",
+        flags=["place not geocoded"])
     shelling = Event(event_type="Explosions/Remote violence", sub_event_type="Shelling",
                      actor1="Army", location=camp, evidence=[_span("killed by shelling")])
     control = ControlChange(place="Lashkor", to_actor="Hill Rebels", how="captured",
@@ -311,6 +312,7 @@ def _as_version_1(path: Path) -> None:
         conn.executescript(
             "drop table merged_event_reports; drop table merged_events;"
             "drop index ix_places_place_key; alter table places drop column place_key;"
+            "alter table events drop column flags;"
             "delete from schema_version where version > 1;")
 
 
@@ -337,6 +339,9 @@ def test_a_version_1_database_is_upgraded_with_place_keys_and_merged_events(
         keys = dict(conn.execute("select name, place_key from places"))
     assert keys["Lashkor"] == "g-1"  # the gazetteer id
     assert keys["Army camp near Lashkor"].startswith("name:")
+    with sqlite3.connect(path) as conn:
+        flags = [f for (f,) in conn.execute("select flags from events order by position")]
+    assert set(flags) == {"[]"}  # events stored before version 3 lack nothing they knew of
 
 
 def test_merged_events_follow_new_and_replaced_reports(store: Store) -> None:

@@ -55,8 +55,14 @@ def _v2_place_keys_and_merged_events(conn: Connection) -> None:
         conn, tables=[schema.merged_events, schema.merged_event_reports])
 
 
+def _v3_event_flags(conn: Connection) -> None:
+    """``events.flags``: what an event lacks ("no place", "place not geocoded"), which
+    exports read back from the store lost before. Older events get an empty list."""
+    conn.execute(text("ALTER TABLE events ADD COLUMN flags TEXT NOT NULL DEFAULT '[]'"))
+
+
 #: migration steps; step ``i`` (1-based) brings the schema from version ``i - 1`` to ``i``
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_place_keys_and_merged_events)
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_place_keys_and_merged_events, _v3_event_flags)
 HEAD = len(STEPS)
 
 

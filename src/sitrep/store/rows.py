@@ -138,6 +138,7 @@ def event_row(event: Event, ident: str, document_id: str, position: int,
         "weapons": encode_list(event.weapons), "status": event.status, "source": event.source,
         "background": event.background, "optional": event.optional,
         "confidence": event.confidence, "component": event.component, "notes": event.notes,
+        "flags": encode_list(event.flags),
     }
 
 
@@ -151,7 +152,7 @@ def event_from_row(row: RowIn, assoc: list[str], location: Place | None,
         injured=row["injured"], weapons=decode_list(row["weapons"]), status=row["status"],
         source=row["source"], background=bool(row["background"]),
         optional=bool(row["optional"]), evidence=evidence, confidence=row["confidence"],
-        component=row["component"], notes=row["notes"],
+        component=row["component"], notes=row["notes"], flags=decode_list(row["flags"]),
     )
 
 

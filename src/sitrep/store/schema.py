@@ -121,6 +121,8 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("component", SHORT, nullable=False),
     Column("notes", Text),
+    # what the event lacks ("no place", "place not geocoded"): JSON list, as exports write it
+    Column("flags", Text, nullable=False, default="[]"),
 )
 
 event_sources = Table(
