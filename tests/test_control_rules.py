@@ -227,3 +227,37 @@ def test_under_rebel_control_is_the_articles_main_group() -> None:
     changes = control("The TNLA said junta jets bombed Mogoke, which is under rebel control, "
                       "on Monday.")
     assert ("Mogoke", TNLA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}
+
+
+RUSSIA = "Military Forces of Russia (2000-)"
+UKRAINE = "Military Forces of Ukraine (2019-)"
+
+
+def _takers(body: str) -> list[tuple[str | None, str | None]]:
+    return [(e.actor1, e.actor2) for e in extract_text(f" date 2025-08-07 {body}").events
+            if e.event_type == "Battles" and "territory" in e.sub_event_type]
+
+
+def test_a_ministry_telling_of_its_troops_speaks_for_the_state_last_named_speaking() -> None:
+    # "its troops" are the ministry's, and the ministry is Russia's, named speaking before;
+    # a foreign army taking a village is ACLED's "Non-state actor overtakes territory"
+    events = extract_text(
+        " date 2025-08-07 MOSCOW: Russia on Saturday said its forces were advancing in "
+        "Ukraine's Donetsk region, where Ukrainian troops are dug in. The defence ministry "
+        "said its troops captured Novopavlivka.").events
+    [taken] = [e for e in events if "territory" in e.sub_event_type]
+    assert (taken.actor1, taken.actor2, taken.sub_event_type) == (
+        RUSSIA, UKRAINE, "Non-state actor overtakes territory")
+
+
+def test_a_speaker_named_after_the_capture_owns_its_forces() -> None:
+    assert _takers("Ukrainian troops are dug in near Pokrovsk. Its forces captured "
+                   "Novopavlivka on Monday, Moscow said.") == [
+        (RUSSIA, UKRAINE)]
+
+
+def test_a_foreign_state_speaking_of_something_else_owns_no_troops() -> None:
+    # China is no side here and said nothing of its own forces: the junta's troops did it
+    changes = control("China said it was worried by the fighting in Shan State. The military "
+                      "said its troops recaptured Kyaukme from the TNLA on Monday.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Kyaukme", JUNTA)]

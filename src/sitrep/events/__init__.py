@@ -611,6 +611,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                          "the article names no armed actor (issue 15)")
         return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
+    if kind.control:  # "Russia said its troops captured X": the speaker's forces did it
+        roles = control_rules.speaker_roles(roles, trigger_at, sentence, ctx.text.text,
+                                            ctx.sides)
     if roles.actor1 is None:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
 import yaml
 
-from sitrep.actors import focus_country, lexicon, state_forces
+from sitrep.actors import actor_country, focus_country, lexicon, state_forces
 from sitrep.events.locating import by_sentence, sentence_places
-from sitrep.events.roles import Belligerents
+from sitrep.events.roles import Belligerents, Roles
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -60,6 +60,12 @@ class ControlWords:
     state_word: re.Pattern[str]
     state_before: re.Pattern[str]
     generic_under: re.Pattern[str]
+    speaker_first: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    own_forces_before: re.Pattern[str]
+    state_speaker: re.Pattern[str]
+    speaking: re.Pattern[str]
+    speech_own: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -84,7 +90,21 @@ def words() -> ControlWords:
         generic_under=re.compile(
             r"\bunder (?:the )?(?:full |firm |complete |effective )?"
             rf"({_alternation(data['state_holders'] + data['rebel_holders'])})(?:['’]s)? "
-            r"(?:control|rule)\b", flags))
+            r"(?:control|rule)\b", flags),
+        # "Russia said its troops captured ...": the speech verb, then the speaker's own
+        # forces, then (up to the trigger) no clause break
+        speaker_first=re.compile(
+            rf"\b(?:{_alternation(data['speech_verbs'])})\s+(?:on \w+\s+)?(?:that\s+)?"
+            rf"(?:{data['own_forces']})[^,;:]{{0,60}}$", flags),
+        # "... its forces captured X, the Russian defence ministry said"
+        speaker_after=re.compile(
+            rf",\s*(?:according to\s+(?P<acc>[^,;]{{2,60}}?)\W*$|"
+            rf"(?P<subj>[^,;]{{2,60}}?)\s+(?:{'|'.join(data['speech_verbs'])})\b)"),
+        own_forces_before=re.compile(rf"(?:{data['own_forces']})[^,;:]{{0,60}}$", flags),
+        state_speaker=re.compile(rf"\b(?:{_alternation(data['state_speakers'])})\b", flags),
+        speaking=re.compile(rf"\b(?:{_alternation(data['speech_verbs'])})\b"),
+        speech_own=re.compile(rf"(?:{_alternation(data['speech_verbs'])})\s+(?:on \w+\s+)?"
+                              rf"(?:that\s+)?(?:{data['own_forces']})", flags))
 
 
 def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange]:
@@ -440,3 +460,82 @@ def _sentence_date(start: int, end: int, dates: list[DateInterval], doc: Documen
     if doc.published:
         return resolve("today", doc.published, doc.published_precision)
     return None
+
+
+# --- the speaker's own forces ---------------------------------------------------------
+
+@cache
+def _state_words() -> re.Pattern[str]:
+    """Names, capitals and adjectives of states ("Russia", "Moscow", "Russian"), as written."""
+    names = sorted(lexicon().state_of_word, key=len, reverse=True)
+    return re.compile(rf"(?<![\w'’-])({'|'.join(re.escape(n) for n in names)})(?![\w-])")
+
+
+def _state_named(words_: str) -> str | None:
+    """The country a speaker's words name ("Russia's defence ministry", "Moscow")."""
+    m = _state_words().search(words_)
+    return lexicon().state_of_word[m.group(1)] if m else None
+
+
+#: "MOSCOW: ...", "KYIV, Ukraine (AP) —": a dateline's city, in capitals
+_DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Z'’ -]{2,20})\b\s*(?:[:,(—–-])")
+
+
+def _last_speaking_state(before: str, states: tuple[str, ...]) -> str | None:
+    """The country last named as a speaker before ("Russia on Saturday said ..."), a side
+    of the war or one telling of its own forces ("Russia said its forces ..."); else the
+    dateline's ("MOSCOW: ..."), when a side of the war."""
+    w = words()
+    found = None
+    for m in _state_words().finditer(before):
+        after = before[m.end():m.end() + 60]
+        speech = w.speaking.search(after)
+        if speech is None or re.search(r"[.;:]", after[:speech.start()]):
+            continue
+        country = lexicon().state_of_word[m.group(1)]
+        if state_forces(country) in states or w.speech_own.match(after, speech.start()):
+            found = country
+    if found is None:
+        line = _DATELINE.match(before)
+        dateline = line and lexicon().state_of_word.get(line.group(1).strip().title())
+        found = dateline if dateline and state_forces(dateline) in states else None
+    return found
+
+
+def speaking_state(sentence: Sentence, trigger_at: int, full_text: str,
+                   states: tuple[str, ...] = ()) -> str | None:
+    """"Russia said its forces captured X", "The defence ministry said its troops
+    'liberated' X", "Its forces took X, Moscow said": the speaker's own forces did it, and
+    the speaker is a state named in the sentence (or, for "the defence ministry", the one
+    last named as speaking). None when the sentence says nothing of the kind."""
+    w = words()
+    at = trigger_at - sentence.start
+    before = sentence.text[:at]
+    subject: str | None = None
+    first = w.speaker_first.search(before)
+    if first is not None:
+        subject = re.split(r"[,;:“\"]", before[:first.start()])[-1]
+    elif w.own_forces_before.search(before):
+        later = w.speaker_after.search(sentence.text, at)
+        subject = (later.group("subj") or later.group("acc")) if later else None
+    if not subject:
+        return None
+    country = _state_named(subject)
+    if country is None and w.state_speaker.search(subject):
+        country = _last_speaking_state(full_text[:sentence.start], states)
+    return state_forces(country) if country else None
+
+
+def speaker_roles(roles: Roles, trigger_at: int, sentence: Sentence, full_text: str,
+                  sides: Belligerents) -> Roles:
+    """A capture told by a state as its own forces' ("The defence ministry said its troops
+    liberated X"): the speaker's forces are actor1, whoever the descriptor was resolved to;
+    that side, if another country's, becomes actor2."""
+    own = speaking_state(sentence, trigger_at, full_text, sides.states)
+    if own is None or own == roles.actor1:
+        return roles
+    other = roles.actor1 if roles.actor1 and actor_country(roles.actor1) != \
+        actor_country(own) else roles.actor2
+    if other == own or other is None:
+        other = sides.opponent(own)
+    return replace(roles, actor1=own, actor2=other)
