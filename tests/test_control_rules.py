@@ -261,3 +261,30 @@ def test_a_foreign_state_speaking_of_something_else_owns_no_troops() -> None:
     changes = control("China said it was worried by the fighting in Shan State. The military "
                       "said its troops recaptured Kyaukme from the TNLA on Monday.")
     assert [(c.place, c.to_actor) for c in changes] == [("Kyaukme", JUNTA)]
+
+
+def test_a_state_leader_demanding_a_region_speaks_for_the_state() -> None:
+    changes = control("Russian President Vladimir Putin on Friday repeated his demand for "
+                      "Ukraine to totally withdraw from the Donetsk region, if it wants peace.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [
+        ("Donetsk", RUSSIA, "demanded")]
+
+
+def test_the_region_a_demand_names_is_the_region_named_before() -> None:
+    changes = control("The fighting is heaviest in the Donetsk region. Russian President "
+                      "Vladimir Putin on Friday repeated his demand for Ukraine to withdraw "
+                      "from the region, if it wants peace.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [
+        ("Donetsk", RUSSIA, "demanded")]
+
+
+def test_a_region_beside_demanded_towns_is_not_demanded() -> None:
+    changes = control("The junta demanded the return of Lashio and Hsipaw in northern Shan "
+                      "State.")
+    assert {(c.place, c.how) for c in changes} == {("Lashio", "demanded"),
+                                                   ("Hsipaw", "demanded")}
+
+
+def test_a_demanded_withdrawal_hands_nothing_over() -> None:
+    changes = control("The TNLA demanded that the junta withdraw from Kyaukme.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Kyaukme", TNLA, "demanded")]

@@ -125,6 +125,16 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
     return changes
 
 
+def without_demanded(changes: list[ControlChange]) -> list[ControlChange]:
+    """"The TNLA demanded that the junta withdraw from X": the withdrawal is the demand's
+    content, not a handover; a change told in the same sentence as a demand for the same
+    place goes."""
+    demanded = {(c.place, c.evidence[0].start) for c in changes
+                if c.how == "demanded" and c.evidence}
+    return [c for c in changes if c.how in ("demanded", "holds") or not c.evidence
+            or not any((c.place, e.start) in demanded for e in c.evidence)]
+
+
 #: why a place no gazetteer holds may still change hands: the text marks it as a place
 _MARKED_WHY = ("marked as a place",)
 
@@ -169,16 +179,56 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                                          admin1=place.admin1, date=when, status="reported",
                                          evidence=evidence))
         demand = words().demand.search(sentence.text)
-        if demand and speakers:
-            demander = next((a for a in speakers if a.span.start < sentence.start
-                             + demand.start()), speakers[0])
-            for place in in_sentence:
-                if _first_span(place, sentence.start) > sentence.start + demand.start() and \
-                        (place.kind or "town") not in ("country", "region"):
-                    changes.append(ControlChange(place.name, demander.canonical, "demanded",
-                                                 admin1=place.admin1, date=when,
-                                                 status="reported", evidence=evidence))
+        demander = demand and _demander(sentence, demand, speakers)
+        if demand and demander:
+            for place in _demanded(sentence, demand, in_sentence, places):
+                changes.append(ControlChange(place.name, demander, "demanded",
+                                             admin1=place.admin1, date=when,
+                                             status="reported", evidence=evidence))
     return changes
+
+
+def _demander(sentence: Sentence, demand: re.Match[str], speakers: list[ActorMention]
+              ) -> str | None:
+    """Who demands: the actor named before the demand, else the state named before it
+    ("Russian President Vladimir Putin repeated his demand ..."), else the first named."""
+    at = sentence.start + demand.start()
+    before = next((a for a in speakers if a.span.start < at), None)
+    if before is not None:
+        return before.canonical
+    country = _state_named(sentence.text[:demand.start()])
+    if country is not None:
+        return state_forces(country)
+    return speakers[0].canonical if speakers else None
+
+
+#: "withdraw from the region", "leave the regions": a region the article named before
+_THE_REGION = re.compile(r"^\s*(?:the\s+)?(?:(?:four|three|two|five|those|these)\s+)?"
+                         r"(?:regions?|provinces?|oblasts?|states?)\b", re.IGNORECASE)
+
+
+def _demanded(sentence: Sentence, demand: re.Match[str], in_sentence: list[Place],
+              article_places: list[Place]) -> list[Place]:
+    """The places a demand names after it: towns, and a region only as the demand's own
+    object ("withdraw from the Donetsk region", "withdraw from the region": the region
+    last named before)."""
+    at = sentence.start + demand.start()
+    end = sentence.start + demand.end()
+    out = [p for p in in_sentence if _first_span(p, sentence.start) > at
+           and (p.kind or "town") not in ("country", "region")]
+    if out:
+        return out
+    regions = [p for p in in_sentence if (p.kind or "") == "region"
+               and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[
+                   demand.end():max(demand.end(), _first_span(p, end) - sentence.start)])
+               and _first_span(p, end) >= end]
+    if regions:
+        return regions[:1]
+    if _THE_REGION.match(sentence.text[demand.end():]):
+        earlier = [(sp.start, p) for p in article_places if (p.kind or "") == "region"
+                   for sp in p.spans if sp.start < end]
+        return [max(earlier, key=lambda item: item[0])[1]] if earlier else []
+    return []
 
 
 def _main_rebel(actors: list[ActorMention]) -> ActorMention | None:
