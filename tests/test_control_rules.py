@@ -288,3 +288,67 @@ def test_a_region_beside_demanded_towns_is_not_demanded() -> None:
 def test_a_demanded_withdrawal_hands_nothing_over() -> None:
     changes = control("The TNLA demanded that the junta withdraw from Kyaukme.")
     assert [(c.place, c.to_actor, c.how) for c in changes] == [("Kyaukme", TNLA, "demanded")]
+
+
+def test_every_subject_of_a_passive_capture_changes_hands() -> None:
+    for body in ("Kyaukme and Hsipaw fell to the TNLA on Monday.",
+                 "Kyaukme and Hsipaw were captured by the TNLA on Monday.",
+                 "Nawnghkio and Mogoke were among five towns captured by TNLA forces in June."):
+        changes = control(body)
+        assert {c.place for c in changes} >= {"Kyaukme", "Hsipaw"} or \
+            {c.place for c in changes} >= {"Nawnghkio", "Mogoke"}, body
+        assert {c.to_actor for c in changes} == {TNLA}, body
+
+
+def test_a_place_before_an_active_capture_is_no_subject_of_it() -> None:
+    changes = control("Airstrikes hit Lashio and the TNLA captured Hsipaw on Monday.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Hsipaw", TNLA)]
+
+
+def test_securing_control_is_a_capture_and_relinquishing_a_handover() -> None:
+    [secured] = control("The MNDAA secured control of Laukkai on Thursday after the "
+                        "remaining regime forces surrendered.")
+    assert (secured.place, secured.to_actor, secured.how) == ("Laukkai", MNDAA, "captured")
+    [given] = control("The TNLA said it was forced to relinquish Nawnghkio in July.")
+    assert (given.place, given.from_actor, given.to_actor, given.how) == (
+        "Nawnghkio", TNLA, JUNTA, "handed over")
+
+
+def test_entering_a_town_after_the_other_side_withdrew_is_a_transfer() -> None:
+    found = extract_text(" date 2025-08-07 Junta troops entered Lashio on 22 April "
+                         "following the withdrawal of the MNDAA.")
+    assert [(e.sub_event_type, e.location and e.location.name) for e in found.events] == [
+        ("Non-violent transfer of territory", "Lashio")]
+    assert [(c.place, c.from_actor, c.to_actor) for c in found.control] == [
+        ("Lashio", MNDAA, JUNTA)]
+
+
+def test_a_holding_that_is_over_or_a_control_taken_states_no_holder_now() -> None:
+    assert not [c for c in control("Nawnghkio Township, which had been occupied by the TNLA, "
+                                   "saw clashes in July.") if c.how == "holds"]
+    assert not [c for c in control("The TNLA had already taken control of areas such as "
+                                   "Mantong and Namhsan in early 2023.") if c.how == "holds"]
+
+
+def test_a_place_run_or_occupied_by_a_side_is_held_by_it() -> None:
+    changes = control("Residents of Mogoke, now run by the TNLA, fled on Monday.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Mogoke", TNLA, "holds")]
+
+
+def test_holding_capitals_including_a_list() -> None:
+    changes = control("The RSF now controls all five state capitals in Darfur, including "
+                      "Nyala and El Geneina.")
+    assert {(c.place, c.how) for c in changes} == {("Nyala", "holds"), ("El Geneina", "holds")}
+
+
+def test_a_plural_subject_holds_but_a_goal_does_not() -> None:
+    changes = control("The KIA and its allies control Hpakant and Bhamo.")
+    assert {(c.place, c.how) for c in changes} == {("Hpakant", "holds"), ("Bhamo", "holds")}
+    assert control("The KIA hopes to control Hpakant soon.") == []
+
+
+def test_took_a_named_place_is_a_capture_but_took_a_person_somewhere_is_not() -> None:
+    [taken] = control("The TNLA took Mogoke in July last year and has held it since.")
+    assert (taken.place, taken.to_actor, taken.how) == ("Mogoke", TNLA, "captured")
+    assert extract_text(" date 2025-08-07 The visit took Min Aung Hlaing to Moscow.").events \
+        == []

@@ -596,7 +596,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
-        wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text, ctx.dates)
+        # "Kyaukme and Hsipaw fell to the TNLA": every subject of a passive capture
+        subjects = control_rules.passive_subjects(wheres, trigger_at, sentence) \
+            if kind.control else []
+        wheres = subjects or nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text,
+                                                ctx.dates)
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
     if not wheres and not kind.control:
         wheres = place_referred_to(sentence, ctx.places, ctx.text.text)

@@ -15,7 +15,7 @@ from importlib.resources import files
 import yaml
 
 from sitrep.actors import actor_country, focus_country, lexicon, state_forces
-from sitrep.events.locating import by_sentence, sentence_places
+from sitrep.events.locating import Where, by_sentence, sentence_places
 from sitrep.events.roles import Belligerents, Roles
 from sitrep.model import (
     ActorMention,
@@ -37,11 +37,15 @@ _HOLDS = re.compile(
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
 _HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
                       r"\bunder (?:the )?(?:control|administration|rule) of\b|"
-                      r"\b(?:controlled|held|administered) by\b|\bin the hands of\b|"
+                      r"\b(?:controlled|held|administered|ruled|governed|occupied|"
+                      r"(?:now|still) run) by\b|\bin the hands of\b|"
                       r"\bunder (?:its|their) control\b|"
                       # "X remains under TNLA control", "X is now under AA rule"
                       r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
                       r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule)\b", re.IGNORECASE)
+#: "had been held by", "once controlled by": a holding that is over
+_PAST_HOLDING = re.compile(r"\b(?:had been|once|formerly|previously|until recently)\s+"
+                           r"(?:\w+\s+)?$", re.IGNORECASE)
 #: "rebel-held Lashio": the article's main non-state group holds it
 _GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
 _NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -253,6 +257,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     cues += [(m, m.group(0).startswith("-")) for m in _HELD_BY.finditer(sentence.text)]
     cues += [(m, False) for m in words().generic_under.finditer(sentence.text)]
     for cue, forward in cues:
+        if _PAST_HOLDING.search(sentence.text[:cue.start()]):
+            continue  # "X, which had been occupied by the TNLA, ...": no longer so
         at = sentence.start + cue.start()
         national = _national_forces(sentence, cue) or _state_descriptor(sentence, cue, state)
         holder: ActorMention | None
@@ -298,7 +304,8 @@ _OBJECT_GAP = re.compile(
     r"northern|southern|eastern|western|central)\s+)?"
     r"(?:(?:towns?|city|cities|villages?|townships?|districts?|areas?)\s+(?:of\s+|such as\s+)?)?$"
     # "holds 14 of the state's 17 townships, including X and Y"
-    r"|^\s+(?:[\w’'-]+\s+){0,5}(?:towns|cities|villages|townships|districts|areas),?\s+"
+    r"|^\s+(?:[\w’'-]+\s+){0,6}(?:towns|cities|villages|townships|districts|areas|"
+    r"capitals|settlements|provinces|states)(?:\s+(?:in|of)\s+(?:the\s+)?[\w’'-]+)?,?\s+"
     r"(?:including|such as)\s+$",
     re.IGNORECASE)
 #: "claiming control of the town": the town named last before
@@ -589,3 +596,46 @@ def speaker_roles(roles: Roles, trigger_at: int, sentence: Sentence, full_text: 
     if other == own or other is None:
         other = sides.opponent(own)
     return replace(roles, actor1=own, actor2=other)
+
+
+# --- the subjects of a passive capture ------------------------------------------------
+
+#: between the last subject and a passive capture: "X and Y were (quickly) captured by",
+#: "X and Y fell to", "X and Y, which had been seized by", "X and Y were among five towns
+#: captured by", "X and Y have been retaken"
+_PASSIVE_GAP = re.compile(
+    r"^(?:\s+(?:towns?|villages?|cities|townships?))?\s*,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:were|was|have|has|had)\s+(?:(?:all|both|also|quickly|finally|later|since|"
+    r"already|earlier|reportedly)\s+)?(?:been\s+)?"
+    r"(?:among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:towns|cities|villages|places|areas)\s+)?)?$",
+    re.IGNORECASE)
+#: the capture word itself is passive or intransitive: "captured", "fell", "were taken"
+_PASSIVE_TRIGGER = re.compile(r"(?:captured|seized|taken|overrun|fell|fallen|retaken|"
+                              r"recaptured|liberated|occupied|lost)\b", re.IGNORECASE)
+#: between two subjects of one list
+_SUBJECT_JOINT = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                            r"(?:the\s+)?(?:towns?\s+of\s+)?$", re.IGNORECASE)
+
+
+def passive_subjects(wheres: list[Where], trigger_at: int, sentence: Sentence) -> list[Where]:
+    """"Kyaukme and Hsipaw fell to the TNLA", "A, B and C were captured by the AA": every
+    place of the coordinated subject of a passive (or intransitive) capture changes hands,
+    not only the one nearest the verb. Empty unless two or more are listed so."""
+    at = trigger_at - sentence.start
+    if not _PASSIVE_TRIGGER.match(sentence.text, at):
+        return []
+    spans = sorted(((sp.start - sentence.start, sp.end - sentence.start, w) for w in wheres
+                    for sp in w.place.spans if sentence.start <= sp.start and sp.end <= trigger_at),
+                   key=lambda item: item[0])
+    if not spans or not _PASSIVE_GAP.match(sentence.text[spans[-1][1]:at]):
+        return []
+    listed = [spans[-1]]
+    for item in reversed(spans[:-1]):
+        if not _SUBJECT_JOINT.match(sentence.text[item[1]:listed[0][0]]):
+            break
+        listed.insert(0, item)
+    out: list[Where] = []
+    for _, _, where in listed:
+        if where not in out:
+            out.append(where)
+    return out if len(out) > 1 else []
