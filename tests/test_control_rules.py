@@ -352,3 +352,36 @@ def test_took_a_named_place_is_a_capture_but_took_a_person_somewhere_is_not() ->
     assert (taken.place, taken.to_actor, taken.how) == ("Mogoke", TNLA, "captured")
     assert extract_text(" date 2025-08-07 The visit took Min Aung Hlaing to Moscow.").events \
         == []
+
+
+def test_having_control_and_being_under_full_control_or_administration_hold() -> None:
+    for body in ("The KIA now has full control of Hpakant.",
+                 "The KIA has been in control of Hpakant since October.",
+                 "Hpakant is now under the full control of the KIA."):
+        assert [(c.place, c.to_actor, c.how) for c in control(body)] == [
+            ("Hpakant", "KIA: Kachin Independence Army", "holds")], body
+    assert [(c.place, c.to_actor) for c in control(
+        "Kyaukme has been under TNLA administration since August 2024.")] == [
+        ("Kyaukme", TNLA)]
+    assert control("The KIA no longer has control of Hpakant.") == []
+
+
+def test_driving_a_side_out_of_a_town_takes_it_but_forcing_protesters_away_does_not() -> None:
+    [taken] = control("The army drove the TNLA out of Kyaukme on Monday.")
+    assert (taken.place, taken.from_actor, taken.to_actor) == ("Kyaukme", TNLA, JUNTA)
+    assert control("Police drove protesters from Yangon's streets on Monday.") == []
+
+
+def test_the_loss_of_a_town_to_a_side_is_its_capture_told_once() -> None:
+    [lost] = control("The loss of Kyaukme to the TNLA in August was a blow to the junta.")
+    assert (lost.place, lost.from_actor, lost.to_actor) == ("Kyaukme", JUNTA, TNLA)
+    changes = control("The TNLA captured Kyaukme on Monday. The loss of Kyaukme to the TNLA "
+                      "is a blow to the junta.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Kyaukme", TNLA)]
+
+
+def test_a_loss_of_a_list_of_towns_after_their_number() -> None:
+    changes = control("The TNLA lost control of three strategic towns – Nawnghkio, Kyaukme, "
+                      "and Hsipaw – to the junta in October.")
+    assert {(c.place, c.to_actor) for c in changes} == {
+        ("Nawnghkio", JUNTA), ("Kyaukme", JUNTA), ("Hsipaw", JUNTA)}

@@ -120,9 +120,9 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
-    findings.control = control_rules.without_demanded(
-        control_rules.from_territorial(territorial)
-        + control_rules.holding_and_demands(text, doc, places, actors, dates))
+    findings.control = control_rules.settle(
+        control_rules.from_territorial(territorial),
+        control_rules.holding_and_demands(text, doc, places, actors, dates))
     return findings
 
 

@@ -36,13 +36,15 @@ _HOLDS = re.compile(
     re.IGNORECASE)
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
 _HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
-                      r"\bunder (?:the )?(?:control|administration|rule) of\b|"
+                      r"\bunder (?:the )?(?:full |firm |complete |effective |total )?"
+                      r"(?:control|administration|rule) of\b|"
                       r"\b(?:controlled|held|administered|ruled|governed|occupied|"
                       r"(?:now|still) run) by\b|\bin the hands of\b|"
                       r"\bunder (?:its|their) control\b|"
                       # "X remains under TNLA control", "X is now under AA rule"
                       r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
-                      r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule)\b", re.IGNORECASE)
+                      r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule|administration)\b",
+                      re.IGNORECASE)
 #: "had been held by", "once controlled by": a holding that is over
 _PAST_HOLDING = re.compile(r"\b(?:had been|once|formerly|previously|until recently)\s+"
                            r"(?:\w+\s+)?$", re.IGNORECASE)
@@ -127,6 +129,17 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
             from_actor=loser, admin1=event.location.admin1, date=event.date,
             status=event.status, evidence=list(event.evidence)))
     return changes
+
+
+def settle(territorial: list[ControlChange], stated: list[ControlChange]
+           ) -> list[ControlChange]:
+    """The article's control changes: those of territorial events, then those stated
+    (holdings, demands, losses). A loss ("the loss of X to the regime") already told as a
+    capture of X by the same side adds nothing; a change told in a demand's sentence is
+    the demand's content (``without_demanded``)."""
+    taken = {(c.place, c.to_actor) for c in territorial}
+    stated = [c for c in stated if c.how != "captured" or (c.place, c.to_actor) not in taken]
+    return without_demanded(territorial + stated)
 
 
 def without_demanded(changes: list[ControlChange]) -> list[ControlChange]:
@@ -344,8 +357,12 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
 
 
 #: "the junta lost control of X to the TNLA", "the army lost X and Y"
-_LOST = re.compile(r"\blos(?:t|es|ing) (?:full |complete |all |effective )?"
+_LOST = re.compile(r"\b(?:los(?:t|es|ing)|(?P<noun>loss of)) (?:full |complete |all |effective )?"
                    r"(?:control (?:of|over) )?", re.IGNORECASE)
+#: between the loss and its list: "lost three strategic towns – A, B and C", "the town of X"
+_LOST_GAP = re.compile(r"^(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:towns?|cities|city|villages?|"
+                       r"townships?|districts?)\s*(?:of\s+|[–—:-]\s*|,\s*|including\s+)?)?$",
+                       re.IGNORECASE)
 _TO_TAKER = re.compile(r"^\s*(?:town|city|village|township|district)?\s*"
                        r"(?:\([^()]{1,40}\)\s*)?to\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -363,15 +380,22 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
                     key=lambda a: a.span.end, default=None)
         end = sentence.start + cue.end()
         lost = _forward_list(held, end, sentence)
-        if loser is None or not lost or _first_span(lost[0], end) != end:
+        if not lost or not _LOST_GAP.match(sentence.text[cue.end():_first_span(lost[0], end)
+                                                         - sentence.start]):
+            continue
+        if loser is None and not cue.group("noun"):
             continue
         last_end = max(sp.end for p in lost for sp in p.spans if end <= sp.start < sentence.end)
-        taker = next((a.canonical for a in _armed(actors) if a.span.start >= last_end
+        named = next((a.canonical for a in _armed(actors) if a.span.start >= last_end
                       and _TO_TAKER.match(sentence.text[last_end - sentence.start:
-                                                        a.span.start - sentence.start])),
-                     None) or sides.opponent(loser.canonical)
-        if taker is not None and taker != loser.canonical:
-            out.extend((taker, loser.canonical, p) for p in lost)
+                                                        a.span.start - sentence.start])), None)
+        if loser is None:  # "the loss of X to the TNLA": the taker's enemy lost it
+            loser_name = sides.opponent(named) if named else None
+        else:
+            loser_name = loser.canonical
+        taker = named or sides.opponent(loser_name)
+        if taker is not None and loser_name is not None and taker != loser_name:
+            out.extend((taker, loser_name, p) for p in lost)
     return out
 
 
