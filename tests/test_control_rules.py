@@ -385,3 +385,20 @@ def test_a_loss_of_a_list_of_towns_after_their_number() -> None:
                       "and Hsipaw – to the junta in October.")
     assert {(c.place, c.to_actor) for c in changes} == {
         ("Nawnghkio", JUNTA), ("Kyaukme", JUNTA), ("Hsipaw", JUNTA)}
+
+
+def test_the_capture_verbs_own_subject_takes_the_place() -> None:
+    # the regime is the first side named, but the AA is the subject of "captured"
+    changes = control("The regime turned the police battalion in Maungdaw into a fortress "
+                      "after the AA captured the headquarters in Buthidaung.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Buthidaung", "AA: Arakan Army")]
+    # an apposition names an ally, not the subject
+    changes = control("Meanwhile, the MNDAA, a TNLA ally, has seized almost complete control "
+                      "of Lashio, the capital of northern Shan State.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Lashio", MNDAA)]
+
+
+def test_a_sides_positions_captured_with_no_agent_were_taken_from_it() -> None:
+    changes = control("The TNLA says the regime's positions in Hsipaw town were captured on "
+                      "Monday.")
+    assert [(c.place, c.from_actor, c.to_actor) for c in changes] == [("Hsipaw", JUNTA, TNLA)]

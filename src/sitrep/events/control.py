@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -28,6 +29,10 @@ from sitrep.model import (
     Span,
 )
 from sitrep.text import AnalysedText
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
 from sitrep.time import resolve
 
 _HOLDS = re.compile(
@@ -663,3 +668,60 @@ def passive_subjects(wheres: list[Where], trigger_at: int, sentence: Sentence) -
         if where not in out:
             out.append(where)
     return out if len(out) > 1 else []
+
+
+# --- the capture verb's own subject (the parse) ---------------------------------------
+
+_ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia",
+                          "Identity militia", "External/Other forces"})
+
+
+#: the parts of a noun phrase that name someone else: "the MNDAA, a TNLA ally", "X, which ..."
+_ASIDE = frozenset({"appos", "relcl", "acl", "conj", "cc", "prep", "advcl"})
+
+
+def _actor_of(token: SpacyToken, mentions: list[ActorMention], offset: int
+              ) -> ActorMention | None:
+    """The armed actor a noun phrase names: the mention inside the phrase's subtree nearest
+    its head ("the AA", "regime battalion headquarters": the regime)."""
+    head = offset + token.idx
+    armed = [m for m in mentions if m.actor_type in _ARMED_TYPES]
+    own = next((m for m in armed if m.span.start <= head < m.span.end), None)
+    if own is not None:
+        return own
+    # the phrase without its appositions and clauses ("the MNDAA, a TNLA ally, ...")
+    kept = [t for t in token.subtree if not any(
+        a.dep_ in _ASIDE and a is not token for a in [t, *t.ancestors]
+        if a.i >= token.left_edge.i and a.i <= token.right_edge.i)]
+    inside = [m for m in armed if any(
+        m.span.start <= offset + t.idx < m.span.end for t in kept)]
+    return min(inside, key=lambda m: abs(m.span.start - head), default=None)
+
+
+def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
+                 mentions: list[ActorMention], parse: Doc, sides: Belligerents) -> Roles:
+    """The capture verb's own subject takes the place, not the first side the sentence
+    names ("The regime fortified X after the AA captured Y": the AA); a passive with no
+    agent whose subject is a side's ("all three regime battalion headquarters were
+    captured") was taken from that side."""
+    at = trigger_at - sentence.start
+    verb = next((t for t in parse if t.idx <= at < t.idx + len(t.text)), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return roles
+    deps = {child.dep_: child for child in verb.children}
+    if "nsubj" in deps:
+        doer = _actor_of(deps["nsubj"], mentions, sentence.start)
+        if doer is None or doer.canonical == roles.actor1:
+            return roles
+        other = roles.actor1 if roles.actor1 not in (None, doer.canonical) else roles.actor2
+        if other == doer.canonical or other is None:
+            other = sides.opponent(doer.canonical)
+        return replace(roles, actor1=doer.canonical, actor2=other)
+    if "nsubjpass" in deps and "agent" not in deps:
+        owner = _actor_of(deps["nsubjpass"], mentions, sentence.start)
+        if owner is None or owner.canonical != roles.actor1:
+            return roles
+        taker = roles.actor2 if roles.actor2 not in (None, owner.canonical) else \
+            sides.opponent(owner.canonical)
+        return replace(roles, actor1=taker, actor2=owner.canonical) if taker else roles
+    return roles
