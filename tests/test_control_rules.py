@@ -402,3 +402,15 @@ def test_a_sides_positions_captured_with_no_agent_were_taken_from_it() -> None:
     changes = control("The TNLA says the regime's positions in Hsipaw town were captured on "
                       "Monday.")
     assert [(c.place, c.from_actor, c.to_actor) for c in changes] == [("Hsipaw", JUNTA, TNLA)]
+
+
+def test_a_coordinated_subject_is_led_by_its_first_side() -> None:
+    changes = control("The MNDAA, the TNLA and the AA took control of Muse on Monday.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Muse", MNDAA)]
+
+
+def test_a_side_that_retreated_from_towns_left_them_to_its_enemy() -> None:
+    changes = control("TNLA troops pulled out of Kyaukme and Hsipaw on Monday.")
+    assert {(c.place, c.from_actor, c.to_actor, c.how) for c in changes} == {
+        ("Kyaukme", TNLA, JUNTA, "withdrew"), ("Hsipaw", TNLA, JUNTA, "withdrew")}
+    assert control("The TNLA may retreat from Kyaukme.") == []

@@ -618,7 +618,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
     if kind.control:  # the verb's own subject; "Russia said its troops captured X": Russia's
         roles = control_rules.parsed_roles(roles, trigger_at, sentence, mentions,
-                                           ctx.text.parse(sentence), ctx.sides)
+                                           lambda: ctx.text.parse(sentence), ctx.sides)
         roles = control_rules.speaker_roles(roles, trigger_at, sentence, ctx.text.text,
                                             ctx.sides)
     if roles.actor1 is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
@@ -198,6 +199,10 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                                          date=today, status="reported", evidence=evidence))
         for taker, loser, place in _losses(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
+                                         admin1=place.admin1, date=when, status="reported",
+                                         evidence=evidence))
+        for taker, loser, place in _retreats(sentence, in_sentence, speakers, sides):
+            changes.append(ControlChange(place.name, taker, "withdrew", from_actor=loser,
                                          admin1=place.admin1, date=when, status="reported",
                                          evidence=evidence))
         demand = words().demand.search(sentence.text)
@@ -401,6 +406,33 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
         taker = named or sides.opponent(loser_name)
         if taker is not None and loser_name is not None and taker != loser_name:
             out.extend((taker, loser_name, p) for p in lost)
+    return out
+
+
+#: a side that left a place, told as done: "the TNLA retreated from X", "pulled out of X"
+_RETREAT = re.compile(r"\b(?:retreated|pulled (?:\w+ )?(?:forces |troops |fighters )?(?:out|back)|"
+                      r"(?:were|was) forced to (?:retreat|withdraw|pull out)) (?:from|of) "
+                      r"(?:the (?:[\w-]+ )?(?:town|city|village|district) of )?", re.IGNORECASE)
+
+
+def _retreats(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+              sides: Belligerents) -> list[tuple[str, str, Place]]:
+    """"The TNLA retreated from X", "troops pulled out of X and Y": the side just before
+    the verb left the places right after it to its main opponent (ACLED codes the retreat
+    as a troop movement; the holder still changes)."""
+    out: list[tuple[str, str, Place]] = []
+    held = _holdable(places)
+    for cue in _RETREAT.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        leaver = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 60),
+                     key=lambda a: a.span.end, default=None)
+        end = sentence.start + cue.end()
+        left = _forward_list(held, end, sentence)
+        if leaver is None or not left or _first_span(left[0], end) != end:
+            continue
+        taker = sides.opponent(leaver.canonical)
+        if taker is not None and taker != leaver.canonical:
+            out.extend((taker, leaver.canonical, p) for p in left)
     return out
 
 
@@ -698,21 +730,38 @@ def _actor_of(token: SpacyToken, mentions: list[ActorMention], offset: int
     return min(inside, key=lambda m: abs(m.span.start - head), default=None)
 
 
+def _names(phrase: SpacyToken, actor: str | None, mentions: list[ActorMention],
+           offset: int) -> bool:
+    """The actor is named anywhere in the phrase (a coordinated subject included)."""
+    start = offset + phrase.left_edge.idx
+    end = offset + phrase.right_edge.idx + len(phrase.right_edge.text)
+    return any(m.canonical == actor and start <= m.span.start < end for m in mentions)
+
+
 def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
-                 mentions: list[ActorMention], parse: Doc, sides: Belligerents) -> Roles:
+                 mentions: list[ActorMention], parse: Callable[[], Doc],
+                 sides: Belligerents) -> Roles:
     """The capture verb's own subject takes the place, not the first side the sentence
     names ("The regime fortified X after the AA captured Y": the AA); a passive with no
     agent whose subject is a side's ("all three regime battalion headquarters were
-    captured") was taken from that side."""
+    captured") was taken from that side. The sentence is parsed only when it names two
+    sides (or one, before a passive): otherwise the parse could change nothing."""
     at = trigger_at - sentence.start
-    verb = next((t for t in parse if t.idx <= at < t.idx + len(t.text)), None)
+    sides_named = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
+    passive = bool(re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", sentence.text[:at]))
+    if len(sides_named) < 2 and not (passive and sides_named):
+        return roles
+    verb = next((t for t in parse() if t.idx <= at < t.idx + len(t.text)), None)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return roles
     deps = {child.dep_: child for child in verb.children}
-    if "nsubj" in deps:
-        doer = _actor_of(deps["nsubj"], mentions, sentence.start)
-        if doer is None or doer.canonical == roles.actor1:
-            return roles
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects:
+        doer = _actor_of(subjects[0], mentions, sentence.start)
+        if doer is None or doer.canonical == roles.actor1 or any(
+                _names(subject, roles.actor1, mentions, sentence.start)
+                for subject in subjects):
+            return roles  # "A, B and C took X": the first named of the subject leads
         other = roles.actor1 if roles.actor1 not in (None, doer.canonical) else roles.actor2
         if other == doer.canonical or other is None:
             other = sides.opponent(doer.canonical)
