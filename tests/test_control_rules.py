@@ -414,3 +414,12 @@ def test_a_side_that_retreated_from_towns_left_them_to_its_enemy() -> None:
     assert {(c.place, c.from_actor, c.to_actor, c.how) for c in changes} == {
         ("Kyaukme", TNLA, JUNTA, "withdrew"), ("Hsipaw", TNLA, JUNTA, "withdrew")}
     assert control("The TNLA may retreat from Kyaukme.") == []
+
+
+def test_a_name_between_two_held_towns_of_a_list_is_held_too() -> None:
+    changes = control("Jets bombed TNLA-controlled towns such as Kutkai, Hsipaw, Zarbonk, "
+                      "Kyaukme, and Nawnghkio.")
+    assert "Zarbonk" in {c.place for c in changes if c.to_actor == TNLA and c.how == "holds"}
+    # a name after the list's last known town is not between two of them
+    changes = control("The TNLA holds Kutkai and Hsipaw, Lord Zarbonk said.")
+    assert "Lord Zarbonk" not in {c.place for c in changes}

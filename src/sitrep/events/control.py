@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -303,7 +304,7 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if holder is None or abs(holder.span.start - at) > 60:
             continue
         held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
-        for place in _forward_list(held, at, sentence) if forward else [
+        for place in _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
                 p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
@@ -359,7 +360,7 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
                   if _OBJECT_GAP.match(sentence.text[cue.end():_first_span(p, end)
                                                      - sentence.start])][:1]
         if listed:
-            listed = _forward_list(held, end, sentence)
+            listed = _with_unknown(_forward_list(held, end, sentence), sentence)
         else:
             listed = _referred_place(after, at, article_places)
         out.extend((holder.canonical, p) for p in listed)
@@ -522,6 +523,31 @@ def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Plac
         out.append(place)
         end = next(s.end for s in place.spans if s.start == start)
     return out
+
+
+_UNKNOWN_ITEM = re.compile(r"(?<=,\s)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                           r"(?=\s*(?:\([^()]{1,40}\))?\s*,)")
+
+
+def _with_unknown(listed: list[Place], sentence: Sentence) -> list[Place]:
+    """"TNLA-controlled townships such as Kutkai, Hsipaw, Monglon, Mongngok, Kyaukme": a
+    name no gazetteer holds, standing between two held places of one list, is held too
+    (the list marks it as a place of the same kind)."""
+    out: list[Place] = []
+    for before, after in pairwise(listed):
+        out.append(before)
+        end = max((sp.end for sp in before.spans if sentence.start <= sp.start < sentence.end),
+                  default=None)
+        start = _first_span(after, end or sentence.start)
+        if end is None or start < 0:
+            continue
+        for m in _UNKNOWN_ITEM.finditer(sentence.text, end - sentence.start,
+                                        start - sentence.start):
+            at = sentence.start + m.start(1)
+            out.append(Place(mention=m.group(1), name=m.group(1),
+                             spans=[Span(at, at + len(m.group(1)), m.group(1))],
+                             why="marked as a place: listed between held places"))
+    return out + listed[-1:] if listed else out
 
 
 #: a nationality adjective before the hyphen or inside "under ... control"
