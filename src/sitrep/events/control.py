@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import pairwise
 from importlib.resources import files
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import yaml
