@@ -423,3 +423,23 @@ def test_a_name_between_two_held_towns_of_a_list_is_held_too() -> None:
     # a name after the list's last known town is not between two of them
     changes = control("The TNLA holds Kutkai and Hsipaw, Lord Zarbonk said.")
     assert "Lord Zarbonk" not in {c.place for c in changes}
+
+
+def test_a_demand_to_give_up_towns_names_the_towns_not_the_addressee() -> None:
+    changes = control("Moscow has demanded that Kyiv give up Kramatorsk and Sloviansk.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Kramatorsk", RUSSIA, "demanded"), ("Sloviansk", RUSSIA, "demanded")}
+
+
+def test_a_demanded_handover_is_a_demand_not_a_handover() -> None:
+    changes = control("The junta insisted that the TNLA hand over Mogoke and Momeik.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Mogoke", JUNTA, "demanded"), ("Momeik", JUNTA, "demanded")}
+
+
+def test_a_leader_demanding_regions_speaks_for_the_addressees_enemy() -> None:
+    changes = control("Russian troops shelled Kharkiv. Putin demanded that Ukraine withdraw "
+                      "from the Donetsk, Luhansk and Zaporizhzhia regions.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Donetsk", RUSSIA, "demanded"), ("Luhansk", RUSSIA, "demanded"),
+        ("Zaporizhzhia", RUSSIA, "demanded")}

@@ -207,7 +207,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                                          admin1=place.admin1, date=when, status="reported",
                                          evidence=evidence))
         demand = words().demand.search(sentence.text)
-        demander = demand and _demander(sentence, demand, speakers)
+        demander = demand and _demander(sentence, demand, speakers, sides.states)
         if demand and demander:
             for place in _demanded(sentence, demand, in_sentence, places):
                 changes.append(ControlChange(place.name, demander, "demanded",
@@ -216,8 +216,8 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     return changes
 
 
-def _demander(sentence: Sentence, demand: re.Match[str], speakers: list[ActorMention]
-              ) -> str | None:
+def _demander(sentence: Sentence, demand: re.Match[str], speakers: list[ActorMention],
+              states: tuple[str, ...] = ()) -> str | None:
     """Who demands: the actor named before the demand, else the state named before it
     ("Russian President Vladimir Putin repeated his demand ..."), else the first named."""
     at = sentence.start + demand.start()
@@ -227,6 +227,12 @@ def _demander(sentence: Sentence, demand: re.Match[str], speakers: list[ActorMen
     country = _state_named(sentence.text[:demand.start()])
     if country is not None:
         return state_forces(country)
+    # "Putin demanded that Ukraine withdraw": the addressee's enemy state in the article
+    addressee = _state_named(demand.group(0))
+    if addressee is not None:
+        enemy = next((s for s in states if actor_country(s) != addressee), None)
+        if enemy is not None:
+            return enemy
     return speakers[0].canonical if speakers else None
 
 
@@ -240,9 +246,8 @@ def _demanded(sentence: Sentence, demand: re.Match[str], in_sentence: list[Place
     """The places a demand names after it: towns, and a region only as the demand's own
     object ("withdraw from the Donetsk region", "withdraw from the region": the region
     last named before)."""
-    at = sentence.start + demand.start()
     end = sentence.start + demand.end()
-    out = [p for p in in_sentence if _first_span(p, sentence.start) > at
+    out = [p for p in in_sentence if _first_span(p, sentence.start) >= end
            and (p.kind or "town") not in ("country", "region")]
     if out:
         return out
@@ -250,8 +255,10 @@ def _demanded(sentence: Sentence, demand: re.Match[str], in_sentence: list[Place
                and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[
                    demand.end():max(demand.end(), _first_span(p, end) - sentence.start)])
                and _first_span(p, end) >= end]
-    if regions:
-        return regions[:1]
+    if regions:  # "withdraw from the Donetsk, Luhansk and Kherson regions"
+        listed = _forward_list([p for p in in_sentence if (p.kind or "") == "region"],
+                               _first_span(regions[0], end), sentence)
+        return listed or regions[:1]
     if _THE_REGION.match(sentence.text[demand.end():]):
         earlier = [(sp.start, p) for p in article_places if (p.kind or "") == "region"
                    for sp in p.spans if sp.start < end]
