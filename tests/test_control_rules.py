@@ -443,3 +443,12 @@ def test_a_leader_demanding_regions_speaks_for_the_addressees_enemy() -> None:
     assert {(c.place, c.to_actor, c.how) for c in changes} == {
         ("Donetsk", RUSSIA, "demanded"), ("Luhansk", RUSSIA, "demanded"),
         ("Zaporizhzhia", RUSSIA, "demanded")}
+
+
+def test_in_a_sides_hands_and_areas_it_holds_including_a_list() -> None:
+    assert [(c.place, c.to_actor, c.how) for c in control("Kyaukme remains in TNLA hands.")] \
+        == [("Kyaukme", TNLA, "holds")]
+    changes = control("Areas held by the AA, including Paletwa and Kyauktaw, were bombed on "
+                      "Monday.")
+    assert {(c.place, c.how) for c in changes if c.to_actor == "AA: Arakan Army"} == {
+        ("Paletwa", "holds"), ("Kyauktaw", "holds")}

@@ -47,11 +47,15 @@ _HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
                       r"(?:control|administration|rule) of\b|"
                       r"\b(?:controlled|held|administered|ruled|governed|occupied|"
                       r"(?:now|still) run) by\b|\bin the hands of\b|"
+                      # "X remains in TNLA hands"
+                      r"\bin (?:the )?(?-i:[A-Z][\w'’-]*)(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} hands\b|"
                       r"\bunder (?:its|their) control\b|"
                       # "X remains under TNLA control", "X is now under AA rule"
                       r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
                       r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule|administration)\b",
                       re.IGNORECASE)
+#: after "held by the AA": the list it opens, "..., including X and Y"
+_INCLUDING = re.compile(r"[^,.;]{0,40}?,\s*(?:including|such as|notably)\s+", re.IGNORECASE)
 #: "had been held by", "once controlled by": a holding that is over
 _PAST_HOLDING = re.compile(r"\b(?:had been|once|formerly|previously|until recently)\s+"
                            r"(?:\w+\s+)?$", re.IGNORECASE)
@@ -311,8 +315,13 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if holder is None or abs(holder.span.start - at) > 60:
             continue
         held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
-        for place in _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
-                p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]:
+        listed = _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
+            p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]
+        # "areas held by the AA, including X and Y": the list the holder's phrase opens
+        including = None if forward else _INCLUDING.match(sentence.text, cue.end())
+        if including is not None:
+            listed += _forward_list(held, sentence.start + including.end(), sentence)
+        for place in listed:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
 
