@@ -452,3 +452,19 @@ def test_in_a_sides_hands_and_areas_it_holds_including_a_list() -> None:
                       "Monday.")
     assert {(c.place, c.how) for c in changes if c.to_actor == "AA: Arakan Army"} == {
         ("Paletwa", "holds"), ("Kyauktaw", "holds")}
+
+
+def test_a_side_that_said_it_had_captured_a_place_took_it() -> None:
+    # the speaker is the sentence's source, not a party the roles see; "it" is the speaker
+    changes = control("The AA said it had captured all junta camps in Kyauktaw and now "
+                      "controls the entire township.")
+    assert ("Kyauktaw", "AA: Arakan Army") in {(c.place, c.to_actor) for c in changes}
+    assert ("Kyauktaw", JUNTA) not in {(c.place, c.to_actor) for c in changes}
+
+
+def test_falling_into_a_sides_hands_or_coming_under_its_control_is_a_capture() -> None:
+    for body in ("Kyaukme fell into the hands of the TNLA on Monday.",
+                 "Kyaukme came under the control of the TNLA on Monday.",
+                 "Kyaukme came under TNLA control on Monday."):
+        assert [(c.place, c.to_actor, c.how) for c in control(body)] == [
+            ("Kyaukme", TNLA, "captured")], body

@@ -620,7 +620,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         roles = control_rules.parsed_roles(roles, trigger_at, sentence, mentions,
                                            lambda: ctx.text.parse(sentence), ctx.sides)
         roles = control_rules.speaker_roles(roles, trigger_at, sentence, ctx.text.text,
-                                            ctx.sides)
+                                            ctx.sides, ctx.nearby[sentence.index].actors)
     if roles.actor1 is None:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")

@@ -58,7 +58,10 @@ _HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
 _INCLUDING = re.compile(r"[^,.;]{0,40}?,\s*(?:including|such as|notably)\s+", re.IGNORECASE)
 #: "had been held by", "once controlled by": a holding that is over
 _PAST_HOLDING = re.compile(r"\b(?:had been|once|formerly|previously|until recently)\s+"
-                           r"(?:\w+\s+)?$", re.IGNORECASE)
+                           r"(?:\w+\s+)?$|"
+                           # "X came under the control of Y": a capture (triggers.yaml)
+                           r"\b(?:came|come|comes|coming|fell|fallen|falling)\s+(?:into\s+)?$",
+                           re.IGNORECASE)
 #: "rebel-held Lashio": the article's main non-state group holds it
 _GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
 _NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -663,35 +666,46 @@ def _last_speaking_state(before: str, states: tuple[str, ...]) -> str | None:
 
 
 def speaking_state(sentence: Sentence, trigger_at: int, full_text: str,
-                   states: tuple[str, ...] = ()) -> str | None:
+                   states: tuple[str, ...] = (),
+                   mentions: list[ActorMention] | None = None) -> str | None:
     """"Russia said its forces captured X", "The defence ministry said its troops
-    'liberated' X", "Its forces took X, Moscow said": the speaker's own forces did it, and
-    the speaker is a state named in the sentence (or, for "the defence ministry", the one
-    last named as speaking). None when the sentence says nothing of the kind."""
+    'liberated' X", "Its forces took X, Moscow said", "The AA said it had captured X": the
+    speaker's own forces did it, and the speaker is an armed actor or a state named in the
+    sentence (or, for "the defence ministry", the state last named as speaking). None when
+    the sentence says nothing of the kind."""
     w = words()
     at = trigger_at - sentence.start
     before = sentence.text[:at]
-    subject: str | None = None
+    subject: tuple[int, int] | None = None
     first = w.speaker_first.search(before)
     if first is not None:
-        subject = re.split(r"[,;:“\"]", before[:first.start()])[-1]
+        head = before[:first.start()]
+        cut = max(head.rfind(c) for c in ",;:“\"")
+        subject = (cut + 1, first.start())
     elif w.own_forces_before.search(before):
         later = w.speaker_after.search(sentence.text, at)
-        subject = (later.group("subj") or later.group("acc")) if later else None
-    if not subject:
+        if later is not None:
+            group = "subj" if later.group("subj") else "acc"
+            subject = (later.start(group), later.end(group))
+    if subject is None or subject[1] <= subject[0]:
         return None
-    country = _state_named(subject)
-    if country is None and w.state_speaker.search(subject):
+    named = next((m.canonical for m in mentions or [] if m.actor_type in _ARMED_TYPES
+                  and subject[0] <= m.span.start - sentence.start < subject[1]), None)
+    if named is not None:
+        return named
+    words_ = sentence.text[subject[0]:subject[1]]
+    country = _state_named(words_)
+    if country is None and w.state_speaker.search(words_):
         country = _last_speaking_state(full_text[:sentence.start], states)
     return state_forces(country) if country else None
 
 
 def speaker_roles(roles: Roles, trigger_at: int, sentence: Sentence, full_text: str,
-                  sides: Belligerents) -> Roles:
-    """A capture told by a state as its own forces' ("The defence ministry said its troops
-    liberated X"): the speaker's forces are actor1, whoever the descriptor was resolved to;
-    that side, if another country's, becomes actor2."""
-    own = speaking_state(sentence, trigger_at, full_text, sides.states)
+                  sides: Belligerents, mentions: list[ActorMention] | None = None) -> Roles:
+    """A capture told by a side as its own forces' ("The defence ministry said its troops
+    liberated X", "The AA said it had captured X"): the speaker's forces are actor1,
+    whoever the descriptor was resolved to; that side, if another, becomes actor2."""
+    own = speaking_state(sentence, trigger_at, full_text, sides.states, mentions)
     if own is None or own == roles.actor1:
         return roles
     other = roles.actor1 if roles.actor1 and actor_country(roles.actor1) != \
