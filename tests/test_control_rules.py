@@ -468,3 +468,10 @@ def test_falling_into_a_sides_hands_or_coming_under_its_control_is_a_capture() -
                  "Kyaukme came under TNLA control on Monday."):
         assert [(c.place, c.to_actor, c.how) for c in control(body)] == [
             ("Kyaukme", TNLA, "captured")], body
+
+
+def test_the_speaker_is_the_named_member_not_its_alliance_nor_an_apposition() -> None:
+    for body in ("On Nov. 24, Brotherhood Alliance member the TNLA claimed that it had "
+                 "captured Lashio.",
+                 "The TNLA, an ally of the MNDAA, said it had captured Lashio."):
+        assert [(c.place, c.to_actor) for c in control(body)] == [("Lashio", TNLA)], body

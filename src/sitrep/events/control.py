@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from sitrep.actors import actor_country, focus_country, lexicon, state_forces
+from sitrep.actors import (
+    actor_country,
+    alliance_members,
+    focus_country,
+    lexicon,
+    state_forces,
+)
 from sitrep.events.locating import Where, by_sentence, sentence_places
 from sitrep.events.roles import Belligerents, Roles
 from sitrep.model import (
@@ -680,7 +686,7 @@ def speaking_state(sentence: Sentence, trigger_at: int, full_text: str,
     first = w.speaker_first.search(before)
     if first is not None:
         head = before[:first.start()]
-        cut = max(head.rfind(c) for c in ",;:“\"")
+        cut = max(head.rfind(c) for c in ";:“\"")
         subject = (cut + 1, first.start())
     elif w.own_forces_before.search(before):
         later = w.speaker_after.search(sentence.text, at)
@@ -689,15 +695,31 @@ def speaking_state(sentence: Sentence, trigger_at: int, full_text: str,
             subject = (later.start(group), later.end(group))
     if subject is None or subject[1] <= subject[0]:
         return None
-    named = next((m.canonical for m in mentions or [] if m.actor_type in _ARMED_TYPES
-                  and subject[0] <= m.span.start - sentence.start < subject[1]), None)
+    named = _subject_actor(sentence, subject, mentions or [])
     if named is not None:
         return named
     words_ = sentence.text[subject[0]:subject[1]]
+    words_ = re.sub(r",[^,]*,", ",", words_)  # "Russia, an ally of X, said"
     country = _state_named(words_)
     if country is None and w.state_speaker.search(words_):
         country = _last_speaking_state(full_text[:sentence.start], states)
     return state_forces(country) if country else None
+
+
+def _subject_actor(sentence: Sentence, subject: tuple[int, int],
+                   mentions: list[ActorMention]) -> str | None:
+    """The armed actor a speaker's words name: the last one, not one inside an apposition
+    ("The TNLA, an ally of the MNDAA, said") nor an alliance whose member is named
+    ("Brotherhood Alliance member the TNLA claimed")."""
+    text = sentence.text
+    inside = [m for m in mentions if m.actor_type in _ARMED_TYPES
+              and subject[0] <= m.span.start - sentence.start < subject[1]]
+    kept = [m for m in inside if not (
+        "," in text[subject[0]:m.span.start - sentence.start]
+        and "," in text[m.span.end - sentence.start:subject[1]])]
+    named = {m.canonical for m in kept}
+    kept = [m for m in kept if not (set(alliance_members(m.surface)) & (named - {m.canonical}))]
+    return kept[-1].canonical if kept else None
 
 
 def speaker_roles(roles: Roles, trigger_at: int, sentence: Sentence, full_text: str,
