@@ -475,3 +475,10 @@ def test_the_speaker_is_the_named_member_not_its_alliance_nor_an_apposition() ->
                  "captured Lashio.",
                  "The TNLA, an ally of the MNDAA, said it had captured Lashio."):
         assert [(c.place, c.to_actor) for c in control(body)] == [("Lashio", TNLA)], body
+
+
+def test_the_side_forced_to_withdraw_gave_the_place_up_and_is_told_once() -> None:
+    changes = control("The RSF took full control of El Fasher on October 26 after a long "
+                      "siege, forcing the army to withdraw from its last base in the city.")
+    assert [(c.place, c.to_actor) for c in changes] == [
+        ("El Fasher", "RSF: Rapid Support Forces")]

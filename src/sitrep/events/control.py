@@ -157,6 +157,11 @@ def settle(territorial: list[ControlChange], stated: list[ControlChange]
     (holdings, demands, losses). A loss ("the loss of X to the regime") already told as a
     capture of X by the same side adds nothing; a change told in a demand's sentence is
     the demand's content (``without_demanded``)."""
+    once: dict[tuple[str, str, int], ControlChange] = {}
+    for c in territorial:  # one sentence tells a place's change to one side once
+        once.setdefault((c.place, c.to_actor, c.evidence[0].start if c.evidence else -1), c)
+    first = {id(c) for c in once.values()}
+    territorial = [c for c in territorial if id(c) in first]
     taken = {(c.place, c.to_actor) for c in territorial}
     stated = [c for c in stated if c.how != "captured" or (c.place, c.to_actor) not in taken]
     return without_demanded(territorial + stated)
@@ -834,6 +839,10 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
         return roles
     deps = {child.dep_: child for child in verb.children}
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":
+        # "forcing the army to withdraw from X", "allowing the army to retake X": the
+        # object of the governing verb does it
+        subjects = [child for child in verb.head.children if child.dep_ == "dobj"]
     if subjects:
         doer = _actor_of(subjects[0], mentions, sentence.start)
         if doer is None or doer.canonical == roles.actor1 or any(
