@@ -482,3 +482,15 @@ def test_the_side_forced_to_withdraw_gave_the_place_up_and_is_told_once() -> Non
                       "siege, forcing the army to withdraw from its last base in the city.")
     assert [(c.place, c.to_actor) for c in changes] == [
         ("El Fasher", "RSF: Rapid Support Forces")]
+
+
+def test_handing_a_named_town_back_and_taking_it_back() -> None:
+    [given] = control("The MNDAA handed Lashio back to the junta on April 22.")
+    assert (given.place, given.from_actor, given.to_actor, given.how) == (
+        "Lashio", MNDAA, JUNTA, "handed over")
+    [taken] = control("The junta took back Lashio from the MNDAA in April.")
+    assert (taken.place, taken.from_actor, taken.to_actor, taken.how) == (
+        "Lashio", MNDAA, JUNTA, "recaptured")
+    changes = control("The MNDAA pulled its troops out of Lashio on April 22, handing the "
+                      "city to the regime.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Lashio", JUNTA)]

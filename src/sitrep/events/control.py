@@ -163,7 +163,8 @@ def settle(territorial: list[ControlChange], stated: list[ControlChange]
     first = {id(c) for c in once.values()}
     territorial = [c for c in territorial if id(c) in first]
     taken = {(c.place, c.to_actor) for c in territorial}
-    stated = [c for c in stated if c.how != "captured" or (c.place, c.to_actor) not in taken]
+    stated = [c for c in stated if c.how not in ("captured", "withdrew")
+              or (c.place, c.to_actor) not in taken]
     return without_demanded(territorial + stated)
 
 
