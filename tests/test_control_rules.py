@@ -494,3 +494,19 @@ def test_handing_a_named_town_back_and_taking_it_back() -> None:
     changes = control("The MNDAA pulled its troops out of Lashio on April 22, handing the "
                       "city to the regime.")
     assert [(c.place, c.to_actor) for c in changes] == [("Lashio", JUNTA)]
+
+
+def test_a_counted_object_then_its_list_all_change_hands() -> None:
+    changes = control("The AA has seized 14 of Rakhine's 17 townships, including Paletwa and "
+                      "Kyauktaw.")
+    assert {(c.place, c.to_actor) for c in changes} == {
+        ("Paletwa", "AA: Arakan Army"), ("Kyauktaw", "AA: Arakan Army")}
+
+
+def test_has_administered_the_town_and_reoccupied() -> None:
+    changes = control("Since capturing Paletwa in January 2024, the AA has administered "
+                      "the town.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [
+        ("Paletwa", "AA: Arakan Army", "holds")]
+    [back] = control("Junta troops have reoccupied Kyaukme.")
+    assert (back.place, back.to_actor, back.how) == ("Kyaukme", JUNTA, "recaptured")

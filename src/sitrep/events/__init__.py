@@ -597,7 +597,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
         # "Kyaukme and Hsipaw fell to the TNLA": every subject of a passive capture
-        subjects = control_rules.passive_subjects(wheres, trigger_at, sentence) \
+        subjects = (control_rules.passive_subjects(wheres, trigger_at, sentence)
+                    or control_rules.counted_list(wheres, trigger_at, sentence)) \
             if kind.control else []
         wheres = subjects or nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text,
                                                 ctx.dates)

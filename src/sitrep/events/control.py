@@ -862,3 +862,37 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
             sides.opponent(owner.canonical)
         return replace(roles, actor1=taker, actor2=owner.canonical) if taker else roles
     return roles
+
+
+#: the object of a capture counted, then named: "seized 14 of Rakhine's 17 townships,
+#: including X and Y", "captured five towns such as X, Y and Z"
+_COUNTED_OBJECT = re.compile(
+    r"^\S*\s+(?:control of\s+)?(?:(?:at least|more than|over|nearly|some|all)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens)"
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3})?(?:[\w-]+\s+)?"
+    r"(?:towns|townships|cities|villages|districts|settlements)\b[^.;]{0,30}?,?\s*"
+    r"(?:including|such as|among them|namely)\s+$", re.IGNORECASE)
+
+
+def counted_list(wheres: list[Where], trigger_at: int, sentence: Sentence) -> list[Where]:
+    """"The AA has seized 14 of Rakhine's 17 townships, including Paletwa and Kyauktaw":
+    the places listed after the counted object all changed hands (the list may start
+    further from the verb than a plain object does)."""
+    ordered = sorted(((min((sp.start for sp in w.place.spans
+                            if trigger_at <= sp.start < sentence.end), default=-1), w)
+                      for w in wheres), key=lambda item: item[0])
+    ordered = [(start, w) for start, w in ordered if start >= 0]
+    if not ordered:
+        return []
+    start, first = ordered[0]
+    if not _COUNTED_OBJECT.match(sentence.text[trigger_at - sentence.start:
+                                               start - sentence.start]):
+        return []
+    out = [first]
+    end = start + len(first.place.mention or first.place.name)
+    for start, where in ordered[1:]:
+        if not _LIST_JOIN.match(sentence.text[end - sentence.start:start - sentence.start]):
+            break
+        out.append(where)
+        end = start + len(where.place.mention or where.place.name)
+    return out if len(out) > 1 else []
