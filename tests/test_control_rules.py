@@ -510,3 +510,16 @@ def test_has_administered_the_town_and_reoccupied() -> None:
         ("Paletwa", "AA: Arakan Army", "holds")]
     [back] = control("Junta troops have reoccupied Kyaukme.")
     assert (back.place, back.to_actor, back.how) == ("Kyaukme", JUNTA, "recaptured")
+
+
+def test_since_capturing_a_town_is_a_capture_dated_by_its_own_phrase_or_not_at_all() -> None:
+    changes = control("Since capturing Paletwa in January 2024, the AA has administered "
+                      "the town.")
+    [taken] = [c for c in changes if c.how == "captured"]
+    assert (taken.place, taken.to_actor) == ("Paletwa", "AA: Arakan Army")
+    assert taken.date is not None and (taken.date.start.year, taken.date.start.month) == (
+        2024, 1)
+    [undated] = [c for c in control("The AA, since seizing Kyauktaw, has shelled Sittwe.")
+                 if c.how == "captured"]
+    assert (undated.place, undated.to_actor, undated.date) == (
+        "Kyauktaw", "AA: Arakan Army", None)

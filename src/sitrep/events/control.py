@@ -221,6 +221,14 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
                                          admin1=place.admin1, date=when, status="reported",
                                          evidence=evidence))
+        for taker, loser, place, phrase in _since_taking(sentence, in_sentence, speakers,
+                                                         sides):
+            # its own date ("since capturing X in January"), else none: undated background
+            own = next((d for d in near.dates if d.span and phrase[0] <= d.span.start
+                        < phrase[1]), None)
+            changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
+                                         admin1=place.admin1, date=own, status="reported",
+                                         evidence=evidence))
         for taker, loser, place in _retreats(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "withdrew", from_actor=loser,
                                          admin1=place.admin1, date=when, status="reported",
@@ -438,6 +446,39 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
         taker = named or sides.opponent(loser_name)
         if taker is not None and loser_name is not None and taker != loser_name:
             out.extend((taker, loser_name, p) for p in lost)
+    return out
+
+
+#: "since capturing X": a capture told as the start of what follows (no event of its own)
+_SINCE_TAKING = re.compile(r"\bsince\s+(?:(?:its|their)\s+)?(?:captur(?:ing|e of)|"
+                           r"seiz(?:ing|ure of)|taking(?:\s+(?:full\s+)?control\s+of)?|"
+                           r"overrunning)\s+"
+                           r"(?:the\s+(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
+
+
+def _since_taking(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                  sides: Belligerents) -> list[tuple[str, str, Place, tuple[int, int]]]:
+    """"Since capturing Paletwa in January, the AA has ...", "the AA, since seizing X, ...":
+    the places right after the gerund were taken by the clause's subject (the side named
+    first after a sentence-opening clause, else the one just before)."""
+    out: list[tuple[str, str, Place, tuple[int, int]]] = []
+    for cue in _SINCE_TAKING.finditer(sentence.text):
+        comma = sentence.text.find(",", cue.end())
+        phrase = (sentence.start + cue.start(),
+                  sentence.start + (comma if comma >= 0 else len(sentence.text)))
+        end = sentence.start + cue.end()
+        taken = _forward_list(_holdable(places), end, sentence)
+        if not taken or _first_span(taken[0], end) != end:
+            continue
+        armed = _armed(actors)
+        if not sentence.text[:cue.start()].strip():  # the clause opens the sentence
+            taker = next((a for a in armed if a.span.start >= end), None)
+        else:
+            taker = max((a for a in armed if a.span.end <= sentence.start + cue.start()),
+                        key=lambda a: a.span.end, default=None)
+        loser = taker and sides.opponent(taker.canonical)
+        if taker is not None and loser is not None:
+            out.extend((taker.canonical, loser, p, phrase) for p in taken)
     return out
 
 
