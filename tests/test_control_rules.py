@@ -506,8 +506,8 @@ def test_a_counted_object_then_its_list_all_change_hands() -> None:
 def test_has_administered_the_town_and_reoccupied() -> None:
     changes = control("Since capturing Paletwa in January 2024, the AA has administered "
                       "the town.")
-    assert [(c.place, c.to_actor, c.how) for c in changes] == [
-        ("Paletwa", "AA: Arakan Army", "holds")]
+    assert ("Paletwa", "AA: Arakan Army", "holds") in {
+        (c.place, c.to_actor, c.how) for c in changes}
     [back] = control("Junta troops have reoccupied Kyaukme.")
     assert (back.place, back.to_actor, back.how) == ("Kyaukme", JUNTA, "recaptured")
 
