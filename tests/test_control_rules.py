@@ -523,3 +523,12 @@ def test_since_capturing_a_town_is_a_capture_dated_by_its_own_phrase_or_not_at_a
                  if c.how == "captured"]
     assert (undated.place, undated.to_actor, undated.date) == (
         "Kyauktaw", "AA: Arakan Army", None)
+
+
+def test_a_handover_agreed_to_is_planned_and_moves_no_holder() -> None:
+    changes = control("The TNLA has agreed to withdraw from Mogoke and Momeik by the end of "
+                      "the month.")
+    assert {(c.place, c.how, c.status) for c in changes} == {
+        ("Mogoke", "ceded (claimed)", "planned"), ("Momeik", "ceded (claimed)", "planned")}
+    [done] = control("The TNLA withdrew from Mogoke on Monday.")
+    assert (done.how, done.status) == ("handed over", "reported")

@@ -144,11 +144,34 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
         taker, loser = (event.actor2, event.actor1) if given else (event.actor1, event.actor2)
         if taker is None:
             continue
+        status = event.status
+        if given and status == "reported" and _promised(event):
+            how, status = "ceded (claimed)", "planned"
         changes.append(ControlChange(
             place=event.location.name, to_actor=taker, how=how,
             from_actor=loser, admin1=event.location.admin1, date=event.date,
-            status=event.status, evidence=list(event.evidence)))
+            status=status, evidence=list(event.evidence)))
     return changes
+
+
+#: a handover promised, not done: "agreed to withdraw from X", "pledged to hand over X"
+_PROMISED = re.compile(r"\b(?:agreed|agrees|agreeing|pledged|pledges|promised|promises|plans?|"
+                       r"planning|(?:is|are|was|were) (?:expected|set|due|ready|willing|"
+                       r"prepared)) to (?:\w+ ){0,3}?(?:withdraw|hand|return|cede|leave|pull|"
+                       r"relinquish|transfer|vacate)\w*\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _promised(event: Event) -> bool:
+    """The handover is the content of a promise or plan told before its place."""
+    place = event.location
+    if place is None:
+        return False
+    for evidence in event.evidence:
+        for span in place.spans:
+            at = span.start - evidence.start
+            if 0 <= at < len(evidence.text) and _PROMISED.search(evidence.text[:at]):
+                return True
+    return False
 
 
 def settle(territorial: list[ControlChange], stated: list[ControlChange]
