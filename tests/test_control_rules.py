@@ -525,8 +525,8 @@ def test_since_capturing_a_town_is_a_capture_dated_by_its_own_phrase_or_not_at_a
         "Kyauktaw", "AA: Arakan Army", None)
 
 
-def test_a_handover_agreed_to_is_planned_and_moves_no_holder() -> None:
-    changes = control("The TNLA has agreed to withdraw from Mogoke and Momeik by the end of "
+def test_a_handover_pledged_is_planned_and_moves_no_holder() -> None:
+    changes = control("The TNLA has pledged to withdraw from Mogoke and Momeik by the end of "
                       "the month.")
     assert {(c.place, c.how, c.status) for c in changes} == {
         ("Mogoke", "ceded (claimed)", "planned"), ("Momeik", "ceded (claimed)", "planned")}

@@ -154,8 +154,9 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
     return changes
 
 
-#: a handover promised, not done: "agreed to withdraw from X", "pledged to hand over X"
-_PROMISED = re.compile(r"\b(?:agreed|agrees|agreeing|pledged|pledges|promised|promises|plans?|"
+#: a handover promised, not done: "pledged to withdraw from X", "is set to hand over X"
+#: ("agreed to hand back X" is left as told: such deals are mostly reported once done)
+_PROMISED = re.compile(r"\b(?:pledged|pledges|promised|promises|plans?|"
                        r"planning|(?:is|are|was|were) (?:expected|set|due|ready|willing|"
                        r"prepared)) to (?:\w+ ){0,3}?(?:withdraw|hand|return|cede|leave|pull|"
                        r"relinquish|transfer|vacate)\w*\b[^.;]{0,60}$", re.IGNORECASE)
