@@ -526,8 +526,8 @@ def test_since_capturing_a_town_is_a_capture_dated_by_its_own_phrase_or_not_at_a
 
 
 def test_a_handover_pledged_is_planned_and_moves_no_holder() -> None:
-    changes = control("The TNLA has pledged to withdraw from Mogoke and Momeik by the end of "
-                      "the month.")
+    changes = control("The TNLA is set to hand over Mogoke and Momeik by the end of the "
+                      "month.")
     assert {(c.place, c.how, c.status) for c in changes} == {
         ("Mogoke", "ceded (claimed)", "planned"), ("Momeik", "ceded (claimed)", "planned")}
     [done] = control("The TNLA withdrew from Mogoke on Monday.")
