@@ -532,3 +532,9 @@ def test_a_handover_pledged_is_planned_and_moves_no_holder() -> None:
         ("Mogoke", "ceded (claimed)", "planned"), ("Momeik", "ceded (claimed)", "planned")}
     [done] = control("The TNLA withdrew from Mogoke on Monday.")
     assert (done.how, done.status) == ("handed over", "reported")
+
+
+def test_an_unnamed_town_taken_in_a_township_leaves_the_township_as_it_was() -> None:
+    assert control("The PDF seized another town in Tamu on Monday.") == []
+    assert control("The AA captured two villages near Kyauktaw on Monday.") == []
+    assert [c.place for c in control("The TNLA captured Kyaukme on Monday.")] == ["Kyaukme"]

@@ -144,6 +144,8 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
         taker, loser = (event.actor2, event.actor1) if given else (event.actor1, event.actor2)
         if taker is None:
             continue
+        if _another_place_in(event):
+            continue
         status = event.status
         if given and status == "reported" and _promised(event):
             how, status = "ceded (claimed)", "planned"
@@ -152,6 +154,28 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
             from_actor=loser, admin1=event.location.admin1, date=event.date,
             status=status, evidence=list(event.evidence)))
     return changes
+
+
+#: "seizing another town in Tamu", "captured two villages in X": the unnamed places taken
+#: lie in X; X itself did not change hands
+_ANOTHER_IN = re.compile(r"\b(?:a|an|another|one|two|three|four|five|several|more|other)\s+"
+                         r"(?:[\w-]+\s+){0,2}(?:towns?|villages?|cities|city|hamlets?|"
+                         r"settlements?)\s+(?:in|near|of|around)\s+(?:the\s+)?(?:\w+\s+)?$",
+                         re.IGNORECASE)
+
+
+def _another_place_in(event: Event) -> bool:
+    """The place is only where an unnamed town or village that changed hands lies."""
+    place = event.location
+    if place is None:
+        return False
+    for evidence in event.evidence:
+        for span in place.spans:
+            at = span.start - evidence.start
+            if 0 <= at < len(evidence.text) and _ANOTHER_IN.search(
+                    evidence.text[max(0, at - 60):at]):
+                return True
+    return False
 
 
 #: a handover promised, not done: "pledged to withdraw from X", "is set to hand over X"
