@@ -538,3 +538,8 @@ def test_an_unnamed_town_taken_in_a_township_leaves_the_township_as_it_was() -> 
     assert control("The PDF seized another town in Tamu on Monday.") == []
     assert control("The AA captured two villages near Kyauktaw on Monday.") == []
     assert [c.place for c in control("The TNLA captured Kyaukme on Monday.")] == ["Kyaukme"]
+
+
+def test_a_site_named_after_a_town_is_no_town_taken() -> None:
+    assert control("The KIA captured the Bhamo Airport on Jan. 26.") == []
+    assert [c.place for c in control("The KIA captured Bhamo on Jan. 26.")] == ["Bhamo"]

@@ -144,7 +144,7 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
         taker, loser = (event.actor2, event.actor1) if given else (event.actor1, event.actor2)
         if taker is None:
             continue
-        if _another_place_in(event):
+        if _another_place_in(event) or _names_a_site(event):
             continue
         status = event.status
         if given and status == "reported" and _promised(event):
@@ -162,6 +162,25 @@ _ANOTHER_IN = re.compile(r"\b(?:a|an|another|one|two|three|four|five|several|mor
                          r"(?:[\w-]+\s+){0,2}(?:towns?|villages?|cities|city|hamlets?|"
                          r"settlements?)\s+(?:in|near|of|around)\s+(?:the\s+)?(?:\w+\s+)?$",
                          re.IGNORECASE)
+
+
+#: the place's name begins a site's: "the Bhamo Airport", "Lashio Air Base"
+_SITE_NAME = re.compile(r"^\s+(?:Air\s?port|Air\s?[Bb]ase|Air\s?field|Base|Camp|Outpost|"
+                        r"Headquarters|Garrison|Barracks|Bridge|Dam|Border Gate|Checkpoint)\b")
+
+
+def _names_a_site(event: Event) -> bool:
+    """"Captured the Bhamo Airport": the site named after the town changed hands, not the
+    town."""
+    place = event.location
+    if place is None:
+        return False
+    for evidence in event.evidence:
+        for span in place.spans:
+            at = span.end - evidence.start
+            if 0 <= at <= len(evidence.text) and _SITE_NAME.match(evidence.text[at:]):
+                return True
+    return False
 
 
 def _another_place_in(event: Event) -> bool:
