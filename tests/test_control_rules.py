@@ -227,3 +227,319 @@ def test_under_rebel_control_is_the_articles_main_group() -> None:
     changes = control("The TNLA said junta jets bombed Mogoke, which is under rebel control, "
                       "on Monday.")
     assert ("Mogoke", TNLA, "holds") in {(c.place, c.to_actor, c.how) for c in changes}
+
+
+RUSSIA = "Military Forces of Russia (2000-)"
+UKRAINE = "Military Forces of Ukraine (2019-)"
+
+
+def _takers(body: str) -> list[tuple[str | None, str | None]]:
+    return [(e.actor1, e.actor2) for e in extract_text(f" date 2025-08-07 {body}").events
+            if e.event_type == "Battles" and "territory" in e.sub_event_type]
+
+
+def test_a_ministry_telling_of_its_troops_speaks_for_the_state_last_named_speaking() -> None:
+    # "its troops" are the ministry's, and the ministry is Russia's, named speaking before;
+    # a foreign army taking a village is ACLED's "Non-state actor overtakes territory"
+    events = extract_text(
+        " date 2025-08-07 MOSCOW: Russia on Saturday said its forces were advancing in "
+        "Ukraine's Donetsk region, where Ukrainian troops are dug in. The defence ministry "
+        "said its troops captured Novopavlivka.").events
+    [taken] = [e for e in events if "territory" in e.sub_event_type]
+    assert (taken.actor1, taken.actor2, taken.sub_event_type) == (
+        RUSSIA, UKRAINE, "Non-state actor overtakes territory")
+
+
+def test_a_speaker_named_after_the_capture_owns_its_forces() -> None:
+    assert _takers("Ukrainian troops are dug in near Pokrovsk. Its forces captured "
+                   "Novopavlivka on Monday, Moscow said.") == [
+        (RUSSIA, UKRAINE)]
+
+
+def test_a_foreign_state_speaking_of_something_else_owns_no_troops() -> None:
+    # China is no side here and said nothing of its own forces: the junta's troops did it
+    changes = control("China said it was worried by the fighting in Shan State. The military "
+                      "said its troops recaptured Kyaukme from the TNLA on Monday.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Kyaukme", JUNTA)]
+
+
+def test_a_state_leader_demanding_a_region_speaks_for_the_state() -> None:
+    changes = control("Russian President Vladimir Putin on Friday repeated his demand for "
+                      "Ukraine to totally withdraw from the Donetsk region, if it wants peace.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [
+        ("Donetsk", RUSSIA, "demanded")]
+
+
+def test_the_region_a_demand_names_is_the_region_named_before() -> None:
+    changes = control("The fighting is heaviest in the Donetsk region. Russian President "
+                      "Vladimir Putin on Friday repeated his demand for Ukraine to withdraw "
+                      "from the region, if it wants peace.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [
+        ("Donetsk", RUSSIA, "demanded")]
+
+
+def test_a_region_beside_demanded_towns_is_not_demanded() -> None:
+    changes = control("The junta demanded the return of Lashio and Hsipaw in northern Shan "
+                      "State.")
+    assert {(c.place, c.how) for c in changes} == {("Lashio", "demanded"),
+                                                   ("Hsipaw", "demanded")}
+
+
+def test_a_demanded_withdrawal_hands_nothing_over() -> None:
+    changes = control("The TNLA demanded that the junta withdraw from Kyaukme.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Kyaukme", TNLA, "demanded")]
+
+
+def test_every_subject_of_a_passive_capture_changes_hands() -> None:
+    for body in ("Kyaukme and Hsipaw fell to the TNLA on Monday.",
+                 "Kyaukme and Hsipaw were captured by the TNLA on Monday.",
+                 "Nawnghkio and Mogoke were among five towns captured by TNLA forces in June."):
+        changes = control(body)
+        assert {c.place for c in changes} >= {"Kyaukme", "Hsipaw"} or \
+            {c.place for c in changes} >= {"Nawnghkio", "Mogoke"}, body
+        assert {c.to_actor for c in changes} == {TNLA}, body
+
+
+def test_a_place_before_an_active_capture_is_no_subject_of_it() -> None:
+    changes = control("Airstrikes hit Lashio and the TNLA captured Hsipaw on Monday.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Hsipaw", TNLA)]
+
+
+def test_securing_control_is_a_capture_and_relinquishing_a_handover() -> None:
+    [secured] = control("The MNDAA secured control of Laukkai on Thursday after the "
+                        "remaining regime forces surrendered.")
+    assert (secured.place, secured.to_actor, secured.how) == ("Laukkai", MNDAA, "captured")
+    [given] = control("The TNLA said it was forced to relinquish Nawnghkio in July.")
+    assert (given.place, given.from_actor, given.to_actor, given.how) == (
+        "Nawnghkio", TNLA, JUNTA, "handed over")
+
+
+def test_entering_a_town_after_the_other_side_withdrew_is_a_transfer() -> None:
+    found = extract_text(" date 2025-08-07 Junta troops entered Lashio on 22 April "
+                         "following the withdrawal of the MNDAA.")
+    assert [(e.sub_event_type, e.location and e.location.name) for e in found.events] == [
+        ("Non-violent transfer of territory", "Lashio")]
+    assert [(c.place, c.from_actor, c.to_actor) for c in found.control] == [
+        ("Lashio", MNDAA, JUNTA)]
+
+
+def test_a_holding_that_is_over_or_a_control_taken_states_no_holder_now() -> None:
+    assert not [c for c in control("Nawnghkio Township, which had been occupied by the TNLA, "
+                                   "saw clashes in July.") if c.how == "holds"]
+    assert not [c for c in control("The TNLA had already taken control of areas such as "
+                                   "Mantong and Namhsan in early 2023.") if c.how == "holds"]
+
+
+def test_a_place_run_or_occupied_by_a_side_is_held_by_it() -> None:
+    changes = control("Residents of Mogoke, now run by the TNLA, fled on Monday.")
+    assert [(c.place, c.to_actor, c.how) for c in changes] == [("Mogoke", TNLA, "holds")]
+
+
+def test_holding_capitals_including_a_list() -> None:
+    changes = control("The RSF now controls all five state capitals in Darfur, including "
+                      "Nyala and El Geneina.")
+    assert {(c.place, c.how) for c in changes} == {("Nyala", "holds"), ("El Geneina", "holds")}
+
+
+def test_a_plural_subject_holds_but_a_goal_does_not() -> None:
+    changes = control("The KIA and its allies control Hpakant and Bhamo.")
+    assert {(c.place, c.how) for c in changes} == {("Hpakant", "holds"), ("Bhamo", "holds")}
+    assert control("The KIA hopes to control Hpakant soon.") == []
+
+
+def test_took_a_named_place_is_a_capture_but_took_a_person_somewhere_is_not() -> None:
+    [taken] = control("The TNLA took Mogoke in July last year and has held it since.")
+    assert (taken.place, taken.to_actor, taken.how) == ("Mogoke", TNLA, "captured")
+    assert extract_text(" date 2025-08-07 The visit took Min Aung Hlaing to Moscow.").events \
+        == []
+
+
+def test_having_control_and_being_under_full_control_or_administration_hold() -> None:
+    for body in ("The KIA now has full control of Hpakant.",
+                 "The KIA has been in control of Hpakant since October.",
+                 "Hpakant is now under the full control of the KIA."):
+        assert [(c.place, c.to_actor, c.how) for c in control(body)] == [
+            ("Hpakant", "KIA: Kachin Independence Army", "holds")], body
+    assert [(c.place, c.to_actor) for c in control(
+        "Kyaukme has been under TNLA administration since August 2024.")] == [
+        ("Kyaukme", TNLA)]
+    assert control("The KIA no longer has control of Hpakant.") == []
+
+
+def test_driving_a_side_out_of_a_town_takes_it_but_forcing_protesters_away_does_not() -> None:
+    [taken] = control("The army drove the TNLA out of Kyaukme on Monday.")
+    assert (taken.place, taken.from_actor, taken.to_actor) == ("Kyaukme", TNLA, JUNTA)
+    assert control("Police drove protesters from Yangon's streets on Monday.") == []
+
+
+def test_the_loss_of_a_town_to_a_side_is_its_capture_told_once() -> None:
+    [lost] = control("The loss of Kyaukme to the TNLA in August was a blow to the junta.")
+    assert (lost.place, lost.from_actor, lost.to_actor) == ("Kyaukme", JUNTA, TNLA)
+    changes = control("The TNLA captured Kyaukme on Monday. The loss of Kyaukme to the TNLA "
+                      "is a blow to the junta.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Kyaukme", TNLA)]
+
+
+def test_a_loss_of_a_list_of_towns_after_their_number() -> None:
+    changes = control("The TNLA lost control of three strategic towns – Nawnghkio, Kyaukme, "
+                      "and Hsipaw – to the junta in October.")
+    assert {(c.place, c.to_actor) for c in changes} == {
+        ("Nawnghkio", JUNTA), ("Kyaukme", JUNTA), ("Hsipaw", JUNTA)}
+
+
+def test_the_capture_verbs_own_subject_takes_the_place() -> None:
+    # the regime is the first side named, but the AA is the subject of "captured"
+    changes = control("The regime turned the police battalion in Maungdaw into a fortress "
+                      "after the AA captured the headquarters in Buthidaung.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Buthidaung", "AA: Arakan Army")]
+    # an apposition names an ally, not the subject
+    changes = control("Meanwhile, the MNDAA, a TNLA ally, has seized almost complete control "
+                      "of Lashio, the capital of northern Shan State.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Lashio", MNDAA)]
+
+
+def test_a_sides_positions_captured_with_no_agent_were_taken_from_it() -> None:
+    changes = control("The TNLA says the regime's positions in Hsipaw town were captured on "
+                      "Monday.")
+    assert [(c.place, c.from_actor, c.to_actor) for c in changes] == [("Hsipaw", JUNTA, TNLA)]
+
+
+def test_a_coordinated_subject_is_led_by_its_first_side() -> None:
+    changes = control("The MNDAA, the TNLA and the AA took control of Muse on Monday.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Muse", MNDAA)]
+
+
+def test_a_side_that_retreated_from_towns_left_them_to_its_enemy() -> None:
+    changes = control("TNLA troops pulled out of Kyaukme and Hsipaw on Monday.")
+    assert {(c.place, c.from_actor, c.to_actor, c.how) for c in changes} == {
+        ("Kyaukme", TNLA, JUNTA, "withdrew"), ("Hsipaw", TNLA, JUNTA, "withdrew")}
+    assert control("The TNLA may retreat from Kyaukme.") == []
+
+
+def test_a_name_between_two_held_towns_of_a_list_is_held_too() -> None:
+    changes = control("Jets bombed TNLA-controlled towns such as Kutkai, Hsipaw, Zarbonk, "
+                      "Kyaukme, and Nawnghkio.")
+    assert "Zarbonk" in {c.place for c in changes if c.to_actor == TNLA and c.how == "holds"}
+    # a name after the list's last known town is not between two of them
+    changes = control("The TNLA holds Kutkai and Hsipaw, Lord Zarbonk said.")
+    assert "Lord Zarbonk" not in {c.place for c in changes}
+
+
+def test_a_demand_to_give_up_towns_names_the_towns_not_the_addressee() -> None:
+    changes = control("Moscow has demanded that Kyiv give up Kramatorsk and Sloviansk.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Kramatorsk", RUSSIA, "demanded"), ("Sloviansk", RUSSIA, "demanded")}
+
+
+def test_a_demanded_handover_is_a_demand_not_a_handover() -> None:
+    changes = control("The junta insisted that the TNLA hand over Mogoke and Momeik.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Mogoke", JUNTA, "demanded"), ("Momeik", JUNTA, "demanded")}
+
+
+def test_a_leader_demanding_regions_speaks_for_the_addressees_enemy() -> None:
+    changes = control("Russian troops shelled Kharkiv. Putin demanded that Ukraine withdraw "
+                      "from the Donetsk, Luhansk and Zaporizhzhia regions.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} == {
+        ("Donetsk", RUSSIA, "demanded"), ("Luhansk", RUSSIA, "demanded"),
+        ("Zaporizhzhia", RUSSIA, "demanded")}
+
+
+def test_in_a_sides_hands_and_areas_it_holds_including_a_list() -> None:
+    assert [(c.place, c.to_actor, c.how) for c in control("Kyaukme remains in TNLA hands.")] \
+        == [("Kyaukme", TNLA, "holds")]
+    changes = control("Areas held by the AA, including Paletwa and Kyauktaw, were bombed on "
+                      "Monday.")
+    assert {(c.place, c.how) for c in changes if c.to_actor == "AA: Arakan Army"} == {
+        ("Paletwa", "holds"), ("Kyauktaw", "holds")}
+
+
+def test_a_side_that_said_it_had_captured_a_place_took_it() -> None:
+    # the speaker is the sentence's source, not a party the roles see; "it" is the speaker
+    changes = control("The AA said it had captured all junta camps in Kyauktaw and now "
+                      "controls the entire township.")
+    assert ("Kyauktaw", "AA: Arakan Army") in {(c.place, c.to_actor) for c in changes}
+    assert ("Kyauktaw", JUNTA) not in {(c.place, c.to_actor) for c in changes}
+
+
+def test_falling_into_a_sides_hands_or_coming_under_its_control_is_a_capture() -> None:
+    for body in ("Kyaukme fell into the hands of the TNLA on Monday.",
+                 "Kyaukme came under the control of the TNLA on Monday.",
+                 "Kyaukme came under TNLA control on Monday."):
+        assert [(c.place, c.to_actor, c.how) for c in control(body)] == [
+            ("Kyaukme", TNLA, "captured")], body
+
+
+def test_the_speaker_is_the_named_member_not_its_alliance_nor_an_apposition() -> None:
+    for body in ("On Nov. 24, Brotherhood Alliance member the TNLA claimed that it had "
+                 "captured Lashio.",
+                 "The TNLA, an ally of the MNDAA, said it had captured Lashio."):
+        assert [(c.place, c.to_actor) for c in control(body)] == [("Lashio", TNLA)], body
+
+
+def test_the_side_forced_to_withdraw_gave_the_place_up_and_is_told_once() -> None:
+    changes = control("The RSF took full control of El Fasher on October 26 after a long "
+                      "siege, forcing the army to withdraw from its last base in the city.")
+    assert [(c.place, c.to_actor) for c in changes] == [
+        ("El Fasher", "RSF: Rapid Support Forces")]
+
+
+def test_handing_a_named_town_back_and_taking_it_back() -> None:
+    [given] = control("The MNDAA handed Lashio back to the junta on April 22.")
+    assert (given.place, given.from_actor, given.to_actor, given.how) == (
+        "Lashio", MNDAA, JUNTA, "handed over")
+    [taken] = control("The junta took back Lashio from the MNDAA in April.")
+    assert (taken.place, taken.from_actor, taken.to_actor, taken.how) == (
+        "Lashio", MNDAA, JUNTA, "recaptured")
+    changes = control("The MNDAA pulled its troops out of Lashio on April 22, handing the "
+                      "city to the regime.")
+    assert [(c.place, c.to_actor) for c in changes] == [("Lashio", JUNTA)]
+
+
+def test_a_counted_object_then_its_list_all_change_hands() -> None:
+    changes = control("The AA has seized 14 of Rakhine's 17 townships, including Paletwa and "
+                      "Kyauktaw.")
+    assert {(c.place, c.to_actor) for c in changes} == {
+        ("Paletwa", "AA: Arakan Army"), ("Kyauktaw", "AA: Arakan Army")}
+
+
+def test_has_administered_the_town_and_reoccupied() -> None:
+    changes = control("Since capturing Paletwa in January 2024, the AA has administered "
+                      "the town.")
+    assert ("Paletwa", "AA: Arakan Army", "holds") in {
+        (c.place, c.to_actor, c.how) for c in changes}
+    [back] = control("Junta troops have reoccupied Kyaukme.")
+    assert (back.place, back.to_actor, back.how) == ("Kyaukme", JUNTA, "recaptured")
+
+
+def test_since_capturing_a_town_is_a_capture_dated_by_its_own_phrase_or_not_at_all() -> None:
+    changes = control("Since capturing Paletwa in January 2024, the AA has administered "
+                      "the town.")
+    [taken] = [c for c in changes if c.how == "captured"]
+    assert (taken.place, taken.to_actor) == ("Paletwa", "AA: Arakan Army")
+    assert taken.date is not None and (taken.date.start.year, taken.date.start.month) == (
+        2024, 1)
+    [undated] = [c for c in control("The AA, since seizing Kyauktaw, has shelled Sittwe.")
+                 if c.how == "captured"]
+    assert (undated.place, undated.to_actor, undated.date) == (
+        "Kyauktaw", "AA: Arakan Army", None)
+
+
+def test_a_handover_pledged_is_planned_and_moves_no_holder() -> None:
+    changes = control("The TNLA is set to hand over Mogoke and Momeik by the end of the "
+                      "month.")
+    assert {(c.place, c.how, c.status) for c in changes} == {
+        ("Mogoke", "ceded (claimed)", "planned"), ("Momeik", "ceded (claimed)", "planned")}
+    [done] = control("The TNLA withdrew from Mogoke on Monday.")
+    assert (done.how, done.status) == ("handed over", "reported")
+
+
+def test_an_unnamed_town_taken_in_a_township_leaves_the_township_as_it_was() -> None:
+    assert control("The PDF seized another town in Tamu on Monday.") == []
+    assert control("The AA captured two villages near Kyauktaw on Monday.") == []
+    assert [c.place for c in control("The TNLA captured Kyaukme on Monday.")] == ["Kyaukme"]
+
+
+def test_a_site_named_after_a_town_is_no_town_taken() -> None:
+    assert control("The KIA captured the Bhamo Airport on Jan. 26.") == []
+    assert [c.place for c in control("The KIA captured Bhamo on Jan. 26.")] == ["Bhamo"]

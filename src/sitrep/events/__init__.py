@@ -120,8 +120,9 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
-    findings.control = control_rules.from_territorial(territorial) + \
-        control_rules.holding_and_demands(text, doc, places, actors, dates)
+    findings.control = control_rules.settle(
+        control_rules.from_territorial(territorial),
+        control_rules.holding_and_demands(text, doc, places, actors, dates))
     return findings
 
 
@@ -595,7 +596,12 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.control or kind.side or kind.name == "agreement":
-        wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text, ctx.dates)
+        # "Kyaukme and Hsipaw fell to the TNLA": every subject of a passive capture
+        subjects = (control_rules.passive_subjects(wheres, trigger_at, sentence)
+                    or control_rules.counted_list(wheres, trigger_at, sentence)) \
+            if kind.control else []
+        wheres = subjects or nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text,
+                                                ctx.dates)
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
     if not wheres and not kind.control:
         wheres = place_referred_to(sentence, ctx.places, ctx.text.text)
@@ -611,6 +617,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                          "the article names no armed actor (issue 15)")
         return []
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
+    if kind.control:  # the verb's own subject; "Russia said its troops captured X": Russia's
+        roles = control_rules.parsed_roles(roles, trigger_at, sentence, mentions,
+                                           lambda: ctx.text.parse(sentence), ctx.sides)
+        roles = control_rules.speaker_roles(roles, trigger_at, sentence, ctx.text.text,
+                                            ctx.sides, ctx.nearby[sentence.index].actors)
     if roles.actor1 is None:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")

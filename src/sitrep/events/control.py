@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import yaml
 
-from sitrep.actors import focus_country, lexicon, state_forces
-from sitrep.events.locating import by_sentence, sentence_places
-from sitrep.events.roles import Belligerents
+from sitrep.actors import (
+    actor_country,
+    alliance_members,
+    focus_country,
+    lexicon,
+    state_forces,
+)
+from sitrep.events.locating import Where, by_sentence, sentence_places
+from sitrep.events.roles import Belligerents, Roles
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -28,6 +37,10 @@ from sitrep.model import (
     Span,
 )
 from sitrep.text import AnalysedText
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
 from sitrep.time import resolve
 
 _HOLDS = re.compile(
@@ -36,12 +49,25 @@ _HOLDS = re.compile(
     re.IGNORECASE)
 #: "TNLA-controlled towns of X and Y", "X, under the control of the TNLA", "held by the TNLA"
 _HELD_BY = re.compile(r"(?:-controlled|-held|-administered|-occupied)\b|"
-                      r"\bunder (?:the )?(?:control|administration|rule) of\b|"
-                      r"\b(?:controlled|held|administered) by\b|\bin the hands of\b|"
+                      r"\bunder (?:the )?(?:full |firm |complete |effective |total )?"
+                      r"(?:control|administration|rule) of\b|"
+                      r"\b(?:controlled|held|administered|ruled|governed|occupied|"
+                      r"(?:now|still) run) by\b|\bin the hands of\b|"
+                      # "X remains in TNLA hands"
+                      r"\bin (?:the )?(?-i:[A-Z][\w'’-]*)(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} hands\b|"
                       r"\bunder (?:its|their) control\b|"
                       # "X remains under TNLA control", "X is now under AA rule"
                       r"\bunder (?:the )?(?:full |firm |complete )?(?-i:[A-Z][\w'’-]*)"
-                      r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule)\b", re.IGNORECASE)
+                      r"(?:[ -](?-i:[A-Z][\w'’-]*)){0,4} (?:control|rule|administration)\b",
+                      re.IGNORECASE)
+#: after "held by the AA": the list it opens, "..., including X and Y"
+_INCLUDING = re.compile(r"[^,.;]{0,40}?,\s*(?:including|such as|notably)\s+", re.IGNORECASE)
+#: "had been held by", "once controlled by": a holding that is over
+_PAST_HOLDING = re.compile(r"\b(?:had been|once|formerly|previously|until recently)\s+"
+                           r"(?:\w+\s+)?$|"
+                           # "X came under the control of Y": a capture (triggers.yaml)
+                           r"\b(?:came|come|comes|coming|fell|fallen|falling)\s+(?:into\s+)?$",
+                           re.IGNORECASE)
 #: "rebel-held Lashio": the article's main non-state group holds it
 _GENERIC_HOLDER = re.compile(r"\b(?:rebel|resistance|insurgent|opposition)$", re.IGNORECASE)
 _NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -60,6 +86,12 @@ class ControlWords:
     state_word: re.Pattern[str]
     state_before: re.Pattern[str]
     generic_under: re.Pattern[str]
+    speaker_first: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    own_forces_before: re.Pattern[str]
+    state_speaker: re.Pattern[str]
+    speaking: re.Pattern[str]
+    speech_own: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -84,7 +116,21 @@ def words() -> ControlWords:
         generic_under=re.compile(
             r"\bunder (?:the )?(?:full |firm |complete |effective )?"
             rf"({_alternation(data['state_holders'] + data['rebel_holders'])})(?:['’]s)? "
-            r"(?:control|rule)\b", flags))
+            r"(?:control|rule)\b", flags),
+        # "Russia said its troops captured ...": the speech verb, then the speaker's own
+        # forces, then (up to the trigger) no clause break
+        speaker_first=re.compile(
+            rf"\b(?:{_alternation(data['speech_verbs'])})\s+(?:on \w+\s+)?(?:that\s+)?"
+            rf"(?:{data['own_forces']})[^,;:]{{0,60}}$", flags),
+        # "... its forces captured X, the Russian defence ministry said"
+        speaker_after=re.compile(
+            rf",\s*(?:according to\s+(?P<acc>[^,;]{{2,60}}?)\W*$|"
+            rf"(?P<subj>[^,;]{{2,60}}?)\s+(?:{'|'.join(data['speech_verbs'])})\b)"),
+        own_forces_before=re.compile(rf"(?:{data['own_forces']})[^,;:]{{0,60}}$", flags),
+        state_speaker=re.compile(rf"\b(?:{_alternation(data['state_speakers'])})\b", flags),
+        speaking=re.compile(rf"\b(?:{_alternation(data['speech_verbs'])})\b"),
+        speech_own=re.compile(rf"(?:{_alternation(data['speech_verbs'])})\s+(?:on \w+\s+)?"
+                              rf"(?:that\s+)?(?:{data['own_forces']})", flags))
 
 
 def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange]:
@@ -98,11 +144,105 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
         taker, loser = (event.actor2, event.actor1) if given else (event.actor1, event.actor2)
         if taker is None:
             continue
+        if _another_place_in(event) or _names_a_site(event):
+            continue
+        status = event.status
+        if given and status == "reported" and _promised(event):
+            how, status = "ceded (claimed)", "planned"
         changes.append(ControlChange(
             place=event.location.name, to_actor=taker, how=how,
             from_actor=loser, admin1=event.location.admin1, date=event.date,
-            status=event.status, evidence=list(event.evidence)))
+            status=status, evidence=list(event.evidence)))
     return changes
+
+
+#: "seizing another town in Tamu", "captured two villages in X": the unnamed places taken
+#: lie in X; X itself did not change hands
+_ANOTHER_IN = re.compile(r"\b(?:a|an|another|one|two|three|four|five|several|more|other)\s+"
+                         r"(?:[\w-]+\s+){0,2}(?:towns?|villages?|cities|city|hamlets?|"
+                         r"settlements?)\s+(?:in|near|of|around)\s+(?:the\s+)?(?:\w+\s+)?$",
+                         re.IGNORECASE)
+
+
+#: the place's name begins a site's: "the Bhamo Airport", "Lashio Air Base"
+_SITE_NAME = re.compile(r"^\s+(?:Air\s?port|Air\s?[Bb]ase|Air\s?field|Base|Camp|Outpost|"
+                        r"Headquarters|Garrison|Barracks|Bridge|Dam|Border Gate|Checkpoint)\b")
+
+
+def _names_a_site(event: Event) -> bool:
+    """"Captured the Bhamo Airport": the site named after the town changed hands, not the
+    town."""
+    place = event.location
+    if place is None:
+        return False
+    for evidence in event.evidence:
+        for span in place.spans:
+            at = span.end - evidence.start
+            if 0 <= at <= len(evidence.text) and _SITE_NAME.match(evidence.text[at:]):
+                return True
+    return False
+
+
+def _another_place_in(event: Event) -> bool:
+    """The place is only where an unnamed town or village that changed hands lies."""
+    place = event.location
+    if place is None:
+        return False
+    for evidence in event.evidence:
+        for span in place.spans:
+            at = span.start - evidence.start
+            if 0 <= at < len(evidence.text) and _ANOTHER_IN.search(
+                    evidence.text[max(0, at - 60):at]):
+                return True
+    return False
+
+
+#: a handover promised, not done: "pledged to withdraw from X", "is set to hand over X"
+#: ("agreed to hand back X" is left as told: such deals are mostly reported once done)
+_PROMISED = re.compile(r"\b(?:pledged|pledges|promised|promises|plans?|"
+                       r"planning|(?:is|are|was|were) (?:expected|set|due|ready|willing|"
+                       r"prepared)) to (?:\w+ ){0,3}?(?:withdraw|hand|return|cede|leave|pull|"
+                       r"relinquish|transfer|vacate)\w*\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _promised(event: Event) -> bool:
+    """The handover is the content of a promise or plan told before its place."""
+    place = event.location
+    if place is None:
+        return False
+    for evidence in event.evidence:
+        for span in place.spans:
+            at = span.start - evidence.start
+            if 0 <= at < len(evidence.text) and _PROMISED.search(evidence.text[:at]):
+                return True
+    return False
+
+
+def settle(territorial: list[ControlChange], stated: list[ControlChange]
+           ) -> list[ControlChange]:
+    """The article's control changes: those of territorial events, then those stated
+    (holdings, demands, losses). A loss ("the loss of X to the regime") already told as a
+    capture of X by the same side adds nothing; a change told in a demand's sentence is
+    the demand's content (``without_demanded``)."""
+    once: dict[tuple[str, str, int], ControlChange] = {}
+    for c in territorial:  # one sentence tells a place's change to one side once
+        once.setdefault((c.place, c.to_actor, c.evidence[0].start if c.evidence else -1), c)
+    first = {id(c) for c in once.values()}
+    territorial = [c for c in territorial if id(c) in first]
+    taken = {(c.place, c.to_actor) for c in territorial}
+    stated = [c for c in stated if c.how not in ("captured", "withdrew")
+              or (c.place, c.to_actor) not in taken]
+    return without_demanded(territorial + stated)
+
+
+def without_demanded(changes: list[ControlChange]) -> list[ControlChange]:
+    """"The TNLA demanded that the junta withdraw from X": the withdrawal is the demand's
+    content, not a handover; a change told in the same sentence as a demand for the same
+    place goes."""
+    demanded = {(c.place, c.evidence[0].start) for c in changes
+                if c.how == "demanded" and c.evidence}
+    return [c for c in changes if c.how in ("demanded", "holds") or not c.evidence
+            or not any((c.place, e.start) in demanded for e in c.evidence)]
 
 
 #: why a place no gazetteer holds may still change hands: the text marks it as a place
@@ -148,17 +288,76 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
                                          admin1=place.admin1, date=when, status="reported",
                                          evidence=evidence))
+        for taker, loser, place, phrase in _since_taking(sentence, in_sentence, speakers,
+                                                         sides):
+            # its own date ("since capturing X in January"), else none: undated background
+            own = next((d for d in near.dates if d.span and phrase[0] <= d.span.start
+                        < phrase[1]), None)
+            changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
+                                         admin1=place.admin1, date=own, status="reported",
+                                         evidence=evidence))
+        for taker, loser, place in _retreats(sentence, in_sentence, speakers, sides):
+            changes.append(ControlChange(place.name, taker, "withdrew", from_actor=loser,
+                                         admin1=place.admin1, date=when, status="reported",
+                                         evidence=evidence))
         demand = words().demand.search(sentence.text)
-        if demand and speakers:
-            demander = next((a for a in speakers if a.span.start < sentence.start
-                             + demand.start()), speakers[0])
-            for place in in_sentence:
-                if _first_span(place, sentence.start) > sentence.start + demand.start() and \
-                        (place.kind or "town") not in ("country", "region"):
-                    changes.append(ControlChange(place.name, demander.canonical, "demanded",
-                                                 admin1=place.admin1, date=when,
-                                                 status="reported", evidence=evidence))
+        demander = demand and _demander(sentence, demand, speakers, sides.states)
+        if demand and demander:
+            for place in _demanded(sentence, demand, in_sentence, places):
+                changes.append(ControlChange(place.name, demander, "demanded",
+                                             admin1=place.admin1, date=when,
+                                             status="reported", evidence=evidence))
     return changes
+
+
+def _demander(sentence: Sentence, demand: re.Match[str], speakers: list[ActorMention],
+              states: tuple[str, ...] = ()) -> str | None:
+    """Who demands: the actor named before the demand, else the state named before it
+    ("Russian President Vladimir Putin repeated his demand ..."), else the first named."""
+    at = sentence.start + demand.start()
+    before = next((a for a in speakers if a.span.start < at), None)
+    if before is not None:
+        return before.canonical
+    country = _state_named(sentence.text[:demand.start()])
+    if country is not None:
+        return state_forces(country)
+    # "Putin demanded that Ukraine withdraw": the addressee's enemy state in the article
+    addressee = _state_named(demand.group(0))
+    if addressee is not None:
+        enemy = next((s for s in states if actor_country(s) != addressee), None)
+        if enemy is not None:
+            return enemy
+    return speakers[0].canonical if speakers else None
+
+
+#: "withdraw from the region", "leave the regions": a region the article named before
+_THE_REGION = re.compile(r"^\s*(?:the\s+)?(?:(?:four|three|two|five|those|these)\s+)?"
+                         r"(?:regions?|provinces?|oblasts?|states?)\b", re.IGNORECASE)
+
+
+def _demanded(sentence: Sentence, demand: re.Match[str], in_sentence: list[Place],
+              article_places: list[Place]) -> list[Place]:
+    """The places a demand names after it: towns, and a region only as the demand's own
+    object ("withdraw from the Donetsk region", "withdraw from the region": the region
+    last named before)."""
+    end = sentence.start + demand.end()
+    out = [p for p in in_sentence if _first_span(p, sentence.start) >= end
+           and (p.kind or "town") not in ("country", "region")]
+    if out:
+        return out
+    regions = [p for p in in_sentence if (p.kind or "") == "region"
+               and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[
+                   demand.end():max(demand.end(), _first_span(p, end) - sentence.start)])
+               and _first_span(p, end) >= end]
+    if regions:  # "withdraw from the Donetsk, Luhansk and Kherson regions"
+        listed = _forward_list([p for p in in_sentence if (p.kind or "") == "region"],
+                               _first_span(regions[0], end), sentence)
+        return listed or regions[:1]
+    if _THE_REGION.match(sentence.text[demand.end():]):
+        earlier = [(sp.start, p) for p in article_places if (p.kind or "") == "region"
+                   for sp in p.spans if sp.start < end]
+        return [max(earlier, key=lambda item: item[0])[1]] if earlier else []
+    return []
 
 
 def _main_rebel(actors: list[ActorMention]) -> ActorMention | None:
@@ -183,6 +382,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
     cues += [(m, m.group(0).startswith("-")) for m in _HELD_BY.finditer(sentence.text)]
     cues += [(m, False) for m in words().generic_under.finditer(sentence.text)]
     for cue, forward in cues:
+        if _PAST_HOLDING.search(sentence.text[:cue.start()]):
+            continue  # "X, which had been occupied by the TNLA, ...": no longer so
         at = sentence.start + cue.start()
         national = _national_forces(sentence, cue) or _state_descriptor(sentence, cue, state)
         holder: ActorMention | None
@@ -204,8 +405,13 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if holder is None or abs(holder.span.start - at) > 60:
             continue
         held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
-        for place in _forward_list(held, at, sentence) if forward else [
-                p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]:
+        listed = _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
+            p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]
+        # "areas held by the AA, including X and Y": the list the holder's phrase opens
+        including = None if forward else _INCLUDING.match(sentence.text, cue.end())
+        if including is not None:
+            listed += _forward_list(held, sentence.start + including.end(), sentence)
+        for place in listed:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
 
@@ -228,7 +434,8 @@ _OBJECT_GAP = re.compile(
     r"northern|southern|eastern|western|central)\s+)?"
     r"(?:(?:towns?|city|cities|villages?|townships?|districts?|areas?)\s+(?:of\s+|such as\s+)?)?$"
     # "holds 14 of the state's 17 townships, including X and Y"
-    r"|^\s+(?:[\w’'-]+\s+){0,5}(?:towns|cities|villages|townships|districts|areas),?\s+"
+    r"|^\s+(?:[\w’'-]+\s+){0,6}(?:towns|cities|villages|townships|districts|areas|"
+    r"capitals|settlements|provinces|states)(?:\s+(?:in|of)\s+(?:the\s+)?[\w’'-]+)?,?\s+"
     r"(?:including|such as)\s+$",
     re.IGNORECASE)
 #: "claiming control of the town": the town named last before
@@ -259,7 +466,7 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
                   if _OBJECT_GAP.match(sentence.text[cue.end():_first_span(p, end)
                                                      - sentence.start])][:1]
         if listed:
-            listed = _forward_list(held, end, sentence)
+            listed = _with_unknown(_forward_list(held, end, sentence), sentence)
         else:
             listed = _referred_place(after, at, article_places)
         out.extend((holder.canonical, p) for p in listed)
@@ -267,8 +474,12 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
 
 
 #: "the junta lost control of X to the TNLA", "the army lost X and Y"
-_LOST = re.compile(r"\blos(?:t|es|ing) (?:full |complete |all |effective )?"
+_LOST = re.compile(r"\b(?:los(?:t|es|ing)|(?P<noun>loss of)) (?:full |complete |all |effective )?"
                    r"(?:control (?:of|over) )?", re.IGNORECASE)
+#: between the loss and its list: "lost three strategic towns – A, B and C", "the town of X"
+_LOST_GAP = re.compile(r"^(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:towns?|cities|city|villages?|"
+                       r"townships?|districts?)\s*(?:of\s+|[–—:-]\s*|,\s*|including\s+)?)?$",
+                       re.IGNORECASE)
 _TO_TAKER = re.compile(r"^\s*(?:town|city|village|township|district)?\s*"
                        r"(?:\([^()]{1,40}\)\s*)?to\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -286,15 +497,82 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
                     key=lambda a: a.span.end, default=None)
         end = sentence.start + cue.end()
         lost = _forward_list(held, end, sentence)
-        if loser is None or not lost or _first_span(lost[0], end) != end:
+        if not lost or not _LOST_GAP.match(sentence.text[cue.end():_first_span(lost[0], end)
+                                                         - sentence.start]):
+            continue
+        if loser is None and not cue.group("noun"):
             continue
         last_end = max(sp.end for p in lost for sp in p.spans if end <= sp.start < sentence.end)
-        taker = next((a.canonical for a in _armed(actors) if a.span.start >= last_end
+        named = next((a.canonical for a in _armed(actors) if a.span.start >= last_end
                       and _TO_TAKER.match(sentence.text[last_end - sentence.start:
-                                                        a.span.start - sentence.start])),
-                     None) or sides.opponent(loser.canonical)
-        if taker is not None and taker != loser.canonical:
-            out.extend((taker, loser.canonical, p) for p in lost)
+                                                        a.span.start - sentence.start])), None)
+        if loser is None:  # "the loss of X to the TNLA": the taker's enemy lost it
+            loser_name = sides.opponent(named) if named else None
+        else:
+            loser_name = loser.canonical
+        taker = named or sides.opponent(loser_name)
+        if taker is not None and loser_name is not None and taker != loser_name:
+            out.extend((taker, loser_name, p) for p in lost)
+    return out
+
+
+#: "since capturing X": a capture told as the start of what follows (no event of its own)
+_SINCE_TAKING = re.compile(r"\bsince\s+(?:(?:its|their)\s+)?(?:captur(?:ing|e of)|"
+                           r"seiz(?:ing|ure of)|taking(?:\s+(?:full\s+)?control\s+of)?|"
+                           r"overrunning)\s+"
+                           r"(?:the\s+(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
+
+
+def _since_taking(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                  sides: Belligerents) -> list[tuple[str, str, Place, tuple[int, int]]]:
+    """"Since capturing Paletwa in January, the AA has ...", "the AA, since seizing X, ...":
+    the places right after the gerund were taken by the clause's subject (the side named
+    first after a sentence-opening clause, else the one just before)."""
+    out: list[tuple[str, str, Place, tuple[int, int]]] = []
+    for cue in _SINCE_TAKING.finditer(sentence.text):
+        comma = sentence.text.find(",", cue.end())
+        phrase = (sentence.start + cue.start(),
+                  sentence.start + (comma if comma >= 0 else len(sentence.text)))
+        end = sentence.start + cue.end()
+        taken = _forward_list(_holdable(places), end, sentence)
+        if not taken or _first_span(taken[0], end) != end:
+            continue
+        armed = _armed(actors)
+        if not sentence.text[:cue.start()].strip():  # the clause opens the sentence
+            taker = next((a for a in armed if a.span.start >= end), None)
+        else:
+            taker = max((a for a in armed if a.span.end <= sentence.start + cue.start()),
+                        key=lambda a: a.span.end, default=None)
+        loser = taker and sides.opponent(taker.canonical)
+        if taker is not None and loser is not None:
+            out.extend((taker.canonical, loser, p, phrase) for p in taken)
+    return out
+
+
+#: a side that left a place, told as done: "the TNLA retreated from X", "pulled out of X"
+_RETREAT = re.compile(r"\b(?:retreated|pulled (?:\w+ )?(?:forces |troops |fighters )?(?:out|back)|"
+                      r"(?:were|was) forced to (?:retreat|withdraw|pull out)) (?:from|of) "
+                      r"(?:the (?:[\w-]+ )?(?:town|city|village|district) of )?", re.IGNORECASE)
+
+
+def _retreats(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+              sides: Belligerents) -> list[tuple[str, str, Place]]:
+    """"The TNLA retreated from X", "troops pulled out of X and Y": the side just before
+    the verb left the places right after it to its main opponent (ACLED codes the retreat
+    as a troop movement; the holder still changes)."""
+    out: list[tuple[str, str, Place]] = []
+    held = _holdable(places)
+    for cue in _RETREAT.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        leaver = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 60),
+                     key=lambda a: a.span.end, default=None)
+        end = sentence.start + cue.end()
+        left = _forward_list(held, end, sentence)
+        if leaver is None or not left or _first_span(left[0], end) != end:
+            continue
+        taker = sides.opponent(leaver.canonical)
+        if taker is not None and taker != leaver.canonical:
+            out.extend((taker, leaver.canonical, p) for p in left)
     return out
 
 
@@ -386,6 +664,31 @@ def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Plac
     return out
 
 
+_UNKNOWN_ITEM = re.compile(r"(?<=,\s)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                           r"(?=\s*(?:\([^()]{1,40}\))?\s*,)")
+
+
+def _with_unknown(listed: list[Place], sentence: Sentence) -> list[Place]:
+    """"TNLA-controlled townships such as Kutkai, Hsipaw, Monglon, Mongngok, Kyaukme": a
+    name no gazetteer holds, standing between two held places of one list, is held too
+    (the list marks it as a place of the same kind)."""
+    out: list[Place] = []
+    for before, after in pairwise(listed):
+        out.append(before)
+        end = max((sp.end for sp in before.spans if sentence.start <= sp.start < sentence.end),
+                  default=None)
+        start = _first_span(after, end or sentence.start)
+        if end is None or start < 0:
+            continue
+        for m in _UNKNOWN_ITEM.finditer(sentence.text, end - sentence.start,
+                                        start - sentence.start):
+            at = sentence.start + m.start(1)
+            out.append(Place(mention=m.group(1), name=m.group(1),
+                             spans=[Span(at, at + len(m.group(1)), m.group(1))],
+                             why="marked as a place: listed between held places"))
+    return out + listed[-1:] if listed else out
+
+
 #: a nationality adjective before the hyphen or inside "under ... control"
 _NATIONAL = re.compile(r"(?:^|\s)([A-Z][a-z]+)$")
 _UNDER_NATIONAL = re.compile(r"^under (?:the )?(?:full |firm |complete )?([A-Z][a-z]+) "
@@ -440,3 +743,264 @@ def _sentence_date(start: int, end: int, dates: list[DateInterval], doc: Documen
     if doc.published:
         return resolve("today", doc.published, doc.published_precision)
     return None
+
+
+# --- the speaker's own forces ---------------------------------------------------------
+
+@cache
+def _state_words() -> re.Pattern[str]:
+    """Names, capitals and adjectives of states ("Russia", "Moscow", "Russian"), as written."""
+    names = sorted(lexicon().state_of_word, key=len, reverse=True)
+    return re.compile(rf"(?<![\w'’-])({'|'.join(re.escape(n) for n in names)})(?![\w-])")
+
+
+def _state_named(words_: str) -> str | None:
+    """The country a speaker's words name ("Russia's defence ministry", "Moscow")."""
+    m = _state_words().search(words_)
+    return lexicon().state_of_word[m.group(1)] if m else None
+
+
+#: "MOSCOW: ...", "KYIV, Ukraine (AP) —": a dateline's city, in capitals
+_DATELINE = re.compile(r"^\s*(?:date \S+\s+)?([A-Z][A-Z'’ -]{2,20})\b\s*(?:[:,(—–-])")
+
+
+def _last_speaking_state(before: str, states: tuple[str, ...]) -> str | None:
+    """The country last named as a speaker before ("Russia on Saturday said ..."), a side
+    of the war or one telling of its own forces ("Russia said its forces ..."); else the
+    dateline's ("MOSCOW: ..."), when a side of the war."""
+    w = words()
+    found = None
+    for m in _state_words().finditer(before):
+        after = before[m.end():m.end() + 60]
+        speech = w.speaking.search(after)
+        if speech is None or re.search(r"[.;:]", after[:speech.start()]):
+            continue
+        country = lexicon().state_of_word[m.group(1)]
+        if state_forces(country) in states or w.speech_own.match(after, speech.start()):
+            found = country
+    if found is None:
+        line = _DATELINE.match(before)
+        dateline = line and lexicon().state_of_word.get(line.group(1).strip().title())
+        found = dateline if dateline and state_forces(dateline) in states else None
+    return found
+
+
+def speaking_state(sentence: Sentence, trigger_at: int, full_text: str,
+                   states: tuple[str, ...] = (),
+                   mentions: list[ActorMention] | None = None) -> str | None:
+    """"Russia said its forces captured X", "The defence ministry said its troops
+    'liberated' X", "Its forces took X, Moscow said", "The AA said it had captured X": the
+    speaker's own forces did it, and the speaker is an armed actor or a state named in the
+    sentence (or, for "the defence ministry", the state last named as speaking). None when
+    the sentence says nothing of the kind."""
+    w = words()
+    at = trigger_at - sentence.start
+    before = sentence.text[:at]
+    subject: tuple[int, int] | None = None
+    first = w.speaker_first.search(before)
+    if first is not None:
+        head = before[:first.start()]
+        cut = max(head.rfind(c) for c in ";:“\"")
+        subject = (cut + 1, first.start())
+    elif w.own_forces_before.search(before):
+        later = w.speaker_after.search(sentence.text, at)
+        if later is not None:
+            group = "subj" if later.group("subj") else "acc"
+            subject = (later.start(group), later.end(group))
+    if subject is None or subject[1] <= subject[0]:
+        return None
+    named = _subject_actor(sentence, subject, mentions or [])
+    if named is not None:
+        return named
+    words_ = sentence.text[subject[0]:subject[1]]
+    words_ = re.sub(r",[^,]*,", ",", words_)  # "Russia, an ally of X, said"
+    country = _state_named(words_)
+    if country is None and w.state_speaker.search(words_):
+        country = _last_speaking_state(full_text[:sentence.start], states)
+    return state_forces(country) if country else None
+
+
+def _subject_actor(sentence: Sentence, subject: tuple[int, int],
+                   mentions: list[ActorMention]) -> str | None:
+    """The armed actor a speaker's words name: the last one, not one inside an apposition
+    ("The TNLA, an ally of the MNDAA, said") nor an alliance whose member is named
+    ("Brotherhood Alliance member the TNLA claimed")."""
+    text = sentence.text
+    inside = [m for m in mentions if m.actor_type in _ARMED_TYPES
+              and subject[0] <= m.span.start - sentence.start < subject[1]]
+    kept = [m for m in inside if not (
+        "," in text[subject[0]:m.span.start - sentence.start]
+        and "," in text[m.span.end - sentence.start:subject[1]])]
+    named = {m.canonical for m in kept}
+    kept = [m for m in kept if not (set(alliance_members(m.surface)) & (named - {m.canonical}))]
+    return kept[-1].canonical if kept else None
+
+
+def speaker_roles(roles: Roles, trigger_at: int, sentence: Sentence, full_text: str,
+                  sides: Belligerents, mentions: list[ActorMention] | None = None) -> Roles:
+    """A capture told by a side as its own forces' ("The defence ministry said its troops
+    liberated X", "The AA said it had captured X"): the speaker's forces are actor1,
+    whoever the descriptor was resolved to; that side, if another, becomes actor2."""
+    own = speaking_state(sentence, trigger_at, full_text, sides.states, mentions)
+    if own is None or own == roles.actor1:
+        return roles
+    other = roles.actor1 if roles.actor1 and actor_country(roles.actor1) != \
+        actor_country(own) else roles.actor2
+    if other == own or other is None:
+        other = sides.opponent(own)
+    return replace(roles, actor1=own, actor2=other)
+
+
+# --- the subjects of a passive capture ------------------------------------------------
+
+#: between the last subject and a passive capture: "X and Y were (quickly) captured by",
+#: "X and Y fell to", "X and Y, which had been seized by", "X and Y were among five towns
+#: captured by", "X and Y have been retaken"
+_PASSIVE_GAP = re.compile(
+    r"^(?:\s+(?:towns?|villages?|cities|townships?))?\s*,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:were|was|have|has|had)\s+(?:(?:all|both|also|quickly|finally|later|since|"
+    r"already|earlier|reportedly)\s+)?(?:been\s+)?"
+    r"(?:among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:towns|cities|villages|places|areas)\s+)?)?$",
+    re.IGNORECASE)
+#: the capture word itself is passive or intransitive: "captured", "fell", "were taken"
+_PASSIVE_TRIGGER = re.compile(r"(?:captured|seized|taken|overrun|fell|fallen|retaken|"
+                              r"recaptured|liberated|occupied|lost)\b", re.IGNORECASE)
+#: between two subjects of one list
+_SUBJECT_JOINT = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                            r"(?:the\s+)?(?:towns?\s+of\s+)?$", re.IGNORECASE)
+
+
+def passive_subjects(wheres: list[Where], trigger_at: int, sentence: Sentence) -> list[Where]:
+    """"Kyaukme and Hsipaw fell to the TNLA", "A, B and C were captured by the AA": every
+    place of the coordinated subject of a passive (or intransitive) capture changes hands,
+    not only the one nearest the verb. Empty unless two or more are listed so."""
+    at = trigger_at - sentence.start
+    if not _PASSIVE_TRIGGER.match(sentence.text, at):
+        return []
+    spans = sorted(((sp.start - sentence.start, sp.end - sentence.start, w) for w in wheres
+                    for sp in w.place.spans if sentence.start <= sp.start and sp.end <= trigger_at),
+                   key=lambda item: item[0])
+    if not spans or not _PASSIVE_GAP.match(sentence.text[spans[-1][1]:at]):
+        return []
+    listed = [spans[-1]]
+    for item in reversed(spans[:-1]):
+        if not _SUBJECT_JOINT.match(sentence.text[item[1]:listed[0][0]]):
+            break
+        listed.insert(0, item)
+    out: list[Where] = []
+    for _, _, where in listed:
+        if where not in out:
+            out.append(where)
+    return out if len(out) > 1 else []
+
+
+# --- the capture verb's own subject (the parse) ---------------------------------------
+
+_ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia",
+                          "Identity militia", "External/Other forces"})
+
+
+#: the parts of a noun phrase that name someone else: "the MNDAA, a TNLA ally", "X, which ..."
+_ASIDE = frozenset({"appos", "relcl", "acl", "conj", "cc", "prep", "advcl"})
+
+
+def _actor_of(token: SpacyToken, mentions: list[ActorMention], offset: int
+              ) -> ActorMention | None:
+    """The armed actor a noun phrase names: the mention inside the phrase's subtree nearest
+    its head ("the AA", "regime battalion headquarters": the regime)."""
+    head = offset + token.idx
+    armed = [m for m in mentions if m.actor_type in _ARMED_TYPES]
+    own = next((m for m in armed if m.span.start <= head < m.span.end), None)
+    if own is not None:
+        return own
+    # the phrase without its appositions and clauses ("the MNDAA, a TNLA ally, ...")
+    kept = [t for t in token.subtree if not any(
+        a.dep_ in _ASIDE and a is not token for a in [t, *t.ancestors]
+        if a.i >= token.left_edge.i and a.i <= token.right_edge.i)]
+    inside = [m for m in armed if any(
+        m.span.start <= offset + t.idx < m.span.end for t in kept)]
+    return min(inside, key=lambda m: abs(m.span.start - head), default=None)
+
+
+def _names(phrase: SpacyToken, actor: str | None, mentions: list[ActorMention],
+           offset: int) -> bool:
+    """The actor is named anywhere in the phrase (a coordinated subject included)."""
+    start = offset + phrase.left_edge.idx
+    end = offset + phrase.right_edge.idx + len(phrase.right_edge.text)
+    return any(m.canonical == actor and start <= m.span.start < end for m in mentions)
+
+
+def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
+                 mentions: list[ActorMention], parse: Callable[[], Doc],
+                 sides: Belligerents) -> Roles:
+    """The capture verb's own subject takes the place, not the first side the sentence
+    names ("The regime fortified X after the AA captured Y": the AA); a passive with no
+    agent whose subject is a side's ("all three regime battalion headquarters were
+    captured") was taken from that side. The sentence is parsed only when it names two
+    sides (or one, before a passive): otherwise the parse could change nothing."""
+    at = trigger_at - sentence.start
+    sides_named = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
+    passive = bool(re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", sentence.text[:at]))
+    if len(sides_named) < 2 and not (passive and sides_named):
+        return roles
+    verb = next((t for t in parse() if t.idx <= at < t.idx + len(t.text)), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return roles
+    deps = {child.dep_: child for child in verb.children}
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":
+        # "forcing the army to withdraw from X", "allowing the army to retake X": the
+        # object of the governing verb does it
+        subjects = [child for child in verb.head.children if child.dep_ == "dobj"]
+    if subjects:
+        doer = _actor_of(subjects[0], mentions, sentence.start)
+        if doer is None or doer.canonical == roles.actor1 or any(
+                _names(subject, roles.actor1, mentions, sentence.start)
+                for subject in subjects):
+            return roles  # "A, B and C took X": the first named of the subject leads
+        other = roles.actor1 if roles.actor1 not in (None, doer.canonical) else roles.actor2
+        if other == doer.canonical or other is None:
+            other = sides.opponent(doer.canonical)
+        return replace(roles, actor1=doer.canonical, actor2=other)
+    if "nsubjpass" in deps and "agent" not in deps:
+        owner = _actor_of(deps["nsubjpass"], mentions, sentence.start)
+        if owner is None or owner.canonical != roles.actor1:
+            return roles
+        taker = roles.actor2 if roles.actor2 not in (None, owner.canonical) else \
+            sides.opponent(owner.canonical)
+        return replace(roles, actor1=taker, actor2=owner.canonical) if taker else roles
+    return roles
+
+
+#: the object of a capture counted, then named: "seized 14 of Rakhine's 17 townships,
+#: including X and Y", "captured five towns such as X, Y and Z"
+_COUNTED_OBJECT = re.compile(
+    r"^\S*\s+(?:control of\s+)?(?:(?:at least|more than|over|nearly|some|all)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens)"
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3})?(?:[\w-]+\s+)?"
+    r"(?:towns|townships|cities|villages|districts|settlements)\b[^.;]{0,30}?,?\s*"
+    r"(?:including|such as|among them|namely)\s+$", re.IGNORECASE)
+
+
+def counted_list(wheres: list[Where], trigger_at: int, sentence: Sentence) -> list[Where]:
+    """"The AA has seized 14 of Rakhine's 17 townships, including Paletwa and Kyauktaw":
+    the places listed after the counted object all changed hands (the list may start
+    further from the verb than a plain object does)."""
+    ordered = sorted(((min((sp.start for sp in w.place.spans
+                            if trigger_at <= sp.start < sentence.end), default=-1), w)
+                      for w in wheres), key=lambda item: item[0])
+    ordered = [(start, w) for start, w in ordered if start >= 0]
+    if not ordered:
+        return []
+    start, first = ordered[0]
+    if not _COUNTED_OBJECT.match(sentence.text[trigger_at - sentence.start:
+                                               start - sentence.start]):
+        return []
+    out = [first]
+    end = start + len(first.place.mention or first.place.name)
+    for start, where in ordered[1:]:
+        if not _LIST_JOIN.match(sentence.text[end - sentence.start:start - sentence.start]):
+            break
+        out.append(where)
+        end = start + len(where.place.mention or where.place.name)
+    return out if len(out) > 1 else []
