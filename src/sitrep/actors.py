@@ -90,7 +90,10 @@ def _state_pattern(data: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'.-])(?:(?P<adj>{adjectives})\s+|(?P<own>{names})['’]s\s+)"
         rf"(?:the\s+)?(?P<force>(?i:{forces}))(?![\w-])"
-        rf"|(?<![\w'-])(?P<agent>{names})(?=\s+(?:then\s+|\w+ly\s+)?(?:{verbs})\b)")
+        rf"|(?<![\w'-])(?P<agent>{names})(?=\s+(?:then\s+|\w+ly\s+)?(?:{verbs})\b)"
+        # "Russia on Saturday said its forces had captured": the state speaks for its forces
+        rf"|(?<![\w'-])(?P<speaker>{names})(?=(?:\s+[\w-]+){{0,3}}?\s+(?:said|says|claimed|"
+        rf"claims|announced|reported)\s+(?:that\s+)?(?:its|their)\s+(?i:{forces})(?![\w-]))")
 
 
 @cache
@@ -396,7 +399,8 @@ def _state_mention(match: re.Match[str], surface: str, span: Span, published: da
                    ) -> ActorMention:
     """"Israeli strikes" → Israel's military; "Haiti's police" → its police."""
     lex = lexicon()
-    country = lex.state_of_word[match.group("adj") or match.group("own") or match.group("agent")]
+    country = lex.state_of_word[match.group("adj") or match.group("own") or match.group("agent")
+                                or match.group("speaker")]
     force = (match.group("force") or "").lower()
     name = police_forces(country, published) if force in lex.police_words else \
         state_forces(country, published)

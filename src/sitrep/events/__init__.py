@@ -10,15 +10,16 @@ changes and claims. The spaCy parse runs only on sentences that hold a trigger.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
+from sitrep.events import abroad, explain, realis, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events import explain, realis, written
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -118,6 +119,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
             findings.claims.append(claim)
     findings.events = written.settle(
         casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
+    abroad.attribute_to_source_line(findings.events, text.text)
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
     findings.control = control_rules.from_territorial(territorial) + \
@@ -294,12 +296,16 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = possessed_descriptors(
-        sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end])
+        sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end],
+        _earlier_actors(sentence, ctx))
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
     one_sided = {at for _, at in _one_sided_attacks(triggers, mentions)}
     triggers = _explained_filter(triggers, sentence,
                                  "a clash word in a one-sided attack on civilians",
                                  lambda at: at in one_sided)
+    triggers = _foreign_attacks(triggers, sentence, mentions, ctx)
+    if not triggers:
+        return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     speaker = [m for m in mentions if own_source and m.surface in own_source]
     doers = [m for m in mentions if m not in speaker] or mentions
     triggers = _air_assaults(triggers, sentence)
@@ -334,6 +340,22 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if placed and placed[0].date is not None:
         ctx.last_date = placed[0].date
     return events, claim
+
+
+def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
+                     mentions: list[ActorMention], ctx: _Context
+                     ) -> list[tuple[TriggerKind, int]]:
+    """An attack from afar needs a state's forces abroad as its doer: checked before the
+    sentence's places are shared out among its triggers (issue 12)."""
+    kept = []
+    for kind, at in triggers:
+        if kind.foreign_state and not abroad.foreign_attacker(
+                sentence.start + at, mentions, [ctx.sides.country]):
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             "not a state's forces attacking in another country")
+        else:
+            kept.append((kind, at))
+    return kept
 
 
 def _explained_filter(triggers: list[tuple[TriggerKind, int]], sentence: Sentence, why: str,
@@ -379,6 +401,15 @@ def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sente
 
 _PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
 _NON_STATE_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _earlier_actors(sentence: Sentence, ctx: _Context) -> list[ActorMention]:
+    """The actors named in the sentence before this one, for "its troops" told next."""
+    if sentence.index == 0:
+        return []
+    earlier = ctx.text.sentences[sentence.index - 1]
+    starts = [a.span.start for a in ctx.actors]  # in text order
+    return ctx.actors[bisect_left(starts, earlier.start):bisect_left(starts, earlier.end)]
 
 
 def _pronoun_subject(sentence: Sentence, mentions: list[ActorMention], first_trigger: int,
@@ -594,6 +625,10 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
+    if kind.foreign_state:  # "an attack on X", "attacked the village of X": X, its object
+        at = trigger_at - sentence.start
+        wheres = sorted((w for w in wheres if _start_of(w, sentence) >= at),
+                        key=lambda w: _start_of(w, sentence))[:1]
     if kind.control or kind.side or kind.name == "agreement":
         wheres = nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text, ctx.dates)
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
@@ -614,6 +649,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     if roles.actor1 is None:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")
+        return []
+    if kind.foreign_state and not abroad.foreign_attacker(
+            trigger_at, mentions, [w.place.country or ctx.sides.country for w in wheres]):
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "not a state's forces attacking in another country")
         return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     text=ctx.text.text, actors=ctx.actors,
@@ -758,6 +798,8 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
     burning = None if casualty_rules.crowd_named(sentence.text) else _armed_burning(kind, actor1)
     event_type, sub_event_type = burning or (
         kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country))
+    if kind.foreign_state:  # the weapon the article names most (issue 12)
+        sub_event_type = abroad.remote_sub_event(ctx.text.text)
     event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
         kind.name, event_type, sub_event_type, _context_of(sentence, ctx))
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them

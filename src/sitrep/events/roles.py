@@ -72,18 +72,30 @@ class Belligerents:
         return None
 
 
-def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention]
-                          ) -> list[ActorMention]:
-    """"The TNLA said its troops would withdraw": a descriptor after "its"/"their" is the
-    non-state group named before it in the sentence, not the country's army."""
+def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention],
+                          earlier: list[ActorMention] | None = None) -> list[ActorMention]:
+    """"The TNLA said its troops would withdraw", "Russia said its forces had captured X": a
+    descriptor after "its"/"their" is the group or state named before it in the sentence,
+    not the article's country's army. With none named in the sentence ("the defence ministry
+    said its troops..."), "its" points back at the last armed side the previous sentences
+    named (``earlier``), as a pronoun does."""
     out = []
     for m in mentions:
         before = sentence.text[max(0, m.span.start - sentence.start - 7):
                                m.span.start - sentence.start]
+        if not (m.generic and m.actor_type == "State forces"
+                and re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE)):
+            out.append(m)
+            continue
         owner = next((o for o in reversed(mentions) if o.span.start < m.span.start
-                      and o.actor_type in _NON_STATE), None)
-        if m.generic and m.actor_type == "State forces" and owner is not None and \
-                re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE):
+                      and o.actor_type in _NON_STATE), None) or next(
+            (o for o in reversed(mentions) if o.span.start < m.span.start
+             and o.actor_type == "State forces"), None)
+        if owner is None and earlier and not any(o.span.start < m.span.start and o.actor_type
+                                                 in _ARMED for o in mentions):
+            owner = next((o for o in reversed(earlier) if o.actor_type in _ARMED
+                          and not o.generic), None)
+        if owner is not None:
             m = ActorMention(owner.canonical, m.surface, owner.actor_type, m.span)
         out.append(m)
     return out
@@ -101,6 +113,25 @@ def _preceding(sentence: Sentence, at: int, words: str) -> bool:
     return bool(re.search(rf"\b(?:{words})\s+(?:(?:the|a|an)\s+)?$",
                           sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
                           re.IGNORECASE))
+
+
+#: "recaptured a town that was overrun by militants": the agent of a relative clause
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.IGNORECASE)
+#: "an attack by the paramilitary RSF", "fell to the rebels": the agent after its event;
+#: "according to the army" names a source, not the doer
+_AGENT_BEFORE = re.compile(r"(?<!according )\b(?:by|to)\s+(?:(?:the|a|an)\s+)?"
+                           r"((?:(?-i:[a-z])[\w-]*\s+){0,2})$", re.IGNORECASE)
+#: words that end a phrase: never a modifier between "by the" and a name
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "from",
+                             "with", "by", "to", "was", "were", "is", "are", "had", "has",
+                             "have", "its", "their", "his", "her"})
+
+
+def _agent_before(sentence: Sentence, at: int) -> bool:
+    """The mention is the agent phrase's object: "by/to (the) (up to two modifiers) X"."""
+    found = _AGENT_BEFORE.search(sentence.text[max(0, at - sentence.start - 40):
+                                               at - sentence.start])
+    return found is not None and not _FUNCTION_WORDS & set(found.group(1).lower().split())
 
 
 _HOLDER_BEFORE = re.compile(r"(?:control of|controlled by|held by|administered by|seized by|"
@@ -175,8 +206,9 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
     # "captured by X", "fell to X": the agent comes after the trigger
     agent = [m for m in armed if m.span.start > trigger_at
-             and _preceding(sentence, m.span.start, "by|to")
-             and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))]
+             and _agent_before(sentence, m.span.start)
+             and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))
+             and not _RELATIVE.search(_between(sentence, trigger_at, m.span.start))]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
              or _fighters_hit(sentence, m) or _VICTIM_BEFORE.search(
                  sentence.text[max(0, m.span.start - sentence.start - 40):

@@ -1,0 +1,96 @@
+"""Events in wars between states and outside Myanmar (issue 12), on sentences written for
+these tests: attacks from afar by an army abroad, a state speaking for its forces, passive
+agents, tolls told in parts, and a report's "Source:" line."""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.events.abroad import remote_sub_event, source_line
+from sitrep.events.details import fatalities
+from sitrep.model import Extraction
+
+RUSSIA = "Military Forces of Russia (2000-)"
+UKRAINE = "Military Forces of Ukraine (2019-)"
+
+
+def run(body: str, published: str = "2024-03-14") -> Extraction:
+    return extract_text(f" date {published}\n{body}")
+
+
+def test_an_armys_attack_on_a_town_abroad_is_fire_from_afar() -> None:
+    x = run("On Tuesday morning the Russians attacked the village of Kupiansk in the "
+            "Kharkiv region. A school was damaged.")
+    [event] = [e for e in x.events if e.location and e.location.name.startswith("Kup")]
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.actor1 == RUSSIA
+
+
+def test_an_armys_attack_at_home_is_no_fire_from_afar() -> None:
+    x = run("On Tuesday the army attacked the village of Kupiansk, residents said.")
+    assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_the_attack_takes_the_place_it_is_on_not_a_locator_after_it() -> None:
+    x = run("A 64-year-old woman has been killed by a Russian attack on Kupiansk, "
+            "Kharkiv district, on Tuesday.")
+    remote = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+    assert [e.location.name for e in remote if e.location] == ["Kupiansk"]
+    assert remote[0].fatalities == 1
+
+
+def test_an_unspecified_attack_takes_the_weapon_the_article_names_most() -> None:
+    assert remote_sub_event("Air strikes hit the port. More air strikes followed.") == \
+        "Air/drone strike"
+    assert remote_sub_event("Artillery pounded the town.") == \
+        "Shelling/artillery/missile attack"
+    assert remote_sub_event("Nothing happened.") == "Shelling/artillery/missile attack"
+
+
+def test_a_state_said_its_forces_captured_a_town_abroad() -> None:
+    x = run("Russia on Saturday said its forces had captured the village of Avdiivka in "
+            "Ukraine's Donetsk region.")
+    [event] = [e for e in x.events if e.location and e.location.name == "Avdiivka"]
+    assert event.actor1 == RUSSIA
+    # ACLED: a state's army taking territory in another country overtakes it
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_its_troops_point_back_at_the_state_named_before() -> None:
+    x = run("Russia on Friday claimed new gains in the east. The defence ministry said "
+            "its troops liberated the village of Avdiivka.")
+    [event] = [e for e in x.events if e.location and e.location.name == "Avdiivka"]
+    assert event.actor1 == RUSSIA
+
+
+def test_a_passive_agent_may_carry_a_modifier_and_a_source_is_no_agent() -> None:
+    x = run("At least 12 civilians were killed in an attack by the paramilitary Rapid "
+            "Support Forces in El Fasher on Monday, according to the Sudanese army.")
+    [event] = [e for e in x.events if e.fatalities == 12]
+    assert event.actor1 == "RSF: Rapid Support Forces"
+
+
+def test_a_relative_clauses_agent_is_not_the_main_events() -> None:
+    x = run("Army troops recaptured Kunduz city on Monday, which was overrun by Taliban "
+            "militants in May.")
+    [event] = [e for e in x.events if e.sub_event_type.endswith("territory")
+               and e.date and str(e.date.start) == "2024-03-11"]
+    assert event.actor1.startswith("Military Forces of")
+
+
+def test_a_toll_told_in_parts_is_summed_and_one_person_counts_one() -> None:
+    assert fatalities("Three Hamas fighters and two civilians were killed in the strike.") == 5
+    assert fatalities("A member of the militia, first reported as a soldier, was killed.") == 1
+    assert fatalities("An elderly man has been killed in the shelling.") == 1
+    assert fatalities("A spokesman said five people were killed.") == 5
+
+
+def test_a_source_line_makes_the_report_a_claim() -> None:
+    text = ("Russians shell Kupiansk\n\nSource: Ivan Petrenko, head of the regional "
+            "administration, on Telegram\n\nOn Tuesday artillery strikes hit Kupiansk, "
+            "wounding three people.")
+    assert source_line(text) == "Ivan Petrenko"
+    x = run(text)
+    strikes = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.status == "attributed" for e in strikes)
+    assert source_line("The source: a neighbour.") is None
