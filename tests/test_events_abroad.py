@@ -94,3 +94,10 @@ def test_a_source_line_makes_the_report_a_claim() -> None:
     strikes = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
     assert strikes and all(e.status == "attributed" for e in strikes)
     assert source_line("The source: a neighbour.") is None
+
+
+def test_strikes_told_next_are_the_named_doers_not_the_states_by_default() -> None:
+    x = run("On Monday the RSF launched a barrage of drones on Nyala. On Tuesday the drones "
+            "and artillery targeted the town of Kutum.", published="2025-04-09")
+    strikes = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and {e.actor1 for e in strikes} == {"RSF: Rapid Support Forces"}

@@ -91,6 +91,8 @@ class _Context:
     #: indexes of the quoting sentences whose source can matter (``sentences_to_parse``)
     sources_matter: set[int] = field(default_factory=set)
     territorial: list[tuple[Event, str]] = field(default_factory=list)
+    #: the named doer of the last strikes told, and the index of their sentence (issue 12)
+    strike_doer: tuple[str, int] | None = None
     #: the places, actors and dates of each sentence (by index), gathered once
     nearby: dict[int, Nearby] = field(default_factory=dict)
 
@@ -336,6 +338,11 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
             if event not in events:
                 explain.rejected(sentence, event.evidence[0].start - sentence.start, kind.name,
                                  kind.name, "a higher-ranked kind coded the same place")
+    named = {m.canonical for m in mentions}
+    doer = next((e.actor1 for e in events if e.event_type == "Explosions/Remote violence"
+                 and e.actor1 in named), None)
+    if doer is not None:
+        ctx.strike_doer = (doer, sentence.index)
     placed = [e for e in events if not written.is_fallback(e)]  # dates as before issue 15
     if placed and placed[0].date is not None:
         ctx.last_date = placed[0].date
@@ -645,7 +652,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "the article names no armed actor (issue 15)")
         return []
-    roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
+    carried = ctx.strike_doer[0] if ctx.strike_doer and \
+        sentence.index - ctx.strike_doer[1] <= _STRIKES_TOLD_ON else None
+    roles = assign(kind, trigger_at, sentence, mentions, ctx.sides, carried)
     if roles.actor1 is None:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")
@@ -670,6 +679,10 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+#: how many sentences on strikes with no doer named are still the last named doer's
+_STRIKES_TOLD_ON = 2
 
 
 def _names_armed_actor(ctx: _Context) -> bool:

@@ -195,8 +195,9 @@ def _mediator(mention: ActorMention, sides: Belligerents) -> bool:
 
 
 def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: list[ActorMention],
-           sides: Belligerents) -> Roles:
-    """Roles for one event from the actor mentions of its sentence."""
+           sides: Belligerents, carried: str | None = None) -> Roles:
+    """Roles for one event from the actor mentions of its sentence; ``carried`` is the doer
+    of the strikes just told, for a strike whose sentence names no doer."""
     armed = _members_over_alliances(
         [m for m in mentions if m.actor_type in _ARMED
          and not _holder(sentence, m, mentions, capture=kind.control is not None)])
@@ -225,11 +226,11 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
         name1 = first[0].canonical if first else None
         name2 = next(iter(receiver), None)
         if name2 is not None and name2 != name1:
-            return _complete(kind, Roles(name1, name2), sentence, civilians, sides)
+            return _complete(kind, Roles(name1, name2), sentence, civilians, sides, carried)
         giver = next((m.canonical for m in agent if m.canonical not in receiver), None)
         other = [m.canonical for m in before + after if m.canonical != giver]
         if giver is not None and other:
-            return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides)
+            return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides, carried)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
     stated = bool(agent) or bool(before[:1] and _wields(sentence, before[0], trigger_at))
@@ -247,7 +248,8 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     assoc = sorted(({m.canonical for m in armed} | allies | members) - {name1, name2} - {None})
     hit = any(m.canonical == name2 and _FIGHTERS.match(sentence.text, m.span.end - sentence.start)
               for m in armed)
-    return _complete(kind, Roles(name1, name2, assoc, stated, hit), sentence, civilians, sides)
+    return _complete(kind, Roles(name1, name2, assoc, stated, hit), sentence, civilians, sides,
+                     carried)
 
 
 #: "Hezbollah fighters", "RSF members": the group's own men, hit as such
@@ -288,7 +290,12 @@ def _fighters_hit(sentence: Sentence, mention: ActorMention) -> bool:
 
 
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
-              civilians: list[ActorMention], sides: Belligerents) -> Roles:
+              civilians: list[ActorMention], sides: Belligerents,
+              carried: str | None = None) -> Roles:
+    if roles.actor1 is None and carried and kind.event_type == "Explosions/Remote violence":
+        # "The RSF launched drones ... The drones and artillery targeted the city": the
+        # strikes told next are the same doer's, not the article's state by default
+        roles.actor1, roles.stated = carried, True
     victims_civilian = bool(civilians) or bool(cues().civilians.search(sentence.text))
     if kind.name == "displacement":
         return Roles(sides.civilians, None)
