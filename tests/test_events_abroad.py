@@ -101,3 +101,10 @@ def test_strikes_told_next_are_the_named_doers_not_the_states_by_default() -> No
             "and artillery targeted the town of Kutum.", published="2025-04-09")
     strikes = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
     assert strikes and {e.actor1 for e in strikes} == {"RSF: Rapid Support Forces"}
+
+
+def test_a_place_no_gazetteer_holds_shares_the_country_of_the_places_listed_with_it() -> None:
+    x = run("Russian forces pushed Ukraine's army out of Krynky and Zorianivka on Tuesday.")
+    captures = [e for e in x.events if e.event_type == "Battles"]
+    assert len(captures) == 2
+    assert {e.sub_event_type for e in captures} == {"Non-state actor overtakes territory"}

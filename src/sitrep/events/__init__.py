@@ -668,10 +668,13 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                     text=ctx.text.text, actors=ctx.actors,
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
     events = []
+    # places told together lie in one country: one no gazetteer holds ("pushed them out of
+    # A and B", B as written) shares its neighbours' (issue 12), else the article's
+    country = next((w.place.country for w in wheres if w.place.country), None)
     for where in wheres[:MAX_PLACES]:
         event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where,
                        _conjunct_date(where, wheres, sentence, ctx) or when, sentence,
-                       status, source, ctx)
+                       status, source, ctx, country)
         events.append(event)
         explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
         if kind.control and (kind.name == "handover" or status not in NOT_YET):
@@ -807,10 +810,10 @@ def _armed_burning(kind: TriggerKind, actor1: str) -> tuple[str, str] | None:
 
 def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
            when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
-           ctx: _Context) -> Event:
+           ctx: _Context, country: str | None = None) -> Event:
     burning = None if casualty_rules.crowd_named(sentence.text) else _armed_burning(kind, actor1)
     event_type, sub_event_type = burning or (
-        kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country))
+        kind.event_type, _sub_event(kind, actor1, where.place, country or ctx.sides.country))
     if kind.foreign_state:  # the weapon the article names most (issue 12)
         sub_event_type = abroad.remote_sub_event(ctx.text.text)
     event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
