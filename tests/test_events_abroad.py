@@ -108,3 +108,17 @@ def test_a_place_no_gazetteer_holds_shares_the_country_of_the_places_listed_with
     captures = [e for e in x.events if e.event_type == "Battles"]
     assert len(captures) == 2
     assert {e.sub_event_type for e in captures} == {"Non-state actor overtakes territory"}
+
+
+def test_a_source_reporting_its_own_act_is_its_doer() -> None:
+    x = run("Hezbollah said it fired rockets at an Israeli army base in Metula on Tuesday.")
+    [event] = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+    assert (event.actor1, event.actor2) == ("Hezbollah", "Military Forces of Israel (2022-)")
+
+
+def test_civilians_an_army_hits_abroad_are_the_places_countrys() -> None:
+    x = run("Israeli strikes killed at least 15 people in Khan Younis in southern Gaza on "
+            "Saturday, Israeli media reported. Israel said it targeted militants.")
+    [event] = [e for e in x.events if e.fatalities == 15]
+    assert event.actor1 == "Military Forces of Israel (2022-)"
+    assert event.actor2 == "Civilians (Palestine)"

@@ -226,6 +226,25 @@ def _other_country_words() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...
                  for country, words in data.items())
 
 
+@cache
+def _acled_countries() -> dict[str, str]:
+    return dict(_data().get("acled_countries") or {})
+
+
+def acled_country(name: str) -> str:
+    """ACLED's name of a country the gazetteer names otherwise ("Palestinian Territory")."""
+    return _acled_countries().get(name, name)
+
+
+def country_named(text: str, country: str) -> bool:
+    """The text names the country by one of its words (``countries``, ``other_countries``)."""
+    words = dict(_country_words()).get(country)
+    if words is not None:
+        return any(word in text and pattern.search(text) for word, pattern in words)
+    patterns = dict(_other_country_words()).get(country, ())
+    return any(pattern.search(text) for pattern in patterns)
+
+
 def _other_country(text: str) -> str | None:
     """The most named of the wider news's countries, if the text names any."""
     counts = Counter({country: sum(len(p.findall(text)) for p in patterns)

@@ -34,7 +34,7 @@ from sitrep.events.locating import (
     nearest_to_trigger,
     own_date,
 )
-from sitrep.events.roles import Belligerents, assign, possessed_descriptors
+from sitrep.events.roles import Belligerents, assign, possessed_descriptors, speaks_of_itself
 from sitrep.events.status import (
     attribution,
     carried_source,
@@ -308,7 +308,8 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     triggers = _foreign_attacks(triggers, sentence, mentions, ctx)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
-    speaker = [m for m in mentions if own_source and m.surface in own_source]
+    speaker = [m for m in mentions if own_source and m.surface in own_source
+               and not speaks_of_itself(sentence, m)]
     doers = [m for m in mentions if m not in speaker] or mentions
     triggers = _air_assaults(triggers, sentence)
     air_kept = _air_raids(triggers, sentence)
@@ -818,6 +819,8 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
         sub_event_type = abroad.remote_sub_event(ctx.text.text)
     event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
         kind.name, event_type, sub_event_type, _context_of(sentence, ctx))
+    actor2 = abroad.local_victims(actor1, actor2, where.place.country or country,
+                                  ctx.text.text)  # issue 12: an army abroad hits locals
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
         actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
                                      ctx.sides.country)

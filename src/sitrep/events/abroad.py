@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sitrep.actors import actor_country, actor_type
+from sitrep.actors import acled_country, actor_country, actor_type, country_named
 from sitrep.events.lexicon import TriggerKind, trigger_kinds
 from sitrep.model import ActorMention, Event
 
@@ -27,6 +27,19 @@ def is_foreign_state(actor1: str | None, event_country: str | None) -> bool:
         return False
     home = actor_country(actor1)
     return home is not None and home != event_country
+
+
+def local_victims(actor1: str | None, actor2: str | None, place_country: str | None,
+                  text: str) -> str | None:
+    """"Israeli strikes killed 15 in Khan Younis": the civilians an army abroad hits are
+    those of the place's country (ACLED: Civilians (Palestine)), whatever country the
+    article is most about; only for a country the text names (a homonym abroad is not)."""
+    if actor2 is None or not actor2.startswith("Civilians (") or place_country is None:
+        return actor2
+    place_country = acled_country(place_country)
+    if not is_foreign_state(actor1, place_country) or not country_named(text, place_country):
+        return actor2
+    return f"Civilians ({place_country})"
 
 
 def foreign_attacker(trigger_at: int, mentions: list[ActorMention],

@@ -101,6 +101,18 @@ def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention],
     return out
 
 
+#: "Hezbollah said it fired rockets", "the RSF claimed that its fighters took X"
+_SELF_REPORT = re.compile(r"\W{0,3}(?:\s+[\w-]+){0,3}?\s+(?:said|says|claimed|claims|"
+                          r"announced|reported|stated)\s+(?:that\s+)?(?:it|they|its|their)\b",
+                          re.IGNORECASE)
+
+
+def speaks_of_itself(sentence: Sentence, mention: ActorMention) -> bool:
+    """A source that reports its own act ("Hezbollah said it fired rockets at X") is the
+    event's doer as well as its source."""
+    return bool(_SELF_REPORT.match(sentence.text, mention.span.end - sentence.start))
+
+
 #: "occupied X, but the town was retaken by the regime": "by" belongs to another clause
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:but|while|whereas|and|before|after|until)\b|;")
 
