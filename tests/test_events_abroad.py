@@ -122,3 +122,11 @@ def test_civilians_an_army_hits_abroad_are_the_places_countrys() -> None:
     [event] = [e for e in x.events if e.fatalities == 15]
     assert event.actor1 == "Military Forces of Israel (2022-)"
     assert event.actor2 == "Civilians (Palestine)"
+
+
+def test_each_conjuncts_own_date_is_never_after_publication() -> None:
+    x = run("The Ukrainian army recaptured Robotyne on August 28 and Verbove on September 22, "
+            "the general staff said.")
+    dated = sorted((e.location.name, str(e.date.start)) for e in x.events
+                   if e.location and e.date and e.event_type == "Battles")
+    assert dated == [("Robotyne", "2023-08-28"), ("Verbove", "2023-09-22")]

@@ -20,7 +20,7 @@ from sitrep.events import abroad, explain, realis, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events.dating import date_for, is_background
+from sitrep.events.dating import date_for, is_background, not_after_publication
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
@@ -703,7 +703,7 @@ def _conjunct_date(where: Where, wheres: list[Where], sentence: Sentence, ctx: _
     own = [own_date(w, sentence, ctx.dates) for w in wheres]
     if sum(d is not None for d in own) < 2:
         return None
-    return own[wheres.index(where)]
+    return not_after_publication(own[wheres.index(where)], ctx.doc.published)
 
 
 _GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"

@@ -218,6 +218,12 @@ def _not_after(interval: DateInterval | None, published: date | None,
     return DateInterval(start, end, interval.text, precision, interval.span)
 
 
+def not_after_publication(interval: DateInterval | None, published: date | None
+                          ) -> DateInterval | None:
+    """A date some rule read for a past event, kept to publication (``_not_after``)."""
+    return _not_after(interval, published)
+
+
 def _names_a_month(words: str) -> bool:
     months = lexicon().months
     return any(w.rstrip(".").lower() in months for w in re.findall(r"[A-Z][a-z]+\.?", words))
