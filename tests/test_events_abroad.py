@@ -130,3 +130,14 @@ def test_each_conjuncts_own_date_is_never_after_publication() -> None:
     dated = sorted((e.location.name, str(e.date.start)) for e in x.events
                    if e.location and e.date and e.event_type == "Battles")
     assert dated == [("Robotyne", "2023-08-28"), ("Verbove", "2023-09-22")]
+
+
+def test_no_casualties_is_a_toll_of_zero_in_its_sentence_or_just_after() -> None:
+    assert fatalities("The RSF shelled the camp on Friday, killing no one.") == 0
+    assert fatalities("No casualties were reported after drones hit a block.") == 0
+    assert fatalities("No casualties were reported, but two soldiers were killed later.") == 2
+    x = run("Government troops clashed with NPA rebels in Balbalan town on Tuesday. The "
+            "military recovered three rifles and documents. No casualties were reported on "
+            "both sides.")
+    [clash] = [e for e in x.events if e.sub_event_type == "Armed clash"]
+    assert clash.fatalities == 0

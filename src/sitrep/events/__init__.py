@@ -108,6 +108,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     ctx.sources_matter = {s.index for s in quoting}
     findings = Findings()
     told: list[Event] = []  # the events of the last sentence that reported any
+    violent: list[Event] = []  # ... that reported a violent one, and its index
+    violent_at = -_TOLL_TOLD_ON - 1
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
@@ -116,6 +118,10 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
             casualty_rules.carry_casualties(told, sentence)
         else:
             told = events
+        if not events and index - violent_at <= _TOLL_TOLD_ON:  # "No casualties were ..."
+            casualty_rules.none_killed_after(violent, sentence)
+        if any(e.event_type in casualty_rules.VIOLENT for e in events):
+            violent, violent_at = events, index
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
@@ -127,6 +133,10 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     findings.control = control_rules.from_territorial(territorial) + \
         control_rules.holding_and_demands(text, doc, places, actors, dates)
     return findings
+
+
+#: how many sentences after an attack "no casualties were reported" may still close it
+_TOLL_TOLD_ON = 2
 
 
 _PURPOSE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")  # "to totally withdraw" too

@@ -66,6 +66,13 @@ _JOINT_KILLED = re.compile(
     re.IGNORECASE)
 
 
+#: "no casualties were reported", "killing no one", "nobody was killed": a toll of 0
+_NONE_KILLED = re.compile(
+    r"\b(?:no (?:casualties|deaths|fatalities|one was (?:killed|hurt|injured)|lives were lost)|"
+    r"(?:killing|killed|leaving) no(?: ?one|body)|nobody was (?:killed|hurt|injured)|"
+    r"without (?:any )?(?:casualties|loss of life))\b", re.IGNORECASE)
+
+
 def fatalities(sentence: str) -> int | None:
     """Reported deaths; the lowest figure when several are given (ACLED), a toll told in
     parts summed, one person told as killed counted as 1."""
@@ -79,6 +86,8 @@ def fatalities(sentence: str) -> int | None:
         values.append(found)
     if not values and _ONE_KILLED.search(sentence):
         values.append(1)
+    if not values and _NONE_KILLED.search(sentence):
+        values.append(0)
     return min(values) if values else None
 
 
@@ -180,6 +189,17 @@ def carry_casualties(previous: list[Event], sentence: Sentence) -> None:
     for event in attacks:
         if event.fatalities is None and event.injured is None:
             event.fatalities, event.injured = killed, hurt
+            event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+
+
+def none_killed_after(recent: list[Event], sentence: Sentence) -> None:
+    """"No casualties were reported on either side.": a sentence telling only that no one
+    died closes the toll of the attacks just told (0), when they gave none."""
+    if fatalities(sentence.text) != 0 or _KILLED.search(sentence.text):
+        return
+    for event in recent:
+        if event.event_type in VIOLENT and event.fatalities is None:
+            event.fatalities = 0
             event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
 
 
