@@ -141,3 +141,10 @@ def test_no_casualties_is_a_toll_of_zero_in_its_sentence_or_just_after() -> None
             "both sides.")
     [clash] = [e for e in x.events if e.sub_event_type == "Armed clash"]
     assert clash.fatalities == 0
+
+
+def test_mercenaries_killing_at_the_hands_of_abroad() -> None:
+    x = run("A civilian was killed at the hands of Wagner mercenaries in Sebha on Thursday, "
+            "Libyan media said. The Libyan army later fought Wagner near Sebha.")
+    [attack] = [e for e in x.events if e.sub_event_type == "Attack"]
+    assert (attack.actor1, attack.actor2) == ("Wagner Group", "Civilians (Libya)")

@@ -278,10 +278,12 @@ def focus_country(text: str) -> str:
         # every country gets its entry, even at 0: ties go to the first one listed
         counts[country] += sum(len(pattern.findall(blanked)) for word, pattern in words
                                if word in blanked)
-    # named non-state groups fight at home ("the TNLA"); armies may be abroad
+    # named non-state groups fight at home ("the TNLA"); armies and external forces (Wagner
+    # in Libya, a UN mission) may be abroad
     for _, _, surface in _alias_matches(text):
         actor = lex.by_alias.get(_fold(surface))
-        if actor and actor.country and actor.actor_type != "State forces":
+        if actor and actor.country and actor.actor_type not in ("State forces",
+                                                                "External/Other forces"):
             counts[actor.country] += 1
     if counts.most_common(1)[0][1] > 0:
         return counts.most_common(1)[0][0]

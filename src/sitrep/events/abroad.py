@@ -37,7 +37,9 @@ def local_victims(actor1: str | None, actor2: str | None, place_country: str | N
     if actor2 is None or not actor2.startswith("Civilians (") or place_country is None:
         return actor2
     place_country = acled_country(place_country)
-    if not is_foreign_state(actor1, place_country) or not country_named(text, place_country):
+    abroad = is_foreign_state(actor1, place_country) or \
+        actor_type(actor1) == "External/Other forces"  # mercenaries, foreign missions
+    if not abroad or not country_named(text, place_country):
         return actor2
     return f"Civilians ({place_country})"
 

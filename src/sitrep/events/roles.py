@@ -129,9 +129,10 @@ def _preceding(sentence: Sentence, at: int, words: str) -> bool:
 
 #: "recaptured a town that was overrun by militants": the agent of a relative clause
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.IGNORECASE)
-#: "an attack by the paramilitary RSF", "fell to the rebels": the agent after its event;
+#: "an attack by the paramilitary RSF", "fell to the rebels", "killed at the hands of
+#: Wagner mercenaries": the agent after its event;
 #: "according to the army" names a source, not the doer
-_AGENT_BEFORE = re.compile(r"(?<!according )\b(?:by|to)\s+(?:(?:the|a|an)\s+)?"
+_AGENT_BEFORE = re.compile(r"(?<!according )\b(?:by|to|at the hands of)\s+(?:(?:the|a|an)\s+)?"
                            r"((?:(?-i:[a-z])[\w-]*\s+){0,2})$", re.IGNORECASE)
 #: words that end a phrase: never a modifier between "by the" and a name
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "from",
