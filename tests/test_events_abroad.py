@@ -148,3 +148,9 @@ def test_mercenaries_killing_at_the_hands_of_abroad() -> None:
             "Libyan media said. The Libyan army later fought Wagner near Sebha.")
     [attack] = [e for e in x.events if e.sub_event_type == "Attack"]
     assert (attack.actor1, attack.actor2) == ("Wagner Group", "Civilians (Libya)")
+
+
+def test_an_attack_on_a_whole_country_is_no_attack_from_afar() -> None:
+    x = run("The Kremlin said that the Russian army carried out an attack on Ukraine on "
+            "Tuesday.")
+    assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]

@@ -670,10 +670,12 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")
         return []
-    if kind.foreign_state and not abroad.foreign_attacker(
-            trigger_at, mentions, [w.place.country or ctx.sides.country for w in wheres]):
+    if kind.foreign_state and (any(w.place.kind == "country" for w in wheres)
+                               or not abroad.foreign_attacker(
+            trigger_at, mentions, [w.place.country or ctx.sides.country for w in wheres],
+            roles.actor1)):
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
-                         "not a state's forces attacking in another country")
+                         "not a state's forces attacking a town in another country")
         return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     text=ctx.text.text, actors=ctx.actors,

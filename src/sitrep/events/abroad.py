@@ -45,12 +45,15 @@ def local_victims(actor1: str | None, actor2: str | None, place_country: str | N
 
 
 def foreign_attacker(trigger_at: int, mentions: list[ActorMention],
-                     countries: list[str | None]) -> bool:
+                     countries: list[str | None], actor1: str | None = None) -> bool:
     """The attack's doer, the actor named last before its trigger ("the Russians attacked",
-    "a Russian attack on"), is a state's forces abroad in every place it is told at."""
+    "a Russian attack on"), is a state's forces abroad in every place it is told at (and,
+    given ``actor1``, is the doer the roles coded)."""
     doer = max((m for m in mentions if m.span.start <= trigger_at),
                key=lambda m: m.span.start, default=None)
-    return doer is not None and bool(countries) and all(
+    if doer is None or (actor1 is not None and doer.canonical != actor1):
+        return False  # the roles read another doer: the check is on the one coded
+    return bool(countries) and all(
         is_foreign_state(doer.canonical, country) for country in countries)
 
 
