@@ -154,3 +154,10 @@ def test_an_attack_on_a_whole_country_is_no_attack_from_afar() -> None:
     x = run("The Kremlin said that the Russian army carried out an attack on Ukraine on "
             "Tuesday.")
     assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_group_hit_stays_the_target_when_it_is_also_the_source() -> None:
+    x = run("A junta jet dropped a bomb on a TNLA base in Mongmit on Sunday, according to "
+            "a TNLA statement.", published="2024-06-12")
+    [strike] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor2 == "TNLA: Ta'ang National Liberation Army"

@@ -34,7 +34,13 @@ from sitrep.events.locating import (
     nearest_to_trigger,
     own_date,
 )
-from sitrep.events.roles import Belligerents, assign, possessed_descriptors, speaks_of_itself
+from sitrep.events.roles import (
+    Belligerents,
+    assign,
+    is_target,
+    possessed_descriptors,
+    speaks_of_itself,
+)
 from sitrep.events.status import (
     attribution,
     carried_source,
@@ -319,7 +325,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     speaker = [m for m in mentions if own_source and m.surface in own_source
-               and not speaks_of_itself(sentence, m)]
+               and not speaks_of_itself(sentence, m) and not is_target(sentence, m)]
     doers = [m for m in mentions if m not in speaker] or mentions
     triggers = _air_assaults(triggers, sentence)
     air_kept = _air_raids(triggers, sentence)

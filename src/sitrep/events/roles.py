@@ -113,6 +113,19 @@ def speaks_of_itself(sentence: Sentence, mention: ActorMention) -> bool:
     return bool(_SELF_REPORT.match(sentence.text, mention.span.end - sentence.start))
 
 
+#: "dropped a bomb on a TNLA base, according to the TNLA": the group named as hit
+_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|hit|struck|shelled|"
+                            r"bombed)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
+def is_target(sentence: Sentence, mention: ActorMention) -> bool:
+    """The mention is what the event hit (a source named elsewhere in the sentence by the
+    same name does not take it out of the event)."""
+    return bool(_TARGET_BEFORE.search(sentence.text[max(0, mention.span.start - sentence.start
+                                                        - 20):mention.span.start
+                                                    - sentence.start]))
+
+
 #: "occupied X, but the town was retaken by the regime": "by" belongs to another clause
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:but|while|whereas|and|before|after|until)\b|;")
 
