@@ -161,3 +161,11 @@ def test_a_group_hit_stays_the_target_when_it_is_also_the_source() -> None:
             "a TNLA statement.", published="2024-06-12")
     [strike] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
     assert strike.actor2 == "TNLA: Ta'ang National Liberation Army"
+
+
+def test_a_demand_to_put_killers_on_trial_is_no_court_story() -> None:
+    x = run("Demonstrators stormed the headquarters of a militia in Sebha on Thursday, "
+            "demanding that the killers be put on trial.")
+    assert [e.event_type for e in x.events] == ["Riots"]
+    assert not run("The trial of the militia leader opened in Sebha on Thursday as "
+                   "demonstrators gathered.").events
