@@ -169,3 +169,17 @@ def test_a_demand_to_put_killers_on_trial_is_no_court_story() -> None:
     assert [e.event_type for e in x.events] == ["Riots"]
     assert not run("The trial of the militia leader opened in Sebha on Thursday as "
                    "demonstrators gathered.").events
+
+
+def test_soldiers_killed_in_an_attack_no_one_claims_fought_unidentified_men() -> None:
+    x = run("Ten Malian soldiers were killed on Wednesday in a jihadist attack in Boni, "
+            "officials said.")
+    [clash] = [e for e in x.events if e.sub_event_type == "Armed clash"]
+    assert clash.actor1 == "Unidentified Armed Group (Mali)"
+    assert clash.actor2 == "Military Forces of Mali (2021-)" and clash.fatalities == 10
+    # civilians killed in an attack are no battle; a drone attack is remote violence
+    assert not [e for e in run("Ten villagers were killed in a jihadist attack in Boni, "
+                               "officials said. Malian soldiers arrived later.").events
+                if e.event_type == "Battles"]
+    assert not [e for e in run("Two soldiers were killed in a drone attack in Boni on "
+                               "Monday.").events if e.event_type == "Battles"]

@@ -332,6 +332,9 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
                 sides.rebel or sides.state)
             if roles.actor1 == roles.actor2:  # the side named lost: the other side did it
                 roles.actor1 = sides.opponent(roles.actor2)
+            if roles.actor1 is None and kind.name == "clash" and sides.country:
+                # "ten soldiers were killed in an attack": the attackers no one names
+                roles.actor1 = f"Unidentified Armed Group ({sides.country})"
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
         if roles.actor2 is None and kind.name == "clash" and sides.country:
