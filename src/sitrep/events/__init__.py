@@ -97,6 +97,8 @@ class _Context:
     #: indexes of the quoting sentences whose source can matter (``sentences_to_parse``)
     sources_matter: set[int] = field(default_factory=set)
     territorial: list[tuple[Event, str]] = field(default_factory=list)
+    #: where each of ``actors`` starts (for finding a sentence's by bisection)
+    actor_starts: list[int] = field(default_factory=list)
     #: the named doer of the last strikes told, and the index of their sentence (issue 12)
     strike_doer: tuple[str, int] | None = None
     #: the places, actors and dates of each sentence (by index), gathered once
@@ -432,7 +434,9 @@ def _earlier_actors(sentence: Sentence, ctx: _Context) -> list[ActorMention]:
     if sentence.index == 0:
         return []
     earlier = ctx.text.sentences[sentence.index - 1]
-    starts = [a.span.start for a in ctx.actors]  # in text order
+    if len(ctx.actor_starts) != len(ctx.actors):  # once per document: actors in text order
+        ctx.actor_starts = [a.span.start for a in ctx.actors]
+    starts = ctx.actor_starts
     return ctx.actors[bisect_left(starts, earlier.start):bisect_left(starts, earlier.end)]
 
 
