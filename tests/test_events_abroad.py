@@ -183,3 +183,13 @@ def test_soldiers_killed_in_an_attack_no_one_claims_fought_unidentified_men() ->
                 if e.event_type == "Battles"]
     assert not [e for e in run("Two soldiers were killed in a drone attack in Boni on "
                                "Monday.").events if e.event_type == "Battles"]
+
+
+def test_a_closed_aside_about_the_source_does_not_make_the_event_background() -> None:
+    x = run("Israeli jets struck Khiam on Thursday. Lebanese sources, who spoke anonymously, "
+            "said that Israeli drones carried out three airstrikes on the village of Kfar Kila.",
+            published="2024-04-19")
+    [strike] = [e for e in x.events if e.location and e.location.name.startswith("K")
+                and "Kila" in e.location.name]
+    assert strike.date is not None and str(strike.date.start) == "2024-04-18"
+

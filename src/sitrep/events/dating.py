@@ -88,6 +88,9 @@ _PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?(?P<ve
 _TODAY = re.compile(r"\b(?:now|continues? to|continuing to)\b", re.IGNORECASE)
 #: "which the MNDAA ... handed back", "who retreated": a relative clause before the trigger
 _RELATIVE = re.compile(r"\b(?:which|who)\b[^.;:!?]{0,100}$", re.IGNORECASE)
+#: ", who spoke anonymously," / ", which began at dawn,": a short aside that ends at a comma
+_CLOSED_ASIDE = re.compile(r"(?:which|who)\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)"
+                           r"[a-z][\w’'-]*(?:\s+[\w’'-]+){0,4},", re.IGNORECASE)
 #: "since recapturing Nawnghkio": a campaign dated by an earlier event at a place
 _SINCE_EVENT = re.compile(r"\bsince\s+\w+ing\s+(?P<place>[A-Z][\w’'-]+)")
 #: "A day after that, ...": the words point back, the shift keeps its sign
@@ -566,6 +569,11 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
     relative clause tells background, not the sentence's news."""
     relative = _RELATIVE.search(sentence[:offset])
     if relative is None or not _is_past(_word_at(sentence, offset)):
+        return False
+    # "sources, who spoke anonymously, said that jets struck X": a subject relative between
+    # commas ("who" + a verb, a few words) closed before the trigger
+    if sentence[:relative.start()].rstrip().endswith(",") and \
+            _CLOSED_ASIDE.match(sentence, relative.start()):
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
     between = re.findall(r"[\w’'-]+", sentence[relative.end(): offset])
