@@ -193,3 +193,11 @@ def test_a_closed_aside_about_the_source_does_not_make_the_event_background() ->
                 and "Kila" in e.location.name]
     assert strike.date is not None and str(strike.date.start) == "2024-04-18"
 
+
+
+def test_a_barrage_of_drones_is_a_drone_strike_dated_by_its_verb() -> None:
+    x = run("At least 20 civilians were killed in Nyala, residents said on Tuesday. The RSF "
+            "launched a barrage of suicide drones on Nyala.", published="2025-04-09")
+    [air] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+    assert air.actor1 == "RSF: Rapid Support Forces"
+    assert air.date is not None and air.date.start is not None

@@ -69,6 +69,11 @@ OPENING_CHARS = 3
 #: a year written out: the text placed the date itself
 _YEAR = re.compile(r"\b\d{4}\b")
 _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
+#: "launched a barrage of drones": the noun is the object of a verb that tells the event
+#: (dated as that verb is), not a passing mention ("the capture of X")
+_GOVERNED = re.compile(r"\b(?:launched|carried out|conducted|fired|unleashed|staged|mounted|"
+                       r"began|started)\s+(?:an?|the|another)\s+(?:[\w-]+\s+)?$",
+                       re.IGNORECASE)
 #: "clashes by the TNLA are continuing": a noun told as still going on is no past event
 _STILL = re.compile(r"\b(?:continu\w*|ongoing|still|now|currently)\b", re.IGNORECASE)
 #: "has seized", "have also captured": done by now, when is not said
@@ -141,7 +146,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     if (since_event := _since_event_in(sentence, scene)) is not None:
         return since_event
     nominal = _NOMINAL.match(sentence.text[offset:])
-    if nominal and doc.published and not _STILL.search(sentence.text, offset):
+    if nominal and doc.published and not _STILL.search(sentence.text, offset) \
+            and not _GOVERNED.search(sentence.text[:offset]):
         return undated_past(nominal.group(0))
     if (told := _anaphoric(sentence, trigger_at, scene)) is not None:
         return told
