@@ -201,3 +201,8 @@ def test_a_barrage_of_drones_is_a_drone_strike_dated_by_its_verb() -> None:
     [air] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
     assert air.actor1 == "RSF: Rapid Support Forces"
     assert air.date is not None and air.date.start is not None
+
+
+def test_a_wire_credit_at_the_foot_is_no_source_line() -> None:
+    body = "Artillery strikes hit Kupiansk on Tuesday, wounding three people. " * 3
+    assert source_line(body + "\n\nSource: Reuters\n") is None

@@ -75,10 +75,12 @@ _SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]+(?P<who>[^\n]{3,250})$", re.MU
 
 
 def source_line(text: str) -> str | None:
-    """The source an article names for its whole report in a "Source:" line, if any: the
-    events it tells are then that source's claims (GOLD.md: attributed), not the outlet's."""
+    """The source an article names for its whole report in a "Source:" line near its top,
+    with who the source is ("Source: Name, head of ..."), if any: the events it tells are
+    then that source's claims (GOLD.md: attributed), not the outlet's."""
     found = _SOURCE_LINE.search(text)
-    if found is None:
+    # a credit at the foot ("Source: Reuters") names a wire, not whose claims the report tells
+    if found is None or found.start() > len(text) / 2 or "," not in found.group("who"):
         return None
     return re.split(r"[;,]", found.group("who"))[0].strip() or None
 
