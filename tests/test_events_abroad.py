@@ -206,3 +206,10 @@ def test_a_barrage_of_drones_is_a_drone_strike_dated_by_its_verb() -> None:
 def test_a_wire_credit_at_the_foot_is_no_source_line() -> None:
     body = "Artillery strikes hit Kupiansk on Tuesday, wounding three people. " * 3
     assert source_line(body + "\n\nSource: Reuters\n") is None
+
+
+def test_air_strikes_told_after_a_groups_rockets_stay_the_states() -> None:
+    x = run("On Monday the AA fired rockets at a junta base in Sittwe. On Tuesday airstrikes "
+            "hit the village of Kyauktaw.", published="2024-06-12")
+    [air] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+    assert air.actor1 == "Military Forces of Myanmar (2021-)"

@@ -318,9 +318,11 @@ def _fighters_hit(sentence: Sentence, mention: ActorMention) -> bool:
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
               civilians: list[ActorMention], sides: Belligerents,
               carried: str | None = None) -> Roles:
-    if roles.actor1 is None and carried and kind.event_type == "Explosions/Remote violence":
+    if roles.actor1 is None and carried and kind.event_type == "Explosions/Remote violence" \
+            and (kind.name != "air" or actor_type(carried) == "State forces"):
         # "The RSF launched drones ... The drones and artillery targeted the city": the
-        # strikes told next are the same doer's, not the article's state by default
+        # strikes told next are the same doer's, not the article's state by default (air
+        # strikes named with no doer stay a state's: armed groups fly drones, not jets)
         roles.actor1, roles.stated = carried, True
     victims_civilian = bool(civilians) or bool(cues().civilians.search(sentence.text))
     if kind.name == "displacement":
