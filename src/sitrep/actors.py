@@ -90,7 +90,10 @@ def _state_pattern(data: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'.-])(?:(?P<adj>{adjectives})\s+|(?P<own>{names})['’]s\s+)"
         rf"(?:the\s+)?(?P<force>(?i:{forces}))(?![\w-])"
-        rf"|(?<![\w'-])(?P<agent>{names})(?=\s+(?:then\s+|\w+ly\s+)?(?:{verbs})\b)")
+        rf"|(?<![\w'-])(?P<agent>{names})(?=\s+(?:then\s+|\w+ly\s+)?(?:{verbs})\b)"
+        # "Russia on Saturday said its forces had captured": the state speaks for its forces
+        rf"|(?<![\w'-])(?P<speaker>{names})(?=(?:\s+[\w-]+){{0,3}}?\s+(?:said|says|claimed|"
+        rf"claims|announced|reported)\s+(?:that\s+)?(?:its|their)\s+(?i:{forces})(?![\w-]))")
 
 
 @cache
@@ -223,6 +226,25 @@ def _other_country_words() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...
                  for country, words in data.items())
 
 
+@cache
+def _acled_countries() -> dict[str, str]:
+    return dict(_data().get("acled_countries") or {})
+
+
+def acled_country(name: str) -> str:
+    """ACLED's name of a country the gazetteer names otherwise ("Palestinian Territory")."""
+    return _acled_countries().get(name, name)
+
+
+def country_named(text: str, country: str) -> bool:
+    """The text names the country by one of its words (``countries``, ``other_countries``)."""
+    words = dict(_country_words()).get(country)
+    if words is not None:
+        return any(word in text and pattern.search(text) for word, pattern in words)
+    patterns = dict(_other_country_words()).get(country, ())
+    return any(pattern.search(text) for pattern in patterns)
+
+
 def _other_country(text: str) -> str | None:
     """The most named of the wider news's countries, if the text names any."""
     counts = Counter({country: sum(len(p.findall(text)) for p in patterns)
@@ -256,10 +278,12 @@ def focus_country(text: str) -> str:
         # every country gets its entry, even at 0: ties go to the first one listed
         counts[country] += sum(len(pattern.findall(blanked)) for word, pattern in words
                                if word in blanked)
-    # named non-state groups fight at home ("the TNLA"); armies may be abroad
+    # named non-state groups fight at home ("the TNLA"); armies and external forces (Wagner
+    # in Libya, a UN mission) may be abroad
     for _, _, surface in _alias_matches(text):
         actor = lex.by_alias.get(_fold(surface))
-        if actor and actor.country and actor.actor_type != "State forces":
+        if actor and actor.country and actor.actor_type not in ("State forces",
+                                                                "External/Other forces"):
             counts[actor.country] += 1
     if counts.most_common(1)[0][1] > 0:
         return counts.most_common(1)[0][0]
@@ -396,7 +420,8 @@ def _state_mention(match: re.Match[str], surface: str, span: Span, published: da
                    ) -> ActorMention:
     """"Israeli strikes" → Israel's military; "Haiti's police" → its police."""
     lex = lexicon()
-    country = lex.state_of_word[match.group("adj") or match.group("own") or match.group("agent")]
+    country = lex.state_of_word[match.group("adj") or match.group("own") or match.group("agent")
+                                or match.group("speaker")]
     force = (match.group("force") or "").lower()
     name = police_forces(country, published) if force in lex.police_words else \
         state_forces(country, published)

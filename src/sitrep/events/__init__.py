@@ -10,16 +10,17 @@ changes and claims. The spaCy parse runs only on sentences that hold a trigger.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
+from sitrep.events import abroad, explain, realis, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events import explain, realis, written
-from sitrep.events.dating import date_for, is_background
+from sitrep.events.dating import date_for, is_background, not_after_publication
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
@@ -33,7 +34,13 @@ from sitrep.events.locating import (
     nearest_to_trigger,
     own_date,
 )
-from sitrep.events.roles import Belligerents, assign, possessed_descriptors
+from sitrep.events.roles import (
+    Belligerents,
+    assign,
+    is_target,
+    possessed_descriptors,
+    speaks_of_itself,
+)
 from sitrep.events.status import (
     attribution,
     carried_source,
@@ -90,6 +97,10 @@ class _Context:
     #: indexes of the quoting sentences whose source can matter (``sentences_to_parse``)
     sources_matter: set[int] = field(default_factory=set)
     territorial: list[tuple[Event, str]] = field(default_factory=list)
+    #: where each of ``actors`` starts (for finding a sentence's by bisection)
+    actor_starts: list[int] = field(default_factory=list)
+    #: the named doer of the last strikes told, and the index of their sentence (issue 12)
+    strike_doer: tuple[str, int] | None = None
     #: the places, actors and dates of each sentence (by index), gathered once
     nearby: dict[int, Nearby] = field(default_factory=dict)
 
@@ -105,6 +116,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     ctx.sources_matter = {s.index for s in quoting}
     findings = Findings()
     told: list[Event] = []  # the events of the last sentence that reported any
+    violent: list[Event] = []  # ... that reported a violent one, and its index
+    violent_at = -_TOLL_TOLD_ON - 1
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
@@ -113,17 +126,26 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
             casualty_rules.carry_casualties(told, sentence)
         else:
             told = events
+        if not events and index - violent_at <= _TOLL_TOLD_ON:  # "No casualties were ..."
+            casualty_rules.none_killed_after(violent, sentence)
+        if any(e.event_type in casualty_rules.VIOLENT for e in events):
+            violent, violent_at = events, index
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
     findings.events = written.settle(
         casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
+    abroad.attribute_to_source_line(findings.events, text.text)
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
     findings.control = control_rules.settle(
         control_rules.from_territorial(territorial),
         control_rules.holding_and_demands(text, doc, places, actors, dates))
     return findings
+
+
+#: how many sentences after an attack "no casualties were reported" may still close it
+_TOLL_TOLD_ON = 2
 
 
 _PURPOSE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")  # "to totally withdraw" too
@@ -295,13 +317,18 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = possessed_descriptors(
-        sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end])
+        sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end],
+        _earlier_actors(sentence, ctx))
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
     one_sided = {at for _, at in _one_sided_attacks(triggers, mentions)}
     triggers = _explained_filter(triggers, sentence,
                                  "a clash word in a one-sided attack on civilians",
                                  lambda at: at in one_sided)
-    speaker = [m for m in mentions if own_source and m.surface in own_source]
+    triggers = _foreign_attacks(triggers, sentence, mentions, ctx)
+    if not triggers:
+        return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
+    speaker = [m for m in mentions if own_source and m.surface in own_source
+               and not speaks_of_itself(sentence, m) and not is_target(sentence, m)]
     doers = [m for m in mentions if m not in speaker] or mentions
     triggers = _air_assaults(triggers, sentence)
     air_kept = _air_raids(triggers, sentence)
@@ -331,10 +358,31 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
             if event not in events:
                 explain.rejected(sentence, event.evidence[0].start - sentence.start, kind.name,
                                  kind.name, "a higher-ranked kind coded the same place")
+    named = {m.canonical for m in mentions}
+    doer = next((e.actor1 for e in events if e.event_type == "Explosions/Remote violence"
+                 and e.actor1 in named), None)
+    if doer is not None:
+        ctx.strike_doer = (doer, sentence.index)
     placed = [e for e in events if not written.is_fallback(e)]  # dates as before issue 15
     if placed and placed[0].date is not None:
         ctx.last_date = placed[0].date
     return events, claim
+
+
+def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
+                     mentions: list[ActorMention], ctx: _Context
+                     ) -> list[tuple[TriggerKind, int]]:
+    """An attack from afar needs a state's forces abroad as its doer: checked before the
+    sentence's places are shared out among its triggers (issue 12)."""
+    kept = []
+    for kind, at in triggers:
+        if kind.foreign_state and not abroad.foreign_attacker(
+                sentence.start + at, mentions, [ctx.sides.country]):
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             "not a state's forces attacking in another country")
+        else:
+            kept.append((kind, at))
+    return kept
 
 
 def _explained_filter(triggers: list[tuple[TriggerKind, int]], sentence: Sentence, why: str,
@@ -380,6 +428,17 @@ def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sente
 
 _PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
 _NON_STATE_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _earlier_actors(sentence: Sentence, ctx: _Context) -> list[ActorMention]:
+    """The actors named in the sentence before this one, for "its troops" told next."""
+    if sentence.index == 0:
+        return []
+    earlier = ctx.text.sentences[sentence.index - 1]
+    if len(ctx.actor_starts) != len(ctx.actors):  # once per document: actors in text order
+        ctx.actor_starts = [a.span.start for a in ctx.actors]
+    starts = ctx.actor_starts
+    return ctx.actors[bisect_left(starts, earlier.start):bisect_left(starts, earlier.end)]
 
 
 def _pronoun_subject(sentence: Sentence, mentions: list[ActorMention], first_trigger: int,
@@ -595,6 +654,10 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
+    if kind.foreign_state:  # "an attack on X", "attacked the village of X": X, its object
+        at = trigger_at - sentence.start
+        wheres = sorted((w for w in wheres if _start_of(w, sentence) >= at),
+                        key=lambda w: _start_of(w, sentence))[:1]
     if kind.control or kind.side or kind.name == "agreement":
         # "Kyaukme and Hsipaw fell to the TNLA": every subject of a passive capture
         subjects = (control_rules.passive_subjects(wheres, trigger_at, sentence)
@@ -616,7 +679,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "the article names no armed actor (issue 15)")
         return []
-    roles = assign(kind, trigger_at, sentence, mentions, ctx.sides)
+    carried = ctx.strike_doer[0] if ctx.strike_doer and \
+        sentence.index - ctx.strike_doer[1] <= _STRIKES_TOLD_ON else None
+    roles = assign(kind, trigger_at, sentence, mentions, ctx.sides, carried)
     if kind.control:  # the verb's own subject; "Russia said its troops captured X": Russia's
         roles = control_rules.parsed_roles(roles, trigger_at, sentence, mentions,
                                            lambda: ctx.text.parse(sentence), ctx.sides)
@@ -626,14 +691,24 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")
         return []
+    if kind.foreign_state and (any(w.place.kind == "country" for w in wheres)
+                               or not abroad.foreign_attacker(
+            trigger_at, mentions, [w.place.country or ctx.sides.country for w in wheres],
+            roles.actor1)):
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "not a state's forces attacking a town in another country")
+        return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     text=ctx.text.text, actors=ctx.actors,
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
     events = []
+    # places told together lie in one country: one no gazetteer holds ("pushed them out of
+    # A and B", B as written) shares its neighbours' (issue 12), else the article's
+    country = next((w.place.country for w in wheres if w.place.country), None)
     for where in wheres[:MAX_PLACES]:
         event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where,
                        _conjunct_date(where, wheres, sentence, ctx) or when, sentence,
-                       status, source, ctx)
+                       status, source, ctx, country)
         events.append(event)
         explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
         if kind.control and (kind.name == "handover" or status not in NOT_YET):
@@ -641,6 +716,10 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                 else "ceded (claimed)"
             ctx.territorial.append((event, how))
     return events
+
+
+#: how many sentences on strikes with no doer named are still the last named doer's
+_STRIKES_TOLD_ON = 2
 
 
 def _names_armed_actor(ctx: _Context) -> bool:
@@ -657,7 +736,7 @@ def _conjunct_date(where: Where, wheres: list[Where], sentence: Sentence, ctx: _
     own = [own_date(w, sentence, ctx.dates) for w in wheres]
     if sum(d is not None for d in own) < 2:
         return None
-    return own[wheres.index(where)]
+    return not_after_publication(own[wheres.index(where)], ctx.doc.published)
 
 
 _GOAL_BETWEEN = re.compile(r"^\S+\s+(?:\S+\s+)?(?:to|toward|towards)\s+"
@@ -765,12 +844,16 @@ def _armed_burning(kind: TriggerKind, actor1: str) -> tuple[str, str] | None:
 
 def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
            when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
-           ctx: _Context) -> Event:
+           ctx: _Context, country: str | None = None) -> Event:
     burning = None if casualty_rules.crowd_named(sentence.text) else _armed_burning(kind, actor1)
     event_type, sub_event_type = burning or (
-        kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country))
+        kind.event_type, _sub_event(kind, actor1, where.place, country or ctx.sides.country))
+    if kind.foreign_state:  # the weapon the article names most (issue 12)
+        sub_event_type = abroad.remote_sub_event(ctx.text.text)
     event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
         kind.name, event_type, sub_event_type, _context_of(sentence, ctx))
+    actor2 = abroad.local_victims(actor1, actor2, where.place.country or country,
+                                  ctx.text.text)  # issue 12: an army abroad hits locals
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
         actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
                                      ctx.sides.country)

@@ -69,6 +69,11 @@ OPENING_CHARS = 3
 #: a year written out: the text placed the date itself
 _YEAR = re.compile(r"\b\d{4}\b")
 _NOMINAL = re.compile(r"^\w+ (?:of|by)\b")
+#: "launched a barrage of drones": the noun is the object of a verb that tells the event
+#: (dated as that verb is), not a passing mention ("the capture of X")
+_GOVERNED = re.compile(r"\b(?:launched|carried out|conducted|fired|unleashed|staged|mounted|"
+                       r"began|started)\s+(?:an?|the|another)\s+(?:[\w-]+\s+)?$",
+                       re.IGNORECASE)
 #: "clashes by the TNLA are continuing": a noun told as still going on is no past event
 _STILL = re.compile(r"\b(?:continu\w*|ongoing|still|now|currently)\b", re.IGNORECASE)
 #: "has seized", "have also captured": done by now, when is not said
@@ -88,6 +93,9 @@ _PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?(?P<ve
 _TODAY = re.compile(r"\b(?:now|continues? to|continuing to)\b", re.IGNORECASE)
 #: "which the MNDAA ... handed back", "who retreated": a relative clause before the trigger
 _RELATIVE = re.compile(r"\b(?:which|who)\b[^.;:!?]{0,100}$", re.IGNORECASE)
+#: ", who spoke anonymously," / ", which began at dawn,": a short aside that ends at a comma
+_CLOSED_ASIDE = re.compile(r"(?:which|who)\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)"
+                           r"[a-z][\w’'-]*(?:\s+[\w’'-]+){0,4},", re.IGNORECASE)
 #: "since recapturing Nawnghkio": a campaign dated by an earlier event at a place
 _SINCE_EVENT = re.compile(r"\bsince\s+\w+ing\s+(?P<place>[A-Z][\w’'-]+)")
 #: "A day after that, ...": the words point back, the shift keeps its sign
@@ -138,7 +146,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     if (since_event := _since_event_in(sentence, scene)) is not None:
         return since_event
     nominal = _NOMINAL.match(sentence.text[offset:])
-    if nominal and doc.published and not _STILL.search(sentence.text, offset):
+    if nominal and doc.published and not _STILL.search(sentence.text, offset) \
+            and not _GOVERNED.search(sentence.text[:offset]):
         return undated_past(nominal.group(0))
     if (told := _anaphoric(sentence, trigger_at, scene)) is not None:
         return told
@@ -216,6 +225,12 @@ def _not_after(interval: DateInterval | None, published: date | None,
     end = min(end, published) if end else None
     precision = precision_for(start, end) if start and end else interval.precision
     return DateInterval(start, end, interval.text, precision, interval.span)
+
+
+def not_after_publication(interval: DateInterval | None, published: date | None
+                          ) -> DateInterval | None:
+    """A date some rule read for a past event, kept to publication (``_not_after``)."""
+    return _not_after(interval, published)
 
 
 def _names_a_month(words: str) -> bool:
@@ -560,6 +575,11 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
     relative clause tells background, not the sentence's news."""
     relative = _RELATIVE.search(sentence[:offset])
     if relative is None or not _is_past(_word_at(sentence, offset)):
+        return False
+    # "sources, who spoke anonymously, said that jets struck X": a subject relative between
+    # commas ("who" + a verb, a few words) closed before the trigger
+    if sentence[:relative.start()].rstrip().endswith(",") and \
+            _CLOSED_ASIDE.match(sentence, relative.start()):
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
     between = re.findall(r"[\w’'-]+", sentence[relative.end(): offset])

@@ -21,8 +21,11 @@ _COUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|" + "|".join(
 _QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |up to |an estimated )?"
 #: up to three words ("junta soldiers were", "55-year-old woman") then who died: never a
 #: bare number, which starts a count of its own ("8, 4 locals were killed" is not 8), nor
-#: a conjunction ("killing one child and injuring seven" injured seven, not one)
-_WHO = r"(?:(?!(?:and|or|but) )(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?" \
+#: a conjunction ("killing one child and injuring seven" injured seven, not one), nor a
+#: number word or a speech verb ("a spokesman said five people were killed" is five)
+_NUMBER_WORDS = "|".join(re.escape(k) for k in _NUMBERS if k not in ("a", "an"))
+_WHO = rf"(?:(?!(?:and|or|but|said|says|{_NUMBER_WORDS}) )" \
+       r"(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?" \
        r"(?:(?:people|civilians|soldiers|troops|fighters|residents|villagers|children|women|" \
        r"men|members|personnel|persons|others|combatants|of them)\s*)?"
 _KILLED = re.compile(
@@ -47,9 +50,45 @@ def _lowest(pattern: re.Pattern[str], sentence: str) -> int | None:
     return min(values) if values else None
 
 
+#: one person as the subject of a killing: "a 71-year-old man has been killed", "a member of
+#: the group, first taken for a soldier, was killed" (a count of 1 no number gives)
+_ONE_KILLED = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|"
+    r"member|person|resident|villager|farmer|policeman|police officer|officer|fighter|"
+    r"commander|teenager|youth|student|journalist|volunteer|worker|driver|militant|rebel|"
+    r"trader|monk|teacher|commando|guard|elder|official)\b(?:(?!\b(?:were|and|but)\b)"
+    r"[^.;]){0,100}?\b(?:was|has been|had been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|"
+    r"slain)\b", re.IGNORECASE)
+#: "two fighters and one civilian were killed": one toll told in parts, summed (ACLED)
+_JOINT_KILLED = re.compile(
+    rf"\b{_COUNT}\s+((?:[^\W\d][\w'’-]*\s+){{1,3}}?)and\s+{_COUNT}\s+"
+    rf"((?:[^\W\d][\w'’-]*\s*){{1,3}}?)(?:were|have been|had been)\s+(?:killed|slain)\b",
+    re.IGNORECASE)
+
+
+#: "no casualties were reported", "killing no one", "nobody was killed": a toll of 0
+_NONE_KILLED = re.compile(
+    r"\b(?:no (?:casualties|deaths|fatalities|one was (?:killed|hurt|injured)|lives were lost)|"
+    r"(?:killing|killed|leaving) no(?: ?one|body)|nobody was (?:killed|hurt|injured)|"
+    r"without (?:any )?(?:casualties|loss of life))\b", re.IGNORECASE)
+
+
 def fatalities(sentence: str) -> int | None:
-    """Reported deaths; the lowest figure when several are given (ACLED)."""
-    return _lowest(_KILLED, sentence)
+    """Reported deaths; the lowest figure when several are given (ACLED), a toll told in
+    parts summed, one person told as killed counted as 1."""
+    joint = [m for m in _JOINT_KILLED.finditer(sentence)
+             if _value(m.group(1)) is not None and _value(m.group(3)) is not None]
+    for m in reversed(joint):
+        sentence = sentence[:m.start()] + " " * (m.end() - m.start()) + sentence[m.end():]
+    values = [_value(m.group(1)) + _value(m.group(3)) for m in joint]  # type: ignore[operator]
+    found = _lowest(_KILLED, sentence)
+    if found is not None:
+        values.append(found)
+    if not values and _ONE_KILLED.search(sentence):
+        values.append(1)
+    if not values and _NONE_KILLED.search(sentence):
+        values.append(0)
+    return min(values) if values else None
 
 
 def injured(sentence: str) -> int | None:
@@ -150,6 +189,17 @@ def carry_casualties(previous: list[Event], sentence: Sentence) -> None:
     for event in attacks:
         if event.fatalities is None and event.injured is None:
             event.fatalities, event.injured = killed, hurt
+            event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+
+
+def none_killed_after(recent: list[Event], sentence: Sentence) -> None:
+    """"No casualties were reported on either side.": a sentence telling only that no one
+    died closes the toll of the attacks just told (0), when they gave none."""
+    if fatalities(sentence.text) != 0 or _KILLED.search(sentence.text):
+        return
+    for event in recent:
+        if event.event_type in VIOLENT and event.fatalities is None:
+            event.fatalities = 0
             event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
 
 

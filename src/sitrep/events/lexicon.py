@@ -32,6 +32,8 @@ class TriggerKind:
     #: only in an article that names an armed actor (a battle, an attack on civilians: ACLED
     #: codes organised armed groups; "floods killed 50" or "a legal battle" names none)
     needs_armed_actor: bool = False
+    #: only a state's forces acting in another country (an interstate war's attack from afar)
+    foreign_state: bool = False
 
     def applies(self, sentence: str, civilians: bool) -> bool:
         """The sentence holds what the kind needs besides its trigger."""
@@ -81,7 +83,8 @@ def trigger_kinds() -> tuple[TriggerKind, ...]:
                     spec.get("needs_civilians", False),
                     _any(spec["requires"]) if spec.get("requires") else None,
                     _any(spec["unless"]) if spec.get("unless") else None,
-                    spec.get("keeps_unplaced", True), spec.get("needs_armed_actor", False))
+                    spec.get("keeps_unplaced", True), spec.get("needs_armed_actor", False),
+                    spec.get("foreign_state", False))
         for rank, (name, spec) in enumerate(kinds.items()))
 
 

@@ -72,21 +72,58 @@ class Belligerents:
         return None
 
 
-def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention]
-                          ) -> list[ActorMention]:
-    """"The TNLA said its troops would withdraw": a descriptor after "its"/"their" is the
-    non-state group named before it in the sentence, not the country's army."""
+def possessed_descriptors(sentence: Sentence, mentions: list[ActorMention],
+                          earlier: list[ActorMention] | None = None) -> list[ActorMention]:
+    """"The TNLA said its troops would withdraw", "Russia said its forces had captured X": a
+    descriptor after "its"/"their" is the group or state named before it in the sentence,
+    not the article's country's army. With none named in the sentence ("the defence ministry
+    said its troops..."), "its" points back at the last armed side the previous sentences
+    named (``earlier``), as a pronoun does."""
     out = []
     for m in mentions:
         before = sentence.text[max(0, m.span.start - sentence.start - 7):
                                m.span.start - sentence.start]
+        if not (m.generic and m.actor_type == "State forces"
+                and re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE)):
+            out.append(m)
+            continue
         owner = next((o for o in reversed(mentions) if o.span.start < m.span.start
-                      and o.actor_type in _NON_STATE), None)
-        if m.generic and m.actor_type == "State forces" and owner is not None and \
-                re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE):
+                      and o.actor_type in _NON_STATE), None) or next(
+            (o for o in reversed(mentions) if o.span.start < m.span.start
+             and o.actor_type == "State forces"), None)
+        if owner is None and earlier and not any(o.span.start < m.span.start and o.actor_type
+                                                 in _ARMED for o in mentions):
+            owner = next((o for o in reversed(earlier) if o.actor_type in _ARMED
+                          and not o.generic), None)
+        if owner is not None:
             m = ActorMention(owner.canonical, m.surface, owner.actor_type, m.span)
         out.append(m)
     return out
+
+
+#: "Hezbollah said it fired rockets", "the RSF claimed that its fighters took X"
+_SELF_REPORT = re.compile(r"\W{0,3}(?:\s+[\w-]+){0,3}?\s+(?:said|says|claimed|claims|"
+                          r"announced|reported|stated)\s+(?:that\s+)?(?:it|they|its|their)\b",
+                          re.IGNORECASE)
+
+
+def speaks_of_itself(sentence: Sentence, mention: ActorMention) -> bool:
+    """A source that reports its own act ("Hezbollah said it fired rockets at X") is the
+    event's doer as well as its source."""
+    return bool(_SELF_REPORT.match(sentence.text, mention.span.end - sentence.start))
+
+
+#: "dropped a bomb on a TNLA base, according to the TNLA": the group named as hit
+_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|hit|struck|shelled|"
+                            r"bombed)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
+def is_target(sentence: Sentence, mention: ActorMention) -> bool:
+    """The mention is what the event hit (a source named elsewhere in the sentence by the
+    same name does not take it out of the event)."""
+    return bool(_TARGET_BEFORE.search(sentence.text[max(0, mention.span.start - sentence.start
+                                                        - 20):mention.span.start
+                                                    - sentence.start]))
 
 
 #: "occupied X, but the town was retaken by the regime": "by" belongs to another clause
@@ -101,6 +138,26 @@ def _preceding(sentence: Sentence, at: int, words: str) -> bool:
     return bool(re.search(rf"\b(?:{words})\s+(?:(?:the|a|an)\s+)?$",
                           sentence.text[max(0, at - sentence.start - 14):at - sentence.start],
                           re.IGNORECASE))
+
+
+#: "recaptured a town that was overrun by militants": the agent of a relative clause
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.IGNORECASE)
+#: "an attack by the paramilitary RSF", "fell to the rebels", "killed at the hands of
+#: Wagner mercenaries": the agent after its event;
+#: "according to the army" names a source, not the doer
+_AGENT_BEFORE = re.compile(r"(?<!according )\b(?:by|to|at the hands of)\s+(?:(?:the|a|an)\s+)?"
+                           r"((?:(?-i:[a-z])[\w-]*\s+){0,2})$", re.IGNORECASE)
+#: words that end a phrase: never a modifier between "by the" and a name
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "from",
+                             "with", "by", "to", "was", "were", "is", "are", "had", "has",
+                             "have", "its", "their", "his", "her"})
+
+
+def _agent_before(sentence: Sentence, at: int) -> bool:
+    """The mention is the agent phrase's object: "by/to (the) (up to two modifiers) X"."""
+    found = _AGENT_BEFORE.search(sentence.text[max(0, at - sentence.start - 40):
+                                               at - sentence.start])
+    return found is not None and not _FUNCTION_WORDS & set(found.group(1).lower().split())
 
 
 _HOLDER_BEFORE = re.compile(r"(?:control of|controlled by|held by|administered by|seized by|"
@@ -164,8 +221,9 @@ def _mediator(mention: ActorMention, sides: Belligerents) -> bool:
 
 
 def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: list[ActorMention],
-           sides: Belligerents) -> Roles:
-    """Roles for one event from the actor mentions of its sentence."""
+           sides: Belligerents, carried: str | None = None) -> Roles:
+    """Roles for one event from the actor mentions of its sentence; ``carried`` is the doer
+    of the strikes just told, for a strike whose sentence names no doer."""
     armed = _members_over_alliances(
         [m for m in mentions if m.actor_type in _ARMED
          and not _holder(sentence, m, mentions, capture=kind.control is not None)])
@@ -175,8 +233,9 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     civilians = [m for m in mentions if m.actor_type == "Civilians"]
     # "captured by X", "fell to X": the agent comes after the trigger
     agent = [m for m in armed if m.span.start > trigger_at
-             and _preceding(sentence, m.span.start, "by|to")
-             and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))]
+             and _agent_before(sentence, m.span.start)
+             and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))
+             and not _RELATIVE.search(_between(sentence, trigger_at, m.span.start))]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
              or _fighters_hit(sentence, m) or _VICTIM_BEFORE.search(
                  sentence.text[max(0, m.span.start - sentence.start - 40):
@@ -193,11 +252,11 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
         name1 = first[0].canonical if first else None
         name2 = next(iter(receiver), None)
         if name2 is not None and name2 != name1:
-            return _complete(kind, Roles(name1, name2), sentence, civilians, sides)
+            return _complete(kind, Roles(name1, name2), sentence, civilians, sides, carried)
         giver = next((m.canonical for m in agent if m.canonical not in receiver), None)
         other = [m.canonical for m in before + after if m.canonical != giver]
         if giver is not None and other:
-            return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides)
+            return _complete(kind, Roles(giver, other[0]), sentence, civilians, sides, carried)
     first = agent or before[:1] or after[:1]
     name1 = first[0].canonical if first else None
     stated = bool(agent) or bool(before[:1] and _wields(sentence, before[0], trigger_at))
@@ -215,7 +274,8 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
     assoc = sorted(({m.canonical for m in armed} | allies | members) - {name1, name2} - {None})
     hit = any(m.canonical == name2 and _FIGHTERS.match(sentence.text, m.span.end - sentence.start)
               for m in armed)
-    return _complete(kind, Roles(name1, name2, assoc, stated, hit), sentence, civilians, sides)
+    return _complete(kind, Roles(name1, name2, assoc, stated, hit), sentence, civilians, sides,
+                     carried)
 
 
 #: "Hezbollah fighters", "RSF members": the group's own men, hit as such
@@ -256,7 +316,14 @@ def _fighters_hit(sentence: Sentence, mention: ActorMention) -> bool:
 
 
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
-              civilians: list[ActorMention], sides: Belligerents) -> Roles:
+              civilians: list[ActorMention], sides: Belligerents,
+              carried: str | None = None) -> Roles:
+    if roles.actor1 is None and carried and kind.event_type == "Explosions/Remote violence" \
+            and (kind.name != "air" or actor_type(carried) == "State forces"):
+        # "The RSF launched drones ... The drones and artillery targeted the city": the
+        # strikes told next are the same doer's, not the article's state by default (air
+        # strikes named with no doer stay a state's: armed groups fly drones, not jets)
+        roles.actor1, roles.stated = carried, True
     victims_civilian = bool(civilians) or bool(cues().civilians.search(sentence.text))
     if kind.name == "displacement":
         return Roles(sides.civilians, None)
@@ -267,6 +334,9 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
                 sides.rebel or sides.state)
             if roles.actor1 == roles.actor2:  # the side named lost: the other side did it
                 roles.actor1 = sides.opponent(roles.actor2)
+            if roles.actor1 is None and kind.name == "clash" and sides.country:
+                # "ten soldiers were killed in an attack": the attackers no one names
+                roles.actor1 = f"Unidentified Armed Group ({sides.country})"
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
         if roles.actor2 is None and kind.name == "clash" and sides.country:

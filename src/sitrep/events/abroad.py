@@ -1,0 +1,95 @@
+"""Wars between states, as ACLED codes them (issue 12).
+
+An army's "attack on" a town in another country, with no weapon named, is fire from
+across the front (ACLED: Explosions/Remote violence), not a ground attack on civilians:
+"a 71-year-old man was killed by a Russian attack on X", "Russia attacked the village of
+Y". Its sub-type is the remote violence the article itself names most (artillery in a
+report of shelling, air strikes in one of air raids); shelling when it names none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sitrep.actors import acled_country, actor_country, actor_type, country_named
+from sitrep.events.lexicon import TriggerKind, trigger_kinds
+from sitrep.model import ActorMention, Event
+
+#: the remote-violence kinds an unspecified attack from afar may be
+_REMOTE = ("air", "shelling")
+_DEFAULT = "Shelling/artillery/missile attack"
+
+
+def is_foreign_state(actor1: str | None, event_country: str | None) -> bool:
+    """``actor1`` is a state's forces acting outside its own country."""
+    if actor_type(actor1) != "State forces" or not event_country:
+        return False
+    home = actor_country(actor1)
+    return home is not None and home != event_country
+
+
+def local_victims(actor1: str | None, actor2: str | None, place_country: str | None,
+                  text: str) -> str | None:
+    """"Israeli strikes killed 15 in Khan Younis": the civilians an army abroad hits are
+    those of the place's country (ACLED: Civilians (Palestine)), whatever country the
+    article is most about; only for a country the text names (a homonym abroad is not)."""
+    if actor2 is None or not actor2.startswith("Civilians (") or place_country is None:
+        return actor2
+    place_country = acled_country(place_country)
+    abroad = is_foreign_state(actor1, place_country) or \
+        actor_type(actor1) == "External/Other forces"  # mercenaries, foreign missions
+    if not abroad or not country_named(text, place_country):
+        return actor2
+    return f"Civilians ({place_country})"
+
+
+def foreign_attacker(trigger_at: int, mentions: list[ActorMention],
+                     countries: list[str | None], actor1: str | None = None) -> bool:
+    """The attack's doer, the actor named last before its trigger ("the Russians attacked",
+    "a Russian attack on"), is a state's forces abroad in every place it is told at (and,
+    given ``actor1``, is the doer the roles coded)."""
+    doer = max((m for m in mentions if m.span.start <= trigger_at),
+               key=lambda m: m.span.start, default=None)
+    if doer is None or (actor1 is not None and doer.canonical != actor1):
+        return False  # the roles read another doer: the check is on the one coded
+    return bool(countries) and all(
+        is_foreign_state(doer.canonical, country) for country in countries)
+
+
+@lru_cache(maxsize=4)
+def remote_sub_event(text: str) -> str:
+    """The remote violence an article names most: the weapon of its unspecified attacks."""
+    kinds: dict[str, TriggerKind] = {k.name: k for k in trigger_kinds()}
+    counts = {name: sum(1 for _ in kinds[name].pattern.finditer(text))
+              for name in _REMOTE if name in kinds}
+    best = max(counts, key=lambda name: counts[name], default=None)
+    if best is None or counts[best] == 0:
+        return _DEFAULT
+    return kinds[best].sub_event_type
+
+
+#: "Source: Oleh Petrenko, head of the regional administration, on Telegram": a line in
+#: which the outlet names where its whole report comes from (wire and regional outlets)
+_SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]+(?P<who>[^\n]{3,250})$", re.MULTILINE)
+
+
+def source_line(text: str) -> str | None:
+    """The source an article names for its whole report in a "Source:" line near its top,
+    with who the source is ("Source: Name, head of ..."), if any: the events it tells are
+    then that source's claims (GOLD.md: attributed), not the outlet's."""
+    found = _SOURCE_LINE.search(text)
+    # a credit at the foot ("Source: Reuters") names a wire, not whose claims the report tells
+    if found is None or found.start() > len(text) / 2 or "," not in found.group("who"):
+        return None
+    return re.split(r"[;,]", found.group("who"))[0].strip() or None
+
+
+def attribute_to_source_line(events: list[Event], text: str) -> None:
+    """Reported events of an article with a "Source:" line become that source's claims."""
+    who = source_line(text)
+    if who is None:
+        return
+    for event in events:
+        if event.status == "reported":
+            event.status, event.source = "attributed", who
