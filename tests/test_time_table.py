@@ -124,6 +124,7 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("from December to March", MON_JAN, "2023-12-01", "2024-03-31", 3),
     ("the past two weeks", THU, "2025-07-25", "2025-08-07", 2),
     ("in the past 24 hours", THU, "2025-08-06", "2025-08-07", 2),
+    ("over the past day", THU, "2025-08-06", "2025-08-07", 2),
     ("two hours ago", THU, "2025-08-07", "2025-08-07", 1),
     ("the second week of July", THU, "2025-07-08", "2025-07-14", 2),
     ("the last week of last month", THU, "2025-07-22", "2025-07-31", 2),

@@ -78,6 +78,9 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*
 #: "seized most of the state since October 2023" a past event
 _GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+ing\b",
                        re.IGNORECASE)
+#: "had captured", "had already been shelled": the trigger's own verb is a pluperfect,
+#: past before the story's time; with no date in its sentence it is undated background
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
 #: "she said" with no date: said when the speaker's last dated words were
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
 SPEECH_REACH = 600
@@ -159,6 +162,9 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         return undated_past(_word_at(sentence.text, offset))
     if told_as_past := _undated_past_pattern().search(sentence.text):
         return undated_past(told_as_past.group(0))
+    if (pluperfect := _PLUPERFECT.search(sentence.text[max(0, offset - 40):offset])) \
+            and not _hearsay().search(sentence.text):
+        return undated_past(f"{pluperfect.group(0).strip()} {_word_at(sentence.text, offset)}")
     near = sentence.text[max(0, offset - 30):offset + 30]
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
@@ -186,6 +192,15 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
 @cache
 def _undated_past_pattern() -> re.Pattern[str]:
     words = sorted(lexicon().undated_past_words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+@cache
+def _hearsay() -> re.Pattern[str]:
+    """ "Residents said the RSF had shelled X": a pluperfect shifted back by reported
+    speech tells the news, not background."""
+    words = sorted(lexicon().speech_verbs + lexicon().hearsay_words, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
@@ -260,8 +275,11 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
               ) -> DateInterval | None:
     """The sentence's date nearest the trigger; else one opening the sentence; else its
     one date closing the trigger's clause."""
-    in_sentence = [d for d in _dates_in(dates, sentence.start, sentence.end)
-                   if not _vague_elsewhere(d, sentence, trigger_at)]
+    in_sentence = _dates_in(dates, sentence.start, sentence.end)
+    clauses = _relative_clauses(sentence, in_sentence)
+    home = _clause_of(trigger_at, clauses)
+    in_sentence = [d for d in in_sentence if not _vague_elsewhere(d, sentence, trigger_at)
+                   and not _in_other_clause(d, home, clauses)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
     opening = next((d for d in in_sentence if _opens(sentence, d)), None)
@@ -270,6 +288,44 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     if placed or near:
         return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
     return _closing_date(sentence, trigger_at, in_sentence)
+
+
+#: ", which ...", ", who ...": a relative clause set off by a comma
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
+
+
+def _relative_clauses(sentence: Sentence, dates: list[DateInterval]) -> list[tuple[int, int]]:
+    """The document offsets of each relative clause set off by commas ("The RSF, which
+    captured Nyala last year, shelled ..."): from its comma to the next comma that is not
+    inside a date ("on July 3, 2024"), or the sentence's end. A date inside one tells
+    when that clause's verb happened, not the main clause's."""
+    found = []
+    spans = [d.span for d in dates if d.span]
+    for m in _RELATIVE_OPEN.finditer(sentence.text):
+        end = sentence.end
+        for comma in re.finditer(",", sentence.text[m.end():]):
+            at = sentence.start + m.end() + comma.start()
+            if not any(span.start <= at < span.end for span in spans):
+                end = at
+                break
+        found.append((sentence.start + m.start(), end))
+    return found
+
+
+def _in_other_clause(interval: DateInterval, home: int | None,
+                     clauses: list[tuple[int, int]]) -> bool:
+    """A date inside a relative clause that does not hold the trigger. (A trigger in a
+    relative clause keeps the main clause's date: "on Monday, which led to clashes".)"""
+    if interval.span is None:
+        return False
+    inside = _clause_of(interval.span.start, clauses)
+    return inside is not None and inside != home
+
+
+def _clause_of(at: int, clauses: list[tuple[int, int]]) -> int | None:
+    """The index of the innermost (last opened) relative clause holding ``at``."""
+    inside = [i for i, (start, end) in enumerate(clauses) if start <= at < end]
+    return inside[-1] if inside else None
 
 
 #: words that start another clause between a trigger and a later date
