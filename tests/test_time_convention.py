@@ -107,6 +107,14 @@ ROWS: list[Row] = [
     ("the relative clause keeps its own date", FRI,
      "The RSF, which captured Nyala last year, shelled El Fasher on Wednesday.",
      "Nyala", "2024-01-01", "2024-12-31", 3),
+    ("a relative clause on the source closes before what the source said", FRI,
+     "Russian drones struck Odesa on Wednesday. Ukrainian officials, who spoke anonymously, "
+     "said Russian drones bombed Kharkiv, killing two people.",
+     "Kharkiv", "2025-09-10", "2025-09-10", 1),
+    ("a past verb in a relative clause is undated background", FRI,
+     "Russian drones struck Odesa on Wednesday. Hundreds of soldiers are now based in "
+     "Kharkiv, including many who retreated from Novoselivka.",
+     "Novoselivka", None, None, None),
     # never after publication
     ("a past day without a year after publication is last year's", FRI,
      "Sudanese army aircraft bombed Nyala on October 7, killing three people.",

@@ -618,7 +618,8 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
     if relative is None or not _is_past(_word_at(sentence, offset)):
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
-    between = re.findall(r"[\w’'-]+", sentence[relative.end(): offset])
+    # ("who spoke anonymously, said that drones carried out ...": the main verb came)
+    between = re.findall(r"[\w’'-]+", sentence[relative.start(): offset])[1:]
     if any(_is_past(w) for w in between):
         return False
     # "those who fled the war ... fled again": the clause names the subject of a main
