@@ -115,6 +115,12 @@ ROWS: list[Row] = [
      "Russian drones struck Odesa on Wednesday. Hundreds of soldiers are now based in "
      "Kharkiv, including many who retreated from Novoselivka.",
      "Novoselivka", None, None, None),
+    ("has since after a dated event runs from it to publication", FRI,
+     "The RSF shelled Bara on Wednesday. The RSF seized Nyala in October 2023 and has "
+     "since besieged El Fasher.", "El Fasher", "2023-10-01", "2025-09-12", 3),
+    ("a months-long siege is no length up to publication", FRI,
+     "The RSF shelled El Fasher on Wednesday, killing five people. The RSF captured Nyala "
+     "after a months-long siege.", "Nyala", "2025-09-10", "2025-09-10", 1),
     # never after publication
     ("a past day without a year after publication is last year's", FRI,
      "Sudanese army aircraft bombed Nyala on October 7, killing three people.",

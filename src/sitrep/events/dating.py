@@ -558,7 +558,8 @@ def _duration_pattern() -> re.Pattern[str]:
     lex = lexicon()
     leads = "|".join(re.escape(w) for w in lex.duration_leads)
     numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
-    count = rf"(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days|weeks|months)\b"
+    # ("after a months-long siege" counts nothing: the unit is part of an adjective)
+    count = rf"(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days|weeks|months)\b(?!-)"
     # "In three weeks since the launch of ...": "in" counts only before "since"
     in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
     return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
