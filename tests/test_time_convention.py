@@ -86,6 +86,10 @@ ROWS: list[Row] = [
     # "since X" still going on: X .. publication
     ("since a part of a month", FRI, "The RSF has besieged El Fasher since mid-May.",
      "El Fasher", "2025-05-11", "2025-09-12", 3),
+    ("since then is since the last date told", FRI,
+     "The RSF shelled Bara on Wednesday, killing five people. The war began in April 2023. "
+     "Since then, the RSF has captured most of Darfur, including Nyala.",
+     "Nyala", "2023-04-01", "2025-09-12", 3),
     # "for N days", "after N days of fighting": N days ending on publication
     ("for N days", FRI, "The RSF has been shelling El Fasher for 12 days.",
      "El Fasher", "2025-09-01", "2025-09-12", 2),

@@ -140,6 +140,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
         return _as_said(own, sentence, scene)
     if (since_event := _since_event_in(sentence, scene)) is not None:
         return since_event
+    if (since_then := _since_then(sentence, scene)) is not None:
+        return since_then
     nominal = _NOMINAL.match(sentence.text[offset:])
     if nominal and doc.published and not _STILL.search(sentence.text, offset):
         return undated_past(nominal.group(0))
@@ -747,6 +749,27 @@ def _since_event_in(sentence: Sentence, scene: Scene) -> DateInterval | None:
         if (since := _since_event(m, scene.dates, scene.text, scene.doc.published)):
             return since
     return None
+
+
+@cache
+def _since_then_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().since_then, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def _since_then(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """ "The war began in April 2023. Since then, the RSF has captured most of Darfur":
+    "since X" with X the last date told before the sentence, outside quotations."""
+    published = scene.doc.published
+    found = _since_then_pattern().search(sentence.text)
+    if found is None or published is None or not scene.text:
+        return None
+    told = _last_told(sentence.start, scene.dates, scene.text)
+    if told is None or told.start is None or told.start > published:
+        return None
+    precision = max(precision_for(told.start, published), told.precision or 1)
+    return DateInterval(told.start, published, found.group(0), precision)
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
