@@ -96,6 +96,18 @@ ROWS: list[Row] = [
     ("after N days of fighting", FRI,
      "After four days of fighting, the army has recaptured Bara.",
      "Bara", "2025-09-09", "2025-09-12", 2),
+    # shifts from a date told before: "two days later", "a day after [X]"
+    ("two days later", FRI, "The RSF shelled Bara on Monday. Two days later, RSF fighters "
+     "attacked El Fasher, killing five people.", "El Fasher", "2025-09-10", "2025-09-10", 1),
+    ("a week later without a comma", FRI, "The RSF shelled Bara on September 1. A week later "
+     "RSF fighters attacked El Fasher, killing five people.",
+     "El Fasher", "2025-09-08", "2025-09-08", 1),
+    ("a day after the other event in the same sentence", FRI,
+     "Russian drones struck Kharkiv on Thursday, a day after Russian missiles hit Odesa.",
+     "Odesa", "2025-09-10", "2025-09-10", 1),
+    ("a day later in the same sentence", FRI,
+     "Russian drones struck Kharkiv on Monday and a day later Russian missiles hit Odesa.",
+     "Odesa", "2025-09-09", "2025-09-09", 1),
     # undated past: no date, background
     ("previously", FRI, "The army shelled El Fasher on Wednesday. The RSF previously "
      "captured Nyala.", "Nyala", None, None, None),

@@ -132,6 +132,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     doc, dates = scene.doc, scene.dates
     offset = trigger_at - sentence.start
     own = _own_date(sentence, trigger_at, dates)
+    if own is not None and (shifted := _shifted_own(own, trigger_at, scene)):
+        return shifted
     if own is not None and (later := _sequel(own, trigger_at, scene)):
         return later
     if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
@@ -532,20 +534,75 @@ def _anaphora_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
-def _anaphoric(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterval | None:
-    """ "Later that day": the last date told before, outside quotations, shifted."""
-    found = _anaphora_pattern().search(sentence.text)
-    if found is None or not scene.text:
+@cache
+def _counted_shift_pattern() -> re.Pattern[str]:
+    """ "two days later", "a week after", "three days earlier": a counted shift."""
+    lex = lexicon()
+    numbers = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                       for w, (low, high) in sorted(lex.numbers.items(),
+                                                    key=lambda kv: -len(kv[0]))
+                       if low == high)
+    return re.compile(rf"\b(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days?|weeks?)\s+"
+                      rf"(?P<dir>later|after|earlier|before)\b", re.IGNORECASE)
+
+
+def _shift_in(text: str, start: int = 0, end: int | None = None
+              ) -> tuple[re.Match[str], int] | None:
+    """The first anaphoric shift in ``text[start:end]`` ("later that day", "a day after",
+    "two days later") and its days, as written (before any sign flip)."""
+    end = len(text) if end is None else end
+    found = _anaphora_pattern().search(text, start, end)
+    if found is not None:
+        return found, lexicon().anaphora[" ".join(found.group(0).lower().split())]
+    counted = _counted_shift_pattern().search(text, start, end)
+    if counted is None:
         return None
+    lex = lexicon()
+    number = counted["num"].lower()
+    count = int(number) if number.isdigit() else lex.numbers[" ".join(number.split())][0]
+    days = count * lex.unit_days[lex.units[counted["unit"].lower()]]
+    return counted, days if counted["dir"].lower() in ("later", "after") else -days
+
+
+def _points_back(text: str, found: re.Match[str]) -> bool:
+    """ "a day after [X killed 12]" (a preposition taking the other event, not "a day after
+    that"): the event told before the phrase is the later one, so the shift turns round."""
+    last = found.group(0).split()[-1].lower()
+    return last in ("after", "before") and not _BACK_REFERENCE.match(text, found.end())
+
+
+def _anaphoric(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "Later that day", "Two days later": the last date told before, outside
+    quotations, shifted."""
+    shift_found = _shift_in(sentence.text)
+    if shift_found is None or not scene.text:
+        return None
+    found, days = shift_found
     told = _last_told(sentence.start, scene.dates, scene.text)
     if told is None or told.start is None or told.end is None:
         return None
-    days = lexicon().anaphora[" ".join(found.group(0).lower().split())]
-    refers_back = _BACK_REFERENCE.match(sentence.text, found.end())
-    if sentence.start + found.start() < trigger_at and not refers_back:
+    if sentence.start + found.start() < trigger_at and _points_back(sentence.text, found):
         days = -days  # "occurred a day after [X killed 12]": X is the earlier one
     shift = timedelta(days=days)
     return DateInterval(told.start + shift, told.end + shift, found.group(0), told.precision)
+
+
+def _shifted_own(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "recaptured Bara on Thursday, a day after the RSF seized Nyala": a shift between
+    the sentence's date and a later trigger moves the date ("two days later shelled X":
+    two days on; "a day after [X]": X was a day before)."""
+    if (own.span is None or own.start is None or own.end is None or not scene.text
+            or own.span.end > trigger_at):
+        return None
+    shift_found = _shift_in(scene.text, own.span.end, trigger_at)
+    if shift_found is None or re.search(r"[.;:!?\n]", scene.text[own.span.end:trigger_at]):
+        return None
+    found, days = shift_found
+    if _points_back(scene.text, found):
+        days = -days
+    shift = timedelta(days=days)
+    return DateInterval(own.start + shift, own.end + shift, f"{own.text} ... {found.group(0)}",
+                        own.precision)
 
 
 def _last_told(before: int, dates: list[DateInterval], text: str) -> DateInterval | None:
