@@ -72,6 +72,12 @@ ROWS: list[Row] = [
     ("over the past day is the past 24 hours", FRI,
      "Clashes between the army and the RSF have continued in El Fasher over the past day.",
      "El Fasher", "2025-09-11", "2025-09-12", 2),
+    ("a perfect said on a day is not dated by the day of speaking", FRI,
+     "The army announced on Thursday that its forces have recaptured Bara.",
+     "Bara", "2025-09-06", "2025-09-12", 2),
+    ("a past event said on a day takes that day", FRI,
+     "Russian drones struck Kharkiv, killing two people, officials said on Thursday.",
+     "Kharkiv", "2025-09-11", "2025-09-11", 1),
     # "last week": Monday..Sunday of the week before
     ("last week", FRI, "Russian aircraft bombed Kharkiv last week.",
      "Kharkiv", "2025-09-01", "2025-09-07", 2),

@@ -139,7 +139,7 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
         return onset
     if own is not None:
-        return _as_said(own, sentence, scene)
+        return _as_said(own, sentence, scene, trigger_at)
     if (since_event := _since_event_in(sentence, scene)) is not None:
         return since_event
     if (since_then := _since_then(sentence, scene)) is not None:
@@ -458,9 +458,12 @@ def _connective() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{body})\s*,?\s*", re.IGNORECASE)
 
 
-def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:
+def _as_said(own: DateInterval, sentence: Sentence, scene: Scene,
+             trigger_at: int | None = None) -> DateInterval:
     """A date read as the words' author meant it: quoted days count from the day of
-    speaking; the day of speaking ends an ongoing report's campaign."""
+    speaking; the day of speaking does not date an ongoing or perfect report ("clashes
+    are continuing, she said on Tuesday", "the army said on Thursday its forces have
+    recaptured X"): the week up to publication."""
     published = scene.doc.published
     if own.span is None or not scene.text or published is None:
         return own
@@ -475,7 +478,28 @@ def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterva
     if own is said and (ongoing := _ONGOING.search(
             sentence.text[: own.span.start - sentence.start])):
         return recent_window(published, ongoing.group(0))  # when said, not when it happened
+    if own is said and trigger_at is not None and own.span.end <= trigger_at \
+            and (current := _current_after(scene.text, own.span.end, trigger_at)):
+        return recent_window(published, current)
     return own
+
+
+#: "is", "are" or a perfect right before the trigger: "its forces have recaptured X"
+_CURRENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+|"
+                          r"been\s+)*$", re.IGNORECASE)
+
+
+def _current_after(text: str, said_end: int, trigger_at: int) -> str | None:
+    """The words that tell the trigger's event as current or perfect, in what was said
+    after the day of speaking ("said on Thursday that its forces have recaptured X",
+    "said on Monday fighting was still going on"), else None."""
+    between = text[said_end:trigger_at]
+    if re.search(r"[.;!?\n]", between):
+        return None
+    if aux := _CURRENT_AUX.search(text, max(said_end, trigger_at - 40), trigger_at):
+        return aux.group(0).split()[0]
+    still = _STILL.search(between)
+    return still.group(0) if still else None
 
 
 def _counts_from_today(interval: DateInterval) -> bool:
