@@ -143,6 +143,13 @@ ROWS: list[Row] = [
     ("a months-long siege is no length up to publication", FRI,
      "The RSF shelled El Fasher on Wednesday, killing five people. The RSF captured Nyala "
      "after a months-long siege.", "Nyala", "2025-09-10", "2025-09-10", 1),
+    ("a relative clause telling when the event took place dates it", FRI,
+     "The RSF shelled Bara on Monday. The attack on El Fasher, which took place on "
+     "Wednesday, killed five people.", "El Fasher", "2025-09-10", "2025-09-10", 1),
+    ("a relative clause after the trigger's noun dates it", FRI,
+     "Russian missiles hit Odesa on Monday. The Russian drone strike on Kharkiv, which "
+     "residents say killed five on Wednesday, drew condemnation.",
+     "Kharkiv", "2025-09-10", "2025-09-10", 1),
     # never after publication
     ("a past day without a year after publication is last year's", FRI,
      "Sudanese army aircraft bombed Nyala on October 7, killing three people.",

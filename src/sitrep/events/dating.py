@@ -282,6 +282,8 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     in_sentence = _dates_in(dates, sentence.start, sentence.end)
     clauses = _relative_clauses(sentence, in_sentence)
     home = _clause_of(trigger_at, clauses)
+    if home is None:  # "The attack on X, which took place on Sunday": the trigger's own
+        home = _clause_after_noun(sentence, trigger_at, clauses)
     in_sentence = [d for d in in_sentence if not _vague_elsewhere(d, sentence, trigger_at)
                    and not _in_other_clause(d, home, clauses)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
@@ -305,7 +307,10 @@ def _relative_clauses(sentence: Sentence, dates: list[DateInterval]) -> list[tup
     when that clause's verb happened, not the main clause's."""
     found = []
     spans = [d.span for d in dates if d.span]
+    happening = _happening_pattern()
     for m in _RELATIVE_OPEN.finditer(sentence.text):
+        if happening.match(sentence.text, m.end()):
+            continue  # "The attack, which took place on Sunday, killed ...": the event's own
         end = sentence.end
         for comma in re.finditer(",", sentence.text[m.end():]):
             at = sentence.start + m.end() + comma.start()
@@ -324,6 +329,29 @@ def _in_other_clause(interval: DateInterval, home: int | None,
         return False
     inside = _clause_of(interval.span.start, clauses)
     return inside is not None and inside != home
+
+
+@cache
+def _happening_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().happening_verbs, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s+(?:\w+ly\s+)?(?:{body})\b", re.IGNORECASE)
+
+
+def _clause_after_noun(sentence: Sentence, trigger_at: int, clauses: list[tuple[int, int]]
+                       ) -> int | None:
+    """The relative clause right after a trigger told as a noun ("The attack on X, which
+    took place on Sunday, ..."): it says when the trigger's own event happened. A past
+    verb between them ("shelled X, which ...") gives the clause another antecedent."""
+    if _is_past(_word_at(sentence.text, trigger_at - sentence.start)):
+        return None
+    after = [i for i, (start, _end) in enumerate(clauses) if start > trigger_at]
+    if not after:
+        return None
+    first = after[0]
+    between = sentence.text[trigger_at - sentence.start:clauses[first][0] - sentence.start]
+    words = re.findall(r"[\w’'-]+", between)[1:]
+    return None if any(_is_past(w) for w in words) else first
 
 
 def _clause_of(at: int, clauses: list[tuple[int, int]]) -> int | None:

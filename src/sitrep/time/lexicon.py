@@ -71,6 +71,7 @@ class Lexicon:
     speech_verbs: list[str]
     hearsay_words: list[str]
     since_then: list[str]
+    happening_verbs: list[str]
     duration_leads: list[str]
     flight_words: list[str]
     cause_words: list[str]
@@ -206,6 +207,7 @@ def lexicon() -> Lexicon:
         speech_verbs=_words(relative["speech_verbs"]),
         hearsay_words=_words(relative["hearsay_words"]),
         since_then=_words(relative["since_then"]),
+        happening_verbs=_words(relative["happening_verbs"]),
         duration_leads=_words(relative["duration_leads"]),
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),
