@@ -114,6 +114,11 @@ ROWS: list[Row] = [
     ("a day later in the same sentence", FRI,
      "Russian drones struck Kharkiv on Monday and a day later Russian missiles hit Odesa.",
      "Odesa", "2025-09-09", "2025-09-09", 1),
+    ("for weeks is as in recent weeks", FRI, "The RSF has besieged El Fasher for weeks.",
+     "El Fasher", "2025-08-14", "2025-09-12", 3),
+    ("after several days of fighting is as the past few days", FRI,
+     "After several days of fighting, the army has recaptured Bara.",
+     "Bara", "2025-09-06", "2025-09-12", 2),
     # undated past: no date, background
     ("previously", FRI, "The army shelled El Fasher on Wednesday. The RSF previously "
      "captured Nyala.", "Nyala", None, None, None),

@@ -53,7 +53,7 @@ from functools import cache
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
-from sitrep.time.periods import DAY, WEEK, month_end, precision_for, shift_month
+from sitrep.time.periods import DAY, MONTH, WEEK, month_end, precision_for, shift_month
 
 #: present or present-perfect reporting: the event is current (the week before publication)
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
@@ -670,7 +670,8 @@ def _duration_pattern() -> re.Pattern[str]:
     leads = "|".join(re.escape(w) for w in lex.duration_leads)
     numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
     # ("after a months-long siege" counts nothing: the unit is part of an adjective)
-    count = rf"(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days|weeks|months)\b(?!-)"
+    # (no count: "after weeks of fighting", a vague length)
+    count = rf"(?:(?P<num>{numbers}|\d{{1,2}})\s+)?(?P<unit>days|weeks|months)\b(?!-)"
     # "In three weeks since the launch of ...": "in" counts only before "since"
     in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
     return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
@@ -683,10 +684,14 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
     found = _duration_pattern().search(sentence.text)
     if found is None or published is None:
         return None
-    low, high = _count(found["num"])
-    if low != high:  # "for a few days" gives no edge
-        return None
     unit = lexicon().units[found["unit"].lower()]
+    low, high = _count(found["num"]) if found["num"] else (0, -1)
+    if low != high:  # "for a few days", "after weeks of fighting": GOLD.md's vague spans
+        days = lexicon().vague_days.get(unit)  # (the past few days: the week; weeks: 30)
+        if days is None:  # ("for months" gives no edge)
+            return None
+        return DateInterval(published - timedelta(days=days - 1), published, found.group(0),
+                            WEEK if unit == "day" else MONTH)
     start = _back(published, low, unit)
     precision = (DAY if low == 1 else WEEK) if unit == "day" else precision_for(start, published)
     return DateInterval(start, published, found.group(0), precision)
