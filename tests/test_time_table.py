@@ -67,6 +67,8 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("in mid-July", THU, "2025-07-11", "2025-07-20", 3),
     ("in late April", THU, "2025-04-21", "2025-04-30", 3),
     ("early April", THU, "2025-04-01", "2025-04-10", 3),
+    ("the first days of April", THU, "2025-04-01", "2025-04-10", 3),
+    ("in the last days of July", THU, "2025-07-21", "2025-07-31", 3),
     ("in April", THU, "2025-04-01", "2025-04-30", 3),
     ("in August", THU, "2025-08-01", "2025-08-31", 3),
     ("in September", THU, "2024-09-01", "2024-09-30", 3),
