@@ -191,3 +191,27 @@ def test_convention(row: Row) -> None:
         assert all(e.background for e in events)
     elif precision is not None:
         assert {e.date.precision for e in events if e.date} == {precision}
+
+
+def _days_at(body: str, place: str) -> list[tuple[str | None, str | None]]:
+    return sorted((str(e.date.start) if e.date else None, str(e.date.end) if e.date else None)
+                  for e in _events_at(body, FRI, place))
+
+
+def test_a_list_of_days_gives_one_event_a_day() -> None:
+    """ACLED codes one event per actor pair, place and day."""
+    for body in ("Russian drones struck Kharkiv on September 2, 5, and 9, killing ten people.",
+                 "On September 2, 5 and 9, Russian drones struck Kharkiv, killing ten people.",
+                 "Russian drones struck Kharkiv on September 2 and 9 and on September 5."):
+        assert _days_at(body, "Kharkiv") == [("2025-09-02", "2025-09-02"),
+                                             ("2025-09-05", "2025-09-05"),
+                                             ("2025-09-09", "2025-09-09")], body
+    assert _days_at("Drones struck Kharkiv on Monday and Wednesday.", "Kharkiv") == [
+        ("2025-09-08", "2025-09-08"), ("2025-09-10", "2025-09-10")]
+
+
+def test_one_day_written_twice_is_one_event() -> None:
+    assert _days_at("Russian drones struck Kharkiv on Wednesday, September 10, killing ten "
+                    "people.", "Kharkiv") == [("2025-09-10", "2025-09-10")]
+    assert len(_days_at("At 3 p.m. today, September 10th, Russian drones struck Kharkiv, "
+                        "killing ten people.", "Kharkiv")) == 1

@@ -19,7 +19,7 @@ from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
 from sitrep.events import explain, realis, written
-from sitrep.events.dating import date_for, is_background
+from sitrep.events.dating import date_for, is_background, listed_days
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
@@ -620,15 +620,17 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
     events = []
     for where in wheres[:MAX_PLACES]:
-        event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where,
-                       _conjunct_date(where, wheres, sentence, ctx) or when, sentence,
-                       status, source, ctx)
-        events.append(event)
-        explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
-        if kind.control and (kind.name == "handover" or status not in NOT_YET):
-            how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
-                else "ceded (claimed)"
-            ctx.territorial.append((event, how))
+        # "on August 2, 9, and 14": one event a day (dating.listed_days)
+        for day in listed_days(_conjunct_date(where, wheres, sentence, ctx) or when,
+                               sentence, ctx.dates) or [None]:
+            event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, day,
+                           sentence, status, source, ctx)
+            events.append(event)
+            explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
+            if kind.control and (kind.name == "handover" or status not in NOT_YET):
+                how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
+                    else "ceded (claimed)"
+                ctx.territorial.append((event, how))
     return events
 
 

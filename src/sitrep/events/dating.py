@@ -193,6 +193,48 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     return previous if previous is not None else recent_window(published)
 
 
+#: what may stand between two days of one list: "August 2, 9, and 14", "Monday and on
+#: Wednesday", "2 and 5 September"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:on\s+)?", re.IGNORECASE)
+
+
+def listed_days(when: DateInterval | None, sentence: Sentence, dates: list[DateInterval]
+                ) -> list[DateInterval]:
+    """The days of the list ``when`` belongs to ("airstrikes on August 2, 9, and 14"):
+    ACLED codes one event per day, so each day dates an event of its own. A date that
+    is no day of a list gives itself alone."""
+    if when is None or when.span is None or when.precision != DAY:
+        return [when] if when is not None else []
+    days = [d for d in _dates_in(dates, sentence.start, sentence.end)
+            if d.span is not None and d.precision == DAY and d.start is not None
+            and d.start == d.end]
+    days.sort(key=lambda d: d.span.start if d.span else 0)
+    at = next((i for i, d in enumerate(days) if d.span == when.span and d.start == when.start),
+              None)
+    if at is None:
+        return [when]
+    first = last = at
+    text = sentence.text
+    while first > 0 and _joined(text, sentence.start, days[first - 1], days[first]):
+        first -= 1
+    while last + 1 < len(days) and _joined(text, sentence.start, days[last], days[last + 1]):
+        last += 1
+    chain = days[first:last + 1]
+    if len(chain) < 2 or len({d.start for d in chain}) < len(chain):
+        return [when]
+    # a list closes with "and" ("August 2, 9, and 14"); "today, August 5th" or "Monday,
+    # September 8" is one day written twice
+    closing = text[chain[-2].span.end - sentence.start:chain[-1].span.start - sentence.start] \
+        if chain[-2].span and chain[-1].span else ""
+    return chain if re.search(r"\band\b|&", closing) else [when]
+
+
+def _joined(text: str, offset: int, a: DateInterval, b: DateInterval) -> bool:
+    assert a.span is not None and b.span is not None
+    between = text[a.span.end - offset:b.span.start - offset]
+    return _LIST_JOIN.fullmatch(between) is not None
+
+
 @cache
 def _undated_past_pattern() -> re.Pattern[str]:
     words = sorted(lexicon().undated_past_words, key=len, reverse=True)
