@@ -155,6 +155,14 @@ ROWS: list[Row] = [
      "Russian missiles hit Odesa on Monday. The Russian drone strike on Kharkiv, which "
      "residents say killed five on Wednesday, drew condemnation.",
      "Kharkiv", "2025-09-10", "2025-09-10", 1),
+    ("a present tense in a relative clause leaves a past event the narrative's day", FRI,
+     "Russian drones struck Odesa on Wednesday, killing two people. Russian missiles also "
+     "hit Kharkiv, where thousands of people are still without power, killing five people.",
+     "Kharkiv", "2025-09-10", "2025-09-10", 1),
+    ("a perfect in a which-clause leaves a past event the narrative's day", FRI,
+     "Russian drones struck Odesa on Wednesday, killing two people. Russian missiles, which "
+     "are launched from the Black Sea, also hit Kharkiv, killing five people.",
+     "Kharkiv", "2025-09-10", "2025-09-10", 1),
     # never after publication
     ("a past day without a year after publication is last year's", FRI,
      "Sudanese army aircraft bombed Nyala on October 7, killing three people.",

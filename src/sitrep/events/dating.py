@@ -173,7 +173,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
     now = _TODAY.search(near)
-    if now is None and (perfect or own_perfect or _ONGOING.search(sentence.text)):
+    own_clauses = _without_other_clauses(sentence, offset, scene.dates)
+    if now is None and (perfect or own_perfect or _ONGOING.search(own_clauses)):
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
             return campaign
@@ -185,7 +186,7 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         if previous is not None and previous.start and not is_background(previous, published):
             return DateInterval(previous.start, published, previous.text,
                                 precision_for(previous.start, published))
-    if ongoing := _ONGOING.search(sentence.text):
+    if ongoing := _ONGOING.search(own_clauses):
         return recent_window(published, ongoing.group(0))
     if previous is None and scene.text:  # no event dated yet: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
@@ -233,6 +234,20 @@ def _joined(text: str, offset: int, a: DateInterval, b: DateInterval) -> bool:
     assert a.span is not None and b.span is not None
     between = text[a.span.end - offset:b.span.start - offset]
     return _LIST_JOIN.fullmatch(between) is not None
+
+
+def _without_other_clauses(sentence: Sentence, offset: int, dates: list[DateInterval]) -> str:
+    """The sentence with the relative clauses that do not hold the trigger blanked out:
+    "missiles also hit Kharkiv, where thousands are still without power" tells a past
+    strike; the present tense is the clause's, not the event's."""
+    clauses = _relative_clauses(sentence, _dates_in(dates, sentence.start, sentence.end))
+    trigger_at = sentence.start + offset
+    text = sentence.text
+    for start, end in clauses:
+        if not start <= trigger_at < end:
+            a, b = start - sentence.start, end - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 @cache
@@ -339,7 +354,7 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
 
 
 #: ", which ...", ", who ...": a relative clause set off by a comma
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
 def _relative_clauses(sentence: Sentence, dates: list[DateInterval]) -> list[tuple[int, int]]:
