@@ -163,6 +163,10 @@ ROWS: list[Row] = [
      "Russian drones struck Odesa on Wednesday, killing two people. Russian missiles, which "
      "are launched from the Black Sea, also hit Kharkiv, killing five people.",
      "Kharkiv", "2025-09-10", "2025-09-10", 1),
+    ("a simple past is not made current by another verb's present", FRI,
+     "Russian drones struck Odesa on Wednesday, killing two people. Russian missiles also "
+     "struck Kharkiv, and officials say the death toll is rising.",
+     "Kharkiv", "2025-09-10", "2025-09-10", 1),
     # never after publication
     ("a past day without a year after publication is last year's", FRI,
      "Sudanese army aircraft bombed Nyala on October 7, killing three people.",

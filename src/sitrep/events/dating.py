@@ -174,6 +174,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
     now = _TODAY.search(near)
     own_clauses = _without_other_clauses(sentence, offset, scene.dates)
+    if _simple_past(sentence.text, offset):  # "struck Kharkiv, and officials say the toll
+        now, own_clauses = None, ""  # is rising": the present is another verb's
     if now is None and (perfect or own_perfect or _ONGOING.search(own_clauses)):
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
@@ -234,6 +236,25 @@ def _joined(text: str, offset: int, a: DateInterval, b: DateInterval) -> bool:
     assert a.span is not None and b.span is not None
     between = text[a.span.end - offset:b.span.start - offset]
     return _LIST_JOIN.fullmatch(between) is not None
+
+
+#: an auxiliary before a past form makes it a perfect or a passive present
+_AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|is|are|am|been|being)\s+(?:\w+ly\s+|also\s+|"
+                               r"already\s+|now\s+|not\s+)*$", re.IGNORECASE)
+
+
+def _simple_past(sentence: str, offset: int) -> bool:
+    """The trigger is a verb in the simple past ("struck", "were killed"), or a noun whose
+    verb follows in it ("missiles also struck"): the sentence's present words ("now",
+    "is rising") tell another verb, not this event."""
+    word = _word_at(sentence, offset)
+    if not _is_past(word):
+        following = re.match(r"[\w’'-]+\s+(?:(?:\w+ly|also)\s+)?(?P<verb>[\w’'-]+)",
+                             sentence[offset:])
+        if following is None or not _is_past(following["verb"]):
+            return False
+        offset += following.start("verb")
+    return _AUXILIARY_BEFORE.search(sentence[max(0, offset - 40):offset]) is None
 
 
 def _without_other_clauses(sentence: Sentence, offset: int, dates: list[DateInterval]) -> str:
