@@ -119,6 +119,12 @@ ROWS: list[Row] = [
     ("after several days of fighting is as the past few days", FRI,
      "After several days of fighting, the army has recaptured Bara.",
      "Bara", "2025-09-06", "2025-09-12", 2),
+    ("at the time is the last date told", FRI,
+     "The RSF shelled Bara in March, killing five people. At the time, RSF fighters also "
+     "attacked civilians in El Fasher, killing two.", "El Fasher", "2025-03-01", "2025-03-31", 3),
+    ("the following night is the day after the last date told", FRI,
+     "The RSF shelled Bara on Monday. The following night, RSF drones struck El Fasher, "
+     "killing two people.", "El Fasher", "2025-09-09", "2025-09-09", 1),
     # undated past: no date, background
     ("previously", FRI, "The army shelled El Fasher on Wednesday. The RSF previously "
      "captured Nyala.", "Nyala", None, None, None),
