@@ -661,7 +661,8 @@ def _in_quote(text: str, at: int) -> bool:
 def _anaphora_pattern() -> re.Pattern[str]:
     words = sorted(lexicon().anaphora, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    # ("at the time of writing", "the day of the attack" name their own time)
+    return re.compile(rf"\b(?:{body})\b(?!\s+of\b)", re.IGNORECASE)
 
 
 @cache
