@@ -122,9 +122,9 @@ ROWS: list[Row] = [
     ("at the time is the last date told", FRI,
      "The RSF shelled Bara in March, killing five people. At the time, RSF fighters also "
      "attacked civilians in El Fasher, killing two.", "El Fasher", "2025-03-01", "2025-03-31", 3),
-    ("at the time of writing is no anaphor but the publication day", FRI,
+    ("at the time of writing is no anaphor but now", FRI,
      "The RSF shelled Bara in March, killing five people. RSF fighters were besieging El "
-     "Fasher at the time of writing.", "El Fasher", "2025-09-12", "2025-09-12", 1),
+     "Fasher at the time of writing.", "El Fasher", "2025-09-06", "2025-09-12", 2),
     ("the following night is the day after the last date told", FRI,
      "The RSF shelled Bara on Monday. The following night, RSF drones struck El Fasher, "
      "killing two people.", "El Fasher", "2025-09-09", "2025-09-09", 1),

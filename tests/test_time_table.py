@@ -41,7 +41,7 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("today", THU, "2025-08-07", "2025-08-07", 1),
     ("last night", THU, "2025-08-06", "2025-08-06", 1),
     ("this morning", THU, "2025-08-07", "2025-08-07", 1),
-    ("at the time of writing", THU, "2025-08-07", "2025-08-07", 1),
+    ("at the time of writing", THU, "2025-08-01", "2025-08-07", 2),
     ("the day before yesterday", THU, "2025-08-05", "2025-08-05", 1),
     ("two days ago", THU, "2025-08-05", "2025-08-05", 1),
     ("3 days ago", THU, "2025-08-04", "2025-08-04", 1),
