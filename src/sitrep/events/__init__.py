@@ -621,8 +621,10 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     events = []
     for where in wheres[:MAX_PLACES]:
         # "on August 2, 9, and 14": one event a day (dating.listed_days)
-        for day in listed_days(_conjunct_date(where, wheres, sentence, ctx) or when,
-                               sentence, ctx.dates) or [None]:
+        dated = _conjunct_date(where, wheres, sentence, ctx) or when
+        days: list[DateInterval | None] = [None] if dated is None else \
+            list(listed_days(dated, sentence, ctx.dates))
+        for day in days:
             event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, day,
                            sentence, status, source, ctx)
             events.append(event)

@@ -201,13 +201,13 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:on\s+)?", re.IGNORECASE)
 
 
-def listed_days(when: DateInterval | None, sentence: Sentence, dates: list[DateInterval]
+def listed_days(when: DateInterval, sentence: Sentence, dates: list[DateInterval]
                 ) -> list[DateInterval]:
     """The days of the list ``when`` belongs to ("airstrikes on August 2, 9, and 14"):
     ACLED codes one event per day, so each day dates an event of its own. A date that
     is no day of a list gives itself alone."""
-    if when is None or when.span is None or when.precision != DAY:
-        return [when] if when is not None else []
+    if when.span is None or when.precision != DAY:
+        return [when]
     days = [d for d in _dates_in(dates, sentence.start, sentence.end)
             if d.span is not None and d.precision == DAY and d.start is not None
             and d.start == d.end]
