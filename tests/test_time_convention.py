@@ -229,6 +229,8 @@ def test_a_list_of_days_gives_one_event_a_day() -> None:
                                              ("2025-09-09", "2025-09-09")], body
     assert _days_at("Drones struck Kharkiv on Monday and Wednesday.", "Kharkiv") == [
         ("2025-09-08", "2025-09-08"), ("2025-09-10", "2025-09-10")]
+    assert _days_at("Drones struck Kharkiv on Monday and again on Wednesday.", "Kharkiv") == [
+        ("2025-09-08", "2025-09-08"), ("2025-09-10", "2025-09-10")]
 
 
 def test_one_day_written_twice_is_one_event() -> None:

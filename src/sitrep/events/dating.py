@@ -197,8 +197,9 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
 
 
 #: what may stand between two days of one list: "August 2, 9, and 14", "Monday and on
-#: Wednesday", "2 and 5 September"
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:on\s+)?", re.IGNORECASE)
+#: Wednesday", "2 and 5 September", "on Saturday and again on Sunday"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:again\s+)?(?:on\s+)?",
+                        re.IGNORECASE)
 
 
 def listed_days(when: DateInterval, sentence: Sentence, dates: list[DateInterval]
