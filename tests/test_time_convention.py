@@ -133,6 +133,8 @@ ROWS: list[Row] = [
      "captured Nyala.", "Nyala", None, None, None),
     ("pluperfect with no date", FRI, "The army shelled El Fasher on Wednesday. The RSF had "
      "captured Nyala.", "Nyala", None, None, None),
+    ("a deadline is no date of the event", FRI, "The RSF shelled Bara on Monday. The RSF "
+     "had captured Nyala and four other towns by August 2024.", "Nyala", None, None, None),
     ("pluperfect told as what someone said is news", FRI,
      "Residents said the RSF had shelled Nyala, killing five people.",
      "Nyala", "2025-09-06", "2025-09-12", 2),

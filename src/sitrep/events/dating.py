@@ -78,6 +78,8 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*
 #: "seized most of the state since October 2023" a past event
 _GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+ing\b",
                        re.IGNORECASE)
+#: "by August 2024", "by the end of last year": a deadline, not the event's date
+_DEADLINE = re.compile(r"by\s", re.IGNORECASE)
 #: "had captured", "had already been shelled": the trigger's own verb is a pluperfect,
 #: past before the story's time; with no date in its sentence it is undated background
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
@@ -138,6 +140,9 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
         return later
     if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
         return onset
+    if own is not None and _DEADLINE.match(own.text) and own.precision not in (None, DAY) \
+            and doc.published:  # "had seized 12 towns by August 2024": done some time
+        return undated_past(own.text)  # before it, on no day the text gives
     if own is not None:
         return _as_said(own, sentence, scene, trigger_at)
     if (since_event := _since_event_in(sentence, scene)) is not None:
