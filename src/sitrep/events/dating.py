@@ -36,6 +36,15 @@ lists in ``sitrep/time/data/relative.yaml``):
 9. else the previous event's date; before any, the last date of news (not
    background) told outside quotations; else the week up to publication.
 
+Around these (branch dates3): a date inside a relative clause set off by commas dates
+that clause only, unless the clause tells the event itself ("which took place on
+Sunday"); a shift between the sentence's date and the trigger moves it ("on
+Thursday, a day after X"); "since then" is "since" the last date told; a pluperfect
+("had captured") or a deadline longer than a day ("by August 2024") with no other
+date is undated past; present words count only in the trigger's own clauses and not
+for a simple past; a list of days ("on August 2, 9, and 14") dates one event each
+(``listed_days``).
+
 Undated past events get no dates at all and are background (``is_background``);
 no event is dated after publication. An undated text gets only dates that carry
 their year (rules 1 and 4).
