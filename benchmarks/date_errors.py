@@ -57,8 +57,10 @@ def main(argv: list[str]) -> None:
     texts = gold_dir.parent / "texts"
     total = wrong_total = 0
     blind = blind_ids()
+    hidden = 0
     for path in gold_files(gold_dir):
         if path.stem in blind:  # the blind part stays blind: never read its errors
+            hidden += 1
             continue
         gold = json.loads(path.read_text(encoding="utf-8"))
         system = system_output(texts / f"{path.stem}.txt")
@@ -69,7 +71,8 @@ def main(argv: list[str]) -> None:
             continue
         for g, s in wrong:
             _show(path.stem, gold.get("published"), g, s)
-    print(f"dates right on {total - wrong_total}/{total} scored pairs")
+    print(f"dates right on {total - wrong_total}/{total} scored pairs "
+          f"(dev part; {hidden} blind documents hidden)")
 
 
 if __name__ == "__main__":

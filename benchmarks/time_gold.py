@@ -43,8 +43,10 @@ def main(argv: list[str]) -> None:
         ("all", "equal", "dated", "dated_equal", "found", "found_equal", "dated_found",
          "dated_found_equal", "recent", "recent_equal", "recent_overlap"), 0)
     blind = blind_ids()
+    hidden = 0
     for path in sorted(gold_dir.glob("*.json")):
         if path.stem in blind:  # the blind part stays blind: never read its labels
+            hidden += 1
             continue
         doc = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(doc, dict) or "events" not in doc:
@@ -53,6 +55,7 @@ def main(argv: list[str]) -> None:
         for event in doc["events"]:
             _score(event, published, counts, verbose, path.stem)
     _report(counts)
+    print(f"(dev part; {hidden} blind documents hidden)")
 
 
 def _score(event: dict, published: date | None, counts: dict[str, int], verbose: bool,

@@ -20,7 +20,7 @@ from sitrep.events import abroad, explain, realis, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events.dating import date_for, is_background, not_after_publication
+from sitrep.events.dating import date_for, is_background, listed_days, not_after_publication
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
@@ -706,15 +706,19 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     # A and B", B as written) shares its neighbours' (issue 12), else the article's
     country = next((w.place.country for w in wheres if w.place.country), None)
     for where in wheres[:MAX_PLACES]:
-        event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where,
-                       _conjunct_date(where, wheres, sentence, ctx) or when, sentence,
-                       status, source, ctx, country)
-        events.append(event)
-        explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
-        if kind.control and (kind.name == "handover" or status not in NOT_YET):
-            how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
-                else "ceded (claimed)"
-            ctx.territorial.append((event, how))
+        # "on August 2, 9, and 14": one event a day (dating.listed_days)
+        dated = _conjunct_date(where, wheres, sentence, ctx) or when
+        days: list[DateInterval | None] = [None] if dated is None else \
+            list(listed_days(dated, sentence, ctx.dates))
+        for day in days:
+            event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, day,
+                           sentence, status, source, ctx, country)
+            events.append(event)
+            explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
+            if kind.control and (kind.name == "handover" or status not in NOT_YET):
+                how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
+                    else "ceded (claimed)"
+                ctx.territorial.append((event, how))
     return events
 
 

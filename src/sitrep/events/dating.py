@@ -36,6 +36,15 @@ lists in ``sitrep/time/data/relative.yaml``):
 9. else the previous event's date; before any, the last date of news (not
    background) told outside quotations; else the week up to publication.
 
+Around these (branch dates3): a date inside a relative clause set off by commas dates
+that clause only, unless the clause tells the event itself ("which took place on
+Sunday"); a shift between the sentence's date and the trigger moves it ("on
+Thursday, a day after X"); "since then" is "since" the last date told; a pluperfect
+("had captured") or a deadline longer than a day ("by August 2024") with no other
+date is undated past; present words count only in the trigger's own clauses and not
+for a simple past; a list of days ("on August 2, 9, and 14") dates one event each
+(``listed_days``).
+
 Undated past events get no dates at all and are background (``is_background``);
 no event is dated after publication. An undated text gets only dates that carry
 their year (rules 1 and 4).
@@ -53,7 +62,7 @@ from functools import cache
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
-from sitrep.time.periods import DAY, WEEK, month_end, precision_for, shift_month
+from sitrep.time.periods import DAY, MONTH, WEEK, month_end, precision_for, shift_month
 
 #: present or present-perfect reporting: the event is current (the week before publication)
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
@@ -83,6 +92,11 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*
 #: "seized most of the state since October 2023" a past event
 _GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+ing\b",
                        re.IGNORECASE)
+#: "by August 2024", "by the end of last year": a deadline, not the event's date
+_DEADLINE = re.compile(r"by\s", re.IGNORECASE)
+#: "had captured", "had already been shelled": the trigger's own verb is a pluperfect,
+#: past before the story's time; with no date in its sentence it is undated background
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
 #: "she said" with no date: said when the speaker's last dated words were
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
 SPEECH_REACH = 600
@@ -137,14 +151,21 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     doc, dates = scene.doc, scene.dates
     offset = trigger_at - sentence.start
     own = _own_date(sentence, trigger_at, dates)
+    if own is not None and (shifted := _shifted_own(own, trigger_at, scene)):
+        return shifted
     if own is not None and (later := _sequel(own, trigger_at, scene)):
         return later
     if own is not None and (onset := _onset_of_state(own, trigger_at, scene)):
         return onset
+    if own is not None and _DEADLINE.match(own.text) and own.precision not in (None, DAY) \
+            and doc.published:  # "had seized 12 towns by August 2024": done some time
+        return undated_past(own.text)  # before it, on no day the text gives
     if own is not None:
-        return _as_said(own, sentence, scene)
+        return _as_said(own, sentence, scene, trigger_at)
     if (since_event := _since_event_in(sentence, scene)) is not None:
         return since_event
+    if (since_then := _since_then(sentence, scene)) is not None:
+        return since_then
     nominal = _NOMINAL.match(sentence.text[offset:])
     if nominal and doc.published and not _STILL.search(sentence.text, offset) \
             and not _GOVERNED.search(sentence.text[:offset]):
@@ -168,11 +189,17 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         return undated_past(_word_at(sentence.text, offset))
     if told_as_past := _undated_past_pattern().search(sentence.text):
         return undated_past(told_as_past.group(0))
+    if (pluperfect := _PLUPERFECT.search(sentence.text[max(0, offset - 40):offset])) \
+            and not _hearsay().search(sentence.text):
+        return undated_past(f"{pluperfect.group(0).strip()} {_word_at(sentence.text, offset)}")
     near = sentence.text[max(0, offset - 30):offset + 30]
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
     now = _TODAY.search(near)
-    if now is None and (perfect or own_perfect or _ONGOING.search(sentence.text)):
+    own_clauses = _without_other_clauses(sentence, offset, scene.dates)
+    if _simple_past(sentence.text, offset):  # "struck Kharkiv, and officials say the toll
+        now, own_clauses = None, ""  # is rising": the present is another verb's
+    if now is None and (perfect or own_perfect or _ONGOING.search(own_clauses)):
         campaign = _campaign_of(sentence, scene)
         if campaign is not None:
             return campaign
@@ -184,7 +211,7 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         if previous is not None and previous.start and not is_background(previous, published):
             return DateInterval(previous.start, published, previous.text,
                                 precision_for(previous.start, published))
-    if ongoing := _ONGOING.search(sentence.text):
+    if ongoing := _ONGOING.search(own_clauses):
         return recent_window(published, ongoing.group(0))
     if previous is None and scene.text:  # no event dated yet: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
@@ -192,9 +219,94 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     return previous if previous is not None else recent_window(published)
 
 
+#: what may stand between two days of one list: "August 2, 9, and 14", "Monday and on
+#: Wednesday", "2 and 5 September", "on Saturday and again on Sunday"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:again\s+)?(?:on\s+)?",
+                        re.IGNORECASE)
+
+
+def listed_days(when: DateInterval, sentence: Sentence, dates: list[DateInterval]
+                ) -> list[DateInterval]:
+    """The days of the list ``when`` belongs to ("airstrikes on August 2, 9, and 14"):
+    ACLED codes one event per day, so each day dates an event of its own. A date that
+    is no day of a list gives itself alone."""
+    if when.span is None or when.precision != DAY:
+        return [when]
+    days = [d for d in _dates_in(dates, sentence.start, sentence.end)
+            if d.span is not None and d.precision == DAY and d.start is not None
+            and d.start == d.end]
+    days.sort(key=lambda d: d.span.start if d.span else 0)
+    at = next((i for i, d in enumerate(days) if d.span == when.span and d.start == when.start),
+              None)
+    if at is None:
+        return [when]
+    first = last = at
+    text = sentence.text
+    while first > 0 and _joined(text, sentence.start, days[first - 1], days[first]):
+        first -= 1
+    while last + 1 < len(days) and _joined(text, sentence.start, days[last], days[last + 1]):
+        last += 1
+    chain = days[first:last + 1]
+    if len(chain) < 2 or len({d.start for d in chain}) < len(chain):
+        return [when]
+    # a list closes with "and" ("August 2, 9, and 14"); "today, August 5th" or "Monday,
+    # September 8" is one day written twice
+    closing = text[chain[-2].span.end - sentence.start:chain[-1].span.start - sentence.start] \
+        if chain[-2].span and chain[-1].span else ""
+    return chain if re.search(r"\band\b|&", closing) else [when]
+
+
+def _joined(text: str, offset: int, a: DateInterval, b: DateInterval) -> bool:
+    assert a.span is not None and b.span is not None
+    between = text[a.span.end - offset:b.span.start - offset]
+    return _LIST_JOIN.fullmatch(between) is not None
+
+
+#: an auxiliary before a past form makes it a perfect or a passive present
+_AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|is|are|am|been|being)\s+(?:\w+ly\s+|also\s+|"
+                               r"already\s+|now\s+|not\s+)*$", re.IGNORECASE)
+
+
+def _simple_past(sentence: str, offset: int) -> bool:
+    """The trigger is a verb in the simple past ("struck", "were killed"), or a noun whose
+    verb follows in it ("missiles also struck"): the sentence's present words ("now",
+    "is rising") tell another verb, not this event."""
+    word = _word_at(sentence, offset)
+    if not _is_past(word):
+        following = re.match(r"[\w’'-]+\s+(?:(?:\w+ly|also)\s+)?(?P<verb>[\w’'-]+)",
+                             sentence[offset:])
+        if following is None or not _is_past(following["verb"]):
+            return False
+        offset += following.start("verb")
+    return _AUXILIARY_BEFORE.search(sentence[max(0, offset - 40):offset]) is None
+
+
+def _without_other_clauses(sentence: Sentence, offset: int, dates: list[DateInterval]) -> str:
+    """The sentence with the relative clauses that do not hold the trigger blanked out:
+    "missiles also hit Kharkiv, where thousands are still without power" tells a past
+    strike; the present tense is the clause's, not the event's."""
+    clauses = _relative_clauses(sentence, _dates_in(dates, sentence.start, sentence.end))
+    trigger_at = sentence.start + offset
+    text = sentence.text
+    for start, end in clauses:
+        if not start <= trigger_at < end:
+            a, b = start - sentence.start, end - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 @cache
 def _undated_past_pattern() -> re.Pattern[str]:
     words = sorted(lexicon().undated_past_words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+@cache
+def _hearsay() -> re.Pattern[str]:
+    """ "Residents said the RSF had shelled X": a pluperfect shifted back by reported
+    speech tells the news, not background."""
+    words = sorted(lexicon().speech_verbs + lexicon().hearsay_words, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
@@ -275,8 +387,13 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
               ) -> DateInterval | None:
     """The sentence's date nearest the trigger; else one opening the sentence; else its
     one date closing the trigger's clause."""
-    in_sentence = [d for d in _dates_in(dates, sentence.start, sentence.end)
-                   if not _vague_elsewhere(d, sentence, trigger_at)]
+    in_sentence = _dates_in(dates, sentence.start, sentence.end)
+    clauses = _relative_clauses(sentence, in_sentence)
+    home = _clause_of(trigger_at, clauses)
+    if home is None:  # "The attack on X, which took place on Sunday": the trigger's own
+        home = _clause_after_noun(sentence, trigger_at, clauses)
+    in_sentence = [d for d in in_sentence if not _vague_elsewhere(d, sentence, trigger_at)
+                   and not _in_other_clause(d, home, clauses)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
     opening = next((d for d in in_sentence if _opens(sentence, d)), None)
@@ -285,6 +402,70 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     if placed or near:
         return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
     return _closing_date(sentence, trigger_at, in_sentence)
+
+
+#: ", which ...", ", who ...": a relative clause set off by a comma
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+
+
+def _relative_clauses(sentence: Sentence, dates: list[DateInterval]) -> list[tuple[int, int]]:
+    """The document offsets of each relative clause set off by commas ("The RSF, which
+    captured Nyala last year, shelled ..."): from its comma to the next comma that is not
+    inside a date ("on July 3, 2024"), or the sentence's end. A date inside one tells
+    when that clause's verb happened, not the main clause's."""
+    found = []
+    spans = [d.span for d in dates if d.span]
+    happening = _happening_pattern()
+    for m in _RELATIVE_OPEN.finditer(sentence.text):
+        if happening.match(sentence.text, m.end()):
+            continue  # "The attack, which took place on Sunday, killed ...": the event's own
+        end = sentence.end
+        for comma in re.finditer(",", sentence.text[m.end():]):
+            at = sentence.start + m.end() + comma.start()
+            if not any(span.start <= at < span.end for span in spans):
+                end = at
+                break
+        found.append((sentence.start + m.start(), end))
+    return found
+
+
+def _in_other_clause(interval: DateInterval, home: int | None,
+                     clauses: list[tuple[int, int]]) -> bool:
+    """A date inside a relative clause that does not hold the trigger. (A trigger in a
+    relative clause keeps the main clause's date: "on Monday, which led to clashes".)"""
+    if interval.span is None:
+        return False
+    inside = _clause_of(interval.span.start, clauses)
+    return inside is not None and inside != home
+
+
+@cache
+def _happening_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().happening_verbs, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s+(?:\w+ly\s+)?(?:{body})\b", re.IGNORECASE)
+
+
+def _clause_after_noun(sentence: Sentence, trigger_at: int, clauses: list[tuple[int, int]]
+                       ) -> int | None:
+    """The relative clause right after a trigger told as a noun ("The attack on X, which
+    took place on Sunday, ..."): it says when the trigger's own event happened. A past
+    verb between them ("shelled X, which ...") gives the clause another antecedent."""
+    if _is_past(_word_at(sentence.text, trigger_at - sentence.start)):
+        return None
+    after = [i for i, (start, _end) in enumerate(clauses) if start > trigger_at]
+    if not after:
+        return None
+    first = after[0]
+    between = sentence.text[trigger_at - sentence.start:clauses[first][0] - sentence.start]
+    words = re.findall(r"[\w’'-]+", between)[1:]
+    return None if any(_is_past(w) for w in words) else first
+
+
+def _clause_of(at: int, clauses: list[tuple[int, int]]) -> int | None:
+    """The index of the innermost (last opened) relative clause holding ``at``."""
+    inside = [i for i, (start, end) in enumerate(clauses) if start <= at < end]
+    return inside[-1] if inside else None
 
 
 #: words that start another clause between a trigger and a later date
@@ -413,9 +594,12 @@ def _connective() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{body})\s*,?\s*", re.IGNORECASE)
 
 
-def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterval:
+def _as_said(own: DateInterval, sentence: Sentence, scene: Scene,
+             trigger_at: int | None = None) -> DateInterval:
     """A date read as the words' author meant it: quoted days count from the day of
-    speaking; the day of speaking ends an ongoing report's campaign."""
+    speaking; the day of speaking does not date an ongoing or perfect report ("clashes
+    are continuing, she said on Tuesday", "the army said on Thursday its forces have
+    recaptured X"): the week up to publication."""
     published = scene.doc.published
     if own.span is None or not scene.text or published is None:
         return own
@@ -430,7 +614,28 @@ def _as_said(own: DateInterval, sentence: Sentence, scene: Scene) -> DateInterva
     if own is said and (ongoing := _ONGOING.search(
             sentence.text[: own.span.start - sentence.start])):
         return recent_window(published, ongoing.group(0))  # when said, not when it happened
+    if own is said and trigger_at is not None and own.span.end <= trigger_at \
+            and (current := _current_after(scene.text, own.span.end, trigger_at)):
+        return recent_window(published, current)
     return own
+
+
+#: "is", "are" or a perfect right before the trigger: "its forces have recaptured X"
+_CURRENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+|"
+                          r"been\s+)*$", re.IGNORECASE)
+
+
+def _current_after(text: str, said_end: int, trigger_at: int) -> str | None:
+    """The words that tell the trigger's event as current or perfect, in what was said
+    after the day of speaking ("said on Thursday that its forces have recaptured X",
+    "said on Monday fighting was still going on"), else None."""
+    between = text[said_end:trigger_at]
+    if re.search(r"[.;!?\n]", between):
+        return None
+    if aux := _CURRENT_AUX.search(text, max(said_end, trigger_at - 40), trigger_at):
+        return aux.group(0).split()[0]
+    still = _STILL.search(between)
+    return still.group(0) if still else None
 
 
 def _counts_from_today(interval: DateInterval) -> bool:
@@ -486,23 +691,79 @@ def _in_quote(text: str, at: int) -> bool:
 def _anaphora_pattern() -> re.Pattern[str]:
     words = sorted(lexicon().anaphora, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    # ("at the time of writing", "the day of the attack" name their own time)
+    return re.compile(rf"\b(?:{body})\b(?!\s+of\b)", re.IGNORECASE)
+
+
+@cache
+def _counted_shift_pattern() -> re.Pattern[str]:
+    """ "two days later", "a week after", "three days earlier": a counted shift."""
+    lex = lexicon()
+    numbers = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                       for w, (low, high) in sorted(lex.numbers.items(),
+                                                    key=lambda kv: -len(kv[0]))
+                       if low == high)
+    return re.compile(rf"\b(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days?|weeks?)\s+"
+                      rf"(?P<dir>later|after|earlier|before)\b", re.IGNORECASE)
+
+
+def _shift_in(text: str, start: int = 0, end: int | None = None
+              ) -> tuple[re.Match[str], int] | None:
+    """The first anaphoric shift in ``text[start:end]`` ("later that day", "a day after",
+    "two days later") and its days, as written (before any sign flip)."""
+    end = len(text) if end is None else end
+    found = _anaphora_pattern().search(text, start, end)
+    if found is not None:
+        return found, lexicon().anaphora[" ".join(found.group(0).lower().split())]
+    counted = _counted_shift_pattern().search(text, start, end)
+    if counted is None:
+        return None
+    lex = lexicon()
+    number = counted["num"].lower()
+    count = int(number) if number.isdigit() else lex.numbers[" ".join(number.split())][0]
+    days = count * lex.unit_days[lex.units[counted["unit"].lower()]]
+    return counted, days if counted["dir"].lower() in ("later", "after") else -days
+
+
+def _points_back(text: str, found: re.Match[str]) -> bool:
+    """ "a day after [X killed 12]" (a preposition taking the other event, not "a day after
+    that"): the event told before the phrase is the later one, so the shift turns round."""
+    last = found.group(0).split()[-1].lower()
+    return last in ("after", "before") and not _BACK_REFERENCE.match(text, found.end())
 
 
 def _anaphoric(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterval | None:
-    """ "Later that day": the last date told before, outside quotations, shifted."""
-    found = _anaphora_pattern().search(sentence.text)
-    if found is None or not scene.text:
+    """ "Later that day", "Two days later": the last date told before, outside
+    quotations, shifted."""
+    shift_found = _shift_in(sentence.text)
+    if shift_found is None or not scene.text:
         return None
+    found, days = shift_found
     told = _last_told(sentence.start, scene.dates, scene.text)
     if told is None or told.start is None or told.end is None:
         return None
-    days = lexicon().anaphora[" ".join(found.group(0).lower().split())]
-    refers_back = _BACK_REFERENCE.match(sentence.text, found.end())
-    if sentence.start + found.start() < trigger_at and not refers_back:
+    if sentence.start + found.start() < trigger_at and _points_back(sentence.text, found):
         days = -days  # "occurred a day after [X killed 12]": X is the earlier one
     shift = timedelta(days=days)
     return DateInterval(told.start + shift, told.end + shift, found.group(0), told.precision)
+
+
+def _shifted_own(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """ "recaptured Bara on Thursday, a day after the RSF seized Nyala": a shift between
+    the sentence's date and a later trigger moves the date ("two days later shelled X":
+    two days on; "a day after [X]": X was a day before)."""
+    if (own.span is None or own.start is None or own.end is None or not scene.text
+            or own.span.end > trigger_at):
+        return None
+    shift_found = _shift_in(scene.text, own.span.end, trigger_at)
+    if shift_found is None or re.search(r"[.;:!?\n]", scene.text[own.span.end:trigger_at]):
+        return None
+    found, days = shift_found
+    if _points_back(scene.text, found):
+        days = -days
+    shift = timedelta(days=days)
+    return DateInterval(own.start + shift, own.end + shift, f"{own.text} ... {found.group(0)}",
+                        own.precision)
 
 
 def _last_told(before: int, dates: list[DateInterval], text: str) -> DateInterval | None:
@@ -517,7 +778,9 @@ def _duration_pattern() -> re.Pattern[str]:
     lex = lexicon()
     leads = "|".join(re.escape(w) for w in lex.duration_leads)
     numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
-    count = rf"(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days|weeks|months)\b"
+    # ("after a months-long siege" counts nothing: the unit is part of an adjective)
+    # (no count: "after weeks of fighting", a vague length)
+    count = rf"(?:(?P<num>{numbers}|\d{{1,2}})\s+)?(?P<unit>days|weeks|months)\b(?!-)"
     # "In three weeks since the launch of ...": "in" counts only before "since"
     in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
     return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
@@ -530,10 +793,14 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
     found = _duration_pattern().search(sentence.text)
     if found is None or published is None:
         return None
-    low, high = _count(found["num"])
-    if low != high:  # "for a few days" gives no edge
-        return None
     unit = lexicon().units[found["unit"].lower()]
+    low, high = _count(found["num"]) if found["num"] else (0, -1)
+    if low != high:  # "for a few days", "after weeks of fighting": GOLD.md's vague spans
+        days = lexicon().vague_days.get(unit)  # (the past few days: the week; weeks: 30)
+        if days is None:  # ("for months" gives no edge)
+            return None
+        return DateInterval(published - timedelta(days=days - 1), published, found.group(0),
+                            WEEK if unit == "day" else MONTH)
     start = _back(published, low, unit)
     precision = (DAY if low == 1 else WEEK) if unit == "day" else precision_for(start, published)
     return DateInterval(start, published, found.group(0), precision)
@@ -582,7 +849,8 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
             _CLOSED_ASIDE.match(sentence, relative.start()):
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
-    between = re.findall(r"[\w’'-]+", sentence[relative.end(): offset])
+    # ("who spoke anonymously, said that drones carried out ...": the main verb came)
+    between = re.findall(r"[\w’'-]+", sentence[relative.start(): offset])[1:]
     if any(_is_past(w) for w in between):
         return False
     # "those who fled the war ... fled again": the clause names the subject of a main
@@ -709,6 +977,27 @@ def _since_event_in(sentence: Sentence, scene: Scene) -> DateInterval | None:
         if (since := _since_event(m, scene.dates, scene.text, scene.doc.published)):
             return since
     return None
+
+
+@cache
+def _since_then_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().since_then, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def _since_then(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """ "The war began in April 2023. Since then, the RSF has captured most of Darfur":
+    "since X" with X the last date told before the sentence, outside quotations."""
+    published = scene.doc.published
+    found = _since_then_pattern().search(sentence.text)
+    if found is None or published is None or not scene.text:
+        return None
+    told = _last_told(sentence.start, scene.dates, scene.text)
+    if told is None or told.start is None or told.start > published:
+        return None
+    precision = max(precision_for(told.start, published), told.precision or 1)
+    return DateInterval(told.start, published, found.group(0), precision)
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:

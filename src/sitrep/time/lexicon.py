@@ -69,6 +69,9 @@ class Lexicon:
     reversal_words: list[str]
     state_since_participles: list[str]
     speech_verbs: list[str]
+    hearsay_words: list[str]
+    since_then: list[str]
+    happening_verbs: list[str]
     duration_leads: list[str]
     flight_words: list[str]
     cause_words: list[str]
@@ -202,6 +205,9 @@ def lexicon() -> Lexicon:
         reversal_words=_words(relative["reversal_words"]),
         state_since_participles=_words(relative["state_since_participles"]),
         speech_verbs=_words(relative["speech_verbs"]),
+        hearsay_words=_words(relative["hearsay_words"]),
+        since_then=_words(relative["since_then"]),
+        happening_verbs=_words(relative["happening_verbs"]),
         duration_leads=_words(relative["duration_leads"]),
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),

@@ -440,11 +440,14 @@ def _months_back(anchor: Anchor, low: int, high: int, months_per_unit: int) -> P
 
 def _past_n(m: re.Match[str], anchor: Anchor) -> Period | None:
     """ "the past two weeks" (14 days), "the past month" (30), "the past few days" (the
-    week): back from publication, ending on it."""
+    week): back from publication, ending on it. "The past day" with no count is the
+    past 24 hours, which reach into the day before publication."""
     low, high = _count(m)
     unit = lexicon().units[m["unit"].lower()]
     if unit == "hour":
         return _hours_back(anchor, high)
+    if unit == "day" and m["num"] is None:
+        return _hours_back(anchor, HOURS_PER_DAY)
     if low != high and unit in lexicon().vague_days:
         return _days_back(anchor, lexicon().vague_days[unit])
     return _back_from(anchor, unit, high)
