@@ -36,6 +36,15 @@ def facts(extraction: Extraction) -> list[str]:
     ("The commander threatened airstrikes on the camp.", "airstrikes", "threat", "threatened"),
     ("The air force may have bombed the depot.", "bombed", "modal", None),
     ("The junta plans to launch an offensive in the valley.", "offensive", "intent", "planned"),
+    # a conjunct of the planned object is planned too
+    ("Unions called for a general strike and protests across the region on Monday.", "protests",
+     "intent", "planned"),
+    # a timetable: "due to", "poised to", "set to"
+    ("The rebels are due to hand over the hill town to the police next week.", "hand over",
+     "intent", "planned"),
+    ("The militia is poised to capture the ferry town.", "capture", "intent", "planned"),
+    # a yes/no question asks whether it happened
+    ("Did the army shell the river villages on Friday?", "shell", "question", None),
 ])
 def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str | None) -> None:
     found = why(sentence, trigger)
@@ -53,6 +62,11 @@ def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str 
     ("It was not until Friday that the militia captured the bridge.", "captured"),
     ("The army shelled the market, but no one was hurt.", "shelled"),
     ("Rebels said they had captured the ridge and would hold it.", "captured"),
+    # the object of another noun is no planned or threatened thing: it happened
+    ("Militia leaders vowed revenge for the attack on their camp.", "attack"),
+    ("The governor ordered an inquiry into the shelling of the market.", "shelling"),
+    # a wh-question takes the event as given
+    ("Who shelled the river villages on Friday?", "shelled"),
 ])
 def test_realis_clauses_are_asserted(sentence: str, trigger: str) -> None:
     assert why(sentence, trigger) is None
