@@ -18,7 +18,7 @@ from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, f
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events import explain, realis, written
+from sitrep.events import explain, realis, transfer, written
 from sitrep.events.dating import date_for, is_background
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -758,8 +758,10 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
     burning = None if casualty_rules.crowd_named(sentence.text) else _armed_burning(kind, actor1)
     event_type, sub_event_type = burning or (
         kind.event_type, _sub_event(kind, actor1, where.place, ctx.sides.country))
+    context = _context_of(sentence, ctx)
     event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
-        kind.name, event_type, sub_event_type, _context_of(sentence, ctx))
+        kind.name, event_type, sub_event_type, context)
+    event_type, sub_event_type = transfer.settle(event_type, sub_event_type, context)
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
         actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
                                      ctx.sides.country)
