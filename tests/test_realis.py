@@ -93,3 +93,24 @@ def test_fighting_that_people_fled_with_a_modifier_is_no_battle_there() -> None:
     x = run("Junta jets bombed Kutkai on Monday, and residents who fled the recent fighting "
             "in Kutkai have not returned.")
     assert [e.sub_event_type for e in x.events if e.event_type == "Battles"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "Thousands gathered in Orvel on Sunday for the anniversary of the air strikes on its market.",
+    "Families marked ten years since the bombing of the Orvel train station on Sunday.",
+])
+def test_an_event_remembered_is_not_reported_again(body: str) -> None:
+    assert facts(run(body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Hundreds of people gathered in the town of Orvel on Friday to protest against the new tax.",
+    "Students marched through the town of Orvel on Monday to demonstrate against tuition fees.",
+])
+def test_a_crowd_assembled_to_protest_did_protest(body: str) -> None:
+    assert "Peaceful protest" in facts(run(body))
+
+
+def test_a_plan_to_protest_is_still_planned() -> None:
+    assert facts(run("Opposition supporters plan to protest in the town of Orvel on Friday.")) \
+        == []

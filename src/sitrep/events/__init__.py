@@ -168,7 +168,7 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
         if not kind.applies(sentence.text, bool(civilians)):
             continue
         for m in kind.pattern.finditer(sentence.text):
-            why = _not_an_event(m, sentence, status)
+            why = _not_an_event(m, sentence, status, kind.name)
             if why is None:
                 found.append((kind, m.start()))
             else:
@@ -176,13 +176,17 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     return found
 
 
-def _not_an_event(m: re.Match[str], sentence: Sentence, status: str) -> str | None:
+def _not_an_event(m: re.Match[str], sentence: Sentence, status: str, kind: str = ""
+                  ) -> str | None:
     """Why a trigger match is no event by the words before it, or None."""
     before = sentence.text[max(0, m.start() - 24):m.start()]
     purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
-        and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
+        and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()]) \
+        and not (kind == "protest" and realis.assembled_before(sentence.text[:m.start()]))
     if purpose and status not in NON_FACTUAL:
         return "a purpose ('to ...'), not a report"
+    if realis.remembered(sentence.text[max(0, m.start() - 60):m.start()]):
+        return "an earlier event remembered ('the anniversary of ...', 'years since ...')"
     gerund = m.group(0).endswith("ing")
     if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
         return "a goal ('aimed at ...ing')"

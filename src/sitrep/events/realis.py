@@ -208,3 +208,30 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
             return None
         verb = governor
     return None
+
+
+@cache
+def _remembered() -> re.Pattern[str]:
+    data = yaml.safe_load((files("sitrep.events") / "data" / "realis.yaml").read_text("utf-8"))
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["remembered"]) +
+                      r")\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def remembered(before: str) -> bool:
+    """The trigger is the event a commemoration or a count of years looks back on ("the
+    20th anniversary of the massacre", "ten years since the bombing", "in memory of those
+    killed"): an earlier event, not one this report tells."""
+    return bool(_remembered().search(before))
+
+
+@cache
+def _assembled() -> re.Pattern[str]:
+    data = yaml.safe_load((files("sitrep.events") / "data" / "realis.yaml").read_text("utf-8"))
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["assembled"]) +
+                      r")\b[^.;:!?]*$", re.IGNORECASE)
+
+
+def assembled_before(before: str) -> bool:
+    """A crowd's assembly told as fact before "to protest" ("hundreds gathered in the square
+    to protest the tax"): protesting was what they did there, not a plan."""
+    return bool(_assembled().search(before))

@@ -1,0 +1,21 @@
+"""Passages that report no ACLED event (issue 15), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract_text
+from sitrep.model import NON_FACTUAL
+
+
+@pytest.mark.parametrize("body", [
+    # an industrial or road accident is no remote explosive
+    "A fuel tanker overturned and exploded on the highway near Orvel, killing 40 people.",
+    "An explosion at a coal mine near the town of Orvel killed 22 miners on Tuesday.",
+    "A blast at a firecracker workshop in Orvel killed nine people.",
+    # seizing drugs or cash takes no territory
+    "Police seized two tonnes of cocaine in a warehouse at the port of Orvel.",
+])
+def test_accidents_and_seizures_of_goods_are_no_events(body: str) -> None:
+    assert [e.sub_event_type for e in extract_text(body).events
+            if e.status not in NON_FACTUAL] == []
