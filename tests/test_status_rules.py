@@ -107,3 +107,28 @@ def test_a_past_passive_of_planning_leaves_the_event_reported() -> None:
     [event] = events("Protesters rallied in Yangon on Monday, days after a strike that was "
                      "planned for weeks.")
     assert event.status == "reported"
+
+
+def test_a_modal_in_another_clause_leaves_the_trigger_told() -> None:
+    """A modal or a plan of a relative or an earlier clause qualifies its own verb (read on
+    the parse), not a trigger after another clause opens ("as troops shelled")."""
+    from sitrep.events.status import is_hypothetical, status_of
+    text = "Residents who feared the army would return fled as troops shelled the village."
+    at = text.index("shelled")
+    assert not is_hypothetical(text, at)
+    assert status_of(text, "", None, at) == "reported"
+    farmers = "Farmers who say the new law could ruin them protested outside the council."
+    assert not is_hypothetical(farmers, farmers.index("protested"))
+    # a possibility noun just before the trigger still makes it hypothetical
+    risk = "Monitors warned of the risk of renewed clashes near the dam."
+    assert is_hypothetical(risk, risk.index("clashes"))
+    # a plan in the trigger's own clause still counts
+    plan = "The group said it would launch air strikes on the ridge."
+    assert status_of(plan, "", None, plan.index("air strikes")) == "planned"
+
+
+def test_shelling_told_after_a_feared_return_is_an_event() -> None:
+    found = [e for e in events("Residents of Orvel who feared the army would return fled as "
+                               "troops shelled the village of Orvel on Monday.")
+             if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert found and found[0].status == "reported"

@@ -97,14 +97,28 @@ def status_of(sentence: str, following: str, source: str | None,
         return "denied"
     near = sentence if trigger_at is None else \
         sentence[max(0, trigger_at - CUE_BEFORE):trigger_at + CUE_AFTER]
-    if c.threatened.search(near):
+    at = None if trigger_at is None else trigger_at - max(0, trigger_at - CUE_BEFORE)
+    if _cue_reaches(c.threatened, near, at):
         return "threatened"
-    if c.planned.search(near) or (trigger_at is not None and _planned_passive().match(
+    if _cue_reaches(c.planned, near, at) or (trigger_at is not None and _planned_passive().match(
             sentence, trigger_at)):
         return "planned"
     if c.unverified.search(sentence) or c.unverified.search(following[:200]):
         return "unverified"
     return "attributed" if source or hearsay or _QUOTED.match(sentence) else "reported"
+
+
+#: words that open another clause: a plan or threat told before one is not the trigger's
+#: ("residents who feared the army would return fled *as* troops shelled the village")
+_CLAUSE_OPENER = re.compile(r"\b(?:as|when|while|after|before|because|since|who|which|where|"
+                            r"whereas|although|though|but)\b|;", re.IGNORECASE)
+
+
+def _cue_reaches(pattern: re.Pattern[str], near: str, at: int | None) -> bool:
+    """A cue of the window that qualifies the trigger at ``at``: one after it, or one before
+    it with no other clause opening between them."""
+    return any(at is None or m.start() >= at or not _CLAUSE_OPENER.search(near, m.end(), at)
+               for m in pattern.finditer(near))
 
 
 @cache
@@ -138,11 +152,22 @@ def is_negated(sentence: str, trigger_start: int) -> bool:
     return bool(cues().negation.search(window))
 
 
+#: modals and conditions: whether they govern the trigger is the parse's matter (realis.py),
+#: read on the trigger's own verb ("troops shelled" is told as fact in "residents who
+#: feared the army would return fled as troops shelled the village")
+_CLAUSAL = frozenset({"would", "could", "might", "may", "if", "unless"})
+#: how close a possibility noun stands before its trigger ("the risk of renewed clashes")
+NOMINAL_REACH = 30
+
+
 def is_hypothetical(sentence: str, trigger_start: int) -> bool:
-    """A conditional before the trigger in the same clause ("if the TNLA accepts")."""
+    """A possibility just before the trigger in its clause ("the risk of clashes", "possible
+    airstrikes"), or a sentence that opens with "If"."""
     clause_start = max(sentence.rfind(",", 0, trigger_start), sentence.rfind(";", 0, trigger_start))
     window = sentence[clause_start + 1:trigger_start]
-    return bool(cues().hypothetical.search(window)) or bool(
+    near = len(window) - NOMINAL_REACH
+    return any(m.group(0).lower() not in _CLAUSAL and m.end() >= near
+               for m in cues().hypothetical.finditer(window)) or bool(
         re.match(r"\s*If\b", sentence))
 
 
