@@ -132,3 +132,17 @@ def test_shelling_told_after_a_feared_return_is_an_event() -> None:
                                "troops shelled the village of Orvel on Monday.")
              if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert found and found[0].status == "reported"
+
+
+def test_a_claim_rejected_or_called_false_is_denied() -> None:
+    from sitrep.events.status import status_of
+    for text in ("The army rejected accusations that its troops had shelled the village.",
+                 "The militia dismissed allegations that it had abducted the aid workers.",
+                 "Officials said the reports that soldiers had burned houses were false."):
+        assert status_of(text, "", None) == "denied", text
+
+
+def test_an_attack_with_toxic_chemicals_is_a_chemical_weapon() -> None:
+    found = events("Dozens of people suffered breathing difficulties after an attack with "
+                   "toxic chemicals on the village of Orvel on Monday.")
+    assert [e.sub_event_type for e in found] == ["Chemical weapon"]
