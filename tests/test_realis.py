@@ -45,6 +45,9 @@ def facts(extraction: Extraction) -> list[str]:
     ("The militia is poised to capture the ferry town.", "capture", "intent", "planned"),
     # a yes/no question asks whether it happened
     ("Did the army shell the river villages on Friday?", "shell", "question", None),
+    # an earlier event told as the time anchor of this one
+    ("Two people were hurt at the rally, the first protest since the junta seized power in May.",
+     "seized", "anchor", None),
 ])
 def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str | None) -> None:
     found = why(sentence, trigger)
@@ -67,6 +70,8 @@ def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str 
     ("The governor ordered an inquiry into the shelling of the market.", "shelling"),
     # a wh-question takes the event as given
     ("Who shelled the river villages on Friday?", "shelled"),
+    # a "since" clause that opens the sentence tells its own event
+    ("Since the army shelled the river villages on Monday, thousands have fled.", "shelled"),
 ])
 def test_realis_clauses_are_asserted(sentence: str, trigger: str) -> None:
     assert why(sentence, trigger) is None

@@ -56,7 +56,8 @@ class Irrealis:
 
 def needs_parse(sentence: str) -> bool:
     """The sentence holds a word that can make a trigger irrealis (else it is read as told)."""
-    return bool(words().gate.search(sentence)) or sentence.rstrip(" ”\"'’").endswith("?")
+    return bool(words().gate.search(sentence)) or sentence.rstrip(" ”\"'’").endswith("?") \
+        or " since " in sentence
 
 
 #: the relations inside a noun phrase or a prepositional phrase, climbed to reach the verb
@@ -136,6 +137,10 @@ def _own(verb: Token) -> Irrealis | None:
             return Irrealis("modal", child.text, None)
         if child.dep_ == "mark" and child.lower_ in w.conditional:
             return Irrealis("conditional", child.text, None)
+        if child.dep_ == "mark" and child.lower_ == "since" and verb.dep_ == "advcl" \
+                and child.i < verb.i and verb.i > verb.head.i:
+            # "the first protest since the junta seized power": a past time anchor
+            return Irrealis("anchor", child.text, None)
     return None
 
 
