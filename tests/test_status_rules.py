@@ -146,3 +146,14 @@ def test_an_attack_with_toxic_chemicals_is_a_chemical_weapon() -> None:
     found = events("Dozens of people suffered breathing difficulties after an attack with "
                    "toxic chemicals on the village of Orvel on Monday.")
     assert [e.sub_event_type for e in found] == ["Chemical weapon"]
+
+
+def test_a_negation_of_another_clause_does_not_negate_the_trigger() -> None:
+    from sitrep.events.status import is_negated
+    warning = "There was no warning before the air strike hit the market."
+    assert not is_negated(warning, warning.index("air strike"))
+    names = "The militants, who did not give names, abducted two aid workers."
+    assert not is_negated(names, names.index("abducted"))
+    assert is_negated("The rebels did not capture the town.", 20)
+    assert is_negated("There were no clashes or air strikes in the town.",
+                      len("There were no clashes or "))

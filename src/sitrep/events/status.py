@@ -146,9 +146,20 @@ def _planned_passive() -> re.Pattern[str]:
 _QUOTED = re.compile(r"^\s*[“\"]")
 
 
+#: where the clause of a negation ends: a comma, a dash, or a word that opens another
+#: clause ("no warning *before* the air strike hit", "who did not give their names*,*
+#: abducted")
+_NEGATION_ENDS = re.compile(r"[,;:–—]|\b(?:before|after|when|while|as|because|since|until|"
+                            r"who|which|whose|but)\b", re.IGNORECASE)
+
+
 def is_negated(sentence: str, trigger_start: int) -> bool:
-    """A negation word within the few words before the trigger ("did not capture")."""
+    """A negation word within the few words before the trigger, in its clause ("did not
+    capture")."""
     window = sentence[max(0, trigger_start - 25):trigger_start]
+    ends = list(_NEGATION_ENDS.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
     return bool(cues().negation.search(window))
 
 
