@@ -37,6 +37,12 @@ def main_sub_type(body: str) -> str | None:
     "The army ceded the district of Harnu to the rebels after local leaders negotiated.",
     # entered a place long held by another
     "The army entered the town of Velsk on Friday for the first time in years.",
+    # taken over from a force that leaves, re-entered, assumed control, vacated by another
+    "Malian troops took over the Orvel base from French forces on Friday.",
+    "Government forces re-entered the town of Orvel after the militants fled.",
+    "The national army assumed control of the Orvel camp on Monday after the peacekeepers "
+    "withdrew.",
+    "The army moved into the town of Orvel, vacated by the rebels a day earlier.",
 ])
 def test_a_place_left_to_the_other_side_is_a_transfer(body: str) -> None:
     assert main_sub_type(body) == TRANSFER
