@@ -15,6 +15,12 @@ from sitrep.model import NON_FACTUAL
     "A blast at a firecracker workshop in Orvel killed nine people.",
     # seizing drugs or cash takes no territory
     "Police seized two tonnes of cocaine in a warehouse at the port of Orvel.",
+    # weapons tests, exercises, mine clearance and history fire at no one
+    "The northern state test-fired two ballistic missiles into the sea off Orvel on Thursday.",
+    "The navy held live-fire drills near Orvel, firing artillery and missiles at targets.",
+    "The army held joint exercises near Orvel, including simulated air strikes.",
+    "Demining teams cleared 300 landmines from farmland near Orvel last year.",
+    "Scientists found the bones of soldiers killed in a 17th-century battle near Orvel.",
 ])
 def test_accidents_and_seizures_of_goods_are_no_events(body: str) -> None:
     assert [e.sub_event_type for e in extract_text(body).events
