@@ -119,3 +119,11 @@ def test_a_crowd_assembled_to_protest_did_protest(body: str) -> None:
 def test_a_plan_to_protest_is_still_planned() -> None:
     assert facts(run("Opposition supporters plan to protest in the town of Orvel on Friday.")) \
         == []
+
+
+def test_to_before_a_gerund_is_no_purpose() -> None:
+    """"resorted to picketing" tells what they did; "committed to fighting" a goal."""
+    assert "Peaceful protest" in facts(run("Students in the town of Orvel resorted to "
+                                           "picketing outside the council on Monday."))
+    assert facts(run("The rebels in the town of Orvel say they remain committed to fighting "
+                     "the army.")) == []

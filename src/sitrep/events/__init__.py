@@ -131,7 +131,9 @@ _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
 _GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:ed|es)? on|"
                           r"bid (?:for|at)|attempts? at|efforts? at|intent on|bent on|"
-                          r"hopes? of|goal of|plans? for|capable of|sights on|eyes? on)\s+$",
+                          r"hopes? of|goal of|plans? for|capable of|sights on|eyes? on|"
+                          r"committed to|dedicated to|devoted to|opposed to|open to|close to|"
+                          r"objects? to|objected to|looking forward to)\s+$",
                           re.IGNORECASE)
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
@@ -176,13 +178,19 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     return found
 
 
+#: "resorted to picketing", "turned to looting": "to" before a gerund is a preposition, no
+#: purpose infinitive (those take the bare verb)
+_TO_GERUND = re.compile(r"\w+ing$", re.IGNORECASE)
+
+
 def _not_an_event(m: re.Match[str], sentence: Sentence, status: str, kind: str = ""
                   ) -> str | None:
     """Why a trigger match is no event by the words before it, or None."""
     before = sentence.text[max(0, m.start() - 24):m.start()]
     purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
         and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()]) \
-        and not (kind == "protest" and realis.assembled_before(sentence.text[:m.start()]))
+        and not (kind == "protest" and realis.assembled_before(sentence.text[:m.start()])) \
+        and not _TO_GERUND.match(m.group(0))
     if purpose and status not in NON_FACTUAL:
         return "a purpose ('to ...'), not a report"
     if realis.remembered(sentence.text[max(0, m.start() - 60):m.start()]):
