@@ -72,3 +72,15 @@ def test_withdrawal_without_fight_reads_both_cues() -> None:
                   "The army took the town after the rebels withdrew.") == (
         "Strategic developments", TRANSFER)
     assert settle("Battles", "Armed clash", "The rebels withdrew.") == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(("body", "taken"), [
+    ("Government troops took the main town in the valley of Orvel on Wednesday after two days "
+     "of fighting.", True),
+    ("Thousands of people took refuge in the town of Orvel.", False),
+    ("The convoy took the road to the town of Orvel.", False),
+])
+def test_took_the_town_is_a_capture(body: str, taken: bool) -> None:
+    sub_type = main_sub_type(body)
+    assert (sub_type in ("Government regains territory",
+                         "Non-state actor overtakes territory")) is taken
