@@ -25,3 +25,10 @@ from sitrep.model import NON_FACTUAL
 def test_accidents_and_seizures_of_goods_are_no_events(body: str) -> None:
     assert [e.sub_event_type for e in extract_text(body).events
             if e.status not in NON_FACTUAL] == []
+
+
+def test_the_raid_of_an_arrest_is_no_clash() -> None:
+    found = [e.sub_event_type for e in extract_text(
+        "Security forces detained 15 suspected members of the banned Orvel Front in raids in "
+        "the town of Orvel on Tuesday.").events if e.status not in NON_FACTUAL]
+    assert "Armed clash" not in found and "Arrests" in found

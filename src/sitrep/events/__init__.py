@@ -456,9 +456,10 @@ def _air_assaults(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
 def _air_raids(triggers: list[tuple[TriggerKind, int]], sentence: Sentence) -> set[int]:
     """The offsets of the triggers to keep: "warplanes carried out six airstrikes ... and
     three raids" tells air raids, no ground battle, so a bare "raid" beside an air trigger
-    is not a clash."""
-    air = any(k.event_type == "Explosions/Remote violence" and k.sub_event_type ==
-              "Air/drone strike" for k, _ in triggers)
+    is not a clash; nor is the raid in which someone was arrested ("detained 15 suspects in
+    raids": ACLED codes the arrests, issue 15)."""
+    air = any((k.event_type == "Explosions/Remote violence" and k.sub_event_type ==
+              "Air/drone strike") or k.name == "arrests" for k, _ in triggers)
     return {at for k, at in triggers
             if not (air and k.name == "clash" and _RAID.match(sentence.text, at))}
 
