@@ -157,3 +157,18 @@ def test_a_negation_of_another_clause_does_not_negate_the_trigger() -> None:
     assert is_negated("The rebels did not capture the town.", 20)
     assert is_negated("There were no clashes or air strikes in the town.",
                       len("There were no clashes or "))
+
+
+def test_a_threat_in_an_aside_does_not_qualify_the_trigger() -> None:
+    from sitrep.events.status import status_of
+    aside = "The militia, which had threatened the town for weeks, attacked it on Monday."
+    assert status_of(aside, "", None, aside.index("attacked")) == "reported"
+    plain = "The militia threatened to attack the town on Monday."
+    assert status_of(plain, "", None, plain.index("attack ")) == "threatened"
+
+
+def test_a_planned_event_does_not_outrank_one_told_as_fact() -> None:
+    found = [(e.sub_event_type, e.status) for e in events(
+        "Police arrested opposition leader Dabo in the town of Orvel on Monday, a day after he "
+        "had called for protests.")]
+    assert ("Arrests", "reported") in found

@@ -500,14 +500,17 @@ def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
     """ACLED's hierarchy, per place and day: where several kinds of a sentence fall on one
     place (air support inside a battle), the highest-ranked codes it; side kinds stand
     beside. "Seized X on July 16 and have been battling there since July 18": kinds dated
-    apart (both dates known, no day shared) are two events, each of its own kind."""
+    apart (both dates known, no day shared) are two events, each of its own kind; an event
+    still to come ("had called for protests") and one told as fact are two events."""
     main = [(k, e) for k, e in ranked if _is_main(k) and e.location is not None]
 
     def outranked(kind: TriggerKind, event: Event) -> bool:
         assert event.location is not None
         return any(_rank(k) < _rank(kind) for k, e in main
                    if e.location is not None and e.location.name == event.location.name
-                   and not _dated_apart(e.date, event.date))
+                   and not _dated_apart(e.date, event.date)
+                   # a planned or threatened event outranks no event told as fact
+                   and (e.status in NON_FACTUAL) == (event.status in NON_FACTUAL))
 
     return [e for k, e in ranked if not _is_main(k) or e.location is None
             or not outranked(k, e)]

@@ -114,11 +114,19 @@ _CLAUSE_OPENER = re.compile(r"\b(?:as|when|while|after|before|because|since|who|
                             r"whereas|although|though|but)\b|;", re.IGNORECASE)
 
 
+#: an aside between commas: ", which had threatened the town for weeks,"
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\s+[^,;:]*,")
+
+
 def _cue_reaches(pattern: re.Pattern[str], near: str, at: int | None) -> bool:
     """A cue of the window that qualifies the trigger at ``at``: one after it, or one before
-    it with no other clause opening between them."""
-    return any(at is None or m.start() >= at or not _CLAUSE_OPENER.search(near, m.end(), at)
-               for m in pattern.finditer(near))
+    it with no other clause opening between them and not inside an aside that closes
+    before it ("the militia, which had threatened the town, attacked it")."""
+    asides = [a.span() for a in _ASIDE.finditer(near) if at is not None and a.end() <= at]
+    return any(at is None or m.start() >= at or (
+        not _CLAUSE_OPENER.search(near, m.end(), at)
+        and not any(start <= m.start() < end for start, end in asides))
+        for m in pattern.finditer(near))
 
 
 @cache
