@@ -107,7 +107,7 @@ def _argument_of(token: Token, verb: Token) -> str | None:
     an offensive", "called for a strike and protests"), else None: the object of another
     noun ("vowed revenge *for* the attack", "ordered an inquiry *into* the shelling") is
     a thing that happened, not the one planned or threatened."""
-    path = []
+    path: list[Token] = []
     while token.i != verb.i and token.head.i != token.i and len(path) < 8:
         path.append(token)
         token = token.head
