@@ -43,6 +43,9 @@ def main_sub_type(body: str) -> str | None:
     "The national army assumed control of the Orvel camp on Monday after the peacekeepers "
     "withdrew.",
     "The army moved into the town of Orvel, vacated by the rebels a day earlier.",
+    # a withdrawal completed, an armed side that left a place
+    "French troops completed their withdrawal from the Orvel base on Monday.",
+    "The jihadists left the town of Orvel on Sunday, residents said.",
 ])
 def test_a_place_left_to_the_other_side_is_a_transfer(body: str) -> None:
     assert main_sub_type(body) == TRANSFER
@@ -52,6 +55,8 @@ def test_a_place_left_to_the_other_side_is_a_transfer(body: str) -> None:
     "Rebels captured the town of Varno after heavy fighting with government forces.",
     "Government troops pulled out of the town of Varno after clashes, and the rebels took it.",
     "Troops entered the town of Velsk after a battle with the militia.",
+    "The rebels left the town of Orvel after two days of fighting with the army.",
+    "Thousands of residents left the town of Orvel on Sunday.",
 ])
 def test_a_place_taken_in_a_fight_is_no_transfer(body: str) -> None:
     assert main_sub_type(body) != TRANSFER
