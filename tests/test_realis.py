@@ -36,6 +36,18 @@ def facts(extraction: Extraction) -> list[str]:
     ("The commander threatened airstrikes on the camp.", "airstrikes", "threat", "threatened"),
     ("The air force may have bombed the depot.", "bombed", "modal", None),
     ("The junta plans to launch an offensive in the valley.", "offensive", "intent", "planned"),
+    # a conjunct of the planned object is planned too
+    ("Unions called for a general strike and protests across the region on Monday.", "protests",
+     "intent", "planned"),
+    # a timetable: "due to", "poised to", "set to"
+    ("The rebels are due to hand over the hill town to the police next week.", "hand over",
+     "intent", "planned"),
+    ("The militia is poised to capture the ferry town.", "capture", "intent", "planned"),
+    # a yes/no question asks whether it happened
+    ("Did the army shell the river villages on Friday?", "shell", "question", None),
+    # an earlier event told as the time anchor of this one
+    ("Two people were hurt at the rally, the first protest since the junta seized power in May.",
+     "seized", "anchor", None),
 ])
 def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str | None) -> None:
     found = why(sentence, trigger)
@@ -53,6 +65,13 @@ def test_irrealis_clauses(sentence: str, trigger: str, reason: str, status: str 
     ("It was not until Friday that the militia captured the bridge.", "captured"),
     ("The army shelled the market, but no one was hurt.", "shelled"),
     ("Rebels said they had captured the ridge and would hold it.", "captured"),
+    # the object of another noun is no planned or threatened thing: it happened
+    ("Militia leaders vowed revenge for the attack on their camp.", "attack"),
+    ("The governor ordered an inquiry into the shelling of the market.", "shelling"),
+    # a wh-question takes the event as given
+    ("Who shelled the river villages on Friday?", "shelled"),
+    # a "since" clause that opens the sentence tells its own event
+    ("Since the army shelled the river villages on Monday, thousands have fled.", "shelled"),
 ])
 def test_realis_clauses_are_asserted(sentence: str, trigger: str) -> None:
     assert why(sentence, trigger) is None
@@ -79,3 +98,32 @@ def test_fighting_that_people_fled_with_a_modifier_is_no_battle_there() -> None:
     x = run("Junta jets bombed Kutkai on Monday, and residents who fled the recent fighting "
             "in Kutkai have not returned.")
     assert [e.sub_event_type for e in x.events if e.event_type == "Battles"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "Thousands gathered in Orvel on Sunday for the anniversary of the air strikes on its market.",
+    "Families marked ten years since the bombing of the Orvel train station on Sunday.",
+])
+def test_an_event_remembered_is_not_reported_again(body: str) -> None:
+    assert facts(run(body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Hundreds of people gathered in the town of Orvel on Friday to protest against the new tax.",
+    "Students marched through the town of Orvel on Monday to demonstrate against tuition fees.",
+])
+def test_a_crowd_assembled_to_protest_did_protest(body: str) -> None:
+    assert "Peaceful protest" in facts(run(body))
+
+
+def test_a_plan_to_protest_is_still_planned() -> None:
+    assert facts(run("Opposition supporters plan to protest in the town of Orvel on Friday.")) \
+        == []
+
+
+def test_to_before_a_gerund_is_no_purpose() -> None:
+    """"resorted to picketing" tells what they did; "committed to fighting" a goal."""
+    assert "Peaceful protest" in facts(run("Students in the town of Orvel resorted to "
+                                           "picketing outside the council on Monday."))
+    assert facts(run("The rebels in the town of Orvel say they remain committed to fighting "
+                     "the army.")) == []

@@ -107,3 +107,68 @@ def test_a_past_passive_of_planning_leaves_the_event_reported() -> None:
     [event] = events("Protesters rallied in Yangon on Monday, days after a strike that was "
                      "planned for weeks.")
     assert event.status == "reported"
+
+
+def test_a_modal_in_another_clause_leaves_the_trigger_told() -> None:
+    """A modal or a plan of a relative or an earlier clause qualifies its own verb (read on
+    the parse), not a trigger after another clause opens ("as troops shelled")."""
+    from sitrep.events.status import is_hypothetical, status_of
+    text = "Residents who feared the army would return fled as troops shelled the village."
+    at = text.index("shelled")
+    assert not is_hypothetical(text, at)
+    assert status_of(text, "", None, at) == "reported"
+    farmers = "Farmers who say the new law could ruin them protested outside the council."
+    assert not is_hypothetical(farmers, farmers.index("protested"))
+    # a possibility noun just before the trigger still makes it hypothetical
+    risk = "Monitors warned of the risk of renewed clashes near the dam."
+    assert is_hypothetical(risk, risk.index("clashes"))
+    # a plan in the trigger's own clause still counts
+    plan = "The group said it would launch air strikes on the ridge."
+    assert status_of(plan, "", None, plan.index("air strikes")) == "planned"
+
+
+def test_shelling_told_after_a_feared_return_is_an_event() -> None:
+    found = [e for e in events("Residents of Orvel who feared the army would return fled as "
+                               "troops shelled the village of Orvel on Monday.")
+             if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert found and found[0].status == "reported"
+
+
+def test_a_claim_rejected_or_called_false_is_denied() -> None:
+    from sitrep.events.status import status_of
+    for text in ("The army rejected accusations that its troops had shelled the village.",
+                 "The militia dismissed allegations that it had abducted the aid workers.",
+                 "Officials said the reports that soldiers had burned houses were false."):
+        assert status_of(text, "", None) == "denied", text
+
+
+def test_an_attack_with_toxic_chemicals_is_a_chemical_weapon() -> None:
+    found = events("Dozens of people suffered breathing difficulties after an attack with "
+                   "toxic chemicals on the village of Orvel on Monday.")
+    assert [e.sub_event_type for e in found] == ["Chemical weapon"]
+
+
+def test_a_negation_of_another_clause_does_not_negate_the_trigger() -> None:
+    from sitrep.events.status import is_negated
+    warning = "There was no warning before the air strike hit the market."
+    assert not is_negated(warning, warning.index("air strike"))
+    names = "The militants, who did not give names, abducted two aid workers."
+    assert not is_negated(names, names.index("abducted"))
+    assert is_negated("The rebels did not capture the town.", 20)
+    assert is_negated("There were no clashes or air strikes in the town.",
+                      len("There were no clashes or "))
+
+
+def test_a_threat_in_an_aside_does_not_qualify_the_trigger() -> None:
+    from sitrep.events.status import status_of
+    aside = "The militia, which had threatened the town for weeks, attacked it on Monday."
+    assert status_of(aside, "", None, aside.index("attacked")) == "reported"
+    plain = "The militia threatened to attack the town on Monday."
+    assert status_of(plain, "", None, plain.index("attack ")) == "threatened"
+
+
+def test_a_planned_event_does_not_outrank_one_told_as_fact() -> None:
+    found = [(e.sub_event_type, e.status) for e in events(
+        "Police arrested opposition leader Dabo in the town of Orvel on Monday, a day after he "
+        "had called for protests.")]
+    assert ("Arrests", "reported") in found

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
-from sitrep.events import abroad, explain, realis, written
+from sitrep.events import abroad, explain, realis, transfer, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
@@ -154,7 +154,9 @@ _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
 _GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:ed|es)? on|"
                           r"bid (?:for|at)|attempts? at|efforts? at|intent on|bent on|"
-                          r"hopes? of|goal of|plans? for|capable of|sights on|eyes? on)\s+$",
+                          r"hopes? of|goal of|plans? for|capable of|sights on|eyes? on|"
+                          r"committed to|dedicated to|devoted to|opposed to|open to|close to|"
+                          r"objects? to|objected to|looking forward to)\s+$",
                           re.IGNORECASE)
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
@@ -191,7 +193,7 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
         if not kind.applies(sentence.text, bool(civilians)):
             continue
         for m in kind.pattern.finditer(sentence.text):
-            why = _not_an_event(m, sentence, status)
+            why = _not_an_event(m, sentence, status, kind.name)
             if why is None:
                 found.append((kind, m.start()))
             else:
@@ -199,13 +201,23 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     return found
 
 
-def _not_an_event(m: re.Match[str], sentence: Sentence, status: str) -> str | None:
+#: "resorted to picketing", "turned to looting": "to" before a gerund is a preposition, no
+#: purpose infinitive (those take the bare verb)
+_TO_GERUND = re.compile(r"\w+ing$", re.IGNORECASE)
+
+
+def _not_an_event(m: re.Match[str], sentence: Sentence, status: str, kind: str = ""
+                  ) -> str | None:
     """Why a trigger match is no event by the words before it, or None."""
     before = sentence.text[max(0, m.start() - 24):m.start()]
     purpose = _PURPOSE.search(before) and not _FACTUAL_BEFORE_TO.search(before) \
-        and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()])
+        and not _CAUSED_TO.search(sentence.text[max(0, m.start() - 60):m.start()]) \
+        and not (kind == "protest" and realis.assembled_before(sentence.text[:m.start()])) \
+        and not _TO_GERUND.match(m.group(0))
     if purpose and status not in NON_FACTUAL:
         return "a purpose ('to ...'), not a report"
+    if realis.remembered(sentence.text[max(0, m.start() - 60):m.start()]):
+        return "an earlier event remembered ('the anniversary of ...', 'years since ...')"
     gerund = m.group(0).endswith("ing")
     if gerund and _GOAL_GERUND.search(before) and status not in NON_FACTUAL:
         return "a goal ('aimed at ...ing')"
@@ -504,9 +516,10 @@ def _air_assaults(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
 def _air_raids(triggers: list[tuple[TriggerKind, int]], sentence: Sentence) -> set[int]:
     """The offsets of the triggers to keep: "warplanes carried out six airstrikes ... and
     three raids" tells air raids, no ground battle, so a bare "raid" beside an air trigger
-    is not a clash."""
-    air = any(k.event_type == "Explosions/Remote violence" and k.sub_event_type ==
-              "Air/drone strike" for k, _ in triggers)
+    is not a clash; nor is the raid in which someone was arrested ("detained 15 suspects in
+    raids": ACLED codes the arrests, issue 15)."""
+    air = any((k.event_type == "Explosions/Remote violence" and k.sub_event_type ==
+              "Air/drone strike") or k.name == "arrests" for k, _ in triggers)
     return {at for k, at in triggers
             if not (air and k.name == "clash" and _RAID.match(sentence.text, at))}
 
@@ -547,14 +560,17 @@ def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
     """ACLED's hierarchy, per place and day: where several kinds of a sentence fall on one
     place (air support inside a battle), the highest-ranked codes it; side kinds stand
     beside. "Seized X on July 16 and have been battling there since July 18": kinds dated
-    apart (both dates known, no day shared) are two events, each of its own kind."""
+    apart (both dates known, no day shared) are two events, each of its own kind; an event
+    still to come ("had called for protests") and one told as fact are two events."""
     main = [(k, e) for k, e in ranked if _is_main(k) and e.location is not None]
 
     def outranked(kind: TriggerKind, event: Event) -> bool:
         assert event.location is not None
         return any(_rank(k) < _rank(kind) for k, e in main
                    if e.location is not None and e.location.name == event.location.name
-                   and not _dated_apart(e.date, event.date))
+                   and not _dated_apart(e.date, event.date)
+                   # a planned or threatened event outranks no event told as fact
+                   and (e.status in NON_FACTUAL) == (event.status in NON_FACTUAL))
 
     return [e for k, e in ranked if not _is_main(k) or e.location is None
             or not outranked(k, e)]
@@ -854,8 +870,10 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
         kind.event_type, _sub_event(kind, actor1, where.place, country or ctx.sides.country))
     if kind.foreign_state:  # the weapon the article names most (issue 12)
         sub_event_type = abroad.remote_sub_event(ctx.text.text)
+    context = _context_of(sentence, ctx)
     event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
-        kind.name, event_type, sub_event_type, _context_of(sentence, ctx))
+        kind.name, event_type, sub_event_type, context)
+    event_type, sub_event_type = transfer.settle(event_type, sub_event_type, context)
     actor2 = abroad.local_victims(actor1, actor2, where.place.country or country,
                                   ctx.text.text)  # issue 12: an army abroad hits locals
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them

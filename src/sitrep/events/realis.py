@@ -49,14 +49,15 @@ def words() -> RealisWords:
 class Irrealis:
     """Why a trigger's clause does not assert the event, and the status it leaves."""
 
-    why: str          # "negated", "modal", "conditional", "intent", "threat"
+    why: str  # "negated", "modal", "future", "conditional", "intent", "threat", "question"
     words: str        # the words that say so ("vowed to", "not allowed to", "will")
     status: str | None  # "planned" / "threatened" when it is told as still to come, else None
 
 
 def needs_parse(sentence: str) -> bool:
     """The sentence holds a word that can make a trigger irrealis (else it is read as told)."""
-    return bool(words().gate.search(sentence))
+    return bool(words().gate.search(sentence)) or sentence.rstrip(" ”\"'’").endswith("?") \
+        or " since " in sentence
 
 
 #: the relations inside a noun phrase or a prepositional phrase, climbed to reach the verb
@@ -76,15 +77,50 @@ def _predicate(token: Token) -> Token | None:
     offensive"); a verb trigger is its own predicate. None when the trigger is the object
     of a presupposing preposition ("retaliate *against* the airstrikes", "*after* the
     shelling"): it is told as having happened, whatever the clause says."""
+    found = _climb(token)
+    return found[0] if found else None
+
+
+def _climb(token: Token) -> tuple[Token, Token] | None:
+    """The trigger's predicate and the word through which the trigger hangs on it (the
+    trigger itself for a verb; its noun phrase's head, or the preposition of that phrase)."""
     seen = 0
+    below = token
     while token.pos_ not in ("VERB", "AUX") and token.dep_ in _NOMINAL and token.head is not token \
             and seen < 6:
         if token.dep_ == "pobj" and (token.head.lower_ in words().presupposing
                                      or token.head.head.lower_ in words().presupposing):
             return None  # "after the shelling", "due to the clashes", "because of"
+        below = token
         token = token.head
         seen += 1
-    return token
+    return token, below
+
+
+#: how a noun trigger may hang on its verb and still be what the verb plans or threatens:
+#: modifiers and conjuncts of the object, the object, a preposition's object
+_OWN_ARGUMENT = frozenset({"compound", "amod", "conj", "appos", "dobj", "pobj", "prep"})
+
+
+def _argument_of(token: Token, verb: Token) -> str | None:
+    """"dobj" or "pobj" when the trigger is (a conjunct of) the verb's own object ("planned
+    an offensive", "called for a strike and protests"), else None: the object of another
+    noun ("vowed revenge *for* the attack", "ordered an inquiry *into* the shelling") is
+    a thing that happened, not the one planned or threatened."""
+    path: list[Token] = []
+    while token.i != verb.i and token.head.i != token.i and len(path) < 8:
+        path.append(token)
+        token = token.head
+    if token.i != verb.i or not path or any(t.dep_ not in _OWN_ARGUMENT for t in path):
+        return None
+    top = path[-1]
+    if top.dep_ == "dobj":
+        return "dobj" if all(t.dep_ in ("compound", "amod", "conj", "appos", "dobj")
+                             for t in path) else None
+    if top.dep_ == "prep" and len(path) > 1 and path[-2].dep_ == "pobj":
+        return "pobj" if all(t.dep_ in ("compound", "amod", "conj", "appos")
+                             for t in path[:-2]) else None
+    return None
 
 
 def _own(verb: Token) -> Irrealis | None:
@@ -101,6 +137,10 @@ def _own(verb: Token) -> Irrealis | None:
             return Irrealis("modal", child.text, None)
         if child.dep_ == "mark" and child.lower_ in w.conditional:
             return Irrealis("conditional", child.text, None)
+        if child.dep_ == "mark" and child.lower_ == "since" and verb.dep_ == "advcl" \
+                and child.i < verb.i and verb.i > verb.head.i:
+            # "the first protest since the junta seized power": a past time anchor
+            return Irrealis("anchor", child.text, None)
     return None
 
 
@@ -109,6 +149,25 @@ def _negative_determiner(token: Token) -> Irrealis | None:
     for child in token.children:
         if child.dep_ in ("det", "neg") and child.lower_ in ("no", "never"):
             return Irrealis("negated", child.text, None)
+    return None
+
+
+#: the auxiliaries that open a yes/no question ("Did the army shell the village?")
+_QUESTION_OPENERS = frozenset({"did", "does", "do", "will", "would", "is", "are", "was", "were",
+                               "has", "have", "had", "can", "could", "should", "shall", "may",
+                               "might"})
+
+
+def _yes_no_question(parse: Doc, verb: Token) -> Irrealis | None:
+    """A question that asks whether the event happened ("Did troops shell the market?",
+    "Will the rebels attack the capital?") asserts nothing; a wh-question ("Who bombed
+    the market?") takes the event as given."""
+    text = parse.text.rstrip(" ”\"'’")
+    first = next((t for t in parse if not t.is_punct and not t.is_space), None)
+    if not text.endswith("?") or first is None or first.lower_ not in _QUESTION_OPENERS:
+        return None
+    if verb.i in (first.i, first.head.i) or first.head.i == verb.head.i:
+        return Irrealis("question", first.text, None)
     return None
 
 
@@ -125,9 +184,13 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
     verb = _predicate(token)
     if verb is None:
         return None
-    if verb is not token and verb.lemma_ in w.negative and token.dep_ == "dobj":
+    question = _yes_no_question(parse, verb)
+    if question:
+        return question
+    argument = _argument_of(token, verb) if verb.i != token.i else None
+    if argument == "dobj" and verb.lemma_ in w.negative:
         return Irrealis("negated", verb.text, None)  # "to avoid clashes", "prevented attacks"
-    if verb is not token and verb.lemma_ in w.threat | w.intent and token.dep_ in ("dobj", "pobj"):
+    if argument and verb.lemma_ in w.threat | w.intent:
         # "threatened airstrikes", "planned an offensive", "called for attacks"
         status = "threatened" if verb.lemma_ in w.threat else "planned"
         return Irrealis("threat" if status == "threatened" else "intent", verb.text, status)
@@ -150,3 +213,30 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
             return None
         verb = governor
     return None
+
+
+@cache
+def _remembered() -> re.Pattern[str]:
+    data = yaml.safe_load((files("sitrep.events") / "data" / "realis.yaml").read_text("utf-8"))
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["remembered"]) +
+                      r")\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def remembered(before: str) -> bool:
+    """The trigger is the event a commemoration or a count of years looks back on ("the
+    20th anniversary of the massacre", "ten years since the bombing", "in memory of those
+    killed"): an earlier event, not one this report tells."""
+    return bool(_remembered().search(before))
+
+
+@cache
+def _assembled() -> re.Pattern[str]:
+    data = yaml.safe_load((files("sitrep.events") / "data" / "realis.yaml").read_text("utf-8"))
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["assembled"]) +
+                      r")\b[^.;:!?]*$", re.IGNORECASE)
+
+
+def assembled_before(before: str) -> bool:
+    """A crowd's assembly told as fact before "to protest" ("hundreds gathered in the square
+    to protest the tax"): protesting was what they did there, not a plan."""
+    return bool(_assembled().search(before))

@@ -97,14 +97,36 @@ def status_of(sentence: str, following: str, source: str | None,
         return "denied"
     near = sentence if trigger_at is None else \
         sentence[max(0, trigger_at - CUE_BEFORE):trigger_at + CUE_AFTER]
-    if c.threatened.search(near):
+    at = None if trigger_at is None else trigger_at - max(0, trigger_at - CUE_BEFORE)
+    if _cue_reaches(c.threatened, near, at):
         return "threatened"
-    if c.planned.search(near) or (trigger_at is not None and _planned_passive().match(
+    if _cue_reaches(c.planned, near, at) or (trigger_at is not None and _planned_passive().match(
             sentence, trigger_at)):
         return "planned"
     if c.unverified.search(sentence) or c.unverified.search(following[:200]):
         return "unverified"
     return "attributed" if source or hearsay or _QUOTED.match(sentence) else "reported"
+
+
+#: words that open another clause: a plan or threat told before one is not the trigger's
+#: ("residents who feared the army would return fled *as* troops shelled the village")
+_CLAUSE_OPENER = re.compile(r"\b(?:as|when|while|after|before|because|since|who|which|where|"
+                            r"whereas|although|though|but)\b|;", re.IGNORECASE)
+
+
+#: an aside between commas: ", which had threatened the town for weeks,"
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\s+[^,;:]*,")
+
+
+def _cue_reaches(pattern: re.Pattern[str], near: str, at: int | None) -> bool:
+    """A cue of the window that qualifies the trigger at ``at``: one after it, or one before
+    it with no other clause opening between them and not inside an aside that closes
+    before it ("the militia, which had threatened the town, attacked it")."""
+    asides = [a.span() for a in _ASIDE.finditer(near) if at is not None and a.end() <= at]
+    return any(at is None or m.start() >= at or (
+        not _CLAUSE_OPENER.search(near, m.end(), at)
+        and not any(start <= m.start() < end for start, end in asides))
+        for m in pattern.finditer(near))
 
 
 @cache
@@ -132,17 +154,39 @@ def _planned_passive() -> re.Pattern[str]:
 _QUOTED = re.compile(r"^\s*[“\"]")
 
 
+#: where the clause of a negation ends: a comma, a dash, or a word that opens another
+#: clause ("no warning *before* the air strike hit", "who did not give their names*,*
+#: abducted")
+_NEGATION_ENDS = re.compile(r"[,;:–—]|\b(?:before|after|when|while|as|because|since|until|"
+                            r"who|which|whose|but)\b", re.IGNORECASE)
+
+
 def is_negated(sentence: str, trigger_start: int) -> bool:
-    """A negation word within the few words before the trigger ("did not capture")."""
+    """A negation word within the few words before the trigger, in its clause ("did not
+    capture")."""
     window = sentence[max(0, trigger_start - 25):trigger_start]
+    ends = list(_NEGATION_ENDS.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
     return bool(cues().negation.search(window))
 
 
+#: modals and conditions: whether they govern the trigger is the parse's matter (realis.py),
+#: read on the trigger's own verb ("troops shelled" is told as fact in "residents who
+#: feared the army would return fled as troops shelled the village")
+_CLAUSAL = frozenset({"would", "could", "might", "may", "if", "unless"})
+#: how close a possibility noun stands before its trigger ("the risk of renewed clashes")
+NOMINAL_REACH = 30
+
+
 def is_hypothetical(sentence: str, trigger_start: int) -> bool:
-    """A conditional before the trigger in the same clause ("if the TNLA accepts")."""
+    """A possibility just before the trigger in its clause ("the risk of clashes", "possible
+    airstrikes"), or a sentence that opens with "If"."""
     clause_start = max(sentence.rfind(",", 0, trigger_start), sentence.rfind(";", 0, trigger_start))
     window = sentence[clause_start + 1:trigger_start]
-    return bool(cues().hypothetical.search(window)) or bool(
+    near = len(window) - NOMINAL_REACH
+    return any(m.group(0).lower() not in _CLAUSAL and m.end() >= near
+               for m in cues().hypothetical.finditer(window)) or bool(
         re.match(r"\s*If\b", sentence))
 
 
