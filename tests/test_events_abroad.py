@@ -213,3 +213,18 @@ def test_air_strikes_told_after_a_groups_rockets_stay_the_states() -> None:
             "hit the village of Kyauktaw.", published="2024-06-12")
     [air] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
     assert air.actor1 == "Military Forces of Myanmar (2021-)"
+
+
+def test_an_attack_fought_off_is_a_battle() -> None:
+    """"Repelled an attack" tells the attack and the defence: ACLED's armed clash."""
+    for told in ("Ukrainian troops repelled a Russian assault on Kupiansk on Tuesday.",
+                 "On Tuesday Ukrainian forces fended off an attack on Kupiansk."):
+        x = run(told)
+        clashes = [e for e in x.events if e.sub_event_type == "Armed clash"]
+        assert [e.location.name for e in clashes if e.location] == ["Kupiansk"], told
+        assert UKRAINE in {clashes[0].actor1, clashes[0].actor2}, told
+
+
+def test_fending_off_what_is_no_attack_is_no_battle() -> None:
+    x = run("In Kupiansk on Tuesday the mayor repelled criticism of the new budget.")
+    assert not [e for e in x.events if e.event_type == "Battles"]
