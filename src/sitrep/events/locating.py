@@ -318,6 +318,10 @@ def _destination(start: int, sentence: Sentence) -> bool:
     return bool(_DESTINATION_BEFORE.search(sentence.text[max(0, offset - 70):offset]))
 
 
+#: how far after a place its holder may be named ("X village on the A-B road in Y district")
+_HOLDER_REACH = 60
+
+
 def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_text: str
                ) -> bool:
     """A larger unit written right after a smaller place ("X village in Y Township")
@@ -325,6 +329,9 @@ def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_t
     end = _end_at(place, start)
     larger = place.kind in ("township", "village tract") or _LARGER_AFTER.match(
         full_text[end:end + 20])
+    if any(place.name in p.near and s < start <= _end_at(p, s) + _HOLDER_REACH
+           for p, s in chosen):
+        return True  # "the village of X, Y district": Y is where the places stage put X
     before = [_end_at(p, s) for p, s in chosen if s < start]
     gap = full_text[max(before):start] if before else ""
     # "a base in Nonebu in Paletwa": the second of two bare names holds the first

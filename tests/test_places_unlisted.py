@@ -1,0 +1,66 @@
+"""Places no gazetteer holds, kept under the text's name and placed at the container the
+text names beside them (invented villages, real containers; own sentences)."""
+
+from __future__ import annotations
+
+from sitrep.events.locating import locations
+from sitrep.ingest import parse_plain_text
+from sitrep.model import Place
+from sitrep.places import event_places, find_places
+from sitrep.text import prepare
+
+
+def found(text: str) -> dict[str, Place]:
+    return {s.text: p for p in find_places(prepare(parse_plain_text(text))) for s in p.spans}
+
+
+def test_the_village_of_x_in_a_district_is_placed_at_the_district_town() -> None:
+    got = found("Shelling hit the village of Ardelivka in the Chuhuiv district of Ukraine.")
+    village = got["Ardelivka"]
+    assert village.kind == "village" and village.estimated and village.geo_precision == 2
+    assert village.near == ["Chuhuiv"] and village.lat == got["Chuhuiv"].lat
+    assert village in event_places(list(got.values()))
+
+
+def test_a_comma_and_a_district_name_the_container() -> None:
+    got = found("A school was damaged in the village of Sorelivka, Kupiansk district, Ukraine.")
+    assert got["Sorelivka"].near == ["Kupiansk"]
+
+
+def test_a_bare_comma_after_an_unmarked_name_names_no_container() -> None:
+    got = found("Troops fought near Ardelo, Kupiansk, in eastern Ukraine on Monday.")
+    assert "Ardelo" not in got
+
+
+def test_a_village_on_a_road_in_a_district() -> None:
+    got = found("Police came under fire at K. Lomphai village on the Imphal-Moreh road in "
+                "Tengnoupal district of Manipur, India.")
+    assert got["K. Lomphai"].near == ["Tengnoupal"]
+
+
+def test_a_sitio_inside_a_barangay_inside_a_town() -> None:
+    text = ("Soldiers clashed with NPA rebels at Sitio Lumbay, Talacog in Balbalan town, "
+            "Kalinga, Philippines, on Tuesday.")
+    got = found(text)
+    assert got["Sitio Lumbay"].near == ["Talacog", "Balbalan"]
+    assert got["Talacog"].near == ["Balbalan"]
+
+
+def test_a_state_holds_a_name_at_region_precision() -> None:
+    got = found("Gunmen attacked Lamjang in Manipur, India, on Saturday.")
+    assert got["Lamjang"].geo_precision == 3 and got["Lamjang"].near == ["Manipur"]
+
+
+def test_a_verb_or_an_adverb_before_in_is_no_place() -> None:
+    got = found("Speaking in Imphal, an official said the police had been attacked in India.")
+    assert "Speaking" not in got
+    got = found("Fighting was heavy, particularly in Kupiansk, Ukraine, officials said.")
+    assert not any(p.estimated and "no gazetteer" in (p.why or "") for p in got.values())
+
+
+def test_the_event_takes_the_village_not_its_container() -> None:
+    text = "Shelling damaged homes in the village of Sorelivka, Kupiansk district, Ukraine."
+    analysed = prepare(parse_plain_text(text))
+    placed = event_places(find_places(analysed))
+    wheres = locations(analysed.sentences[0], analysed.text, placed, [], [])
+    assert [w.place.name for w in wheres] == ["Sorelivka"]
