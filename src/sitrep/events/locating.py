@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -12,7 +13,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sitrep.actors import lexicon as actor_lexicon
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
-from sitrep.places import is_common_word
+from sitrep.places import is_capital, is_common_word
+from sitrep.places.recognise import dateline_end
 from sitrep.spans import spans_starting_in
 
 _ANCHOR_BEFORE = re.compile(
@@ -236,9 +238,6 @@ _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:[Tt]ownship|[Vv]illage|[Tt]own|[Cc]ity))?
 _DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted|relocat\w*)\b")
 #: "Speaking in X, an official said": where the speaker spoke
 _SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
-#: a dateline: "KYIV:", "BAMBANG, Nueva Vizcaya —" opening the sentence
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?\s*"
-                       r"(?:[:—–]|\(\w+\)\s*[:—–-])")
 #: a name that goes on: "Aung San Suu Kyi", "Lashio Reconstruction", "Kachin News Group"
 _NAME_GOES_ON = re.compile(r"^[ \t]+(?!(?:Township|Town|Village|Villages|Village Tract|City|State|"
                            r"Region|District|Province|Division|Governorate|Oblast|Road|Highway|"
@@ -292,8 +291,7 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
         return True  # "…, Nato said": a name that speaks is a person or a government
     if _PEOPLE_AFTER.match(after) and not _DISPLACED.search(sentence.text):
         return True  # "a Kyaukme Township resident said": whose words, not where
-    dateline = _DATELINE.match(sentence.text)
-    if dateline and offset < dateline.end() and dateline.end() < len(sentence.text) - 1:
+    if _filed_from(sentence.text, offset, is_capital(place) or place.name in cues().capitals):
         return True
     if place.mention in _PLATFORMS or place.name in _PLATFORMS:
         return True
@@ -310,6 +308,29 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     opening = sentence.text[:offset].strip() == ""
     common = is_common_word(mention) or mention.lower() in STOP_WORDS
     return opening and " " not in mention and common and bool(re.match(r"^\s+[a-z]", after))
+
+
+#: "... on villages in southern Lebanon": the sentence puts its event in a place of its own
+#: (a day or a month is no place: "on Monday", "in May")
+_CALENDAR = "|".join(n for n in (*calendar.day_name, *calendar.month_name) if n)
+_LOCATIVE_PLACE = re.compile(r"\b(?:in|at|near|on|outside)\s+(?:the\s+)?"
+                             r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
+                             rf"\s+)?(?!(?:{_CALENDAR})\b)[A-Z]")
+
+
+def _filed_from(text: str, offset: int, capital: bool) -> bool:
+    """The name at ``offset`` is the dateline's: where the report was filed. A dateline in
+    capitals ("KYIV:") never names the event's place. One in title case names a capital
+    where correspondents file from ("Beirut:") only when the sentence puts the event in
+    no other place ("strikes on villages in southern Lebanon" is not in Beirut); a town's
+    own dateline ("Khan Younis:") may be the event's place (measured: dropping those lost
+    a blind event)."""
+    found = dateline_end(text)
+    if found is None or not offset < found[0] < len(text) - 1:
+        return False
+    if found[1]:
+        return True
+    return capital and bool(_LOCATIVE_PLACE.search(text, found[0]))
 
 
 def _destination(start: int, sentence: Sentence) -> bool:

@@ -112,8 +112,10 @@ def _line(raw: str, start: int) -> str:
 
 
 _LEADS = frozenset({"the", "a", "an", "this", "that", "another", "its", "their"})
-#: parts of speech a place name's words may have ("M." is a proper noun, "Dapoog" one too)
-_NAME_POS = frozenset({"PROPN", "NOUN", "NUM", "PUNCT", "X"})
+#: parts of speech no word of a place name has ("Speaking", "Killed", "Particularly"; an
+#: adjective may be one: "Great Falls", "Upper Hill")
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", "PART",
+                           "DET"})
 
 
 def _is_part_name(name: str, line: str) -> bool:
@@ -136,7 +138,7 @@ def _parse_says_place(text: AnalysedText, start: int, end: int) -> bool:
     doc = text.parse(sentence)
     lo, hi = start - sentence.start, end - sentence.start
     tokens = [t for t in doc if lo <= t.idx < hi]
-    return bool(tokens) and all(t.pos_ in _NAME_POS for t in tokens)
+    return bool(tokens) and not any(t.pos_ in _NOT_NAME_POS for t in tokens)
 
 
 def _add_part(parts: dict[str, Place], name: str, span: Span, host: Place,
