@@ -64,3 +64,15 @@ def test_the_event_takes_the_village_not_its_container() -> None:
     placed = event_places(find_places(analysed))
     wheres = locations(analysed.sentences[0], analysed.text, placed, [], [])
     assert [w.place.name for w in wheres] == ["Sorelivka"]
+
+
+def test_a_list_of_villages_in_a_township() -> None:
+    got = found("Houses burned in Ardel, Sorel and Keth villages in Demoso Township, Myanmar.")
+    assert all(got[n].near == ["Demoso"] for n in ("Ardel", "Sorel", "Keth"))
+
+
+def test_a_quarter_of_a_town_and_a_displacement_camp_are_sites_of_their_town() -> None:
+    got = found("A strike hit a house in the Rimal quarter of Khan Yunis, Gaza, and shells fell "
+                "on the Abu Shouk displacement camp near El Fasher, Sudan.")
+    assert got["Rimal quarter"].near == ["Khan Yunis"]
+    assert got["Abu Shouk displacement camp"].near == ["El Fasher"]

@@ -27,14 +27,20 @@ _HOST_KINDS = frozenset({"town", "city", "township", "village", "village tract",
 _PART_NAME = r"(?:[A-Z]\.\s)?[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
 _LIST = rf"((?:{_PART_NAME})(?:(?:, |,? and ){_PART_NAME})*)"
 _DIRECTION = r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
-#: "A, B and C in (eastern) X", "A at X": names the text puts in X
-_PARTS_BEFORE = re.compile(rf"{_LIST}\s+(?:in|at)\s+(?:the\s+)?{_DIRECTION}$")
 
 
 @cache
 def _kind_nouns() -> str:
     """The nouns that mark a settlement ("village", "hamlet"; ``data/settlement_words.txt``)."""
     return "|".join(re.escape(w) for w in lines("settlement_words.txt"))
+
+
+@cache
+def _parts_before() -> re.Pattern[str]:
+    """"A, B and C in (eastern) X", "A at X", "A, B and C villages in X": names the text
+    puts in X."""
+    return re.compile(rf"{_LIST}(?:\s+(?i:{_kind_nouns()})s?)?\s+(?:in|at)\s+(?:the\s+)?"
+                      rf"{_DIRECTION}$")
 
 
 @cache
@@ -89,7 +95,7 @@ def find_parts(text: AnalysedText, places: list[Place], skip: list[tuple[int, in
 
 def _named_in(before: str, offset: int, raw: str, host: Span) -> list[tuple[int, int, str]]:
     """(start, end, name) of the names the words before ``host`` put in it."""
-    m = _PARTS_BEFORE.search(before)
+    m = _parts_before().search(before)
     if m is not None:
         return [(offset + m.start(1) + n.start(), offset + m.start(1) + n.end(), n.group(0))
                 for n in re.finditer(_PART_NAME, m.group(1))]
