@@ -76,3 +76,12 @@ def test_a_quarter_of_a_town_and_a_displacement_camp_are_sites_of_their_town() -
                 "on the Abu Shouk displacement camp near El Fasher, Sudan.")
     assert got["Rimal quarter"].near == ["Khan Yunis"]
     assert got["Abu Shouk displacement camp"].near == ["El Fasher"]
+
+
+def test_the_township_the_text_names_holds_its_village_not_a_namesake_elsewhere() -> None:
+    text = ("Junta troops shelled Pan Chi village in Kyaukme Township on Monday. "
+            "Fighting also reached Hsipaw and Kyaukme, Myanmar.")
+    village = found(text)["Pan Chi"]
+    assert village.estimated and village.near == ["Kyaukme"]  # MIMU's Pan Chi lie elsewhere
+    held = found("Junta troops shelled Pan Chi village in Hsipaw Township on Monday, Myanmar.")
+    assert held["Pan Chi"].admin3 == "Hsipaw" and not held["Pan Chi"].estimated

@@ -48,6 +48,9 @@ _JOINED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]+(?: [A-Z][\w'’]+)? (?:
                           r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’-])")
 _PARENT_STATE = re.compile(r",\s+(?:(?:north|south|east|west|central)\w*\s+)?"
                            r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:State|Region)\b")
+#: "X village in Sittwe Township", "X, Sittwe Township": the township the text puts X in
+_HOLDER_TOWNSHIP = re.compile(r"(?:\s+(?i:village tracts?|villages?))?(?:,\s+|\s+in\s+(?:the\s+)?)"
+                              r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+[Tt]ownship\b")
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
                              "on", "the", "to", "with"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
@@ -413,11 +416,15 @@ def _cluster_km(c: Entry, neighbours: list[list[Entry]]) -> float:
 
 def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str],
                   neighbours: list[list[Entry]] | None = None,
-                  townships: frozenset[str] = frozenset(), parent: str | None = None) -> None:
+                  townships: frozenset[str] = frozenset(), parent: str | None = None,
+                  holder: str | None = None) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
+    if holder and not any(key(c.admin3 or "") == key(holder) for c in options):
+        return  # "X village in T Township" with no X in T: a namesake elsewhere is not X
+        # (unlisted.find_parts keeps X at T)
     # "Hohko ... in Nawnghkio Township": a township the article names holds its villages
     options = [c for c in options if c.admin3 in townships] or options
     # "Wan Hai, southern Shan State": the state after the comma holds it
@@ -481,7 +488,10 @@ def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
         neighbours += [[entry] for i, entry in dict.fromkeys(town_sentences)
                        if i in sentences[name]]
         parent = next((p for m in ms if (p := _parent_state(text.text, m.end))), None)
-        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships, parent)
+        holder = next((h.group(1) for m in ms
+                       if (h := _HOLDER_TOWNSHIP.match(text.text, m.end))), None)
+        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships, parent,
+                      holder)
         for m in ms:
             if m is not lead and lead.chosen and (not m.partial or m.kind_word):
                 m.chosen, m.why = lead.chosen, lead.why
