@@ -85,3 +85,10 @@ def test_the_township_the_text_names_holds_its_village_not_a_namesake_elsewhere(
     assert village.estimated and village.near == ["Kyaukme"]  # MIMU's Pan Chi lie elsewhere
     held = found("Junta troops shelled Pan Chi village in Hsipaw Township on Monday, Myanmar.")
     assert held["Pan Chi"].admin3 == "Hsipaw" and not held["Pan Chi"].estimated
+
+
+def test_a_ward_after_its_towns_possessive_and_a_village_run_with_a_town_inside() -> None:
+    got = found("A stray bullet hit a guest in Kyauktaw’s Ywama ward on Saturday, Myanmar.")
+    assert got["Ywama ward"].near == ["Kyauktaw"]
+    got = found("Houses burned in Ardel and Chauk Mai villages in Demoso Township, Myanmar.")
+    assert "Chauk" not in got and got["Chauk Mai"].near == ["Demoso"]

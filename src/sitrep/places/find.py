@@ -36,6 +36,12 @@ _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|
                          r"district|province|oblast|governorate|county|prefecture|"
                          r"mine|area|ward|quarter)\b", re.IGNORECASE)
 VILLAGE_SUPPORT_KM = 80.0
+
+
+def _names_village(text: str, end: int) -> bool:
+    """A village kind word right after a run: the whole run is the village's name."""
+    kind = _KIND_AFTER.match(text[end:end + 20])
+    return bool(kind) and kind.group(1).lower().startswith("village")  # type: ignore[union-attr]
 #: names in one sentence ("Lwel Ngin and Nar Nwe villages") lie closer together than
 #: they lie to the article's towns, so their mutual distance counts double
 CLUSTER_WEIGHT = 2.0
@@ -152,6 +158,9 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             surface, start, end, cands, j = hit
             if _TITLE_BEFORE.search(text.text[max(0, run_start - 20):run_start]):
                 break
+            if end < run_end and _names_village(text.text, run_end):
+                i = j  # "Chauk Mai villages": the kind word names the run, not the town Chauk
+                continue
             kind = _KIND_AFTER.match(text.text[end:end + 20]) or \
                 _LIST_KIND.match(text.text[end:end + 60])
             capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())

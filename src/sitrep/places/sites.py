@@ -36,7 +36,8 @@ def _candidates(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, 
     """(start, end, surface) of every named site in the text, minus actors' ("TNLA camp")."""
     out: list[tuple[int, int, str]] = []
     for m in _site_pattern().finditer(text):
-        name = _LEAD.sub("", m.group(1))
+        # "Kyauktaw’s Ywama ward": the site is Ywama ward, its owner the host named inside
+        name = re.split(r"[’']s ", _LEAD.sub("", m.group(1)))[-1]
         start = m.start(1) + len(m.group(1)) - len(name)
         if not name or name.lower() in site_words() or name.lower() in stop_words() \
                 or any(s < m.end(1) and start < e for s, e in skip):
@@ -59,8 +60,9 @@ def _host(start: int, end: int, sentence_end: int, text: str,
           located: list[tuple[Span, Place]]) -> Place | None:
     """The place a site lies in: named inside it, put in it by the sentence ("in Lashio"),
     or else the town the article names most often before it."""
-    inside = [p for s, p in located if start <= s.start and s.end <= end
-              and _near_the_others(p, located)]
+    owner = [p for s, p in located if re.fullmatch(r"[’']s ", text[s.end:start])]
+    inside = owner or [p for s, p in located if start <= s.start and s.end <= end
+                       and _near_the_others(p, located)]
     if inside:
         return inside[0]
     after = [p for s, p in located if end <= s.start < sentence_end
