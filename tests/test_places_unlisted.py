@@ -29,7 +29,9 @@ def test_a_comma_and_a_district_name_the_container() -> None:
 
 def test_a_bare_comma_after_an_unmarked_name_names_no_container() -> None:
     got = found("Troops fought near Ardelo, Kupiansk, in eastern Ukraine on Monday.")
-    assert "Ardelo" not in got
+    # not put in Kupiansk; only listed with it (and so placed beside it)
+    assert "the text puts it in" not in (got["Ardelo"].why or "")
+    assert "listed with Kupiansk" in (got["Ardelo"].why or "")
 
 
 def test_a_village_on_a_road_in_a_district() -> None:
@@ -92,3 +94,10 @@ def test_a_ward_after_its_towns_possessive_and_a_village_run_with_a_town_inside(
     assert got["Ywama ward"].near == ["Kyauktaw"]
     got = found("Houses burned in Ardel and Chauk Mai villages in Demoso Township, Myanmar.")
     assert "Chauk" not in got and got["Chauk Mai"].near == ["Demoso"]
+
+
+def test_a_name_listed_with_known_villages_lies_beside_them() -> None:
+    got = found("Fighting broke out near Kyaukme, Qwelo Naw and Hsipaw in Myanmar on Monday.")
+    assert got["Qwelo Naw"].near == ["Kyaukme"] and got["Qwelo Naw"].geo_precision == 2
+    got = found("Delegates from Qwelo Naw and Brenn Tor met in Myanmar on Monday.")
+    assert "Qwelo Naw" not in got  # no known place in the list: nothing to place it by

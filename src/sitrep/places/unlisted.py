@@ -159,3 +159,40 @@ def _add_part(parts: dict[str, Place], name: str, span: Span, host: Place,
         parts[key(name)] = place
     place.spans.append(span)
     return place
+
+
+_SETTLEMENTS = frozenset({"town", "city", "township", "village", "village tract"})
+#: two or more names joined by commas and "and", after a lowercase word ("near A, B and C")
+_NAME_LIST = re.compile(rf"(?<=[a-z] )({_PART_NAME}(?:(?:, |,? and ){_PART_NAME})+)")
+
+
+def find_listed(text: AnalysedText, places: list[Place], skip: list[tuple[int, int]]
+                ) -> list[Place]:
+    """Names no gazetteer holds, listed with settlements it holds ("clashes near Ardel,
+    Sorel and Keth", Sorel known): villages named together lie together, so each is
+    placed at the known name listed nearest before it (else after it), precision 2."""
+    raw = text.text
+    known = {s.start: p for p in places for s in p.spans
+             if p.kind in _SETTLEMENTS and p.lat is not None}
+    taken = SpanIndex([(s.start, s.end) for p in places for s in p.spans] + skip)
+    out: dict[str, Place] = {}
+    for m in _NAME_LIST.finditer(raw):
+        items = [(m.start(1) + n.start(), m.start(1) + n.end(), n.group(0))
+                 for n in re.finditer(_PART_NAME, m.group(1))]
+        anchors = [(start, known[start]) for start, _, _ in items if start in known]
+        if not anchors:
+            continue
+        for start, end, name in items:
+            if taken.overlaps(start, end) or not _is_part_name(name, _line(raw, start)) \
+                    or not _parse_says_place(text, start, end):
+                continue
+            before = [p for at, p in anchors if at < start]
+            host = before[-1] if before else anchors[0][1]
+            place = out.get(key(name))
+            if place is None:
+                place = placed_at(name, host, 10.0,
+                                  f"in no gazetteer; listed with {host.name}, which it holds")
+                place.kind = "locality"
+                out[key(name)] = place
+            place.spans.append(Span(start, end, name))
+    return list(out.values())
