@@ -7,7 +7,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
+from typing import Any
 
+import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.actors import lexicon as actor_lexicon
@@ -28,6 +31,14 @@ REGION_ONLY = frozenset({"country", "region", "state"})
 _FALLBACK = re.compile(
     r"\b(?:in|at|near|on|into|outside|toward|towards)\s+((?:[A-Z][\w'-]+)(?:[ -][A-Z][\w'-]+){0,2})"
     r"|((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+){0,2})\s+(?:town|village|villages|township|city)\b")
+
+
+@cache
+def _words() -> dict[str, Any]:
+    """The module's word lists (``events/data/locating.yaml``)."""
+    raw = (files("sitrep.events") / "data" / "locating.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
 
 
 @dataclass
@@ -117,9 +128,14 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
 
 
 #: "in X near the famous Y viaduct", "near X, close to Y Township": Y only tells where X is
-_LANDMARK_GAP = re.compile(r"^(?:\s+(?:village tracts?|villages?|towns?|townships?|city|ward))?"
-                           r",?\s+(?:near|close to|not far from|next to|adjacent to|bordering)\s+"
-                           r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+@cache
+def _landmark_gap() -> re.Pattern[str]:
+    """What lies between a place and its landmark (``landmark_words`` of locating.yaml)."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words()["landmark_words"])
+    return re.compile(r"^(?:\s+(?:village tracts?|villages?|towns?|townships?|city|ward))?"
+                      rf",?\s+(?:{words})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
 _LANDMARK_GAP_CHARS = 50
 
 
@@ -134,7 +150,7 @@ def _landmarks(chosen: list[tuple[Place, int]], full_text: str
         if kept:
             last, last_start = kept[-1]
             gap = full_text[_end_at(last, last_start):start]
-            if len(gap) <= _LANDMARK_GAP_CHARS and _LANDMARK_GAP.match(gap):
+            if len(gap) <= _LANDMARK_GAP_CHARS and _landmark_gap().match(gap):
                 refs.setdefault(last_start, []).append(place.name)
                 continue
         kept.append((place, start))
@@ -211,15 +227,25 @@ def _government(place: Place, start: int, sentence: Sentence) -> bool:
 
 #: "forces from X": where fighters come from; "residents from X" too, unless they fled from
 #: there ("villagers from X have fled": X is where the displacement happened)
-_ARMED_FROM = re.compile(
-    r"\b(?i:forces?|troops|fighters|soldiers|groups?|units?|members?|militias?|battalions?|"
-    r"delegates?|delegation|representatives?|leaders?|officials?)\s+(?i:from)\s+"
-    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+in\s+|"
-    r"\s+(?:regions?|states?|townships?|districts?|provinces?)\b,?\s*(?:and\s+)?|\s+))*$")
-_PEOPLE_FROM = re.compile(
-    r"\b(?i:residents?|villagers?|people|man|woman|men|women|refugees|activists?|volunteers?|"
-    r"sources?|-year-old|students?|boy|girl|farmers?)\s+(?i:from)\s+"
-    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+_FROM_TAIL = r"\s+(?i:from)\s+(?:(?:the|nearby|neighbouring|neighboring)\s+)?"
+
+
+@cache
+def _armed_from() -> re.Pattern[str]:
+    """"forces from X": a group's origin (``origin_groups`` of locating.yaml)."""
+    groups = "|".join(_words()["origin_groups"])
+    return re.compile(
+        rf"\b(?i:{groups}){_FROM_TAIL}(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+in\s+|"
+        r"\s+(?:regions?|states?|townships?|districts?|provinces?)\b,?\s*(?:and\s+)?|\s+))*$")
+
+
+@cache
+def _people_from() -> re.Pattern[str]:
+    """"residents from X": people's origin (``origin_people`` of locating.yaml)."""
+    people = "|".join(_words()["origin_people"])
+    return re.compile(rf"\b(?i:{people}){_FROM_TAIL}(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+
+
 #: "a column returning from X": where a moving force set out, not where it was hit
 _ROUTE_ORIGIN = re.compile(r"\b(?:returning|coming|travell?ing|arriving|heading back|"
                            r"on (?:its|their|the) way back)\s+from\s+(?:the\s+)?$",
@@ -239,16 +265,18 @@ _DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uproo
 #: "Speaking in X, an official said": where the speaker spoke
 _SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
 #: a name that goes on: "Aung San Suu Kyi", "Lashio Reconstruction", "Kachin News Group"
-_NAME_GOES_ON = re.compile(r"^[ \t]+(?!(?:Township|Town|Village|Villages|Village Tract|City|State|"
-                           r"Region|District|Province|Division|Governorate|Oblast|Road|Highway|"
-                           r"River|Bridge|Airport|Camp|Ward|Quarter|Valley|Hill|Hills|Mountains?|"
-                           r"County|Zone|Area|Border|Base|Market|Junction|Sub-township|Tract|"
-                           r"Self-Administered|East|West|North|South|Central|Upper|Lower|Hospital|"
-                           r"Station|Port|Bay|Lake|Island|Islands|Strip|Bank|Pass|Gate|Dam)\b)"
-                           r"[A-Z][a-z][\w’'-]*")
-#: online platforms: "shared on Facebook" names no place
-_PLATFORMS = frozenset({"Facebook", "Telegram", "Twitter", "X", "YouTube", "TikTok", "WhatsApp",
-                        "Instagram", "Signal", "Viber", "WeChat", "Weibo", "VK", "Threads"})
+@cache
+def _name_goes_on() -> re.Pattern[str]:
+    """A capitalised word after a name that is no continuation of a place ("Aung San Suu
+    Kyi"; ``name_continuations`` of locating.yaml)."""
+    words = "|".join(_words()["name_continuations"])
+    return re.compile(rf"^[ \t]+(?!(?:{words})\b)[A-Z][a-z][\w’'-]*")
+
+
+@cache
+def _platforms() -> frozenset[str]:
+    """Online platforms: "shared on Facebook" names no place (locating.yaml)."""
+    return frozenset(_words()["platforms"])
 
 
 #: "relief work in X", "aid reached quake-hit X": the place of a disaster's relief (a place the
@@ -280,12 +308,12 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     offset, end = start - sentence.start, _end_at(place, start) - sentence.start
     before, after = sentence.text[max(0, offset - 90):offset], sentence.text[end:]
     mention = sentence.text[offset:end]
-    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before) or \
+    if _armed_from().search(before) or _SPEAKING_BEFORE.search(before) or \
             _ROUTE_ORIGIN.search(before) or _STATIONED_AT.search(before):
         return True
     said_by = re.search(r"\b(?:said|told|says)(?:\s+[\w’'-]+){0,5}\s*$",
                         before[:before.rfind(" from")]) if " from" in before else None
-    if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
+    if _people_from().search(before) and (said_by or not _DISPLACED.search(sentence.text)):
         return True
     if _SPEAKS_AFTER.match(after):
         return True  # "…, Nato said": a name that speaks is a person or a government
@@ -293,7 +321,7 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
         return True  # "a Kyaukme Township resident said": whose words, not where
     if _filed_from(sentence.text, offset, is_capital(place) or place.name in cues().capitals):
         return True
-    if place.mention in _PLATFORMS or place.name in _PLATFORMS:
+    if place.mention in _platforms() or place.name in _platforms():
         return True
     if relief_place(start, sentence):
         return True
@@ -303,7 +331,7 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
         return True  # the tail of a compound: "6th-Mile", "Sino-Myanmar"
     if re.search(r"\b[Tt]he\s+$", before) and _PEOPLE_VERB_AFTER.match(after):
         return True  # a people, not a place: "the Chin have", "the Kachin said"
-    if _NAME_GOES_ON.match(after) and not after.startswith((" Township", " State")):
+    if _name_goes_on().match(after) and not after.startswith((" Township", " State")):
         return True
     opening = sentence.text[:offset].strip() == ""
     common = is_common_word(mention) or mention.lower() in STOP_WORDS

@@ -23,7 +23,7 @@ from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateli
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_sites
 from sitrep.places.unlisted import find_listed, find_parts
-from sitrep.places.words import institution_words, stop_words
+from sitrep.places.words import institution_words, lines, stop_words
 from sitrep.places.world import demonyms
 from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
@@ -46,8 +46,10 @@ def _names_village(text: str, end: int) -> bool:
 #: they lie to the article's towns, so their mutual distance counts double
 CLUSTER_WEIGHT = 2.0
 _STRONG = frozenset({"country", "region", "city", "town", "township"})
-_MODIFIER = re.compile(r"-(?:based|born|led|backed|bound|made|owned|run|held|controlled|"
-                       r"allied|linked|area|style|headquartered)\b")
+@cache
+def _modifier() -> re.Pattern[str]:
+    """A hyphenated modifier ending a name ("-based", "-backed": ``data/modifiers.txt``)."""
+    return re.compile(rf"-(?:{'|'.join(map(re.escape, lines('modifiers.txt')))})\b")
 #: "Trinidad and Tobago", "Bosnia and Herzegovina", "Isle of Man": a country or region
 #: whose own name joins capitalised words by a small lowercase one
 _JOINED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]+(?: [A-Z][\w'’]+)? (?:and|of the|of) "
@@ -207,7 +209,7 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
     is "London" and then "Orbit Consulting" (the place is not part of a longer name)."""
     for m in _NAME.finditer(text):
         bounds = [m.start()]
-        for cut in _MODIFIER.finditer(m.group(0)):
+        for cut in _modifier().finditer(m.group(0)):
             bounds += [m.start() + cut.start(), m.start() + cut.end()]
         bounds.append(m.end())
         for start, end in zip(bounds[::2], bounds[1::2], strict=True):
