@@ -101,3 +101,8 @@ def test_a_name_listed_with_known_villages_lies_beside_them() -> None:
     assert got["Qwelo Naw"].near == ["Kyaukme"] and got["Qwelo Naw"].geo_precision == 2
     got = found("Delegates from Qwelo Naw and Brenn Tor met in Myanmar on Monday.")
     assert "Qwelo Naw" not in got  # no known place in the list: nothing to place it by
+
+
+def test_a_name_near_a_known_town_is_placed_at_it() -> None:
+    got = found("Bodies were flown to the airport of Ardelo, near Mopti, in Mali on Monday.")
+    assert got["Ardelo"].near == ["Mopti"] and got["Ardelo"].geo_precision == 2

@@ -63,6 +63,10 @@ def _marks_settlement(text: str, start: int, end: int) -> bool:
                 or re.match(rf"\s+(?i:{nouns})\b", text[end:end + 20]))
 
 
+#: "at Ardel, near Keth", "the airport of Ardel, near Keth": a name after a preposition,
+#: then the place it lies near (no distance given: placed at it, precision 2)
+_NEAR_BEFORE = re.compile(rf"\b(?:in|at|of|on|from|outside)\s+({_PART_NAME}),\s+"
+                          r"(?:near|outside|close to)\s+(?:the\s+)?(?:town\s+of\s+)?$")
 #: a container named with its kind: "Brenn district", "Keth town", "Soll province"
 _HOST_KIND_AFTER = re.compile(r"^\s+(?:district|raion|county|municipality|town|city|"
                               r"township|province|oblast|region|state|governorate)\b",
@@ -101,7 +105,9 @@ def _named_in(before: str, offset: int, raw: str, host: Span) -> list[tuple[int,
                 for n in re.finditer(_PART_NAME, m.group(1))]
     marked = _marked_before().search(before)
     if marked is None:
-        return []
+        beside = _NEAR_BEFORE.search(before)
+        return [(offset + beside.start(1), offset + beside.end(1), beside.group(1))] \
+            if beside else []
     start, end = offset + marked.start(1), offset + marked.end(1)
     # a comma alone is no container unless the host is named as one ("A, Brenn district")
     # or the name is marked as a settlement ("the village of A, Brenn")
