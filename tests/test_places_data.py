@@ -25,7 +25,7 @@ def test_rank_weights_are_numbers() -> None:
 
 
 def test_word_lists_have_no_duplicates() -> None:
-    for name in ("modifiers.txt", "settlement_words.txt", "site_words.txt"):
+    for name in ("modifiers.txt", "settlement_words.txt", "site_words.txt", "feature_words.txt"):
         words = lines(name)
         assert words and len(words) == len(set(words)), name
     for name, words in locating._words().items():

@@ -106,3 +106,12 @@ def test_a_name_listed_with_known_villages_lies_beside_them() -> None:
 def test_a_name_near_a_known_town_is_placed_at_it() -> None:
     got = found("Bodies were flown to the airport of Ardelo, near Mopti, in Mali on Monday.")
     assert got["Ardelo"].near == ["Mopti"] and got["Ardelo"].geo_precision == 2
+
+
+def test_near_a_name_on_the_side_of_a_river_in_a_township() -> None:
+    text = ("Clashes broke out near Ardel Naw on the eastern side of the Soll River in "
+            "Shadaw Township, Myanmar.")
+    got = found(text)
+    assert got["Ardel Naw"].kind == "locality" and got["Ardel Naw"].near == ["Shadaw"]
+    assert got["Soll River"].kind == "site"  # a river: placed, but no event's place
+    assert got["Soll River"] not in event_places(list(got.values()))

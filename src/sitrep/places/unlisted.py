@@ -67,6 +67,9 @@ def _marks_settlement(text: str, start: int, end: int) -> bool:
 #: then the place it lies near (no distance given: placed at it, precision 2)
 _NEAR_BEFORE = re.compile(rf"\b(?:in|at|of|on|from|outside)\s+({_PART_NAME}),\s+"
                           r"(?:near|outside|close to)\s+(?:the\s+)?(?:town\s+of\s+)?$")
+#: "near Ardel on the eastern side of the Soll River in Keth Township"
+_ON_SIDE_BEFORE = re.compile(rf"\b(?:in|at|near|outside)\s+({_PART_NAME})\s+on\s+(?:the\s+)?"
+                             r"[^,.;:()]{1,50}?\s+in\s+(?:the\s+)?$")
 #: a container named with its kind: "Brenn district", "Keth town", "Soll province"
 _HOST_KIND_AFTER = re.compile(r"^\s+(?:district|raion|county|municipality|town|city|"
                               r"township|province|oblast|region|state|governorate)\b",
@@ -100,22 +103,22 @@ def find_parts(text: AnalysedText, places: list[Place], skip: list[tuple[int, in
 def _named_in(before: str, offset: int, raw: str, host: Span) -> list[tuple[int, int, str]]:
     """(start, end, name) of the names the words before ``host`` put in it."""
     m = _parts_before().search(before)
-    if m is not None:
-        return [(offset + m.start(1) + n.start(), offset + m.start(1) + n.end(), n.group(0))
-                for n in re.finditer(_PART_NAME, m.group(1))]
+    found = [] if m is None else [
+        (offset + m.start(1) + n.start(), offset + m.start(1) + n.end(), n.group(0))
+        for n in re.finditer(_PART_NAME, m.group(1))]
     marked = _marked_before().search(before)
-    if marked is None:
-        beside = _NEAR_BEFORE.search(before)
-        return [(offset + beside.start(1), offset + beside.end(1), beside.group(1))] \
-            if beside else []
-    start, end = offset + marked.start(1), offset + marked.end(1)
-    # a comma alone is no container unless the host is named as one ("A, Brenn district")
-    # or the name is marked as a settlement ("the village of A, Brenn")
-    comma = not re.search(r"\bin\s+(?:the\s+)?\S*\s*$", before)
-    if comma and not _HOST_KIND_AFTER.match(raw[host.end:host.end + 20]) \
-            and not _marks_settlement(raw, start, end):
-        return []
-    return [(start, end, marked.group(1))]
+    if marked is not None and not found:
+        start, end = offset + marked.start(1), offset + marked.end(1)
+        # a comma alone is no container unless the host is named as one ("A, Brenn
+        # district") or the name is marked as a settlement ("the village of A, Brenn")
+        comma = not re.search(r"\bin\s+(?:the\s+)?\S*\s*$", before)
+        if not comma or _HOST_KIND_AFTER.match(raw[host.end:host.end + 20]) \
+                or _marks_settlement(raw, start, end):
+            found.append((start, end, marked.group(1)))
+    beside = _NEAR_BEFORE.search(before) or _ON_SIDE_BEFORE.search(before)
+    if beside is not None and not any(s <= offset + beside.start(1) < e for s, e, _ in found):
+        found.insert(0, (offset + beside.start(1), offset + beside.end(1), beside.group(1)))
+    return found
 
 
 def _line(raw: str, start: int) -> str:
@@ -153,13 +156,18 @@ def _parse_says_place(text: AnalysedText, start: int, end: int) -> bool:
     return bool(tokens) and not any(t.pos_ in _NOT_NAME_POS for t in tokens)
 
 
+def _is_feature(name: str) -> bool:
+    """A river, a hill, a road ("Salween River"): placed, but no event's place."""
+    return name.split()[-1].lower() in lines("feature_words.txt")
+
+
 def _add_part(parts: dict[str, Place], name: str, span: Span, host: Place,
               settlement: bool) -> Place:
     """One place per name; under a region it keeps the region's precision (3)."""
     place = parts.get(key(name))
     if place is None:
         place = placed_at(name, host, 5.0, f"in no gazetteer; the text puts it in {host.name}")
-        place.kind = "village" if settlement else "locality"
+        place.kind = "site" if _is_feature(name) else "village" if settlement else "locality"
         if host.kind == "region":
             place.geo_precision = 3
         parts[key(name)] = place
