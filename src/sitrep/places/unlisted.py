@@ -148,7 +148,10 @@ def _parse_says_place(text: AnalysedText, start: int, end: int) -> bool:
     in X", "Killed in X", "Particularly in X" are a verb and an adverb). spaCy's entity
     recogniser is not asked: the small model labels unknown foreign names (a village in
     Ukraine, a sitio in the Philippines) as persons or organisations, and vetoing on it
-    lost real places on the gold."""
+    lost real places on the gold. Only a single word is judged (a run of capitalised words
+    is a name): the parse is the stage's costliest step."""
+    if " " in text.text[start:end]:
+        return True
     sentence = text.sentence_at(start)
     doc = text.parse(sentence)
     lo, hi = start - sentence.start, end - sentence.start
