@@ -115,3 +115,9 @@ def test_near_a_name_on_the_side_of_a_river_in_a_township() -> None:
     assert got["Ardel Naw"].kind == "locality" and got["Ardel Naw"].near == ["Shadaw"]
     assert got["Soll River"].kind == "site"  # a river: placed, but no event's place
     assert got["Soll River"] not in event_places(list(got.values()))
+
+
+def test_ports_petrol_stations_and_bases_are_sites_of_their_town() -> None:
+    got = found("Shells hit Sittwe Port and the Shwe Moe petrol station in Sittwe, Myanmar.")
+    assert got["Sittwe Port"].kind == "site" and got["Sittwe Port"].near == ["Sittwe"]
+    assert got["Shwe Moe petrol station"].near == ["Sittwe"]

@@ -18,7 +18,7 @@ from itertools import pairwise
 from sitrep.model import Place, Span
 from sitrep.places.gazetteer import key
 from sitrep.places.sites import placed_at
-from sitrep.places.words import lines, stop_words
+from sitrep.places.words import lines, site_words, stop_words
 from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
 
@@ -160,8 +160,10 @@ def _parse_says_place(text: AnalysedText, start: int, end: int) -> bool:
 
 
 def _is_feature(name: str) -> bool:
-    """A river, a hill, a road ("Salween River"): placed, but no event's place."""
-    return name.split()[-1].lower() in lines("feature_words.txt")
+    """A river, a hill, a road ("Salween River"), or a name ending in a site word ("North
+    Quarter"): placed, but no event's place."""
+    last = name.split()[-1].lower()
+    return last in lines("feature_words.txt") or last in site_words()
 
 
 def _add_part(parts: dict[str, Place], name: str, span: Span, host: Place,
