@@ -35,3 +35,15 @@ def test_a_town_dateline_or_one_without_another_place_may_be_the_event_place() -
 
 def test_a_dateline_in_capitals_is_never_the_event_place() -> None:
     assert _at("ARDELO: Shelling killed three people on Monday.", "ARDELO")
+
+
+def test_any_national_capital_that_acts_is_its_government_not_a_place() -> None:
+    from sitrep.events.locating import _government
+
+    text = "Amman vowed to respond after the strike on the border post."
+    place = Place(mention="Amman", name="Amman", coord_source="GeoNames capital",
+                  spans=[Span(0, 5, "Amman")])
+    assert _government(place, 0, Sentence(0, 0, len(text), text))
+    town = Place(mention="Amman", name="Amman", coord_source="GeoNames",
+                 spans=[Span(0, 5, "Amman")])
+    assert not _government(town, 0, Sentence(0, 0, len(text), text))
