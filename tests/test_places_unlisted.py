@@ -121,3 +121,11 @@ def test_ports_petrol_stations_and_bases_are_sites_of_their_town() -> None:
     got = found("Shells hit Sittwe Port and the Shwe Moe petrol station in Sittwe, Myanmar.")
     assert got["Sittwe Port"].kind == "site" and got["Sittwe Port"].near == ["Sittwe"]
     assert got["Shwe Moe petrol station"].near == ["Sittwe"]
+
+
+def test_a_district_after_its_citys_possessive_arabic_article_included() -> None:
+    got = found("The strikes hit around Hodeida's al-Qarn District, Yemen, on Monday.")
+    district = got["al-Qarn"]
+    assert district.near == ["Hodeida"] and district.kind == "site"  # part of the city
+    got = found("Troops burned Kyaukme’s Ardelo village on Monday, Myanmar.")
+    assert got["Ardelo"].kind == "village"

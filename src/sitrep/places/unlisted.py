@@ -86,7 +86,8 @@ def find_parts(text: AnalysedText, places: list[Place], skip: list[tuple[int, in
                        for s in p.spans):
         window = max(0, span.start - 120)
         before = raw[window:span.start]
-        named = _named_in(before, window, raw, span)
+        owned = _owned_by(raw, span)
+        named = _named_in(before, window, raw, span) + owned
         chained = all(raw[a[1]:b[0]] == ", " for a, b in pairwise(named))
         for i, (start, end, name) in enumerate(named):
             settlement = _marks_settlement(raw, start, end)
@@ -94,6 +95,8 @@ def find_parts(text: AnalysedText, places: list[Place], skip: list[tuple[int, in
                     or not _parse_says_place(text, start, end):
                 continue
             place = _add_part(parts, name, Span(start, end, name), host, settlement)
+            if (start, end, name) in owned and not settlement:
+                place.kind = "site"  # "Hodeida's al-Hawak District": a part of the town
             if chained and i + 1 < len(named):
                 # "Sitio A, B in Keth": without "and" each name lies in the next
                 place.near = [named[i + 1][2], *place.near]
@@ -119,6 +122,18 @@ def _named_in(before: str, offset: int, raw: str, host: Span) -> list[tuple[int,
     if beside is not None and not any(s <= offset + beside.start(1) < e for s, e, _ in found):
         found.insert(0, (offset + beside.start(1), offset + beside.end(1), beside.group(1)))
     return found
+
+
+#: "Hodeida's al-Hawak District", "Keth’s Ardel village": a name after its host's
+#: possessive, marked by a kind word (an Arabic article may open it)
+_OWNED_AFTER = re.compile(rf"[’']s\s+((?:(?:al|el|an|ar|as|ash|at|ad|az)-)?{_PART_NAME})"
+                          r"\s+(?i:district|village|hamlet|neighbourhood|neighborhood|area)\b")
+
+
+def _owned_by(raw: str, host: Span) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a name the host owns: "Hodeida's al-Hawak District"."""
+    m = _OWNED_AFTER.match(raw, host.end)
+    return [(m.start(1), m.end(1), m.group(1))] if m else []
 
 
 def _line(raw: str, start: int) -> str:
