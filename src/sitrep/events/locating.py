@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
+from typing import Any
 
+import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.actors import lexicon as actor_lexicon
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
-from sitrep.places import is_common_word
+from sitrep.places import is_capital, is_common_word
+from sitrep.places.recognise import dateline_end
 from sitrep.spans import spans_starting_in
 
 _ANCHOR_BEFORE = re.compile(
@@ -26,6 +31,14 @@ REGION_ONLY = frozenset({"country", "region", "state"})
 _FALLBACK = re.compile(
     r"\b(?:in|at|near|on|into|outside|toward|towards)\s+((?:[A-Z][\w'-]+)(?:[ -][A-Z][\w'-]+){0,2})"
     r"|((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+){0,2})\s+(?:town|village|villages|township|city)\b")
+
+
+@cache
+def _words() -> dict[str, Any]:
+    """The module's word lists (``events/data/locating.yaml``)."""
+    raw = (files("sitrep.events") / "data" / "locating.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
 
 
 @dataclass
@@ -115,9 +128,14 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
 
 
 #: "in X near the famous Y viaduct", "near X, close to Y Township": Y only tells where X is
-_LANDMARK_GAP = re.compile(r"^(?:\s+(?:village tracts?|villages?|towns?|townships?|city|ward))?"
-                           r",?\s+(?:near|close to|not far from|next to|adjacent to|bordering)\s+"
-                           r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+@cache
+def _landmark_gap() -> re.Pattern[str]:
+    """What lies between a place and its landmark (``landmark_words`` of locating.yaml)."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words()["landmark_words"])
+    return re.compile(r"^(?:\s+(?:village tracts?|villages?|towns?|townships?|city|ward))?"
+                      rf",?\s+(?:{words})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
 _LANDMARK_GAP_CHARS = 50
 
 
@@ -132,7 +150,7 @@ def _landmarks(chosen: list[tuple[Place, int]], full_text: str
         if kept:
             last, last_start = kept[-1]
             gap = full_text[_end_at(last, last_start):start]
-            if len(gap) <= _LANDMARK_GAP_CHARS and _LANDMARK_GAP.match(gap):
+            if len(gap) <= _LANDMARK_GAP_CHARS and _landmark_gap().match(gap):
                 refs.setdefault(last_start, []).append(place.name)
                 continue
         kept.append((place, start))
@@ -199,8 +217,10 @@ _BENEFICIARY_BEFORE = re.compile(r"\b(?:for|with)\s+$")
 
 
 def _government(place: Place, start: int, sentence: Sentence) -> bool:
-    """A capital standing for its government is no event place."""
-    if place.mention not in cues().capitals and place.name not in cues().capitals:
+    """A capital standing for its government is no event place: a national capital of the
+    world gazetteer, or one of cues.yaml's (Naypyitaw, which MIMU does not mark)."""
+    listed = place.mention in cues().capitals or place.name in cues().capitals
+    if not listed and not is_capital(place):
         return False
     offset, end = start - sentence.start, _end_at(place, start) - sentence.start
     return bool(_AGENT_AFTER.match(sentence.text[end:])) or bool(
@@ -209,15 +229,25 @@ def _government(place: Place, start: int, sentence: Sentence) -> bool:
 
 #: "forces from X": where fighters come from; "residents from X" too, unless they fled from
 #: there ("villagers from X have fled": X is where the displacement happened)
-_ARMED_FROM = re.compile(
-    r"\b(?i:forces?|troops|fighters|soldiers|groups?|units?|members?|militias?|battalions?|"
-    r"delegates?|delegation|representatives?|leaders?|officials?)\s+(?i:from)\s+"
-    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+in\s+|"
-    r"\s+(?:regions?|states?|townships?|districts?|provinces?)\b,?\s*(?:and\s+)?|\s+))*$")
-_PEOPLE_FROM = re.compile(
-    r"\b(?i:residents?|villagers?|people|man|woman|men|women|refugees|activists?|volunteers?|"
-    r"sources?|-year-old|students?|boy|girl|farmers?)\s+(?i:from)\s+"
-    r"(?:(?:the|nearby|neighbouring|neighboring)\s+)?(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+_FROM_TAIL = r"\s+(?i:from)\s+(?:(?:the|nearby|neighbouring|neighboring)\s+)?"
+
+
+@cache
+def _armed_from() -> re.Pattern[str]:
+    """"forces from X": a group's origin (``origin_groups`` of locating.yaml)."""
+    groups = "|".join(_words()["origin_groups"])
+    return re.compile(
+        rf"\b(?i:{groups}){_FROM_TAIL}(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+in\s+|"
+        r"\s+(?:regions?|states?|townships?|districts?|provinces?)\b,?\s*(?:and\s+)?|\s+))*$")
+
+
+@cache
+def _people_from() -> re.Pattern[str]:
+    """"residents from X": people's origin (``origin_people`` of locating.yaml)."""
+    people = "|".join(_words()["origin_people"])
+    return re.compile(rf"\b(?i:{people}){_FROM_TAIL}(?:[A-Z][\w’'-]*(?:,\s*|\s+and\s+|\s+))*$")
+
+
 #: "a column returning from X": where a moving force set out, not where it was hit
 _ROUTE_ORIGIN = re.compile(r"\b(?:returning|coming|travell?ing|arriving|heading back|"
                            r"on (?:its|their|the) way back)\s+from\s+(?:the\s+)?$",
@@ -236,20 +266,19 @@ _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:[Tt]ownship|[Vv]illage|[Tt]own|[Cc]ity))?
 _DISPLACED = re.compile(r"\b(?:fled|flee|flees|fleeing|displaced|evacuated|uprooted|relocat\w*)\b")
 #: "Speaking in X, an official said": where the speaker spoke
 _SPEAKING_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Rr]eporting)\s+(?:in|from|at)\s+$")
-#: a dateline: "KYIV:", "BAMBANG, Nueva Vizcaya —" opening the sentence
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?\s*"
-                       r"(?:[:—–]|\(\w+\)\s*[:—–-])")
 #: a name that goes on: "Aung San Suu Kyi", "Lashio Reconstruction", "Kachin News Group"
-_NAME_GOES_ON = re.compile(r"^[ \t]+(?!(?:Township|Town|Village|Villages|Village Tract|City|State|"
-                           r"Region|District|Province|Division|Governorate|Oblast|Road|Highway|"
-                           r"River|Bridge|Airport|Camp|Ward|Quarter|Valley|Hill|Hills|Mountains?|"
-                           r"County|Zone|Area|Border|Base|Market|Junction|Sub-township|Tract|"
-                           r"Self-Administered|East|West|North|South|Central|Upper|Lower|Hospital|"
-                           r"Station|Port|Bay|Lake|Island|Islands|Strip|Bank|Pass|Gate|Dam)\b)"
-                           r"[A-Z][a-z][\w’'-]*")
-#: online platforms: "shared on Facebook" names no place
-_PLATFORMS = frozenset({"Facebook", "Telegram", "Twitter", "X", "YouTube", "TikTok", "WhatsApp",
-                        "Instagram", "Signal", "Viber", "WeChat", "Weibo", "VK", "Threads"})
+@cache
+def _name_goes_on() -> re.Pattern[str]:
+    """A capitalised word after a name that is no continuation of a place ("Aung San Suu
+    Kyi"; ``name_continuations`` of locating.yaml)."""
+    words = "|".join(_words()["name_continuations"])
+    return re.compile(rf"^[ \t]+(?!(?:{words})\b)[A-Z][a-z][\w’'-]*")
+
+
+@cache
+def _platforms() -> frozenset[str]:
+    """Online platforms: "shared on Facebook" names no place (locating.yaml)."""
+    return frozenset(_words()["platforms"])
 
 
 #: "relief work in X", "aid reached quake-hit X": the place of a disaster's relief (a place the
@@ -281,21 +310,20 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
     offset, end = start - sentence.start, _end_at(place, start) - sentence.start
     before, after = sentence.text[max(0, offset - 90):offset], sentence.text[end:]
     mention = sentence.text[offset:end]
-    if _ARMED_FROM.search(before) or _SPEAKING_BEFORE.search(before) or \
+    if _armed_from().search(before) or _SPEAKING_BEFORE.search(before) or \
             _ROUTE_ORIGIN.search(before) or _STATIONED_AT.search(before):
         return True
     said_by = re.search(r"\b(?:said|told|says)(?:\s+[\w’'-]+){0,5}\s*$",
                         before[:before.rfind(" from")]) if " from" in before else None
-    if _PEOPLE_FROM.search(before) and (said_by or not _DISPLACED.search(sentence.text)):
+    if _people_from().search(before) and (said_by or not _DISPLACED.search(sentence.text)):
         return True
     if _SPEAKS_AFTER.match(after):
         return True  # "…, Nato said": a name that speaks is a person or a government
     if _PEOPLE_AFTER.match(after) and not _DISPLACED.search(sentence.text):
         return True  # "a Kyaukme Township resident said": whose words, not where
-    dateline = _DATELINE.match(sentence.text)
-    if dateline and offset < dateline.end() and dateline.end() < len(sentence.text) - 1:
+    if _filed_from(sentence.text, offset, is_capital(place) or place.name in cues().capitals):
         return True
-    if place.mention in _PLATFORMS or place.name in _PLATFORMS:
+    if place.mention in _platforms() or place.name in _platforms():
         return True
     if relief_place(start, sentence):
         return True
@@ -305,17 +333,44 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
         return True  # the tail of a compound: "6th-Mile", "Sino-Myanmar"
     if re.search(r"\b[Tt]he\s+$", before) and _PEOPLE_VERB_AFTER.match(after):
         return True  # a people, not a place: "the Chin have", "the Kachin said"
-    if _NAME_GOES_ON.match(after) and not after.startswith((" Township", " State")):
+    if _name_goes_on().match(after) and not after.startswith((" Township", " State")):
         return True
     opening = sentence.text[:offset].strip() == ""
     common = is_common_word(mention) or mention.lower() in STOP_WORDS
     return opening and " " not in mention and common and bool(re.match(r"^\s+[a-z]", after))
 
 
+#: "... on villages in southern Lebanon": the sentence puts its event in a place of its own
+#: (a day or a month is no place: "on Monday", "in May")
+_CALENDAR = "|".join(n for n in (*calendar.day_name, *calendar.month_name) if n)
+_LOCATIVE_PLACE = re.compile(r"\b(?:in|at|near|on|outside)\s+(?:the\s+)?"
+                             r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
+                             rf"\s+)?(?!(?:{_CALENDAR})\b)[A-Z]")
+
+
+def _filed_from(text: str, offset: int, capital: bool) -> bool:
+    """The name at ``offset`` is the dateline's: where the report was filed. A dateline in
+    capitals ("KYIV:") never names the event's place. One in title case names a capital
+    where correspondents file from ("Beirut:") only when the sentence puts the event in
+    no other place ("strikes on villages in southern Lebanon" is not in Beirut); a town's
+    own dateline ("Khan Younis:") may be the event's place (measured: dropping those lost
+    a blind event)."""
+    found = dateline_end(text)
+    if found is None or not offset < found[0] < len(text) - 1:
+        return False
+    if found[1]:
+        return True
+    return capital and bool(_LOCATIVE_PLACE.search(text, found[0]))
+
+
 def _destination(start: int, sentence: Sentence) -> bool:
     """"Hundreds fled to X": X is where people went, not where anything happened."""
     offset = start - sentence.start
     return bool(_DESTINATION_BEFORE.search(sentence.text[max(0, offset - 70):offset]))
+
+
+#: how far after a place its holder may be named ("X village on the A-B road in Y district")
+_HOLDER_REACH = 60
 
 
 def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_text: str
@@ -325,6 +380,9 @@ def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_t
     end = _end_at(place, start)
     larger = place.kind in ("township", "village tract") or _LARGER_AFTER.match(
         full_text[end:end + 20])
+    if any(place.name in p.near and s < start <= _end_at(p, s) + _HOLDER_REACH
+           for p, s in chosen):
+        return True  # "the village of X, Y district": Y is where the places stage put X
     before = [_end_at(p, s) for p, s in chosen if s < start]
     gap = full_text[max(before):start] if before else ""
     # "a base in Nonebu in Paletwa": the second of two bare names holds the first

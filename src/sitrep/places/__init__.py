@@ -9,7 +9,7 @@ from sitrep.places.find import find_places, stop_words
 from sitrep.places.lookup import lookup
 from sitrep.places.relative import is_between
 
-__all__ = ["event_places", "find_places", "is_common_word", "lookup"]
+__all__ = ["event_places", "find_places", "is_capital", "is_common_word", "lookup"]
 
 
 def event_places(found: list[Place]) -> list[Place]:
@@ -41,3 +41,8 @@ def _second_anchors(found: list[Place]) -> set[tuple[int, int]]:
 def is_common_word(name: str) -> bool:
     """A capitalised word that is not a place on its own ("Both", "Three", "Police")."""
     return name.lower() in stop_words()
+
+
+def is_capital(place: Place) -> bool:
+    """A national capital (the world gazetteer marks them in the point's source)."""
+    return "capital" in (place.coord_source or "")

@@ -21,8 +21,9 @@ from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
 from sitrep.places.rank import Context, resolve_world
 from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
-from sitrep.places.sites import find_parts, find_sites
-from sitrep.places.words import institution_words, stop_words
+from sitrep.places.sites import find_sites
+from sitrep.places.unlisted import find_listed, find_parts
+from sitrep.places.words import institution_words, lines, stop_words
 from sitrep.places.world import demonyms
 from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
@@ -35,18 +36,29 @@ _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|
                          r"district|province|oblast|governorate|county|prefecture|"
                          r"mine|area|ward|quarter)\b", re.IGNORECASE)
 VILLAGE_SUPPORT_KM = 80.0
+
+
+def _names_village(text: str, end: int) -> bool:
+    """A village kind word right after a run: the whole run is the village's name."""
+    kind = _KIND_AFTER.match(text[end:end + 20])
+    return bool(kind) and kind.group(1).lower().startswith("village")  # type: ignore[union-attr]
 #: names in one sentence ("Lwel Ngin and Nar Nwe villages") lie closer together than
 #: they lie to the article's towns, so their mutual distance counts double
 CLUSTER_WEIGHT = 2.0
 _STRONG = frozenset({"country", "region", "city", "town", "township"})
-_MODIFIER = re.compile(r"-(?:based|born|led|backed|bound|made|owned|run|held|controlled|"
-                       r"allied|linked|area|style|headquartered)\b")
+@cache
+def _modifier() -> re.Pattern[str]:
+    """A hyphenated modifier ending a name ("-based", "-backed": ``data/modifiers.txt``)."""
+    return re.compile(rf"-(?:{'|'.join(map(re.escape, lines('modifiers.txt')))})\b")
 #: "Trinidad and Tobago", "Bosnia and Herzegovina", "Isle of Man": a country or region
 #: whose own name joins capitalised words by a small lowercase one
 _JOINED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’]+(?: [A-Z][\w'’]+)? (?:and|of the|of) "
                           r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’-])")
 _PARENT_STATE = re.compile(r",\s+(?:(?:north|south|east|west|central)\w*\s+)?"
                            r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:State|Region)\b")
+#: "X village in Sittwe Township", "X, Sittwe Township": the township the text puts X in
+_HOLDER_TOWNSHIP = re.compile(r"(?:\s+(?i:village tracts?|villages?))?(?:,\s+|\s+in\s+(?:the\s+)?)"
+                              r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+[Tt]ownship\b")
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
                              "on", "the", "to", "with"})
 _POSSESSIVE = re.compile(r"^[’']s\b")
@@ -148,6 +160,9 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             surface, start, end, cands, j = hit
             if _TITLE_BEFORE.search(text.text[max(0, run_start - 20):run_start]):
                 break
+            if end < run_end and _names_village(text.text, run_end):
+                i = j  # "Chauk Mai villages": the kind word names the run, not the town Chauk
+                continue
             kind = _KIND_AFTER.match(text.text[end:end + 20]) or \
                 _LIST_KIND.match(text.text[end:end + 60])
             capitalised = sum(1 for w in words if not w.startswith("-") or w[1:2].isupper())
@@ -194,7 +209,7 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
     is "London" and then "Orbit Consulting" (the place is not part of a longer name)."""
     for m in _NAME.finditer(text):
         bounds = [m.start()]
-        for cut in _MODIFIER.finditer(m.group(0)):
+        for cut in _modifier().finditer(m.group(0)):
             bounds += [m.start() + cut.start(), m.start() + cut.end()]
         bounds.append(m.end())
         for start, end in zip(bounds[::2], bounds[1::2], strict=True):
@@ -412,11 +427,15 @@ def _cluster_km(c: Entry, neighbours: list[list[Entry]]) -> float:
 
 def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: set[str],
                   neighbours: list[list[Entry]] | None = None,
-                  townships: frozenset[str] = frozenset(), parent: str | None = None) -> None:
+                  townships: frozenset[str] = frozenset(), parent: str | None = None,
+                  holder: str | None = None) -> None:
     wanted = _KIND_WORD.get(mention.kind_word or "")
     if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
+    if holder and not any(key(c.admin3 or "") == key(holder) for c in options):
+        return  # "X village in T Township" with no X in T: a namesake elsewhere is not X
+        # (unlisted.find_parts keeps X at T)
     # "Hohko ... in Nawnghkio Township": a township the article names holds its villages
     options = [c for c in options if c.admin3 in townships] or options
     # "Wan Hai, southern Shan State": the state after the comma holds it
@@ -480,7 +499,10 @@ def _resolve_weak_names(weak: list[Mention], points: list[tuple[float, float]],
         neighbours += [[entry] for i, entry in dict.fromkeys(town_sentences)
                        if i in sentences[name]]
         parent = next((p for m in ms if (p := _parent_state(text.text, m.end))), None)
-        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships, parent)
+        holder = next((h.group(1) for m in ms
+                       if (h := _HOLDER_TOWNSHIP.match(text.text, m.end))), None)
+        _resolve_weak(lead, points, admin1s, [n for n in neighbours if n], townships, parent,
+                      holder)
         for m in ms:
             if m is not lead and lead.chosen and (not m.partial or m.kind_word):
                 m.chosen, m.why = lead.chosen, lead.why
@@ -634,7 +656,8 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     found = [*places.values(), *estimated_places(text.text, resolved, taken, _NAME, stop_words()),
              *road_places(text.text, resolved, ends), *between_places(text.text, resolved)]
     sites = find_sites(text.text, ends, found, skip)
-    sites += find_parts(text.text, [*found, *sites], skip)
+    sites += find_parts(text, [*found, *sites], skip)
+    sites += find_listed(text, [*found, *sites], skip)
     return _most_specific_first([*found, *sites])
 
 

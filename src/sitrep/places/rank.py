@@ -15,39 +15,48 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from functools import cache
+from importlib.resources import files
+from typing import Any, Protocol
+
+import yaml
 
 from sitrep.places.gazetteer import Entry, key
 
-#: the score of each feature class; a populated place scores log10(population)
-_CLASS = {"country": 9.0, "region": 5.5}
-CAPITAL = 1.5
-ALTERNATE = -1.5  # the text wrote an alternate name (Kiev for Kyiv), not the place's own
-FOCUS = 4.0
-COUNTRY_NAMED_SO = -5.0  # a place reached by an alternate name that is its country's
-NAMED_COUNTRY = 1.5
-NAMED_ADMIN = 3.0
-PATTERN = 8.0  # "Springfield, Ohio": the name right after the comma is its parent
+
+@cache
+def weights() -> dict[str, Any]:
+    """The ranker's weights and thresholds (``data/rank.yaml``)."""
+    raw = (files("sitrep.places") / "data" / "rank.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+_W = weights()
+_CLASS: dict[str, float] = _W["class_scores"]
+CAPITAL = _W["capital"]
+ALTERNATE = _W["alternate"]
+FOCUS = _W["focus"]
+COUNTRY_NAMED_SO = _W["country_named_so"]
+NAMED_COUNTRY = _W["named_country"]
+NAMED_ADMIN = _W["named_admin"]
+PATTERN = _W["pattern"]
 REGIONS_SOURCE = "sitrep regions.tsv"
-ADMIN1_KM = 150.0  # a larger region (a continent, the Sahel) stands on its own
-BARE_REGION = -3.0  # a region sharing its name with one of its towns, named bare
-BARE_REGION_TOWN = 50_000  # ... when the town is this large (Aleppo, Idlib)
-KIND_FITS = 4.0  # "Kherson region", "Orange County": the kind word names an admin unit
-#: a town this large is a place on its own; a smaller one needs support from the text
-STANDALONE_POPULATION = 100_000
-#: a city this large is a place on its own by an alternate name (an exonym) too
-STANDALONE_EXONYM = 500_000
-#: a place the text calls a village is no larger than this
-VILLAGE_POPULATION = 20_000
-#: the least a supported town must score
-MIN_SCORE = 3.0
-_ADMIN_WORDS = frozenset({"county", "district", "province", "oblast", "state", "region",
-                          "governorate", "parish", "prefecture", "territory"})
-_PLACE_CUE = re.compile(r"\b(?:in|at|near|from|outside|to|into|across|of|around|toward|towards"
-                        r"|via|between|and)\s+(?:the\s+)?$")
+ADMIN1_KM = _W["admin1_km"]
+BARE_REGION = _W["bare_region"]
+BARE_REGION_TOWN = _W["bare_region_town"]
+KIND_FITS = _W["kind_fits"]
+STANDALONE_POPULATION = _W["standalone_population"]
+STANDALONE_EXONYM = _W["standalone_exonym"]
+VILLAGE_POPULATION = _W["village_population"]
+MIN_SCORE = _W["min_score"]
+SUPPORTED_POPULATION = _W["supported_population"]
+CONFIDENT_POPULATION = _W["confident_population"]
+_NEARNESS: list[tuple[float, float]] = [(float(k), float(b)) for k, b in _W["nearness"]]
+_ADMIN_WORDS = frozenset(_W["admin_words"])
+_PLACE_CUE = re.compile(rf"\b(?:{'|'.join(_W['place_cues'])})\s+(?:the\s+)?$")
 _PARENT_AFTER = re.compile(r"^,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*)?)")
-#: MIMU kinds scored as populated places of about this size
-_MIMU_POPULATION = {"town": 20_000, "township": 30_000, "village tract": 500, "village": 200}
+_MIMU_POPULATION: dict[str, int] = _W["mimu_population"]
 
 
 class Named(Protocol):
@@ -147,7 +156,7 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
         why.append(f"{c.admin1} is named")
     if ctx.points and c.lat is not None and c.lon is not None and c.kind != "country":
         d = min(km(c.lat, c.lon, la, lo) for la, lo in ctx.points)
-        bonus = 3.0 if d < 50 else 2.0 if d < 200 else 0.5 if d < 1000 else 0.0
+        bonus = next((b for below, b in _NEARNESS if d < below), 0.0)
         if bonus:
             s += bonus
             why.append(f"{d:.0f} km from the article's other places")
@@ -205,7 +214,8 @@ def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
                                                    "km from")) or w.endswith("is named"))
     if m.kind_word in ("city", "town", "village", "towns", "villages"):
         evidence += 1
-    return s >= MIN_SCORE and (evidence >= 2 or (evidence >= 1 and (cue or pop >= 5000)))
+    enough = evidence >= 2 or (evidence >= 1 and (cue or pop >= SUPPORTED_POPULATION))
+    return s >= MIN_SCORE and enough
 
 
 def is_admin_unit(entry: Entry) -> bool:
@@ -272,7 +282,8 @@ def resolve_world(found: Sequence[Named], ctx: Context, allow_mimu: bool, strict
         if hit and (not m.partial or hit[0].kind in ("country", "region")) \
                 and key(hit[0].name) == key(m.surface) and (
                 (_unambiguous(hit[0], allowed(m)) and (hit[0].kind in ("country", "region")
-                                                       or population(hit[0]) >= 15_000))
+                                                       or population(hit[0])
+                                                       >= CONFIDENT_POPULATION))
                 or any(w.startswith("its state") for w in hit[2])):
             confident.append((key(m.surface), hit[0]))
     ctx.focus = infer_focus([e for _, e in confident], ctx.focus)

@@ -1,5 +1,6 @@
 """Place names the capitalised-run search cannot see: dotted and postal abbreviations
-("U.S.", "Ky.", "D.C.", "Salina, KS") and all-capitals datelines ("KHARTOUM —").
+("U.S.", "Ky.", "D.C.", "Salina, KS") and all-capitals datelines ("KHARTOUM —"); and
+the one definition of a dateline, which the events stage reads too.
 
 Abbreviations of a single capital ("Ky.", "Miss.", "Pa.") are also titles and words,
 so they count only right after "Town, "; the others ("U.S.", "N.Y.", "UK") anywhere.
@@ -81,6 +82,25 @@ def abbreviation_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in re.finditer(r"(?<=[a-z], )([A-Z]{2})\b(?![.'’]?\w)", text):
         if m.group(1) in codes:
             yield m.start(1), m.end(1), codes[m.group(1)]
+
+
+#: "Beirut: Two fighters were killed ...", "BAMBANG, Nueva Vizcaya: A rebel ...": a place
+#: in title case opening a line, before a colon or a dash and a new sentence
+_TITLE_DATELINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})"
+                             r"(?:, (?P<parent>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2}))?"
+                             r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?::|—|–)[ \t]+(?=[A-Z“\"])")
+
+
+def dateline_end(line: str) -> tuple[int, bool] | None:
+    """Where the dateline opening ``line`` ends ("KYIV: ", "Beirut: ", "SALINA, Kan. (AP)
+    — ") and whether it is in capitals, or None: the one definition of a dateline, for the
+    places stage (which finds the names in capitals) and the events stage (a dateline is
+    where the report was filed, not where its event happened)."""
+    capitals = _DATELINE.match(line)
+    if capitals:
+        return capitals.end(), True
+    title = _TITLE_DATELINE.match(line)
+    return (title.end(), False) if title else None
 
 
 def dateline_spans(text: str) -> Iterator[tuple[int, int, str]]:

@@ -15,7 +15,6 @@ from functools import cache
 from sitrep.model import Place, Span
 from sitrep.places.gazetteer import key
 from sitrep.places.words import site_words, stop_words
-from sitrep.spans import SpanIndex
 
 _HOST_KINDS = frozenset({"town", "city", "township", "village", "village tract"})
 _TOWN_KINDS = frozenset({"town", "city", "township"})
@@ -37,7 +36,8 @@ def _candidates(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, 
     """(start, end, surface) of every named site in the text, minus actors' ("TNLA camp")."""
     out: list[tuple[int, int, str]] = []
     for m in _site_pattern().finditer(text):
-        name = _LEAD.sub("", m.group(1))
+        # "Kyauktaw’s Ywama ward": the site is Ywama ward, its owner the host named inside
+        name = re.split(r"[’']s ", _LEAD.sub("", m.group(1)))[-1]
         start = m.start(1) + len(m.group(1)) - len(name)
         if not name or name.lower() in site_words() or name.lower() in stop_words() \
                 or any(s < m.end(1) and start < e for s, e in skip):
@@ -60,8 +60,9 @@ def _host(start: int, end: int, sentence_end: int, text: str,
           located: list[tuple[Span, Place]]) -> Place | None:
     """The place a site lies in: named inside it, put in it by the sentence ("in Lashio"),
     or else the town the article names most often before it."""
-    inside = [p for s, p in located if start <= s.start and s.end <= end
-              and _near_the_others(p, located)]
+    owner = [p for s, p in located if re.fullmatch(r"[’']s ", text[s.end:start])]
+    inside = owner or [p for s, p in located if start <= s.start and s.end <= end
+                       and _near_the_others(p, located)]
     if inside:
         return inside[0]
     after = [p for s, p in located if end <= s.start < sentence_end
@@ -90,44 +91,6 @@ def find_sites(text: str, sentence_ends: list[int], places: list[Place],
     return list(sites.values())
 
 
-_PART_NAME = r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
-_PARTS_BEFORE = re.compile(rf"((?:{_PART_NAME})(?:(?:, |,? and ){_PART_NAME})*)\s+(?:in|at)\s+"
-                           r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?$")
-
-
-def find_parts(text: str, places: list[Place], skip: list[tuple[int, int]]) -> list[Place]:
-    """Names no gazetteer holds, put in a town by the text ("Shwe Bon Thar, East Village
-    and Min Tada Ward in eastern Mogok", "Sarkari Bagan at Haflong"): parts of that town."""
-    taken = SpanIndex([(s.start, s.end) for p in places for s in p.spans] + skip)
-    parts: dict[str, Place] = {}
-    for span, town in ((s, p) for p in places if p.kind in _TOWN_KINDS and p.lat is not None
-                       for s in p.spans):
-        m = _PARTS_BEFORE.search(text[max(0, span.start - 120):span.start])
-        if m is None:
-            continue
-        offset = max(0, span.start - 120) + m.start(1)
-        for name in re.finditer(_PART_NAME, m.group(1)):
-            start, end = offset + name.start(), offset + name.end()
-            line_end = text.find("\n", span.start)
-            line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else None]
-            if _is_part_name(name.group(0), line) and not taken.overlaps(start, end):
-                _add_part(parts, name.group(0), Span(start, end, name.group(0)), town)
-    return list(parts.values())
-
-
-_LEADS = frozenset({"the", "a", "an", "this", "that", "another", "its", "their"})
-
-
-def _is_part_name(name: str, line: str) -> bool:
-    """A name: not a common word, an acronym ("TNLA"), a phrase led by "The", nor a
-    headline's Title Case words ("Another Airstrike Bombing in Mogok")."""
-    words = line.split()
-    headline = not line.rstrip().endswith((".", "!", "?", '"', "”")) and \
-        sum(w[:1].isupper() for w in words) > 0.6 * len(words)
-    return (name.lower() not in stop_words() and not name.isupper() and len(name) > 3
-            and name.split()[0].lower() not in _LEADS and not headline)
-
-
 def placed_at(name: str, host: Place, min_km: float, why: str) -> Place:
     """A site or a part of a town, at its host's point with at least ``min_km`` of
     uncertainty (ACLED geo_precision 2), the host kept as its anchor."""
@@ -137,9 +100,3 @@ def placed_at(name: str, host: Place, min_km: float, why: str) -> Place:
         coord_source=f"estimated from: {host.name} ({host.kind}), where the text puts it",
         uncertainty_km=max(host.uncertainty_km or 0.0, min_km), geo_precision=2,
         near=[host.name], estimated=True, why=why)
-
-
-def _add_part(parts: dict[str, Place], name: str, span: Span, town: Place) -> None:
-    place = parts.setdefault(key(name), placed_at(
-        name, town, 5.0, f"in no gazetteer; the text puts it in {town.name}"))
-    place.spans.append(span)
