@@ -543,7 +543,7 @@ def _since_taking(sentence: Sentence, places: list[Place], actors: list[ActorMen
         else:
             taker = max((a for a in armed if a.span.end <= sentence.start + cue.start()),
                         key=lambda a: a.span.end, default=None)
-        loser = taker and sides.opponent(taker.canonical)
+        loser = sides.opponent(taker.canonical) if taker is not None else None
         if taker is not None and loser is not None:
             out.extend((taker.canonical, loser, p, phrase) for p in taken)
     return out
