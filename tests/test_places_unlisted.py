@@ -129,3 +129,10 @@ def test_a_district_after_its_citys_possessive_arabic_article_included() -> None
     assert district.near == ["Hodeida"] and district.kind == "site"  # part of the city
     got = found("Troops burned Kyaukme’s Ardelo village on Monday, Myanmar.")
     assert got["Ardelo"].kind == "village"
+
+
+def test_names_after_a_closed_list_are_not_in_it() -> None:
+    """"A and B, Lord C said": the list closed with "and"; what follows the comma is
+    another phrase (here the speaker), not a third item."""
+    got = found("Rebels hold Kupiansk and Ardelo, Lord Zarbonk said on Monday.")
+    assert "Lord Zarbonk" not in got

@@ -196,8 +196,10 @@ def _add_part(parts: dict[str, Place], name: str, span: Span, host: Place,
 
 
 _SETTLEMENTS = frozenset({"town", "city", "township", "village", "village tract"})
-#: two or more names joined by commas and "and", after a lowercase word ("near A, B and C")
-_NAME_LIST = re.compile(rf"(?<=[a-z] )({_PART_NAME}(?:(?:, |,? and ){_PART_NAME})+)")
+#: two or more names joined by commas, then perhaps a closing "and", after a lowercase word
+#: ("near A, B and C", "near A, B"); nothing after the "and" ("A and B, Lord C said": two)
+_NAME_LIST = re.compile(rf"(?<=[a-z] )({_PART_NAME}(?:(?:, {_PART_NAME})+(?:,? and {_PART_NAME})?"
+                        rf"|,? and {_PART_NAME}))")
 
 
 def find_listed(text: AnalysedText, places: list[Place], skip: list[tuple[int, int]]
