@@ -6,6 +6,7 @@ import pytest
 
 from sitrep import extract_text
 from sitrep.events.realis import Irrealis, irrealis, needs_parse
+from sitrep.events.status import status_of
 from sitrep.model import NON_FACTUAL, Extraction
 from sitrep.text import full_nlp
 
@@ -171,3 +172,11 @@ def test_what_air_strikes_allowed_is_a_retaking() -> None:
                      "State on Monday.", "2025-03-05")
     assert "Government regains territory" in facts(extraction)
 
+
+def test_a_denied_detail_leaves_the_report_standing() -> None:
+    told = "Soldiers opened fire on protesters in Lashio, though the army denied using live rounds."
+    assert status_of(told, "", None) == "reported"
+    whole = "Soldiers opened fire on protesters in Lashio, but the army denied the claims."
+    assert status_of(whole, "", None) == "denied"
+    assert status_of("The army denied that soldiers opened fire on protesters.", "", None) \
+        == "denied"
