@@ -6,6 +6,7 @@ import pytest
 
 from sitrep import extract_text
 from sitrep.events.realis import Irrealis, irrealis, needs_parse
+from sitrep.events.status import status_of
 from sitrep.model import NON_FACTUAL, Extraction
 from sitrep.text import full_nlp
 
@@ -127,3 +128,55 @@ def test_to_before_a_gerund_is_no_purpose() -> None:
                                            "picketing outside the council on Monday."))
     assert facts(run("The rebels in the town of Orvel say they remain committed to fighting "
                      "the army.")) == []
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    # a that-clause with the bare verb under a verb of demand: still to come
+    ("The president demanded that Veloria withdraw from the Marsh province.", "withdraw"),
+    ("The council insisted that the rebels hand over the town of Brenka.", "hand"),
+    ("The envoy proposed that both sides withdraw from the river crossing.", "withdraw"),
+])
+def test_what_is_demanded_is_still_to_come(sentence: str, trigger: str) -> None:
+    found = why(sentence, trigger)
+    assert found is not None and found.status == "planned"
+
+
+def test_a_that_clause_told_as_past_is_not_demanded() -> None:
+    assert why("The general insisted that his troops withdrew from the town.", "withdrew") is None
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The device found near the bridge could have killed dozens had it exploded.", "exploded"),
+    ("Had the shell hit the school, dozens of children would have died.", "hit"),
+])
+def test_an_inverted_condition_is_counterfactual(sentence: str, trigger: str) -> None:
+    found = why(sentence, trigger)
+    assert found is not None and found.why == "conditional" and found.status is None
+
+
+def test_had_before_its_subject_needs_a_modal_to_be_a_condition() -> None:
+    found = why("Only then had the army shelled the market, residents said.", "shelled")
+    assert found is None or found.why != "conditional"
+
+
+def test_what_was_allowed_happened_but_a_present_permission_is_to_come() -> None:
+    assert why("The air strikes allowed the army to retake the town on Monday.", "retake") is None
+    found = why("The truce allows the militia to capture the border post.", "capture")
+    assert found is not None and found.status == "planned"
+    found = why("The soldiers were not allowed to fire on the crowd.", "fire")
+    assert found is not None
+
+
+def test_what_air_strikes_allowed_is_a_retaking() -> None:
+    extraction = run("The air strikes allowed the army to retake the town of Brenka in Shan "
+                     "State on Monday.", "2025-03-05")
+    assert "Government regains territory" in facts(extraction)
+
+
+def test_a_denied_detail_leaves_the_report_standing() -> None:
+    told = "Soldiers opened fire on protesters in Lashio, though the army denied using live rounds."
+    assert status_of(told, "", None) == "reported"
+    whole = "Soldiers opened fire on protesters in Lashio, but the army denied the claims."
+    assert status_of(whole, "", None) == "denied"
+    assert status_of("The army denied that soldiers opened fire on protesters.", "", None) \
+        == "denied"

@@ -168,7 +168,7 @@ _FACTUAL_BEFORE_TO = re.compile(
 #: "causing residents to flee", "forcing thousands of villagers to flee": it did happen
 _CAUSED_TO = re.compile(r"(?<!\bto )\b(?:caus(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|"
                         r"prompt(?:s|ed|ing)?|compel(?:s|led|ling)?|driv(?:e|es|ing|en)|drove|"
-                        r"leading|led|leaving|left)\s+"
+                        r"leading|led|leaving|left|allowed|enabled|permitted|helped)\s+"
                         r"(?:[\w,’'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
 
 

@@ -32,6 +32,8 @@ class RealisWords:
     negative: frozenset[str]
     perception: frozenset[str]
     presupposing: frozenset[str]
+    mandative: frozenset[str]
+    enabling: frozenset[str]
 
 
 @cache
@@ -42,7 +44,8 @@ def words() -> RealisWords:
                       re.IGNORECASE)
     return RealisWords(gate, *(frozenset(data[k]) for k in
                                ("threat", "intent", "implicative", "modal", "conditional",
-                                "negative", "perception", "presupposing")))
+                                "negative", "perception", "presupposing", "mandative",
+                                "enabling")))
 
 
 @dataclass(frozen=True)
@@ -137,11 +140,42 @@ def _own(verb: Token) -> Irrealis | None:
             return Irrealis("modal", child.text, None)
         if child.dep_ == "mark" and child.lower_ in w.conditional:
             return Irrealis("conditional", child.text, None)
+        if _inverted_condition(verb, child):
+            return Irrealis("conditional", child.text, None)
         if child.dep_ == "mark" and child.lower_ == "since" and verb.dep_ == "advcl" \
                 and child.i < verb.i and verb.i > verb.head.i:
             # "the first protest since the junta seized power": a past time anchor
             return Irrealis("anchor", child.text, None)
     return None
+
+
+#: the auxiliaries that open an inverted condition ("had it exploded", "were they to attack")
+_INVERTING = frozenset({"had", "were", "should"})
+
+
+def _inverted_condition(verb: Token, child: Token) -> bool:
+    """A counterfactual told by inversion: the auxiliary before the subject ("could have
+    killed hundreds *had it* exploded", "*Had the shell* hit the school, ..."); only where
+    another word of the sentence says what would have followed (a modal), so that a
+    question or a quotation's "Had ..." is not read so."""
+    if child.dep_ != "aux" or child.lower_ not in _INVERTING or child.i > verb.i:
+        return False
+    if not any(s.dep_ in ("nsubj", "nsubjpass") and s.i > child.i for s in verb.children):
+        return False
+    return any(t.tag_ == "MD" and t.lower_ in words().modal for t in verb.doc)
+
+
+def _mandated(verb: Token) -> Irrealis | None:
+    """A that-clause with the bare verb under a verb of demand ("demanded that Ukraine
+    *withdraw*", "insisted that the rebels *hand* over the town"; the parse may tag the bare
+    verb a noun): what is demanded is still to come."""
+    governor = verb.head
+    if verb.dep_ != "ccomp" or governor is verb or governor.lemma_ not in words().mandative \
+            or verb.tag_ not in ("VB", "VBP", "NN") or any(c.lower_ == "to" for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return Irrealis("intent", f"{governor.text} that", "planned")
 
 
 def _negative_determiner(token: Token) -> Irrealis | None:
@@ -195,12 +229,19 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
         status = "threatened" if verb.lemma_ in w.threat else "planned"
         return Irrealis("threat" if status == "threatened" else "intent", verb.text, status)
     for _ in range(4):  # "vowed to continue to attack": up the chain of infinitives
-        found = _own(verb)
+        found = _own(verb) or _mandated(verb)
         if found:
             return found
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        infinitive = verb.dep_ == "xcomp" or (  # "allowed the army to retake": parsed ccomp
+            verb.dep_ == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                         for c in verb.children))
+        if not infinitive or verb.head is verb:
             return None
         governor = verb.head
+        if governor.lemma_ in w.enabling and governor.tag_ in ("VBD", "VBN") \
+                and not _own(governor):
+            verb = governor  # "the strikes allowed the army to retake X": it was retaken
+            continue
         if governor.lemma_ in w.negative:  # "failed to capture"
             return Irrealis("negated", f"{governor.text} to", None)
         if governor.lemma_ in w.threat:

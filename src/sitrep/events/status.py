@@ -93,7 +93,7 @@ def status_of(sentence: str, following: str, source: str | None,
     hearsay = _hearsay().search(sentence)
     if any(not _hearsay().fullmatch(m.group(0)) for m in c.rumour.finditer(sentence)):
         return "rumour"
-    if c.denied.search(sentence):
+    if any(not _detail_denied(sentence, m) for m in c.denied.finditer(sentence)):
         return "denied"
     near = sentence if trigger_at is None else \
         sentence[max(0, trigger_at - CUE_BEFORE):trigger_at + CUE_AFTER]
@@ -135,6 +135,25 @@ def _hearsay() -> re.Pattern[str]:
     raw = (files("sitrep.events") / "data" / "status.yaml").read_text(encoding="utf-8")
     words = yaml.safe_load(raw)["hearsay"]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _concessive_detail() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A concessive clause opener closing on the denial, and a detail after it (status.yaml)."""
+    raw = (files("sitrep.events") / "data" / "status.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    opener = re.compile(r"\S[^;]*?[,;]?\s+(?:" + "|".join(data["concessive"]) + r")\s+"
+                        r"(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
+    detail = re.compile(r"\s*(?:" + "|".join(data["denied_detail"]) + r")\b", re.IGNORECASE)
+    return opener, detail
+
+
+def _detail_denied(sentence: str, denial: re.Match[str]) -> bool:
+    """The denial closes a concessive clause after the report and takes a detail ("fired on
+    the crowd, *though the army denied using* live ammunition"): the report stands."""
+    opener, detail = _concessive_detail()
+    return bool(opener.match(sentence[:denial.start()])) \
+        and bool(detail.match(sentence, denial.end()))
 
 
 @cache
