@@ -55,6 +55,8 @@ class Lexicon:
     successors: dict[str, dict[str, str]]
     #: territories whose "army" is another state's ("the army" in Gaza)
     armies_of_others: frozenset[str]
+    #: "soldiers": after a foreign army named in its sentence, that army's men
+    of_army_before: frozenset[str]
     #: "gangs": the armed group the article names, else an unidentified one
     or_unidentified: frozenset[str]
     pattern_exact: re.Pattern[str]  # acronyms, case-sensitive
@@ -130,6 +132,7 @@ def lexicon() -> Lexicon:
         state_names=data.get("state_names") or {},
         successors={e["name"]: e["since"] for e in data["actors"] if e.get("since")},
         armies_of_others=frozenset(data.get("armies_of_others") or ()),
+        of_army_before=frozenset(_fold(a) for a in data.get("of_army_before") or ()),
         or_unidentified=frozenset(_fold(a) for a in data.get("anaphora_or_unidentified", [])),
         pattern_exact=re.compile(_alternation(exact)),
         pattern_fold=re.compile(_alternation(folded), re.IGNORECASE),
@@ -326,6 +329,7 @@ def find_actors(text: AnalysedText, published: date | None = None) -> list[Actor
         mentions.extend(_resolve(surface, (start, end), text, source, country, published))
     if country in lexicon().armies_of_others:
         mentions = _army_named(mentions)
+    mentions = _army_of_sentence(mentions, text)
     return _resolve_anaphora(_absorb_descriptors(mentions, source), country)
 
 
@@ -342,6 +346,29 @@ def _army_named(mentions: list[ActorMention]) -> list[ActorMention]:
     army = named.most_common(1)[0][0]
     return [ActorMention(army, m.surface, m.actor_type, m.span, generic=True)
             if m.canonical in descriptors else m for m in mentions]
+
+
+def _army_of_sentence(mentions: list[ActorMention], text: AnalysedText) -> list[ActorMention]:
+    """"A Kenyan army convoy was ambushed; five soldiers died": plain "soldiers" after one
+    foreign army named in their sentence (and no other army) are that army's men, not the
+    article's country's (issue 12)."""
+    plain = lexicon().of_army_before
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if not (m.generic and m.canonical.startswith("Military Forces of")
+                and _fold(m.surface).lower() in plain):
+            continue
+        sentence = text.sentence_at(m.span.start)
+        armies = {o.canonical for o in mentions
+                  if not o.generic and o.actor_type == "State forces"
+                  and sentence.start <= o.span.start < sentence.end
+                  and o.canonical.startswith("Military Forces of")}
+        before = {o.canonical for o in mentions if o.canonical in armies
+                  and not o.generic and o.span.start < m.span.start}
+        if len(armies) == 1 and before == armies and m.canonical not in armies:
+            out[i] = ActorMention(next(iter(armies)), m.surface, m.actor_type, m.span,
+                                  generic=True)
+    return out
 
 
 #: "/Shan State Army ": an armed wing's name after a slash, between a name and "troops"
