@@ -53,3 +53,11 @@ def test_bare_rebels_with_no_group_named_are_an_unidentified_armed_group() -> No
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert (event.actor1, event.actor2) == (
         "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")
+
+
+def test_fighters_linked_to_a_named_group_are_that_group_in_the_article_country() -> None:
+    x = extract_text(" date 2025-03-05 Islamic State-linked insurgents killed ten villagers "
+                     "near Tila in Mozambique on Friday.")
+    [event] = x.events
+    assert event.actor1 is not None and event.actor1.startswith("Islamic State")
+    assert event.actor2 == "Civilians (Mozambique)"

@@ -70,10 +70,16 @@ def _data() -> dict[str, Any]:
     return data
 
 
+#: the words after a hyphen that make a group's name an affiliation ("IS-linked")
+_AFFILIATES = r"(?:linked|affiliated|allied|aligned|inspired|backed)\b"
+
+
 def _alternation(aliases: list[str]) -> str:
     ordered = sorted(set(aliases), key=len, reverse=True)
-    # "TNLA-controlled" names the TNLA; "Ta-ang" is an alias of its own
-    return r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?!\w|-[A-Z\d])"
+    # "TNLA-controlled" names the TNLA; "Ta-ang" is an alias of its own; "Islamic
+    # State-linked" names the group an affiliation ties the fighters to
+    return (r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered)
+            + r")(?!\w|-(?!" + _AFFILIATES + r")[A-Z\d])")
 
 
 def _words(words: list[str]) -> str:
@@ -270,6 +276,11 @@ def _without_state_forces(text: str) -> str:
     return "".join(chars)
 
 
+#: "Islamic State-linked insurgents": a group named as an affiliation fights where the
+#: article is, not in its own home country
+_AFFILIATION = re.compile(rf"-{_AFFILIATES}", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def focus_country(text: str) -> str:
     """The country an article is mostly about, from its country words (kept for the
@@ -283,10 +294,11 @@ def focus_country(text: str) -> str:
                                if word in blanked)
     # named non-state groups fight at home ("the TNLA"); armies and external forces (Wagner
     # in Libya, a UN mission) may be abroad
-    for _, _, surface in _alias_matches(text):
+    for _, end, surface in _alias_matches(text):
         actor = lex.by_alias.get(_fold(surface))
         if actor and actor.country and actor.actor_type not in ("State forces",
-                                                                "External/Other forces"):
+                                                                "External/Other forces") \
+                and not _AFFILIATION.match(text, end):
             counts[actor.country] += 1
     if counts.most_common(1)[0][1] > 0:
         return counts.most_common(1)[0][0]
@@ -388,8 +400,10 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
         gap = source[prev.span.end:m.span.start] if prev else ""
         near = (len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)
                 and not _CONJOINED.search(gap)) or _ARMED_WING.fullmatch(gap)
+        # "Islamic State-linked insurgents": unnamed fighters of a named group are its own
         if (m.generic and prev is not None and not prev.generic and near
-                and m.actor_type == "State forces"):
+                and (m.actor_type == "State forces" or (
+                    m.actor_type in _NON_STATE and prev.actor_type in _NON_STATE))):
             continue
         # "Viv Ansanm gangs": a collective noun right after a group's name is that group
         if m.canonical == "?anaphora" and prev is not None and not prev.generic and \
