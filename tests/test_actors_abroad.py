@@ -215,3 +215,11 @@ def test_the_subject_of_a_passive_attack_is_its_target() -> None:
     [event] = [e for e in x.events if e.event_type == "Battles"]
     assert (event.actor1, event.actor2) == (
         "Unidentified Armed Group (Somalia)", "Military Forces of Kenya")
+
+
+def test_soldiers_killed_by_a_foreign_army_are_not_its_own() -> None:
+    x = extract_text(" date 2025-03-05 Russian troops attacked positions near Pokrovsk in "
+                     "Ukraine on Monday, killing five soldiers.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.model import ActorMention, Span
+from sitrep.model import ActorMention, Sentence, Span
 from sitrep.text import AnalysedText
 
 INTER_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia",
@@ -375,12 +375,27 @@ def _army_of_sentence(mentions: list[ActorMention], text: AnalysedText) -> list[
                   if not o.generic and o.actor_type == "State forces"
                   and sentence.start <= o.span.start < sentence.end
                   and o.canonical.startswith("Military Forces of")}
-        before = {o.canonical for o in mentions if o.canonical in armies
-                  and not o.generic and o.span.start < m.span.start}
-        if len(armies) == 1 and before == armies and m.canonical not in armies:
+        before = [o for o in mentions if o.canonical in armies
+                  and not o.generic and o.span.start < m.span.start]
+        if len(armies) == 1 and before and m.canonical not in armies \
+                and _army_undergoes(before[0], mentions, sentence, text.text):
             out[i] = ActorMention(next(iter(armies)), m.surface, m.actor_type, m.span,
                                   generic=True)
     return out
+
+
+#: "A Kenyan army convoy was ambushed": a passive right after the army (its noun between)
+_PASSIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:was|were|had been|has been|have been)\b",
+                            re.IGNORECASE)
+
+
+def _army_undergoes(army: ActorMention, mentions: list[ActorMention], sentence: Sentence,
+                    source: str) -> bool:
+    """The army is acted on, not acting: another actor comes before it in the sentence
+    ("Al-Shabaab ambushed a Kenyan army convoy") or it is a passive's subject; "Russian
+    troops attacked ..., killing five soldiers" kills the other side's men."""
+    return any(sentence.start <= o.span.start < army.span.start for o in mentions) or \
+        bool(_PASSIVE_AFTER.match(source, army.span.end))
 
 
 #: "/Shan State Army ": an armed wing's name after a slash, between a name and "troops"
