@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.model import ActorMention, Sentence, Span
+from sitrep.model import ActorMention, Span
 from sitrep.text import AnalysedText
 
 INTER_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia",
@@ -361,24 +361,28 @@ def _army_named(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _army_of_sentence(mentions: list[ActorMention], text: AnalysedText) -> list[ActorMention]:
-    """"A Kenyan army convoy was ambushed; five soldiers died": plain "soldiers" after one
-    foreign army named in their sentence (and no other army) are that army's men, not the
-    article's country's (issue 12)."""
+    """"Al-Shabaab ambushed a Kenyan army convoy, killing five soldiers": plain "soldiers"
+    after the one foreign army named in their sentence (and acted on there) are that army's
+    men, not the article's country's (issue 12)."""
     plain = lexicon().of_army_before
+    asked = [i for i, m in enumerate(mentions) if m.generic and _fold(m.surface).lower() in plain
+             and m.canonical.startswith("Military Forces of")]
+    if not asked:
+        return mentions
+    by_sentence: dict[int, list[ActorMention]] = {}  # one pass: long articles stay linear
+    for m in mentions:
+        by_sentence.setdefault(text.sentence_at(m.span.start).index, []).append(m)
     out = list(mentions)
-    for i, m in enumerate(mentions):
-        if not (m.generic and m.canonical.startswith("Military Forces of")
-                and _fold(m.surface).lower() in plain):
-            continue
+    for i in asked:
+        m = mentions[i]
         sentence = text.sentence_at(m.span.start)
-        armies = {o.canonical for o in mentions
-                  if not o.generic and o.actor_type == "State forces"
-                  and sentence.start <= o.span.start < sentence.end
+        own = by_sentence[sentence.index]
+        armies = {o.canonical for o in own if not o.generic and o.actor_type == "State forces"
                   and o.canonical.startswith("Military Forces of")}
-        before = [o for o in mentions if o.canonical in armies
-                  and not o.generic and o.span.start < m.span.start]
+        before = [o for o in own if o.canonical in armies and not o.generic
+                  and o.span.start < m.span.start]
         if len(armies) == 1 and before and m.canonical not in armies \
-                and _army_undergoes(before[0], mentions, sentence, text.text):
+                and _army_undergoes(before[0], own, text.text):
             out[i] = ActorMention(next(iter(armies)), m.surface, m.actor_type, m.span,
                                   generic=True)
     return out
@@ -389,12 +393,11 @@ _PASSIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:was|were|had been|has bee
                             re.IGNORECASE)
 
 
-def _army_undergoes(army: ActorMention, mentions: list[ActorMention], sentence: Sentence,
-                    source: str) -> bool:
+def _army_undergoes(army: ActorMention, own: list[ActorMention], source: str) -> bool:
     """The army is acted on, not acting: another actor comes before it in the sentence
     ("Al-Shabaab ambushed a Kenyan army convoy") or it is a passive's subject; "Russian
     troops attacked ..., killing five soldiers" kills the other side's men."""
-    return any(sentence.start <= o.span.start < army.span.start for o in mentions) or \
+    return any(o.span.start < army.span.start for o in own) or \
         bool(_PASSIVE_AFTER.match(source, army.span.end))
 
 
