@@ -200,3 +200,26 @@ def test_soldiers_killed_by_a_mine_are_its_victims_and_its_layer_is_unnamed() ->
 def test_troops_in_a_country_with_an_army_stay_its_own() -> None:
     found = names("Russian forces attacked Kupiansk, Ukraine. Troops repelled the assault.")
     assert found == ["Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"]
+
+
+def test_plain_soldiers_after_a_named_foreign_army_are_its_men() -> None:
+    x = extract_text(" date 2025-03-05 Al-Shabaab fighters ambushed a Kenyan army convoy near "
+                     "Bulo in Somalia on Wednesday, killing five soldiers.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert (event.actor1, event.actor2) == ("Al Shabaab", "Military Forces of Kenya")
+
+
+def test_the_subject_of_a_passive_attack_is_its_target() -> None:
+    x = extract_text(" date 2025-03-05 A Kenyan army convoy was ambushed near Bulo in Somalia "
+                     "on Wednesday; five soldiers died.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Somalia)", "Military Forces of Kenya")
+
+
+def test_soldiers_killed_by_a_foreign_army_are_not_its_own() -> None:
+    x = extract_text(" date 2025-03-05 Russian troops attacked positions near Pokrovsk in "
+                     "Ukraine on Monday, killing five soldiers.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")

@@ -44,3 +44,20 @@ def test_a_foreign_army_taking_a_village_overtakes_it_from_the_other_army() -> N
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert (event.actor1, event.actor2) == (
         "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+
+
+def test_bare_rebels_with_no_group_named_are_an_unidentified_armed_group() -> None:
+    x = extract_text(" date 2025-03-05 Rebels captured the town of Kelo in northern Mali on "
+                     "Monday after heavy fighting with the army.")
+    [event] = [e for e in x.events if e.event_type == "Battles"]
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")
+
+
+def test_fighters_linked_to_a_named_group_are_that_group_in_the_article_country() -> None:
+    x = extract_text(" date 2025-03-05 Islamic State-linked insurgents killed ten villagers "
+                     "near Tila in Mozambique on Friday.")
+    [event] = x.events
+    assert event.actor1 is not None and event.actor1.startswith("Islamic State")
+    assert event.actor2 == "Civilians (Mozambique)"

@@ -55,6 +55,8 @@ class Lexicon:
     successors: dict[str, dict[str, str]]
     #: territories whose "army" is another state's ("the army" in Gaza)
     armies_of_others: frozenset[str]
+    #: "soldiers": after a foreign army named in its sentence, that army's men
+    of_army_before: frozenset[str]
     #: "gangs": the armed group the article names, else an unidentified one
     or_unidentified: frozenset[str]
     pattern_exact: re.Pattern[str]  # acronyms, case-sensitive
@@ -68,10 +70,16 @@ def _data() -> dict[str, Any]:
     return data
 
 
+#: the words after a hyphen that make a group's name an affiliation ("IS-linked")
+_AFFILIATES = r"(?:linked|affiliated|allied|aligned|inspired|backed)\b"
+
+
 def _alternation(aliases: list[str]) -> str:
     ordered = sorted(set(aliases), key=len, reverse=True)
-    # "TNLA-controlled" names the TNLA; "Ta-ang" is an alias of its own
-    return r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?!\w|-[A-Z\d])"
+    # "TNLA-controlled" names the TNLA; "Ta-ang" is an alias of its own; "Islamic
+    # State-linked" names the group an affiliation ties the fighters to
+    return (r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in ordered)
+            + r")(?!\w|-(?!" + _AFFILIATES + r")[A-Z\d])")
 
 
 def _words(words: list[str]) -> str:
@@ -130,6 +138,7 @@ def lexicon() -> Lexicon:
         state_names=data.get("state_names") or {},
         successors={e["name"]: e["since"] for e in data["actors"] if e.get("since")},
         armies_of_others=frozenset(data.get("armies_of_others") or ()),
+        of_army_before=frozenset(_fold(a) for a in data.get("of_army_before") or ()),
         or_unidentified=frozenset(_fold(a) for a in data.get("anaphora_or_unidentified", [])),
         pattern_exact=re.compile(_alternation(exact)),
         pattern_fold=re.compile(_alternation(folded), re.IGNORECASE),
@@ -267,6 +276,11 @@ def _without_state_forces(text: str) -> str:
     return "".join(chars)
 
 
+#: "Islamic State-linked insurgents": a group named as an affiliation fights where the
+#: article is, not in its own home country
+_AFFILIATION = re.compile(rf"-{_AFFILIATES}", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def focus_country(text: str) -> str:
     """The country an article is mostly about, from its country words (kept for the
@@ -280,10 +294,11 @@ def focus_country(text: str) -> str:
                                if word in blanked)
     # named non-state groups fight at home ("the TNLA"); armies and external forces (Wagner
     # in Libya, a UN mission) may be abroad
-    for _, _, surface in _alias_matches(text):
+    for _, end, surface in _alias_matches(text):
         actor = lex.by_alias.get(_fold(surface))
         if actor and actor.country and actor.actor_type not in ("State forces",
-                                                                "External/Other forces"):
+                                                                "External/Other forces") \
+                and not _AFFILIATION.match(text, end):
             counts[actor.country] += 1
     if counts.most_common(1)[0][1] > 0:
         return counts.most_common(1)[0][0]
@@ -326,6 +341,7 @@ def find_actors(text: AnalysedText, published: date | None = None) -> list[Actor
         mentions.extend(_resolve(surface, (start, end), text, source, country, published))
     if country in lexicon().armies_of_others:
         mentions = _army_named(mentions)
+    mentions = _army_of_sentence(mentions, text)
     return _resolve_anaphora(_absorb_descriptors(mentions, source), country)
 
 
@@ -342,6 +358,47 @@ def _army_named(mentions: list[ActorMention]) -> list[ActorMention]:
     army = named.most_common(1)[0][0]
     return [ActorMention(army, m.surface, m.actor_type, m.span, generic=True)
             if m.canonical in descriptors else m for m in mentions]
+
+
+def _army_of_sentence(mentions: list[ActorMention], text: AnalysedText) -> list[ActorMention]:
+    """"Al-Shabaab ambushed a Kenyan army convoy, killing five soldiers": plain "soldiers"
+    after the one foreign army named in their sentence (and acted on there) are that army's
+    men, not the article's country's (issue 12)."""
+    plain = lexicon().of_army_before
+    asked = [i for i, m in enumerate(mentions) if m.generic and _fold(m.surface).lower() in plain
+             and m.canonical.startswith("Military Forces of")]
+    if not asked:
+        return mentions
+    by_sentence: dict[int, list[ActorMention]] = {}  # one pass: long articles stay linear
+    for m in mentions:
+        by_sentence.setdefault(text.sentence_at(m.span.start).index, []).append(m)
+    out = list(mentions)
+    for i in asked:
+        m = mentions[i]
+        sentence = text.sentence_at(m.span.start)
+        own = by_sentence[sentence.index]
+        armies = {o.canonical for o in own if not o.generic and o.actor_type == "State forces"
+                  and o.canonical.startswith("Military Forces of")}
+        before = [o for o in own if o.canonical in armies and not o.generic
+                  and o.span.start < m.span.start]
+        if len(armies) == 1 and before and m.canonical not in armies \
+                and _army_undergoes(before[0], own, text.text):
+            out[i] = ActorMention(next(iter(armies)), m.surface, m.actor_type, m.span,
+                                  generic=True)
+    return out
+
+
+#: "A Kenyan army convoy was ambushed": a passive right after the army (its noun between)
+_PASSIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:was|were|had been|has been|have been)\b",
+                            re.IGNORECASE)
+
+
+def _army_undergoes(army: ActorMention, own: list[ActorMention], source: str) -> bool:
+    """The army is acted on, not acting: another actor comes before it in the sentence
+    ("Al-Shabaab ambushed a Kenyan army convoy") or it is a passive's subject; "Russian
+    troops attacked ..., killing five soldiers" kills the other side's men."""
+    return any(o.span.start < army.span.start for o in own) or \
+        bool(_PASSIVE_AFTER.match(source, army.span.end))
 
 
 #: "/Shan State Army ": an armed wing's name after a slash, between a name and "troops"
@@ -361,8 +418,10 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
         gap = source[prev.span.end:m.span.start] if prev else ""
         near = (len(gap) <= 12 and re.fullmatch(r"[\s\w'-]*", gap)
                 and not _CONJOINED.search(gap)) or _ARMED_WING.fullmatch(gap)
+        # "Islamic State-linked insurgents": unnamed fighters of a named group are its own
         if (m.generic and prev is not None and not prev.generic and near
-                and m.actor_type == "State forces"):
+                and (m.actor_type == "State forces" or (
+                    m.actor_type in _NON_STATE and prev.actor_type in _NON_STATE))):
             continue
         # "Viv Ansanm gangs": a collective noun right after a group's name is that group
         if m.canonical == "?anaphora" and prev is not None and not prev.generic and \

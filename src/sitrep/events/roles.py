@@ -237,7 +237,8 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
              and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))
              and not _RELATIVE.search(_between(sentence, trigger_at, m.span.start))]
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
-             or _fighters_hit(sentence, m) or _VICTIM_BEFORE.search(
+             or _fighters_hit(sentence, m) or _undergoes(sentence, m, trigger_at)
+             or _VICTIM_BEFORE.search(
                  sentence.text[max(0, m.span.start - sentence.start - 40):
                                m.span.start - sentence.start])]
     lost = {m.canonical for m in loser}
@@ -296,6 +297,18 @@ def _wields(sentence: Sentence, mention: ActorMention, trigger_at: int) -> bool:
 #: "... fighters and a civilian were killed": the men named were the ones hit
 _WERE_HIT = re.compile(r"^[^.;]{0,60}?\b(?:was|were|had been|have been)\s+(?:\w+\s+)?"
                        r"(?:killed|wounded|injured|hit)\b", re.IGNORECASE)
+
+
+#: "A Kenyan army convoy was ambushed": the subject of a passive trigger (a few words of
+#: its own noun phrase between) is its target
+_PASSIVE_SUBJECT = re.compile(r"^(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:was|were|had been|has been|"
+                              r"have been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _undergoes(sentence: Sentence, mention: ActorMention, trigger_at: int) -> bool:
+    """The actor is the subject of the passive trigger: the one attacked, not attacking."""
+    return mention.span.end <= trigger_at and bool(
+        _PASSIVE_SUBJECT.match(_between(sentence, mention.span.end, trigger_at)))
 
 
 #: "killing five policemen", "wounded three soldiers": the men named are the ones hit
