@@ -130,6 +130,9 @@ def requested(page: Page) -> list[str]:
 def open_map(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    # the control rings are drawn after "ready" (setDay does not wait for them): a loaded
+    # machine counted none (CI on a fresh clone, 2026-12-07)
+    page.wait_for_selector("body[data-control-day]", state="attached", timeout=20_000)
 
 
 def move_slider_to(page: Page, day: date) -> None:
