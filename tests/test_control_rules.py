@@ -543,3 +543,20 @@ def test_an_unnamed_town_taken_in_a_township_leaves_the_township_as_it_was() -> 
 def test_a_site_named_after_a_town_is_no_town_taken() -> None:
     assert control("The KIA captured the Bhamo Airport on Jan. 26.") == []
     assert [c.place for c in control("The KIA captured Bhamo on Jan. 26.")] == ["Bhamo"]
+
+
+def test_an_agreed_handover_is_planned_but_its_change_of_hands_is_kept_as_told() -> None:
+    body = "The TNLA agreed to hand over Mogoke to the junta under the truce."
+    assert [(e.sub_event_type, e.status) for e in extract_text(f" date 2025-08-07 {body}").events
+            if e.sub_event_type.startswith("Non-violent")] == [
+        ("Non-violent transfer of territory", "planned")]
+    [change] = control(body)
+    assert (change.place, change.to_actor, change.how, change.status) == (
+        "Mogoke", JUNTA, "handed over", "reported")
+
+
+def test_a_handover_told_done_and_agreed_is_one_change() -> None:
+    changes = control("The TNLA handed over Mogoke to the junta on Monday. Last month the TNLA "
+                      "had agreed to hand over Mogoke to the junta.")
+    assert [(c.place, c.to_actor, c.how, c.status) for c in changes] == [
+        ("Mogoke", JUNTA, "handed over", "reported")]

@@ -44,6 +44,11 @@ def facts(extraction: Extraction) -> list[str]:
     ("The rebels are due to hand over the hill town to the police next week.", "hand over",
      "intent", "planned"),
     ("The militia is poised to capture the ferry town.", "capture", "intent", "planned"),
+    # an agreement to withdraw or hand over: the withdrawal is still to come
+    ("The rebels have agreed to withdraw from the hill town under the truce.", "withdraw",
+     "intent", "planned"),
+    ("The garrison agreed to hand over the river fort to the militia.", "hand over",
+     "intent", "planned"),
     # a yes/no question asks whether it happened
     ("Did the army shell the river villages on Friday?", "shell", "question", None),
     # an earlier event told as the time anchor of this one

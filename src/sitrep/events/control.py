@@ -198,7 +198,8 @@ def _another_place_in(event: Event) -> bool:
 
 
 #: a handover promised, not done: "pledged to withdraw from X", "is set to hand over X"
-#: ("agreed to hand back X" is left as told: such deals are mostly reported once done)
+#: ("agreed to hand back X" is left as told: such deals are mostly reported once done;
+#: see _as_told)
 _PROMISED = re.compile(r"\b(?:pledged|pledges|promised|promises|plans?|"
                        r"planning|(?:is|are|was|were) (?:expected|set|due|ready|willing|"
                        r"prepared)) to (?:\w+ ){0,3}?(?:withdraw|hand|return|cede|leave|pull|"
@@ -218,6 +219,30 @@ def _promised(event: Event) -> bool:
     return False
 
 
+#: statuses of a change still to come
+_NOT_YET = frozenset({"planned", "threatened"})
+
+#: an agreed handover: "agreed to hand over X", "has agreed to withdraw from X"
+_AGREED = re.compile(r"\b(?:agreed|agrees) to (?:\w+ ){0,3}?(?:withdraw|hand|return|cede|"
+                     r"leave|pull|relinquish|transfer|vacate)\w*\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _as_told(change: ControlChange) -> ControlChange:
+    """Realis reads "agreed to hand over X" as planned (the event), but such deals are
+    mostly reported once done: the change of hands, when no other sentence tells it done,
+    is kept as told (handed over)."""
+    if change.how != "ceded (claimed)" or change.status != "planned" or \
+            not any(_pattern_before(change.place, e, _AGREED) for e in change.evidence):
+        return change
+    return replace(change, how="handed over", status="reported")
+
+
+def _pattern_before(name: str, evidence: Span, pattern: re.Pattern[str]) -> bool:
+    """The pattern ends the evidence text before a mention of the place's name."""
+    at = evidence.text.find(name)
+    return at > 0 and bool(pattern.search(evidence.text[:at]))
+
+
 def settle(territorial: list[ControlChange], stated: list[ControlChange]
            ) -> list[ControlChange]:
     """The article's control changes: those of territorial events, then those stated
@@ -228,7 +253,11 @@ def settle(territorial: list[ControlChange], stated: list[ControlChange]
     for c in territorial:  # one sentence tells a place's change to one side once
         once.setdefault((c.place, c.to_actor, c.evidence[0].start if c.evidence else -1), c)
     first = {id(c) for c in once.values()}
-    territorial = [c for c in territorial if id(c) in first]
+    done = {(c.place, c.to_actor) for c in territorial if c.status not in _NOT_YET}
+    # "the rebels handed over X ... they had agreed to hand it over": the change told as
+    # done once and as promised once is one change, the one done
+    territorial = [_as_told(c) for c in territorial if id(c) in first
+                   and (c.status not in _NOT_YET or (c.place, c.to_actor) not in done)]
     taken = {(c.place, c.to_actor) for c in territorial}
     stated = [c for c in stated if c.how not in ("captured", "withdrew")
               or (c.place, c.to_actor) not in taken]
