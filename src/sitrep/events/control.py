@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
@@ -169,32 +169,27 @@ _SITE_NAME = re.compile(r"^\s+(?:Air\s?port|Air\s?[Bb]ase|Air\s?field|Base|Camp|
                         r"Headquarters|Garrison|Barracks|Bridge|Dam|Border Gate|Checkpoint)\b")
 
 
+def _around_place(event: Event) -> Iterator[tuple[str, str]]:
+    """The words before and after each mention of the event's place in its evidence."""
+    place = event.location
+    if place is None:
+        return
+    for evidence in event.evidence:
+        for span in place.spans:
+            start, end = span.start - evidence.start, span.end - evidence.start
+            if 0 <= start < len(evidence.text):
+                yield evidence.text[:start], evidence.text[end:]
+
+
 def _names_a_site(event: Event) -> bool:
     """"Captured the Bhamo Airport": the site named after the town changed hands, not the
     town."""
-    place = event.location
-    if place is None:
-        return False
-    for evidence in event.evidence:
-        for span in place.spans:
-            at = span.end - evidence.start
-            if 0 <= at <= len(evidence.text) and _SITE_NAME.match(evidence.text[at:]):
-                return True
-    return False
+    return any(_SITE_NAME.match(after) for _, after in _around_place(event))
 
 
 def _another_place_in(event: Event) -> bool:
     """The place is only where an unnamed town or village that changed hands lies."""
-    place = event.location
-    if place is None:
-        return False
-    for evidence in event.evidence:
-        for span in place.spans:
-            at = span.start - evidence.start
-            if 0 <= at < len(evidence.text) and _ANOTHER_IN.search(
-                    evidence.text[max(0, at - 60):at]):
-                return True
-    return False
+    return any(_ANOTHER_IN.search(before[-60:]) for before, _ in _around_place(event))
 
 
 #: a handover promised, not done: "pledged to withdraw from X", "is set to hand over X"
@@ -208,15 +203,7 @@ _PROMISED = re.compile(r"\b(?:pledged|pledges|promised|promises|plans?|"
 
 def _promised(event: Event) -> bool:
     """The handover is the content of a promise or plan told before its place."""
-    place = event.location
-    if place is None:
-        return False
-    for evidence in event.evidence:
-        for span in place.spans:
-            at = span.start - evidence.start
-            if 0 <= at < len(evidence.text) and _PROMISED.search(evidence.text[:at]):
-                return True
-    return False
+    return any(_PROMISED.search(before) for before, _ in _around_place(event))
 
 
 #: statuses of a change still to come

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import yaml
 from spacy.tokens import Doc, Token
@@ -37,11 +38,21 @@ class RealisWords:
 
 
 @cache
-def words() -> RealisWords:
+def _data() -> dict[str, Any]:
     raw = (files("sitrep.events") / "data" / "realis.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
-    gate = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in data["gate"]) + r")(?!\w)",
-                      re.IGNORECASE)
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+def _alternation(key: str) -> str:
+    """The data list ``key`` as one regex alternation."""
+    return "|".join(f"(?:{p})" for p in _data()[key])
+
+
+@cache
+def words() -> RealisWords:
+    data = _data()
+    gate = re.compile(r"(?<![\w-])(?:" + _alternation("gate") + r")(?!\w)", re.IGNORECASE)
     return RealisWords(gate, *(frozenset(data[k]) for k in
                                ("threat", "intent", "implicative", "modal", "conditional",
                                 "negative", "perception", "presupposing", "mandative",
@@ -258,8 +269,7 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
 
 @cache
 def _remembered() -> re.Pattern[str]:
-    data = yaml.safe_load((files("sitrep.events") / "data" / "realis.yaml").read_text("utf-8"))
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["remembered"]) +
+    return re.compile(r"\b(?:" + _alternation("remembered") +
                       r")\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -272,9 +282,7 @@ def remembered(before: str) -> bool:
 
 @cache
 def _assembled() -> re.Pattern[str]:
-    data = yaml.safe_load((files("sitrep.events") / "data" / "realis.yaml").read_text("utf-8"))
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["assembled"]) +
-                      r")\b[^.;:!?]*$", re.IGNORECASE)
+    return re.compile(r"\b(?:" + _alternation("assembled") + r")\b[^.;:!?]*$", re.IGNORECASE)
 
 
 def assembled_before(before: str) -> bool:
