@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -63,6 +63,14 @@ from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import DAY, MONTH, WEEK, month_end, precision_for, shift_month
+
+
+def _phrases(words: Iterable[str]) -> str:
+    """A regex alternation of the lexicon's phrases, longest first, any run of spaces
+    between their words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
 
 #: present or present-perfect reporting: the event is current (the week before publication)
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been|remains?|continu\w+|ongoing|still|"
@@ -297,8 +305,7 @@ def _without_other_clauses(sentence: Sentence, offset: int, dates: list[DateInte
 
 @cache
 def _undated_past_pattern() -> re.Pattern[str]:
-    words = sorted(lexicon().undated_past_words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = _phrases(lexicon().undated_past_words)
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
@@ -306,8 +313,7 @@ def _undated_past_pattern() -> re.Pattern[str]:
 def _hearsay() -> re.Pattern[str]:
     """ "Residents said the RSF had shelled X": a pluperfect shifted back by reported
     speech tells the news, not background."""
-    words = sorted(lexicon().speech_verbs + lexicon().hearsay_words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = _phrases(lexicon().speech_verbs + lexicon().hearsay_words)
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
@@ -441,8 +447,7 @@ def _in_other_clause(interval: DateInterval, home: int | None,
 
 @cache
 def _happening_pattern() -> re.Pattern[str]:
-    words = sorted(lexicon().happening_verbs, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = _phrases(lexicon().happening_verbs)
     return re.compile(rf"\s+(?:\w+ly\s+)?(?:{body})\b", re.IGNORECASE)
 
 
@@ -508,13 +513,9 @@ def _sequel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     followed by their verb (not "agreed to a ceasefire")."""
     lex = lexicon()
 
-    def words(values: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                        for w in sorted(values, key=len, reverse=True))
-
-    return (re.compile(rf"\b(?:{words(lex.sequel_words)})\b(?!-)", re.IGNORECASE),
-            re.compile(rf"\b(?:{words(lex.coarse_sequel_words)})\b(?!-)", re.IGNORECASE),
-            re.compile(rf"\b(?:{words(lex.commitment_words)})\s+"
+    return (re.compile(rf"\b(?:{_phrases(lex.sequel_words)})\b(?!-)", re.IGNORECASE),
+            re.compile(rf"\b(?:{_phrases(lex.coarse_sequel_words)})\b(?!-)", re.IGNORECASE),
+            re.compile(rf"\b(?:{_phrases(lex.commitment_words)})\s+"
                        rf"(?!(?:a|an|the|its|their|this|that|his|her)\b)[a-z]+\b"))
 
 
@@ -589,8 +590,7 @@ def _opens(sentence: Sentence, interval: DateInterval) -> bool:
 @cache
 def _connective() -> re.Pattern[str]:
     """ "Similarly, " or "Meanwhile " before a date: the date still opens the sentence."""
-    words = sorted(lexicon().sentence_connectives, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = _phrases(lexicon().sentence_connectives)
     return re.compile(rf"\s*(?:{body})\s*,?\s*", re.IGNORECASE)
 
 
@@ -689,8 +689,7 @@ def _in_quote(text: str, at: int) -> bool:
 
 @cache
 def _anaphora_pattern() -> re.Pattern[str]:
-    words = sorted(lexicon().anaphora, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = _phrases(lexicon().anaphora)
     # ("at the time of writing", "the day of the attack" name their own time)
     return re.compile(rf"\b(?:{body})\b(?!\s+of\b)", re.IGNORECASE)
 
@@ -699,10 +698,7 @@ def _anaphora_pattern() -> re.Pattern[str]:
 def _counted_shift_pattern() -> re.Pattern[str]:
     """ "two days later", "a week after", "three days earlier": a counted shift."""
     lex = lexicon()
-    numbers = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                       for w, (low, high) in sorted(lex.numbers.items(),
-                                                    key=lambda kv: -len(kv[0]))
-                       if low == high)
+    numbers = _phrases(w for w, (low, high) in lex.numbers.items() if low == high)
     return re.compile(rf"\b(?P<num>{numbers}|\d{{1,2}})\s+(?P<unit>days?|weeks?)\s+"
                       rf"(?P<dir>later|after|earlier|before)\b", re.IGNORECASE)
 
@@ -826,7 +822,7 @@ def _back(end: date, count: int, unit: str) -> date:
 def _flight_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     flight = "|".join(re.escape(w) for w in lex.flight_words)
-    cause = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex.cause_words)
+    cause = _phrases(lex.cause_words)
     return (re.compile(rf"(?:{flight})\b", re.IGNORECASE),
             re.compile(rf"\b(?:{cause})\b", re.IGNORECASE))
 
@@ -981,8 +977,7 @@ def _since_event_in(sentence: Sentence, scene: Scene) -> DateInterval | None:
 
 @cache
 def _since_then_pattern() -> re.Pattern[str]:
-    words = sorted(lexicon().since_then, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = _phrases(lexicon().since_then)
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
