@@ -436,6 +436,13 @@ def _armed(actors: list[ActorMention]) -> list[ActorMention]:
     return [a for a in actors if a.actor_type not in ("Civilians", None)]
 
 
+def _armed_before(actors: list[ActorMention], at: int, reach: int) -> ActorMention | None:
+    """The armed side named last before ``at``, ending at most ``reach`` characters
+    before it (the subject of the verb at ``at``)."""
+    return max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= reach),
+               key=lambda a: a.span.end, default=None)
+
+
 def _holdable(places: list[Place]) -> list[Place]:
     """Places a side can hold as a unit: towns, villages, townships, sites (not a whole
     region, country or road), known to a gazetteer or marked as places by the text."""
@@ -473,8 +480,7 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
         if w.not_now.search(before) or w.not_a_place_after.match(after):
             continue
         at = sentence.start + cue.start()
-        holder = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 80),
-                     key=lambda a: a.span.end, default=None)
+        holder = _armed_before(actors, at, 80)
         if holder is None:
             continue
         end = sentence.start + cue.end()
@@ -509,8 +515,7 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
     held = _holdable(places)
     for cue in _LOST.finditer(sentence.text):
         at = sentence.start + cue.start()
-        loser = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 60),
-                    key=lambda a: a.span.end, default=None)
+        loser = _armed_before(actors, at, 60)
         end = sentence.start + cue.end()
         lost = _forward_list(held, end, sentence)
         if not lost or not _LOST_GAP.match(sentence.text[cue.end():_first_span(lost[0], end)
@@ -580,8 +585,7 @@ def _retreats(sentence: Sentence, places: list[Place], actors: list[ActorMention
     held = _holdable(places)
     for cue in _RETREAT.finditer(sentence.text):
         at = sentence.start + cue.start()
-        leaver = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 60),
-                     key=lambda a: a.span.end, default=None)
+        leaver = _armed_before(actors, at, 60)
         end = sentence.start + cue.end()
         left = _forward_list(held, end, sentence)
         if leaver is None or not left or _first_span(left[0], end) != end:
@@ -615,8 +619,7 @@ def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[A
     held = _holdable(places)
     for cue in words().stronghold.finditer(sentence.text):
         at = sentence.start + cue.start()
-        holder = max((a for a in _armed(actors) if a.span.end <= at and at - a.span.end <= 25),
-                     key=lambda a: a.span.end, default=None)
+        holder = _armed_before(actors, at, 25)
         if holder is None:
             continue
         end = sentence.start + cue.end()
