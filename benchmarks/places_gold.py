@@ -18,23 +18,14 @@ from typing import Any
 
 from sitrep.eval.harness import blind_ids, gold_country, system_output
 from sitrep.eval.matching import place_key
+from sitrep.eval.scoring import places_by_key
 from sitrep.places.find import km
-
-
-def _by_key(places: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    by_key: dict[str, dict[str, Any]] = {}
-    for place in places:
-        if place.get("lat") is None or place.get("lon") is None:
-            continue
-        for name in (place.get("mention"), place.get("name")):
-            by_key.setdefault(place_key(name), place)
-    return by_key
 
 
 def _score(gold: list[dict[str, Any]], system: list[dict[str, Any]],
            verbose: bool) -> tuple[int, int, int]:
     """(gold places with coordinates, within 25 km, within 161 km)."""
-    by_key = _by_key(system)
+    by_key = places_by_key(system)
     total = near25 = near161 = 0
     for g in gold:
         if g.get("lat") is None or g.get("lon") is None:

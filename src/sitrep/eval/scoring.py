@@ -213,14 +213,20 @@ def _attributes_agree(g: dict[str, Any], s: dict[str, Any]) -> dict[str, bool]:
 
 # --- places -----------------------------------------------------------------
 
-def _score_places(gold_places: Iterable[dict[str, Any]], system_places: list[dict[str, Any]],
-                  counts: Counts) -> None:
+def places_by_key(places: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Geocoded places under the key of their mention and of their name (first wins)."""
     by_key: dict[str, dict[str, Any]] = {}
-    for place in system_places:
+    for place in places:
         if place.get("lat") is None or place.get("lon") is None:
             continue
         for name in (place.get("mention"), place.get("name")):
             by_key.setdefault(place_key(name), place)
+    return by_key
+
+
+def _score_places(gold_places: Iterable[dict[str, Any]], system_places: list[dict[str, Any]],
+                  counts: Counts) -> None:
+    by_key = places_by_key(system_places)
     for g in gold_places:
         if g.get("lat") is None or g.get("lon") is None:
             continue
