@@ -163,12 +163,16 @@ def test_a_group_hit_stays_the_target_when_it_is_also_the_source() -> None:
     assert strike.actor2 == "TNLA: Ta'ang National Liberation Army"
 
 
-def test_a_demand_to_put_killers_on_trial_is_no_court_story() -> None:
+def test_a_court_word_inside_a_demand_is_no_court_story() -> None:
     x = run("Demonstrators stormed the headquarters of a militia in Sebha on Thursday, "
             "demanding that the killers be put on trial.")
     assert [e.event_type for e in x.events] == ["Riots"]
     assert not run("The trial of the militia leader opened in Sebha on Thursday as "
                    "demonstrators gathered.").events
+    # any court word inside the demand, not only "put on trial"
+    called = run("Hundreds of protesters marched in Sebha on Thursday, calling for the "
+                 "Supreme Court to hear the case.")
+    assert [e.event_type for e in called.events] == ["Protests"]
 
 
 def test_soldiers_killed_in_an_attack_no_one_claims_fought_unidentified_men() -> None:

@@ -115,12 +115,17 @@ def context_cues() -> dict[str, re.Pattern[str]]:
     """The cues that settle a sub-type from its context (``cues.yaml``, issue 15)."""
     data = _load("cues.yaml")
     names = ("protesters_violent", "protest_lethal_force", "protest_intervention",
-             "demonstration_setting", "mob_setting", "no_fight", "non_event", "crowd_words")
+             "demonstration_setting", "mob_setting", "no_fight", "non_event", "crowd_words",
+             "demanded_after")
     return {name: _any(data[name]) for name in names}
 
 
 @lru_cache(maxsize=512)
 def is_non_event(sentence: str) -> bool:
     """A sentence about a disaster, accident, court, sport or business (asked once per
-    sentence, not once per trigger kind)."""
-    return bool(context_cues()["non_event"].search(sentence))
+    sentence, not once per trigger kind). A cue inside what is demanded ("demanding that
+    the killers be put on trial", "calling for an investigation by a court") names no
+    such story: the sentence tells the demand's occasion."""
+    cues = context_cues()
+    return any(not cues["demanded_after"].search(sentence, 0, m.start())
+               for m in cues["non_event"].finditer(sentence))
