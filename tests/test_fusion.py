@@ -82,6 +82,7 @@ def test_a_month_report_joins_the_day_it_fits() -> None:
     early = report("c", "Armed clash", date(2024, 7, 16))
     month = report("m", "Armed clash", date(2024, 7, 1), date(2024, 7, 31), precision=3)
     assert groups(early, month, day_a, day_b) == [["c"], ["m", "a", "b"]]
+    assert not any(g.date_disputed for g in merge_events([early, month, day_a, day_b]))
 
 
 CAPTURE = "Non-state actor overtakes territory"

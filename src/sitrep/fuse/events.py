@@ -146,9 +146,15 @@ class MergedEvent:
     def date_disputed(self) -> bool:
         """Whether its reports date it differently beyond their own intervals (one capture
         told with two dates): every date is kept and listed as a contradiction."""
-        return any(not dates_overlap(a, b) for (_, a), (_, b) in
-                   ((self.members[i], other) for i in range(len(self.members))
-                    for other in self.members[i + 1:]))
+        if len(self.members) < 2:
+            return False
+        bounds = [(_bounds(ev), _slack(ev)) for _, ev in self.members]
+        if any(b is None for b, _ in bounds):
+            return True  # an undated report cannot agree (never merged: dates_overlap)
+        # some pair fails dates_overlap exactly when the latest (start - slack) falls
+        # after the earliest end (one report's own start never does)
+        return (max(b[0] - slack for b, slack in bounds if b)
+                > min(b[1] for b, _ in bounds if b))
 
     def accepts(self, event: Event, document: Document) -> bool:
         """Whether ``event`` from ``document`` reports the same thing as every member."""
