@@ -20,7 +20,11 @@ articles, ``sitrep/eval/data/blind.txt``, are counted but never shown).
 
 A second check reads a store (``--corpus-db``, e.g. ``../shared/corpus``
 ingested) and counts merged events whose reports lie further apart than their
-own intervals allow, or that mix sub-event types: both must be 0.
+own intervals allow without saying so, or that mix sub-event types: both must
+be 0. Reports further apart that fusion joined as one capture dated differently
+(``same_capture``) must be listed as a date contradiction of their merged event
+(``sitrep contradictions``); they are counted apart (``date_disputed``, with the
+widest gap in days), and listed when no blind article is among them.
 
     python benchmarks/fusion.py [--gold DIR] [--texts DIR] [--cache DB] [--corpus-db DB] [-v]
 """
@@ -39,7 +43,15 @@ from typing import Any
 from sitrep.eval.harness import blind_ids
 from sitrep.eval.matching import km_between, parse_date, place_key
 from sitrep.eval.scoring import match_events
-from sitrep.fuse.events import MergedEvent, actors_overlap, dates_overlap, merge_events, same_place
+from sitrep.fuse.contradictions import event_date_conflicts
+from sitrep.fuse.events import (
+    MergedEvent,
+    actors_overlap,
+    dates_overlap,
+    merge_events,
+    same_capture,
+    same_place,
+)
 from sitrep.model import Event, Extraction
 from sitrep.store import Store
 
@@ -222,6 +234,8 @@ def _apart_because(a: Event, b: Event) -> str:
     """The first of ACLED's conditions that sitrep's two reports fail ("mergeable": none)."""
     if a.sub_event_type != b.sub_event_type:
         return "sub_event_type differs"
+    if not dates_overlap(a, b) and same_capture(a, b):
+        return "one capture dated differently"
     if not dates_overlap(a, b):
         return "dates apart or undated"
     if not same_place(a.location, b.location):
@@ -307,15 +321,48 @@ def too_far_apart(group: MergedEvent) -> bool:
                for a, b in itertools.combinations(spans, 2))
 
 
-def corpus_check(db: Path) -> dict[str, int]:
+def flagged(group: MergedEvent) -> bool:
+    """Whether the merged event's reports' dates are listed as a date contradiction."""
+    members = {doc.id for doc, _ in group.members}
+    return any(c.kind == "date" and members <= {v.document for v in c.values}
+               for c in event_date_conflicts([group]))
+
+
+def widest_gap(group: MergedEvent) -> int:
+    """Days between the latest start and the earliest end of the members' dates."""
+    starts = [d.start or d.end for d in (ev.date for _, ev in group.members) if d]
+    ends = [d.end or d.start for d in (ev.date for _, ev in group.members) if d]
+    known_starts, known_ends = [s for s in starts if s], [e for e in ends if e]
+    if not known_starts or not known_ends:
+        return 0
+    return (max(known_starts) - min(known_ends)).days
+
+
+def corpus_check(db: Path) -> dict[str, Any]:
     """Merged events as the store holds them (fused again first when out of date)."""
     with Store.open(str(db)) as store:
         groups = store.merged_events()
     merged = [g for g in groups if len(g.members) > 1]
+    apart = [g for g in merged if too_far_apart(g)]
+    disputed = [g for g in apart if flagged(g)]
+    blind = blind_ids()
+    shown = [g for g in disputed
+             if not {Path(doc.path or doc.id).stem for doc, _ in g.members} & blind]
     return {"events": len(groups), "merged_from_several": len(merged),
-            "too_far_apart": sum(too_far_apart(g) for g in merged),
+            "too_far_apart": len(apart) - len(disputed),
             "mixed_sub_event_types": sum(
-                len({ev.sub_event_type for _, ev in g.members}) > 1 for g in merged)}
+                len({ev.sub_event_type for _, ev in g.members}) > 1 for g in merged),
+            "date_disputed": len(disputed),
+            "date_disputed_widest_gap_days": max(map(widest_gap, disputed), default=0),
+            "date_disputed_listed": [_dispute_line(g) for g in shown],
+            "date_disputed_with_a_blind_article": len(disputed) - len(shown)}
+
+
+def _dispute_line(group: MergedEvent) -> str:
+    dates = "; ".join(f"{Path(doc.path or doc.id).stem} "
+                      f"{ev.date.start if ev.date else None}..{ev.date.end if ev.date else None}"
+                      for doc, ev in group.members)
+    return f"{group.event.sub_event_type} @ {group.place_name}: {dates}"
 
 
 def main(argv: list[str] | None = None) -> int:

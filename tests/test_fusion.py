@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-from datetime import date
+from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -13,10 +13,12 @@ import pytest
 import yaml
 
 from sitrep.eval.harness import blind_ids
+from sitrep.export.acled_csv import notes
 from sitrep.fuse import events as events_module
+from sitrep.fuse.contradictions import event_date_conflicts
 from sitrep.fuse.events import merge_events, same_place
 from sitrep.fuse.fixtures import ARMY, REBELS, place
-from sitrep.model import DateInterval, Document, Event, Extraction, Place
+from sitrep.model import ControlChange, DateInterval, Document, Event, Extraction, Place
 
 KYAUKME = Place(mention="Kyaukme", name="Kyaukme", kind="town", admin1="Shan",
                 country="Myanmar", lat=22.53, lon=97.03, uncertainty_km=3.0,
@@ -25,13 +27,15 @@ KYAUKME = Place(mention="Kyaukme", name="Kyaukme", kind="town", admin1="Shan",
 
 def report(doc_id: str, sub: str, start: date | None, end: date | None = None, *,
            precision: int = 1, where: Place | None = KYAUKME, fatalities: int | None = None,
-           actors: tuple[str | None, str | None] = (REBELS, ARMY)) -> Extraction:
+           actors: tuple[str | None, str | None] = (REBELS, ARMY),
+           status: str = "reported") -> Extraction:
     """One invented document reporting one event."""
     kind = {"Armed clash": "Battles", "Non-state actor overtakes territory": "Battles",
+            "Government regains territory": "Battles",
             "Air/drone strike": "Explosions/Remote violence"}[sub]
     interval = DateInterval(start, end or start, "when", precision) if start else None
     event = Event(kind, sub, actors[0], actors[1], date=interval, location=where,
-                  fatalities=fatalities)
+                  fatalities=fatalities, status=status)
     return Extraction(Document(doc_id, f"Text of {doc_id}."), events=[event])
 
 
@@ -72,12 +76,100 @@ def test_a_chain_of_close_reports_does_not_grow_into_one_event() -> None:
 
 
 def test_a_month_report_joins_the_day_it_fits() -> None:
-    day_a = report("a", "Non-state actor overtakes territory", date(2024, 7, 24))
-    day_b = report("b", "Non-state actor overtakes territory", date(2024, 7, 24))
-    early = report("c", "Non-state actor overtakes territory", date(2024, 7, 16))
-    month = report("m", "Non-state actor overtakes territory", date(2024, 7, 1),
-                   date(2024, 7, 31), precision=3)
+    """Clashes a week apart stay two events; "in July" joins the day most reports give."""
+    day_a = report("a", "Armed clash", date(2024, 7, 24))
+    day_b = report("b", "Armed clash", date(2024, 7, 24))
+    early = report("c", "Armed clash", date(2024, 7, 16))
+    month = report("m", "Armed clash", date(2024, 7, 1), date(2024, 7, 31), precision=3)
     assert groups(early, month, day_a, day_b) == [["c"], ["m", "a", "b"]]
+    assert not any(g.date_disputed for g in merge_events([early, month, day_a, day_b]))
+
+
+CAPTURE = "Non-state actor overtakes territory"
+
+
+def test_one_capture_dated_a_week_apart_is_one_event_with_a_disputed_date() -> None:
+    """A side cannot take a town it holds: the 16th and the 24th are one capture."""
+    early = report("c", CAPTURE, date(2024, 7, 16))
+    month = report("m", CAPTURE, date(2024, 7, 1), date(2024, 7, 31), precision=3)
+    day_a, day_b = (report(n, CAPTURE, date(2024, 7, 24)) for n in "ab")
+    [merged] = merge_events([early, month, day_a, day_b])
+    assert [doc.id for doc, _ in merged.members] == ["c", "m", "a", "b"]
+    assert merged.date_disputed
+    assert merged.event.date is not None and merged.event.date.start == date(2024, 7, 24)
+    assert {ev.date.start for _, ev in merged.members if ev.date} == {
+        date(2024, 7, 16), date(2024, 7, 1), date(2024, 7, 24)}  # every date kept
+
+
+def test_the_date_most_documents_give_stands_for_a_disputed_capture() -> None:
+    dated = [report(n, CAPTURE, date(2024, 8, 5)) for n in "abc"]
+    caption = report("p", CAPTURE, date(2024, 8, 30))  # a photo taken after the capture
+    [merged] = merge_events([*dated, caption])
+    assert merged.event.date is not None and merged.event.date.start == date(2024, 8, 5)
+
+
+def test_a_capture_retaken_in_between_is_two_captures() -> None:
+    first = report("a", CAPTURE, date(2024, 7, 4))
+    regained = report("r", "Government regains territory", date(2024, 7, 10),
+                      actors=(ARMY, REBELS))
+    again = report("b", CAPTURE, date(2024, 7, 20))
+    assert groups(first, regained, again) == [["a"], ["r"], ["b"]]
+    assert groups(first, again) == [["a", "b"]]
+
+
+def test_a_control_change_in_between_also_keeps_captures_apart() -> None:
+    first, again = report("a", CAPTURE, date(2024, 7, 4)), report("b", CAPTURE, date(2024, 7, 20))
+    again.control = [ControlChange("Kyaukme", ARMY, "recaptured", from_actor=REBELS,
+                                   date=DateInterval(date(2024, 7, 12), date(2024, 7, 12),
+                                                     "on July 12", 1))]
+    again.places = [KYAUKME]  # the document's own place names the control change's
+    assert groups(first, again) == [["a"], ["b"]]
+
+
+def test_a_change_of_hands_on_a_captures_own_day_is_not_between() -> None:
+    """Another side "taking" the town on the later capture's day cannot lie between them."""
+    first = report("a", CAPTURE, date(2024, 7, 16))
+    same_day = report("r", "Government regains territory", date(2024, 7, 24),
+                      actors=(ARMY, REBELS))
+    again = report("b", CAPTURE, date(2024, 7, 24))
+    assert groups(first, same_day, again) == [["a", "b"], ["r"]]
+
+
+def test_captures_further_apart_than_the_window_stay_apart() -> None:
+    days = events_module.SAME_CAPTURE_DAYS
+    first = report("a", CAPTURE, date(2024, 7, 1))
+    late = report("b", CAPTURE, date(2024, 7, 1) + timedelta(days=days + 1))
+    near = report("c", CAPTURE, date(2024, 7, 1) + timedelta(days=days))
+    assert groups(first, late) == [["a"], ["b"]]
+    assert groups(first, near) == [["a", "c"]]
+
+
+def test_only_one_side_taking_one_place_is_one_capture() -> None:
+    kia = ("KIA: Kachin Independence Army", ARMY)
+    assert groups(report("a", CAPTURE, date(2024, 7, 16)),
+                  report("b", CAPTURE, date(2024, 7, 24), actors=kia)) == [["a"], ["b"]]
+    assert groups(report("a", CAPTURE, date(2024, 7, 16)),
+                  report("b", CAPTURE, date(2024, 7, 24), actors=(None, ARMY))) == [
+        ["a"], ["b"]]  # a capture by no one named is not the same side's
+    assert groups(report("a", "Armed clash", date(2024, 7, 16)),
+                  report("b", "Armed clash", date(2024, 7, 24))) == [["a"], ["b"]]
+
+
+def test_a_planned_capture_is_not_the_capture_a_week_later() -> None:
+    threat = report("t", CAPTURE, date(2024, 7, 16), status="planned")
+    assert groups(threat, report("b", CAPTURE, date(2024, 7, 24))) == [["t"], ["b"]]
+
+
+def test_one_articles_partial_and_complete_capture_are_one_capture() -> None:
+    """"Seized the west of the town on the 16th ... took the whole town on the 24th":
+    ACLED codes the final capture only; two clashes of one article stay two."""
+    article = report("a", CAPTURE, date(2024, 7, 24))
+    article.events.append(report("a", CAPTURE, date(2024, 7, 16)).events[0])
+    [merged] = merge_events([article])
+    assert len(merged.members) == 2 and merged.date_disputed
+    clashes = report("a", "Armed clash", date(2024, 7, 24))
+    clashes.events.append(report("a", "Armed clash", date(2024, 7, 24)).events[0])
+    assert len(merge_events([clashes])) == 2
 
 
 def test_undated_reports_stay_apart() -> None:
@@ -178,3 +270,15 @@ def test_the_benchmark_lists_no_pair_whose_cluster_holds_a_blind_article(
     assert "devA#0" in out and "devB#0" in out
     assert blind not in out and "devC" not in out and "devD" not in out
     assert "'apart, gold merged': 3" in out  # devC-devD, devC-blind, devD-blind
+
+
+def test_a_disputed_capture_date_is_a_contradiction_and_a_note() -> None:
+    early = report("c", CAPTURE, date(2024, 7, 16))
+    day_a, day_b = (report(n, CAPTURE, date(2024, 7, 24)) for n in "ab")
+    merged = merge_events([early, day_a, day_b])
+    [conflict] = event_date_conflicts(merged)
+    assert conflict.what == f"date of {CAPTURE} at Kyaukme"
+    assert [(v.document, v.value) for v in conflict.values] == [
+        ("a", "2024-07-24 (when)"), ("c", "2024-07-16 (when)"), ("b", "2024-07-24 (when)")]
+    note = notes(merged[0])
+    assert "[Date disputed: 2024-07-16 (c); 2024-07-24 (a); 2024-07-24 (b);" in note

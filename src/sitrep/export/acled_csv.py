@@ -127,7 +127,7 @@ def sources(group: MergedEvent) -> list[str]:
 
 
 def notes(group: MergedEvent) -> str:
-    """ACLED-style notes: the evidence sentences, then any disputed death toll."""
+    """ACLED-style notes: the evidence sentences, then any disputed death toll or date."""
     sentences = dict.fromkeys(" ".join(span.text.split())
                               for _, ev in group.members for span in ev.evidence)
     text = " ".join(s if s.endswith((".", "!", "?", '"', "”")) else f"{s}." for s in sentences)
@@ -136,7 +136,17 @@ def notes(group: MergedEvent) -> str:
         figures = "; ".join(f"{c['fatalities']} ({c['source'] or c['document_id']})"
                             for c in counts)
         text += f" [Fatality figures disputed: {figures}; lowest recorded.]"
+    if group.date_disputed:  # one capture its sources date differently (fuse.same_capture)
+        dates = "; ".join(dict.fromkeys(
+            f"{_days(ev.date.start, ev.date.end)} ({document_label(doc)})"
+            for doc, ev in group.members if ev.date and (ev.date.start or ev.date.end)))
+        text += f" [Date disputed: {dates}; the date most sources agree with recorded.]"
     return text.strip()
+
+
+def _days(start: date | None, end: date | None) -> str:
+    """"2024-07-24" for one day, "2024-07-01..2024-07-31" for a span."""
+    return f"{start or end}" if start in (None, end) or end is None else f"{start}..{end}"
 
 
 def write_acled_csv(groups: list[MergedEvent], out: TextIO, timestamp: int) -> int:

@@ -26,19 +26,26 @@ from typing import Any
 import yaml
 
 from sitrep.errors import ConfigError
-from sitrep.fuse.events import MergedEvent, fatality_conflicts, merge_events, normalise_name
+from sitrep.fuse.events import (
+    CHANGES_OF_HANDS,
+    SAME_CAPTURE_DAYS,
+    MergedEvent,
+    fatality_conflicts,
+    merge_events,
+    normalise_name,
+)
 from sitrep.fuse.timeline import Step, Timeline, build_timelines, control_conflicts
-from sitrep.model import Document, Extraction, Place
+from sitrep.model import Document, Event, Extraction, Place
 from sitrep.text import prepare
 
 #: two distances for the same pair differ when apart by more than this share and 1 km
 RELATIVE_TOLERANCE = 0.05
 #: control changes whose date two documents can disagree on (a "holds" is no dated change)
-DATED_CHANGES = frozenset({"captured", "recaptured", "handed over"})
+DATED_CHANGES = CHANGES_OF_HANDS
 #: exact dates of one fused event further apart than this are a fusion matter, not a dispute
 SAME_EVENT_DAYS = 2
-#: captures of a place by one side further apart than this are separate captures
-SAME_CAPTURE_DAYS = 30
+# captures of a place by one side more than SAME_CAPTURE_DAYS apart are separate captures:
+# the window fusion joins one capture dated differently in (fuse/data/distances.yaml)
 #: how far after "from"/"of"/"between" the place it names may start (characters)
 ANCHOR_REACH = 25
 
@@ -311,13 +318,17 @@ def _value(value: str, document: Document, evidence: str) -> Value:
 
 
 def event_date_conflicts(groups: list[MergedEvent]) -> list[Contradiction]:
-    """Fused events that sources date to different exact days a little apart.
+    """Fused events that sources date to different exact days a little apart, and
+    captures fused although their reports' dates do not agree (``date_disputed``).
 
-    Only exact dates (precision 1) within ``SAME_EVENT_DAYS`` count: reports further
-    apart, or dated only by a week or month, say more about the fusion than the sources.
+    Otherwise only exact dates (precision 1) within ``SAME_EVENT_DAYS`` count: reports
+    further apart, or dated only by a week or month, say more about the fusion than
+    the sources.
     """
-    found = []
+    found = [disputed_date(group) for group in groups if group.date_disputed]
     for group in groups:
+        if group.date_disputed:
+            continue
         dated = [(doc, ev, ev.date.start) for doc, ev in group.members
                  if ev.date and ev.date.start and ev.date.precision == 1]
         days = {day for _, _, day in dated}
@@ -329,6 +340,24 @@ def event_date_conflicts(groups: list[MergedEvent]) -> list[Contradiction]:
             found.append(Contradiction("date", f"date of {group.event.event_type}{where}",
                                        values))
     return found
+
+
+def disputed_date(group: MergedEvent) -> Contradiction:
+    """Every report's dates of a capture its sources date differently, the stood-for first."""
+    event = group.event
+    members = sorted(group.members, key=lambda m: m[1] is not event)
+    values = [_value(_dates_of(ev), doc, " ".join(s.text for s in ev.evidence))
+              for doc, ev in members]
+    where = f" at {group.place_name or event.location.name}" if event.location else ""
+    return Contradiction("date", f"date of {event.sub_event_type}{where}", values)
+
+
+def _dates_of(event: Event) -> str:
+    interval = event.date
+    start = (interval.start or interval.end) if interval else None
+    if interval is None or start is None:
+        return "undated"
+    return _interval_text(start, interval.end, interval.text)
 
 
 def capture_date_conflicts(timelines: dict[str, Timeline]) -> list[Contradiction]:

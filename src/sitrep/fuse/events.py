@@ -4,7 +4,11 @@ Two reports are one event when they agree on the sub-event type, the place (the
 same gazetteer id or spelling-folded name, or closer than the places'
 own uncertainty), the dates (their intervals overlap, with a day's slack for a
 report's own day precision) and the actors (they share one, or one side names
-none). A report joins a merged event only when it agrees with **every** member
+none). A change of hands is the exception on dates: one side taking one place
+twice within a few weeks, with nobody else taking it in between, is one capture
+that sources date differently (``same_capture``); the merged event keeps every
+date and is marked ``date_disputed``. A report joins a merged event only when it
+agrees with **every** member
 (complete linkage): with "any member", chains of reports a few days apart once
 grew into one "event" spanning two years. Undated reports are never merged: an
 unknown date cannot agree. Members keep their own evidence and numbers; a
@@ -25,14 +29,17 @@ from typing import Any
 import yaml
 
 from sitrep.errors import ConfigError
-from sitrep.fuse.identity import normalise_name, place_key, place_name
-from sitrep.model import Document, Event, Extraction, Place
+from sitrep.fuse.identity import named_place_key, normalise_name, place_key, place_name
+from sitrep.model import NON_FACTUAL, ControlChange, Document, Event, Extraction, Place
 
-__all__ = ["COMPONENT", "MergedEvent", "event_key", "fatality_conflicts", "merge_events",
-           "normalise_name", "same_event", "same_place"]
+__all__ = ["CHANGES_OF_HANDS", "COMPONENT", "MergedEvent", "Transfers", "event_key",
+           "fatality_conflicts", "merge_events", "normalise_name", "same_capture",
+           "same_event", "same_place"]
 
 #: fusion rule version, stored with each merged event (changing the rule: bump it)
-COMPONENT = "fusion.v4"
+COMPONENT = "fusion.v5"
+#: control changes that hand a place to a side on a date (a "holds" or a demand does not)
+CHANGES_OF_HANDS = frozenset({"captured", "recaptured", "handed over"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ class Thresholds:
     max_km: float
     cell_degrees: float
     unknown_actor_prefixes: tuple[str, ...]
+    capture_days: int
+    capture_types: frozenset[str]
 
 
 @cache
@@ -50,13 +59,16 @@ def thresholds() -> Thresholds:
     """Fusion's place thresholds and unknown actors, read once from the package data."""
     raw = yaml.safe_load(files("sitrep.fuse").joinpath("data/distances.yaml").read_text("utf-8"))
     try:
-        near = raw["same_place"]
+        near, capture = raw["same_place"], raw["same_capture"]
         out = Thresholds(float(near["unstated_km"]), float(near["max_km"]),
                          float(near["cell_degrees"]),
-                         tuple(str(p) for p in raw.get("unknown_actor_prefixes", [])))
+                         tuple(str(p) for p in raw.get("unknown_actor_prefixes", [])),
+                         int(capture["within_days"]),
+                         frozenset(str(t) for t in capture["sub_event_types"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"fuse/data/distances.yaml is malformed ({exc}); its same_place "
-                          "needs unstated_km, max_km and cell_degrees") from exc
+                          "needs unstated_km, max_km and cell_degrees, its same_capture "
+                          "within_days and sub_event_types") from exc
     if out.cell_degrees * 111.0 <= out.max_km:
         raise ConfigError("fuse/data/distances.yaml: same_place.cell_degrees must span "
                           "more than max_km (blocking looks only at neighbouring cells)")
@@ -70,6 +82,8 @@ SAME_PLACE_KM = thresholds().unstated_km
 MAX_PLACE_KM = thresholds().max_km
 DATE_SLACK = timedelta(days=1)
 CELL_DEGREES = thresholds().cell_degrees  # about 11 km of latitude: wider than MAX_PLACE_KM
+#: captures of a place by one side at most this far apart are one capture (no other taker)
+SAME_CAPTURE_DAYS = thresholds().capture_days
 
 
 def event_key(document_id: str, index: int) -> str:
@@ -90,8 +104,21 @@ class MergedEvent:
 
     @property
     def event(self) -> Event:
-        """The member with the most precise date and place stands for the group."""
-        return min((ev for _, ev in self.members), key=_precision_rank)
+        """The member with the most precise date and place stands for the group.
+
+        Of a capture dated differently, the most precise report whose date the most
+        documents agree with stands for it, the later on a tie (ACLED codes the final
+        capture); every date stays with its report and is listed as a contradiction.
+        """
+        if not self.date_disputed:
+            return min((ev for _, ev in self.members), key=_precision_rank)
+        return min((ev for _, ev in self.members),
+                   key=lambda ev: (_precision_rank(ev)[0], -self._documents_agreeing(ev),
+                                   -_end_ordinal(ev), *_precision_rank(ev)[1:]))
+
+    def _documents_agreeing(self, event: Event) -> int:
+        """How many documents report a member whose dates agree with ``event``'s."""
+        return len({doc.id for doc, ev in self.members if dates_overlap(event, ev)})
 
     @property
     def place_key(self) -> str | None:
@@ -115,10 +142,37 @@ class MergedEvent:
         return [{"fatalities": ev.fatalities, "document_id": doc.id, "source": doc.source}
                 for doc, ev in self.members if ev.fatalities is not None]
 
+    @property
+    def date_disputed(self) -> bool:
+        """Whether its reports date it differently beyond their own intervals (one capture
+        told with two dates): every date is kept and listed as a contradiction."""
+        if len(self.members) < 2:
+            return False
+        bounds = [(_bounds(ev), _slack(ev)) for _, ev in self.members]
+        if any(b is None for b, _ in bounds):
+            return True  # an undated report cannot agree (never merged: dates_overlap)
+        # some pair fails dates_overlap exactly when the latest (start - slack) falls
+        # after the earliest end (one report's own start never does)
+        return (max(b[0] - slack for b, slack in bounds if b)
+                > min(b[1] for b, _ in bounds if b))
+
     def accepts(self, event: Event, document: Document) -> bool:
         """Whether ``event`` from ``document`` reports the same thing as every member."""
         return all(doc.id != document.id and same_event(event, ev)
                    for doc, ev in self.members)
+
+    def one_capture_with(self, other: MergedEvent, transfers: Transfers) -> bool:
+        """Whether every member and every member of ``other`` report one event, by
+        ACLED's identity or as one change of hands (``same_capture``).
+
+        Two events of one article are otherwise kept apart (the article told them
+        apart), but not two changes of hands of one place to one side: a town "seized
+        in part" on one day and "taken" on another is one capture, as ACLED gives the
+        territorial sub-event type to the final capture only.
+        """
+        return all((doc_a.id != doc_b.id and same_event(a, b))
+                   or same_capture(a, b, transfers)
+                   for doc_a, a in self.members for doc_b, b in other.members)
 
     def days_from(self, event: Event) -> int:
         """How far ``event``'s start lies from the members' (to choose the nearest group)."""
@@ -127,6 +181,11 @@ class MergedEvent:
         if start is None or not starts:
             return 0
         return min(abs((start[0] - other).days) for other in starts)
+
+
+def _end_ordinal(event: Event) -> int:
+    bounds = _bounds(event)
+    return bounds[1].toordinal() if bounds else 0
 
 
 def _precision_rank(event: Event) -> tuple[int, int, float]:
@@ -139,6 +198,75 @@ def same_event(a: Event, b: Event) -> bool:
     return (a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
             and dates_overlap(a, b) and actors_overlap(a, b)
             and same_place(a.location, b.location))
+
+
+def same_capture(a: Event, b: Event, transfers: Transfers | None = None) -> bool:
+    """One change of hands that sources date differently (ACLED: a place is overtaken once
+    until someone else takes it).
+
+    Both reports are factual and of one territorial sub-event type, the same side takes
+    the same place (``actor1``, named), and their dates lie at most ``SAME_CAPTURE_DAYS``
+    apart with no report in ``transfers`` of another side taking the place in the
+    period the two span: a capture on the 16th and one on the 24th is then one capture
+    with a disputed date, not two.
+    """
+    if (a.sub_event_type != b.sub_event_type
+            or a.sub_event_type not in thresholds().capture_types
+            or a.status in NON_FACTUAL or b.status in NON_FACTUAL):
+        return False
+    taker, ba, bb = _taker(a), _bounds(a), _bounds(b)
+    if taker is None or taker != _taker(b) or ba is None or bb is None:
+        return False
+    if (max(ba[0], bb[0]) - min(ba[1], bb[1])).days > SAME_CAPTURE_DAYS:
+        return False
+    if not (actors_overlap(a, b) and same_place(a.location, b.location)):
+        return False
+    assert a.location is not None and b.location is not None  # same_place needs both
+    span = (min(ba[0], bb[0]), max(ba[1], bb[1]))
+    return transfers is None or not transfers.taken_by_another(
+        {place_key(a.location), place_key(b.location)}, taker, span)
+
+
+def _taker(event: Event) -> str | None:
+    """The side a territorial event hands the place to (its named ``actor1``)."""
+    named = _named(event.actor1)
+    return normalise_name(event.actor1) if named and event.actor1 else None
+
+
+class Transfers:
+    """Every dated, factual change of hands in the reports, by place key: the evidence
+    that a place was taken by someone else between two captures by one side."""
+
+    def __init__(self, extractions: list[Extraction]) -> None:
+        self.by_place: dict[str, list[tuple[str, date, date]]] = {}
+        types = thresholds().capture_types
+        for extraction in extractions:
+            for event in extraction.events:
+                bounds, taker = _bounds(event), _taker(event)
+                if (event.sub_event_type in types and event.status not in NON_FACTUAL
+                        and event.location is not None and bounds and taker):
+                    self._add(place_key(event.location), taker, bounds)
+            for change in extraction.control:
+                self._add_change(change, extraction.places)
+
+    def _add_change(self, change: ControlChange, places: list[Place]) -> None:
+        interval = change.date
+        start = (interval.start or interval.end) if interval else None
+        end = (interval.end or interval.start) if interval else None
+        if (change.how in CHANGES_OF_HANDS and change.status not in NON_FACTUAL
+                and start is not None and end is not None):
+            key, _ = named_place_key(change.place, places, change.admin1)
+            self._add(key, normalise_name(change.to_actor), (start, end))
+
+    def _add(self, key: str, taker: str, bounds: tuple[date, date]) -> None:
+        self.by_place.setdefault(key, []).append((taker, *bounds))
+
+    def taken_by_another(self, keys: set[str], taker: str, span: tuple[date, date]) -> bool:
+        """Whether a side other than ``taker`` may have taken the place strictly inside
+        ``span`` (the first report's first day to the last report's last day): only such
+        a change of hands can lie between two captures; one on either end day cannot."""
+        return any(other != taker and start < span[1] and span[0] < end
+                   for key in keys for other, start, end in self.by_place.get(key, []))
 
 
 def same_place(a: Place | None, b: Place | None) -> bool:
@@ -237,9 +365,10 @@ def merge_events(extractions: list[Extraction]) -> list[MergedEvent]:
     """Every event of every extraction, grouped so that each real event appears once.
 
     Reports are placed most precise first (a day before a week before a month), each
-    joining the largest group whose every member agrees with it: a month-long report
-    then joins the reports of the day it fits rather than founding its own chain.
-    Groups and their members come back in document order.
+    joining the largest group whose every member agrees with it (``same_event``): a
+    month-long report then joins the reports of the day it fits rather than founding
+    its own chain. Then groups that are one capture dated differently are joined
+    (``_join_captures``). Groups and their members come back in document order.
     """
     reports = [(order, extraction.document, index, event)
                for order, extraction in enumerate(extractions)
@@ -261,7 +390,33 @@ def merge_events(extractions: list[Extraction]) -> list[MergedEvent]:
             filed = blocks.setdefault(key, [])
             if not filed or filed[-1] is not group:
                 filed.append(group)
-    return _in_document_order(groups, reports)
+    return _in_document_order(_join_captures(groups, Transfers(extractions)), reports)
+
+
+def _join_captures(groups: list[MergedEvent], transfers: Transfers) -> list[MergedEvent]:
+    """Groups that report one change of hands with different dates, joined (largest first).
+
+    A second pass, so that every report first finds the reports its own dates agree
+    with; only whole groups are then joined, when every pair across them agrees.
+    """
+    kinds = thresholds().capture_types
+    kept: list[MergedEvent] = []
+    by_taker: dict[tuple[str, str | None], list[MergedEvent]] = {}
+    ranked = sorted(groups, key=lambda g: (-len(g.members), _vagueness(g.event)))
+    for group in ranked:
+        event = group.event
+        if event.sub_event_type not in kinds or _taker(event) is None:
+            kept.append(group)
+            continue
+        block = by_taker.setdefault((event.sub_event_type, _taker(event)), [])
+        target = next((g for g in block if g.one_capture_with(group, transfers)), None)
+        if target is None:
+            block.append(group)
+            kept.append(group)
+        else:
+            target.members += group.members
+            target.ids += group.ids
+    return kept
 
 
 def _vagueness(event: Event) -> tuple[int, int]:
