@@ -96,6 +96,7 @@ class Mention:
     dateline: bool = False  # "KHARTOUM —" opening the article
     demonym: bool = False  # "Sudanese": names its country, but is no place an event is at
     abbreviation: bool = False  # "Kan.", "U.S."
+    qualifier: str = ""  # "Old" of "Old Ardel", a name no gazetteer lists: placed at Ardel
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -172,8 +173,10 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
                 kind.re is _KIND_AFTER else ""
             kind_word = kind.group(1).lower() if kind else None
+            qualifier = _qualifier(words, i, cands)
             found.append(Mention(surface, start, end, kind_word, list(cands),
-                                 partial=capitalised > inner, titled_kind=titled))
+                                 partial=capitalised > inner + bool(qualifier),
+                                 titled_kind=titled, qualifier=qualifier))
             i = j
     found += joined
     return found + _extra_mentions(text.text, found, skip)
@@ -240,6 +243,28 @@ def _function_word_first(first: str, surface: str, cands: list[Entry]) -> bool:
 def _is_demonym(surface: str) -> bool:
     """"Canadian", "Russians": a demonym on its own names its country (``_extra_mentions``)."""
     return surface in demonyms() or (surface.endswith("s") and surface[:-1] in demonyms())
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """Words opening a settlement's own name ("Old", "North": ``data/qualifiers.txt``)."""
+    return frozenset(lines("qualifiers.txt"))
+
+
+_SETTLEMENTS = frozenset({"city", "town", "township", "village", "village tract"})
+
+
+def _qualifier(words: list[str], i: int, cands: list[Entry]) -> str:
+    """"Old" of "Old Myawaddy", "North" of "North Ardel village": the word right before a
+    settlement's name that makes a name of its own, which no gazetteer lists (the longer
+    run was looked up first). Names of countries and regions are left alone ("North
+    Texas", "East Africa" are parts of them, not namesakes)."""
+    if i == 0 or words[i].startswith("-") or words[i - 1].startswith("-"):
+        return ""
+    word = words[i - 1].strip()
+    if word.lower() not in _qualifiers() or not word[:1].isupper():
+        return ""
+    return word if all(c.kind in _SETTLEMENTS for c in cands) else ""
 
 
 def _leading_stop_words(words: list[str], i: int, j: int) -> bool:
@@ -579,6 +604,7 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     towns = _sentence_towns(context, country, points)
     named_townships = frozenset(m.chosen.name for m in found
                                 if m.chosen and m.chosen.kind == "township" and m.kind_word)
+    _villages_spelt_like(found, named_townships)
     _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text, towns,
                         named_townships)
     # near spellings may also search the townships of the places resolved so far
@@ -590,6 +616,34 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]
+
+
+def _villages_spelt_like(found: list[Mention], townships: frozenset[str]) -> None:
+    """"Myawaddy village" in an article about Maungdaw Township, whose village is spelt
+    "Mya Wa Di": a name the text calls a village, whose key reaches towns but no village,
+    is the village of the townships the text names spelt most like it (as
+    ``_near_spellings``), for all its mentions, ahead of a town of that name that lies far
+    from it (Myawaddy town, 800 km away)."""
+    if not townships:
+        return
+    groups: dict[str, list[Mention]] = {}
+    for m in found:
+        groups.setdefault(key(m.surface), []).append(m)
+    for name, ms in groups.items():
+        if not any(_KIND_WORD.get(m.kind_word or "") == "village" for m in ms) or any(
+                c.kind in ("village", "village tract") for c in ms[0].candidates):
+            continue  # a village of that name elsewhere: the weak names' rules choose
+        hit = near_spelling(name, townships)
+        if hit is None:
+            continue
+        entry, score = hit
+        for m in ms:
+            if m.chosen is not None and m.chosen.lat is not None and \
+                    km(m.chosen.lat, m.chosen.lon, entry.lat, entry.lon) <= VILLAGE_SUPPORT_KM:
+                continue  # type: ignore[arg-type]
+            m.candidates, m.chosen = [entry], entry
+            m.why = (f"{entry.kind}; the text calls it a village, spelt like {entry.name} "
+                     f"({score:.0f}/100), in {entry.admin3} Township, which the text names")
 
 
 _VILLAGE_AFTER = re.compile(r"^ +(village tract|village)\b", re.IGNORECASE)
@@ -635,7 +689,9 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     for m in resolve(text, skip):
         entry = m.chosen
         assert entry is not None
-        ident = (entry.name, "demonym" if m.demonym else entry.kind, entry.lat)
+        # "Old Myawaddy": a name of its own, placed at the Myawaddy it qualifies
+        own = f"{m.qualifier} {m.surface}" if m.qualifier else ""
+        ident = (own or entry.name, "demonym" if m.demonym else entry.kind, entry.lat)
         span = Span(m.start, m.end, m.surface)
         if ident in places:
             places[ident].spans.append(span)
@@ -643,13 +699,15 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
         kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
         kind = entry.kind if kind == "ward" else "demonym" if m.demonym else kind
         places[ident] = Place(
-            mention=m.surface + m.titled_kind, name=_display_name(m), kind=kind,
-            admin1=entry.admin1, admin2=entry.admin2, admin3=entry.admin3,
+            mention=(own or m.surface) + m.titled_kind, name=own or _display_name(m),
+            kind=kind, admin1=entry.admin1, admin2=entry.admin2, admin3=entry.admin3,
             gazetteer_id=entry.ident, country=entry.country, lat=entry.lat,
             lon=entry.lon,
             coord_source=entry.source, uncertainty_km=entry.uncertainty_km,
-            geo_precision=3 if entry.kind in ("region", "country") else 1,
-            near=m.near, why=m.why, spans=[span])
+            geo_precision=2 if own else 3 if entry.kind in ("region", "country") else 1,
+            near=[m.surface] if own else m.near, estimated=bool(own),
+            why=(f"no gazetteer lists {own}: placed at the {m.surface} it qualifies; "
+                 if own else "") + m.why, spans=[span])
     resolved = {key(s.text): p for p in reversed(places.values()) for s in p.spans}
     taken = [(s.start, s.end) for p in places.values() for s in p.spans]
     ends = [s.end for s in text.sentences]

@@ -33,7 +33,7 @@ from sitrep.places.romanise import romanise
 
 MYANMAR_BOUNDS = (9.5, 28.6, 92.1, 101.2)
 #: the spelling key's version: a change to ``key`` rebuilds the index
-KEY_VERSION = "k3"
+KEY_VERSION = "k4"
 #: "Kafr Kila" / "Kfar Kila" / "Kefar Tavor": one Arabic and Hebrew word for village
 _KAFR = re.compile(r"\b(?:kafr|kefar|kfar)\b")
 _VARIANTS = (("ae", "e"), ("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"),
@@ -214,6 +214,9 @@ def build_index() -> Index:
         bare = re.sub(r"\s*\(.*?\)\s*", " ", entry.name).strip()
         if bare != entry.name:
             index[key(bare)].append(entry)
+        spoken = _ELIDED.sub(r"\1a", entry.name)
+        if spoken != entry.name and entry not in index[key(spoken)]:
+            index[key(spoken)].append(entry)
         _add_romanised(index, entry, burmese)
     for name, entry in world_entries():
         name_key = key(name)
@@ -225,6 +228,9 @@ def build_index() -> Index:
     return dict(index)
 
 
+#: "M'kuiimnu": MIMU writes an elided vowel as an apostrophe where the news writes it out
+#: ("Makui Imnu"); the spoken form is indexed too
+_ELIDED = re.compile(r"\b([A-Za-z])['’](?=[a-z])")
 #: shorter keys of world names ("Ko", "Ba") would turn stray capitals into places
 _MIN_WORLD_KEY = 3
 #: shorter romanised spellings ("mo", "pin") would turn common words into villages
