@@ -187,3 +187,12 @@ def test_a_us_county_makes_the_article_american() -> None:
     found = places("Deputies in Henry County said a man from Paris was arrested on Friday.")
     assert found["Paris"].country == "United States"
     assert places("A man from Paris was arrested on Friday.")["Paris"].country == "France"
+
+
+def test_a_village_spelt_with_a_final_y_is_the_gazetteer_one_with_an_i() -> None:
+    """GeoNames' "Vovchanski Khutori" is the news' "Vovchanski Khutory"."""
+    found = places("Russian troops shelled the village of Vovchanski Khutory in the Chuhuiv "
+                   "district of Kharkiv Oblast, Ukraine, on Monday.")
+    village = found["Vovchanski Khutory"]
+    assert village.country == "Ukraine" and village.lat is not None and village.lon is not None
+    assert km(village.lat, village.lon, 50.30, 37.03) < 5

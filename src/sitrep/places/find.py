@@ -458,9 +458,11 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
-    if holder and not any(key(c.admin3 or "") == key(holder) for c in options):
+    in_holder = [c for c in options if holder and key(c.admin3 or "") == key(holder)]
+    if holder and not in_holder:
         return  # "X village in T Township" with no X in T: a namesake elsewhere is not X
         # (unlisted.find_parts keeps X at T)
+    options = in_holder or options  # the text puts X in T: that is X's support
     # "Hohko ... in Nawnghkio Township": a township the article names holds its villages
     options = [c for c in options if c.admin3 in townships] or options
     # "Wan Hai, southern Shan State": the state after the comma holds it
@@ -483,7 +485,7 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     beside = _cluster_km(best, neighbours) if neighbours else None
     supported = ((points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
                  or (beside is not None and beside <= VILLAGE_SUPPORT_KM / 2)
-                 or bool(in_parent))
+                 or bool(in_parent) or bool(in_holder))
     if not supported and wanted not in ("village", "village tract"):
         return
     if not supported and len(options) > 1:
@@ -496,6 +498,8 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
         mention.why += f" and to the names beside it ({beside:.0f} km)"
     if in_parent:
         mention.why += f"; in {best.admin1}, which the text names after it"
+    if in_holder:
+        mention.why += f"; in {best.admin3} Township, where the text puts it"
 
 
 def _parent_state(text: str, end: int) -> str | None:
@@ -604,9 +608,9 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     towns = _sentence_towns(context, country, points)
     named_townships = frozenset(m.chosen.name for m in found
                                 if m.chosen and m.chosen.kind == "township" and m.kind_word)
-    _villages_spelt_like(found, named_townships)
     _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text, towns,
                         named_townships)
+    _one_village_for_all(found)
     # near spellings may also search the townships of the places resolved so far
     searched = named_townships | {m.chosen.admin3 for m in found if m.chosen and m.chosen.admin3
                                   and m.chosen.kind in ("town", "village", "village tract")}
@@ -618,32 +622,34 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     return [m for m in found if m.chosen]
 
 
-def _villages_spelt_like(found: list[Mention], townships: frozenset[str]) -> None:
-    """"Myawaddy village" in an article about Maungdaw Township, whose village is spelt
-    "Mya Wa Di": a name the text calls a village, whose key reaches towns but no village,
-    is the village of the townships the text names spelt most like it (as
-    ``_near_spellings``), for all its mentions, ahead of a town of that name that lies far
-    from it (Myawaddy town, 800 km away)."""
-    if not townships:
-        return
+def _by_key(found: list[Mention]) -> dict[str, list[Mention]]:
     groups: dict[str, list[Mention]] = {}
     for m in found:
         groups.setdefault(key(m.surface), []).append(m)
-    for name, ms in groups.items():
-        if not any(_KIND_WORD.get(m.kind_word or "") == "village" for m in ms) or any(
-                c.kind in ("village", "village tract") for c in ms[0].candidates):
-            continue  # a village of that name elsewhere: the weak names' rules choose
-        hit = near_spelling(name, townships)
-        if hit is None:
+    return groups
+
+
+def _calls_a_village(m: Mention) -> bool:
+    return _KIND_WORD.get(m.kind_word or "") == "village"
+
+
+def _one_village_for_all(found: list[Mention]) -> None:
+    """"Old Myawaddy ... the new Myawaddy village": once the mention the text calls a
+    village is resolved to a village, the name's bare mentions are that village too,
+    rather than a town of that name far from it (Myawaddy town, 800 km away)."""
+    for ms in _by_key(found).values():
+        lead = next((m for m in ms if _calls_a_village(m) and m.chosen is not None
+                     and m.chosen.kind in ("village", "village tract")
+                     and m.chosen.lat is not None), None)
+        if lead is None or lead.chosen is None:
             continue
-        entry, score = hit
+        village = lead.chosen
         for m in ms:
-            if m.chosen is not None and m.chosen.lat is not None and \
-                    km(m.chosen.lat, m.chosen.lon, entry.lat, entry.lon) <= VILLAGE_SUPPORT_KM:
-                continue  # type: ignore[arg-type]
-            m.candidates, m.chosen = [entry], entry
-            m.why = (f"{entry.kind}; the text calls it a village, spelt like {entry.name} "
-                     f"({score:.0f}/100), in {entry.admin3} Township, which the text names")
+            if m.chosen is not None and m.chosen.lat is not None and km(
+                    m.chosen.lat, m.chosen.lon, village.lat, village.lon  # type: ignore[arg-type]
+            ) > VILLAGE_SUPPORT_KM:
+                m.candidates, m.chosen = list(lead.candidates), village
+                m.why = f"{lead.why}; the text calls {lead.surface} a village"
 
 
 _VILLAGE_AFTER = re.compile(r"^ +(village tract|village)\b", re.IGNORECASE)
