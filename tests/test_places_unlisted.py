@@ -136,3 +136,10 @@ def test_names_after_a_closed_list_are_not_in_it() -> None:
     another phrase (here the speaker), not a third item."""
     got = found("Rebels hold Kupiansk and Ardelo, Lord Zarbonk said on Monday.")
     assert "Lord Zarbonk" not in got
+
+
+def test_an_organisation_named_in_a_place_is_not_a_place() -> None:
+    got = found("The Coordination of Relief Committees in El Fasher, Sudan, said shells hit "
+                "the market, and the Keth Farmers Union in Kassala confirmed it.")
+    assert "Relief Committees" not in got and "Keth Farmers Union" not in got
+    assert "El Fasher" in got
