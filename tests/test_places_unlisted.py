@@ -143,3 +143,11 @@ def test_an_organisation_named_in_a_place_is_not_a_place() -> None:
                 "the market, and the Keth Farmers Union in Kassala confirmed it.")
     assert "Relief Committees" not in got and "Keth Farmers Union" not in got
     assert "El Fasher" in got
+
+
+def test_a_site_tied_to_its_town_by_based_is_placed_at_that_town() -> None:
+    got = found("Rockets hit the Lashio-based northeastern operations command on Monday, "
+                "residents of Lashio, Myanmar, said.")
+    site = got["Lashio-based northeastern operations command"]
+    assert site.kind == "site" and site.near == ["Lashio"] and site.estimated
+    assert (site.lat, site.lon) == (got["Lashio"].lat, got["Lashio"].lon)
