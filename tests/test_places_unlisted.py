@@ -151,3 +151,10 @@ def test_a_site_tied_to_its_town_by_based_is_placed_at_that_town() -> None:
     site = got["Lashio-based northeastern operations command"]
     assert site.kind == "site" and site.near == ["Lashio"] and site.estimated
     assert (site.lat, site.lon) == (got["Lashio"].lat, got["Lashio"].lon)
+
+
+def test_a_numbered_ward_is_a_site_of_its_town() -> None:
+    got = found("Shells fell on Demoso, Myanmar, on Monday. A shop in Ward (4) and two houses "
+                "in Ward No. 2 of Demoso burned.")
+    assert got["Ward (4)"].kind == "site" and got["Ward (4)"].near == ["Demoso"]
+    assert got["Ward No. 2"].near == ["Demoso"]

@@ -41,6 +41,10 @@ def _based_pattern() -> re.Pattern[str]:
                       rf"(?: [a-z]+){{0,3}}? (?:{alternatives})\b")
 
 
+#: "Ward (4)", "Ward No. 3", "Ward 12": a town's numbered ward (Myanmar's towns number them)
+_NUMBERED_WARD = re.compile(r"\bWard (?:No\.? ?)?(?:\(\d{1,2}\)|\d{1,2}\b)")
+
+
 def _candidates(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, surface) of every named site in the text, minus actors' ("TNLA camp")."""
     out: list[tuple[int, int, str]] = [
@@ -54,6 +58,9 @@ def _candidates(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, 
                 or any(s < m.end(1) and start < e for s, e in skip):
             continue
         out.append((start, m.end(), text[start:m.end()]))
+    named = list(out)
+    out += [(m.start(), m.end(), m.group(0)) for m in _NUMBERED_WARD.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e, _ in named)]
     return out
 
 
