@@ -282,3 +282,56 @@ def test_a_township_is_placed_at_its_town() -> None:
     town = next(e for e in load_index()[key("Kyaukme")] if e.kind == "town")
     assert (township.kind, township.lat, township.lon) == ("township", town.lat, town.lon)
     assert "its town Kyaukme" in (township.coord_source or "")
+
+
+def test_an_elided_vowel_is_indexed_as_the_news_writes_it() -> None:
+    """MIMU's "M'kuiimnu" is the news' "Makui Imnu"."""
+    assert any(e.name == "M'kuiimnu" for e in load_index().get(key("Makui Imnu"), []))
+    found = places("Resistance fighters said they took Makui Imnu in Chin State, Myanmar.")
+    town = found["Makui Imnu"]
+    assert town.kind == "town" and town.admin1 == "Chin"
+    assert town.lat is not None and town.lon is not None
+    assert km(town.lat, town.lon, 21.17, 93.60) < 5
+
+
+def test_a_name_the_text_calls_a_village_is_the_village_of_its_township() -> None:
+    """"Myawaddy village" in Maungdaw Township is MIMU's "Mya Wa Di" there, not Myawaddy
+    town 800 km away, for every mention of the name (the bare one first)."""
+    found = places("Gunfire was heard near Myawaddy. Troops entered Myawaddy village in "
+                   "Maungdaw Township, Rakhine State, Myanmar, on Monday.")
+    village = found["Myawaddy"]
+    assert village.kind == "village" and village.admin3 == "Maungdaw"
+    assert village.lat is not None and village.lon is not None
+    assert km(village.lat, village.lon, 16.68, 98.50) > 500  # not Myawaddy town, Kayin
+    assert len(village.spans) == 2
+
+
+def test_a_qualified_name_no_gazetteer_lists_is_placed_at_the_name_it_qualifies() -> None:
+    """"North Tha Bauk Chaung" is its own village, at Tha Bauk Chaung's point; for events
+    the two are one place when both are named."""
+    from sitrep.places import event_places
+
+    text = ("Two residents of North Tha Bauk Chaung village were wounded when troops shelled "
+            "Tha Bauk Chaung village in Buthidaung Township, Rakhine State, Myanmar.")
+    found = places(text)
+    north, base = found["North Tha Bauk Chaung"], found["Tha Bauk Chaung"]
+    assert north.name == "North Tha Bauk Chaung" and north.estimated
+    assert north.near == ["Tha Bauk Chaung"] and north.geo_precision == 2
+    assert (north.lat, north.lon) == (base.lat, base.lon) and base.admin3 == "Buthidaung"
+    located = event_places(find_places(prepare(parse_plain_text(text))))
+    assert [len(p.spans) for p in located if p.name == "Tha Bauk Chaung"] == [2]
+    assert not any(p.name == "North Tha Bauk Chaung" for p in located)
+
+
+def test_a_qualifier_before_a_region_or_a_listed_name_is_no_new_place() -> None:
+    found = places("Storms hit North Texas and New York on Monday, officials in the United "
+                   "States said.")
+    assert "North Texas" not in found and "New York" in found
+    assert not any(p.name.startswith("North ") for p in found.values())
+
+
+def test_a_final_y_and_i_share_a_key() -> None:
+    """Transliterations write a word's last vowel both ways: Myawaddy/Mya Wa Di,
+    Khutory/Khutori; a y after a vowel stays ("Pyay")."""
+    assert key("Myawaddy") == key("Mya Wa Di") and key("Khutory") == key("Khutori")
+    assert key("Pyay") != key("Pyai")

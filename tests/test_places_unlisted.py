@@ -136,3 +136,25 @@ def test_names_after_a_closed_list_are_not_in_it() -> None:
     another phrase (here the speaker), not a third item."""
     got = found("Rebels hold Kupiansk and Ardelo, Lord Zarbonk said on Monday.")
     assert "Lord Zarbonk" not in got
+
+
+def test_an_organisation_named_in_a_place_is_not_a_place() -> None:
+    got = found("The Coordination of Relief Committees in El Fasher, Sudan, said shells hit "
+                "the market, and the Keth Farmers Union in Kassala confirmed it.")
+    assert "Relief Committees" not in got and "Keth Farmers Union" not in got
+    assert "El Fasher" in got
+
+
+def test_a_site_tied_to_its_town_by_based_is_placed_at_that_town() -> None:
+    got = found("Rockets hit the Lashio-based northeastern operations command on Monday, "
+                "residents of Lashio, Myanmar, said.")
+    site = got["Lashio-based northeastern operations command"]
+    assert site.kind == "site" and site.near == ["Lashio"] and site.estimated
+    assert (site.lat, site.lon) == (got["Lashio"].lat, got["Lashio"].lon)
+
+
+def test_a_numbered_ward_is_a_site_of_its_town() -> None:
+    got = found("Shells fell on Demoso, Myanmar, on Monday. A shop in Ward (4) and two houses "
+                "in Ward No. 2 of Demoso burned.")
+    assert got["Ward (4)"].kind == "site" and got["Ward (4)"].near == ["Demoso"]
+    assert got["Ward No. 2"].near == ["Demoso"]

@@ -187,3 +187,23 @@ def test_a_us_county_makes_the_article_american() -> None:
     found = places("Deputies in Henry County said a man from Paris was arrested on Friday.")
     assert found["Paris"].country == "United States"
     assert places("A man from Paris was arrested on Friday.")["Paris"].country == "France"
+
+
+def test_a_village_spelt_with_a_final_y_is_the_gazetteer_one_with_an_i() -> None:
+    """GeoNames' "Vovchanski Khutori" is the news' "Vovchanski Khutory"."""
+    found = places("Russian troops shelled the village of Vovchanski Khutory in the Chuhuiv "
+                   "district of Kharkiv Oblast, Ukraine, on Monday.")
+    village = found["Vovchanski Khutory"]
+    assert village.country == "Ukraine" and village.lat is not None and village.lon is not None
+    assert km(village.lat, village.lon, 50.30, 37.03) < 5
+
+
+def test_a_distance_with_its_conversion_in_brackets_is_still_a_relative_location() -> None:
+    """"about 40 kilometres (25 miles) west of X": the bracketed conversion does not stop
+    the estimate."""
+    found = places("Troops said they took the village of Brelka, about 40 kilometres (25 miles) "
+                   "west of Kharkiv, Ukraine, on Monday.")
+    village = found["Brelka"]
+    assert village.estimated and village.near == ["Kharkiv"]
+    assert village.lat is not None and village.lon is not None
+    assert 35 < km(village.lat, village.lon, 49.99, 36.23) < 45

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.model import Place
+from sitrep.model import Place, Span
 from sitrep.places.find import find_places, stop_words
 from sitrep.places.lookup import lookup
 from sitrep.places.relative import is_between
@@ -18,6 +18,7 @@ def event_places(found: list[Place]) -> list[Place]:
     (kept for the map) and demonyms ("Sudanese") are left out, and so is Y's mention
     inside "between X and Y"."""
     dropped = _second_anchors(found)
+    found = _qualified_into_base(found)
     out = []
     for place in found:
         if place.kind in ("site", "demonym") or is_between(place):
@@ -26,6 +27,25 @@ def event_places(found: list[Place]) -> list[Place]:
         if spans:
             out.append(place if len(spans) == len(place.spans) else replace(place, spans=spans))
     return out
+
+
+def _qualified_into_base(found: list[Place]) -> list[Place]:
+    """"North Ardel", which no gazetteer lists, lies at Ardel's point: where the text also
+    names Ardel, the two are one place for events ("residents of North Ardel were wounded
+    when troops shelled Ardel" is one shelling, not two)."""
+    bases = {(p.gazetteer_id, p.lat, p.lon): p for p in found
+             if p.gazetteer_id and not p.estimated}
+    merged: dict[int, list[Span]] = {}
+    out = []
+    for place in found:
+        base = bases.get((place.gazetteer_id, place.lat, place.lon)) if place.estimated \
+            and place.gazetteer_id else None
+        if base is None:
+            out.append(place)
+        else:
+            merged.setdefault(id(base), []).extend(place.spans)
+    return [replace(p, spans=sorted([*p.spans, *merged[id(p)]], key=lambda s: s.start))
+            if id(p) in merged else p for p in out]
 
 
 def _second_anchors(found: list[Place]) -> set[tuple[int, int]]:

@@ -96,6 +96,7 @@ class Mention:
     dateline: bool = False  # "KHARTOUM —" opening the article
     demonym: bool = False  # "Sudanese": names its country, but is no place an event is at
     abbreviation: bool = False  # "Kan.", "U.S."
+    qualifier: str = ""  # "Old" of "Old Ardel", a name no gazetteer lists: placed at Ardel
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -172,8 +173,10 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             titled = kind.group(0) if kind and kind.group(1)[:1].isupper() and \
                 kind.re is _KIND_AFTER else ""
             kind_word = kind.group(1).lower() if kind else None
+            qualifier = _qualifier(words, i, cands)
             found.append(Mention(surface, start, end, kind_word, list(cands),
-                                 partial=capitalised > inner, titled_kind=titled))
+                                 partial=capitalised > inner + bool(qualifier),
+                                 titled_kind=titled, qualifier=qualifier))
             i = j
     found += joined
     return found + _extra_mentions(text.text, found, skip)
@@ -240,6 +243,28 @@ def _function_word_first(first: str, surface: str, cands: list[Entry]) -> bool:
 def _is_demonym(surface: str) -> bool:
     """"Canadian", "Russians": a demonym on its own names its country (``_extra_mentions``)."""
     return surface in demonyms() or (surface.endswith("s") and surface[:-1] in demonyms())
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """Words opening a settlement's own name ("Old", "North": ``data/qualifiers.txt``)."""
+    return frozenset(lines("qualifiers.txt"))
+
+
+_SETTLEMENTS = frozenset({"city", "town", "township", "village", "village tract"})
+
+
+def _qualifier(words: list[str], i: int, cands: list[Entry]) -> str:
+    """"Old" of "Old Myawaddy", "North" of "North Ardel village": the word right before a
+    settlement's name that makes a name of its own, which no gazetteer lists (the longer
+    run was looked up first). Names of countries and regions are left alone ("North
+    Texas", "East Africa" are parts of them, not namesakes)."""
+    if i == 0 or words[i].startswith("-") or words[i - 1].startswith("-"):
+        return ""
+    word = words[i - 1].strip()
+    if word.lower() not in _qualifiers() or not word[:1].isupper():
+        return ""
+    return word if all(c.kind in _SETTLEMENTS for c in cands) else ""
 
 
 def _leading_stop_words(words: list[str], i: int, j: int) -> bool:
@@ -433,9 +458,11 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     if (mention.partial and wanted is None) or wanted == "ward":
         return
     options = _weak_options(mention)
-    if holder and not any(key(c.admin3 or "") == key(holder) for c in options):
+    in_holder = [c for c in options if holder and key(c.admin3 or "") == key(holder)]
+    if holder and not in_holder:
         return  # "X village in T Township" with no X in T: a namesake elsewhere is not X
         # (unlisted.find_parts keeps X at T)
+    options = in_holder or options  # the text puts X in T: that is X's support
     # "Hohko ... in Nawnghkio Township": a township the article names holds its villages
     options = [c for c in options if c.admin3 in townships] or options
     # "Wan Hai, southern Shan State": the state after the comma holds it
@@ -458,7 +485,7 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
     beside = _cluster_km(best, neighbours) if neighbours else None
     supported = ((points and d <= VILLAGE_SUPPORT_KM) or (not points and best.admin1 in admin1s)
                  or (beside is not None and beside <= VILLAGE_SUPPORT_KM / 2)
-                 or bool(in_parent))
+                 or bool(in_parent) or bool(in_holder))
     if not supported and wanted not in ("village", "village tract"):
         return
     if not supported and len(options) > 1:
@@ -471,6 +498,8 @@ def _resolve_weak(mention: Mention, points: list[tuple[float, float]], admin1s: 
         mention.why += f" and to the names beside it ({beside:.0f} km)"
     if in_parent:
         mention.why += f"; in {best.admin1}, which the text names after it"
+    if in_holder:
+        mention.why += f"; in {best.admin3} Township, where the text puts it"
 
 
 def _parent_state(text: str, end: int) -> str | None:
@@ -581,6 +610,7 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
                                 if m.chosen and m.chosen.kind == "township" and m.kind_word)
     _resolve_weak_names([m for m in found if m.chosen is None], points, admin1s, text, towns,
                         named_townships)
+    _one_village_for_all(found)
     # near spellings may also search the townships of the places resolved so far
     searched = named_townships | {m.chosen.admin3 for m in found if m.chosen and m.chosen.admin3
                                   and m.chosen.kind in ("town", "village", "village tract")}
@@ -590,6 +620,36 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]
+
+
+def _by_key(found: list[Mention]) -> dict[str, list[Mention]]:
+    groups: dict[str, list[Mention]] = {}
+    for m in found:
+        groups.setdefault(key(m.surface), []).append(m)
+    return groups
+
+
+def _calls_a_village(m: Mention) -> bool:
+    return _KIND_WORD.get(m.kind_word or "") == "village"
+
+
+def _one_village_for_all(found: list[Mention]) -> None:
+    """"Old Myawaddy ... the new Myawaddy village": once the mention the text calls a
+    village is resolved to a village, the name's bare mentions are that village too,
+    rather than a town of that name far from it (Myawaddy town, 800 km away)."""
+    for ms in _by_key(found).values():
+        lead = next((m for m in ms if _calls_a_village(m) and m.chosen is not None
+                     and m.chosen.kind in ("village", "village tract")
+                     and m.chosen.lat is not None), None)
+        if lead is None or lead.chosen is None:
+            continue
+        village = lead.chosen
+        for m in ms:
+            if m.chosen is not None and m.chosen.lat is not None and km(
+                    m.chosen.lat, m.chosen.lon, village.lat, village.lon  # type: ignore[arg-type]
+            ) > VILLAGE_SUPPORT_KM:
+                m.candidates, m.chosen = list(lead.candidates), village
+                m.why = f"{lead.why}; the text calls {lead.surface} a village"
 
 
 _VILLAGE_AFTER = re.compile(r"^ +(village tract|village)\b", re.IGNORECASE)
@@ -635,7 +695,9 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     for m in resolve(text, skip):
         entry = m.chosen
         assert entry is not None
-        ident = (entry.name, "demonym" if m.demonym else entry.kind, entry.lat)
+        # "Old Myawaddy": a name of its own, placed at the Myawaddy it qualifies
+        own = f"{m.qualifier} {m.surface}" if m.qualifier else ""
+        ident = (own or entry.name, "demonym" if m.demonym else entry.kind, entry.lat)
         span = Span(m.start, m.end, m.surface)
         if ident in places:
             places[ident].spans.append(span)
@@ -643,13 +705,15 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
         kind = _KIND_WORD.get(m.kind_word or "") or entry.kind
         kind = entry.kind if kind == "ward" else "demonym" if m.demonym else kind
         places[ident] = Place(
-            mention=m.surface + m.titled_kind, name=_display_name(m), kind=kind,
-            admin1=entry.admin1, admin2=entry.admin2, admin3=entry.admin3,
+            mention=(own or m.surface) + m.titled_kind, name=own or _display_name(m),
+            kind=kind, admin1=entry.admin1, admin2=entry.admin2, admin3=entry.admin3,
             gazetteer_id=entry.ident, country=entry.country, lat=entry.lat,
             lon=entry.lon,
             coord_source=entry.source, uncertainty_km=entry.uncertainty_km,
-            geo_precision=3 if entry.kind in ("region", "country") else 1,
-            near=m.near, why=m.why, spans=[span])
+            geo_precision=2 if own else 3 if entry.kind in ("region", "country") else 1,
+            near=[m.surface] if own else m.near, estimated=bool(own),
+            why=(f"no gazetteer lists {own}: placed at the {m.surface} it qualifies; "
+                 if own else "") + m.why, spans=[span])
     resolved = {key(s.text): p for p in reversed(places.values()) for s in p.spans}
     taken = [(s.start, s.end) for p in places.values() for s in p.spans]
     ends = [s.end for s in text.sentences]

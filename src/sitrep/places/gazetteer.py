@@ -33,7 +33,7 @@ from sitrep.places.romanise import romanise
 
 MYANMAR_BOUNDS = (9.5, 28.6, 92.1, 101.2)
 #: the spelling key's version: a change to ``key`` rebuilds the index
-KEY_VERSION = "k3"
+KEY_VERSION = "k5"
 #: "Kafr Kila" / "Kfar Kila" / "Kefar Tavor": one Arabic and Hebrew word for village
 _KAFR = re.compile(r"\b(?:kafr|kefar|kfar)\b")
 _VARIANTS = (("ae", "e"), ("aw", "au"), ("kh", "hk"), ("oe", "o"), ("ei", "e"), ("ph", "p"),
@@ -76,6 +76,9 @@ def key(name: str) -> str:
     text = re.sub(r"\(.*?\)", "", text)
     text = _KAFR.sub("kfr", text)
     text = re.sub(r"(?<=[a-z])ar\b", "a", text)  # MIMU's "Ya Da Nar" is news' "Yadana"
+    # a word's final y after a consonant is its i: "Myawaddy"/"Mya Wa Di",
+    # "Vovchanski Khutory"/"Khutori" (transliterations write the one sound both ways)
+    text = re.sub(r"(?<=[b-df-hj-np-tv-xz])y\b", "i", text)
     text = _MILE.sub(lambda m: _NUMBERS.get(m.group(1) or "", m.group(1) or "") + "maing", text)
     text = re.sub(r"[^a-z0-9]", "", text)
     for old, new in _VARIANTS:
@@ -214,6 +217,9 @@ def build_index() -> Index:
         bare = re.sub(r"\s*\(.*?\)\s*", " ", entry.name).strip()
         if bare != entry.name:
             index[key(bare)].append(entry)
+        spoken = _ELIDED.sub(r"\1a", entry.name)
+        if spoken != entry.name and entry not in index[key(spoken)]:
+            index[key(spoken)].append(entry)
         _add_romanised(index, entry, burmese)
     for name, entry in world_entries():
         name_key = key(name)
@@ -225,6 +231,9 @@ def build_index() -> Index:
     return dict(index)
 
 
+#: "M'kuiimnu": MIMU writes an elided vowel as an apostrophe where the news writes it out
+#: ("Makui Imnu"); the spoken form is indexed too
+_ELIDED = re.compile(r"\b([A-Za-z])['’](?=[a-z])")
 #: shorter keys of world names ("Ko", "Ba") would turn stray capitals into places
 _MIN_WORLD_KEY = 3
 #: shorter romanised spellings ("mo", "pin") would turn common words into villages

@@ -19,6 +19,8 @@ _DIRECTION = (r"(north|south|east|west|north-?east|north-?west|south-?east|south
               r"(?:ern|ward)?")
 _RELATIVE = re.compile(r"^\W{0,3}(?:some |about |around |roughly |nearly |approximately )?"
                        r"(\d+(?:\.\d+)?)[ -]?(km|kilometers|kilometres|miles)\s+"
+                       # "30 kilometres (18 miles) northwest of X": the conversion is skipped
+                       r"(?:\(\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\)\s+)?"
                        rf"(?:(?:to the |to )?{_DIRECTION}\s+(?:of|from)|(?:\w+\s+){{0,2}}from)"
                        rf"\s+(?:the\s+)?({_NAME})")
 _BETWEEN = re.compile(rf"\bbetween (?:the )?({_NAME})(?: towns?| villages?)?,? and (?:the )?"

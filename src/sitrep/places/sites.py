@@ -32,9 +32,24 @@ def _site_pattern() -> re.Pattern[str]:
                       rf"(?:{alternatives})))\b")
 
 
+@cache
+def _based_pattern() -> re.Pattern[str]:
+    """"the Sittwe-based regional operations command": a site the text ties to its town by
+    "-based", with up to three lowercase words before its site word."""
+    alternatives = "|".join(re.escape(w) for w in site_words())
+    return re.compile(rf"(?<![\w'’-])([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-based"
+                      rf"(?: [a-z]+){{0,3}}? (?:{alternatives})\b")
+
+
+#: "Ward (4)", "Ward No. 3", "Ward 12": a town's numbered ward (Myanmar's towns number them)
+_NUMBERED_WARD = re.compile(r"\bWard (?:No\.? ?)?(?:\(\d{1,2}\)|\d{1,2}\b)")
+
+
 def _candidates(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, surface) of every named site in the text, minus actors' ("TNLA camp")."""
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), m.group(0)) for m in _based_pattern().finditer(text)
+        if not any(s < m.end(1) and m.start() < e for s, e in skip)]
     for m in _site_pattern().finditer(text):
         # "Kyauktaw’s Ywama ward": the site is Ywama ward, its owner the host named inside
         name = re.split(r"[’']s ", _LEAD.sub("", m.group(1)))[-1]
@@ -43,6 +58,9 @@ def _candidates(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, 
                 or any(s < m.end(1) and start < e for s, e in skip):
             continue
         out.append((start, m.end(), text[start:m.end()]))
+    named = list(out)
+    out += [(m.start(), m.end(), m.group(0)) for m in _NUMBERED_WARD.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e, _ in named)]
     return out
 
 

@@ -149,13 +149,22 @@ _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ
 
 
 def _is_part_name(name: str, line: str) -> bool:
-    """A name: not a common word, an acronym ("TNLA"), a phrase led by "The", nor a
-    headline's Title Case words ("Another Airstrike Bombing in Mogok")."""
+    """A name: not a common word, an acronym ("TNLA"), a phrase led by "The", a headline's
+    Title Case words ("Another Airstrike Bombing in Mogok"), nor an organisation's name
+    ("Resistance Committees")."""
     words = line.split()
     headline = not line.rstrip().endswith((".", "!", "?", '"', "”")) and \
         sum(w[:1].isupper() for w in words) > 0.6 * len(words)
     return (name.lower() not in stop_words() and not name.isupper() and len(name) > 3
-            and name.split()[0].lower() not in _LEADS and not headline)
+            and name.split()[0].lower() not in _LEADS and not headline
+            and name.split()[-1].lower() not in _organisation_words())
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Nouns that end an organisation's name ("Resistance Committees":
+    ``data/organisation_words.txt``)."""
+    return frozenset(lines("organisation_words.txt"))
 
 
 def _parse_says_place(text: AnalysedText, start: int, end: int) -> bool:
