@@ -182,6 +182,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
     halves = _alternation(list(f.lex.halves), ignore_case=True)
     weekday_week = rf"(?P<wk1>{f.shifts}){W}(?i:week),?{W}(?:(?i:on){W})?"
     time_of_day = _alternation(f.lex.times_of_day, ignore_case=True)
+    weekday_lead = _alternation(f.lex.weekday_leads, ignore_case=True)
     return {
         "day_word": rf"\b(?P<word>{day_words})\b",
         "ago": rf"\b(?P<num>{f.number}){W}(?P<unit>{f.units}){W}(?i:ago)\b",
@@ -202,7 +203,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
             rf"(?i:weekend)\b"
         ),
         "weekday": (
-            rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b(?i:early|late){W})?"
+            rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b{weekday_lead}{W})?"
             rf"{f.weekday_word('wd')}(?:{W}{time_of_day})?"
             rf"(?:,?{W}(?:(?i:of){W})?(?P<wk2>{f.shifts}){W}(?i:week)\b)?"
         ),

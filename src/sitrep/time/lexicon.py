@@ -58,6 +58,7 @@ class Lexicon:
     month_triggers: list[str]
     year_triggers: list[str]
     times_of_day: list[str]
+    weekday_leads: list[str]  # "overnight on" before a weekday: that day
     range_words: dict[str, list[str]]  # "between" -> ["and", "to"]
     published_labels: list[str]
     updated_labels: list[str]
@@ -194,6 +195,7 @@ def lexicon() -> Lexicon:
         month_triggers=_words(relative["month_triggers"]),
         year_triggers=_words(relative["year_triggers"]),
         times_of_day=_words(relative["times_of_day"]),
+        weekday_leads=_words(relative["weekday_leads"]),
         range_words={str(k).lower(): _words(v) for k, v in relative["range_words"].items()},
         published_labels=_words(datelines["published_labels"]),
         updated_labels=_words(datelines["updated_labels"]),
