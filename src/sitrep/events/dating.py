@@ -395,11 +395,12 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
     one date closing the trigger's clause."""
     in_sentence = _dates_in(dates, sentence.start, sentence.end)
     clauses = _relative_clauses(sentence, in_sentence)
-    home = _clause_of(trigger_at, clauses)
+    home = inside = _clause_of(trigger_at, clauses)
     if home is None:  # "The attack on X, which took place on Sunday": the trigger's own
         home = _clause_after_noun(sentence, trigger_at, clauses)
     in_sentence = [d for d in in_sentence if not _vague_elsewhere(d, sentence, trigger_at)
-                   and not _in_other_clause(d, home, clauses)]
+                   and not _in_other_clause(d, home, clauses)
+                   and not _after_own_clause(d, inside, clauses)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
     opening = next((d for d in in_sentence if _opens(sentence, d)), None)
@@ -443,6 +444,17 @@ def _in_other_clause(interval: DateInterval, home: int | None,
         return False
     inside = _clause_of(interval.span.start, clauses)
     return inside is not None and inside != home
+
+
+def _after_own_clause(interval: DateInterval, home: int | None,
+                      clauses: list[tuple[int, int]]) -> bool:
+    """A date after the end of the relative clause that holds the trigger (not one
+    told after a trigger noun: "The attack, which ..., killed five on Sunday"): it dates
+    the main clause ("The RSF, which captured Nyala, shelled El Fasher on Wednesday": the
+    capture is told with no date of its own)."""
+    if interval.span is None or home is None:
+        return False
+    return interval.span.start >= clauses[home][1]
 
 
 @cache
@@ -842,7 +854,7 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
     # "sources, who spoke anonymously, said that jets struck X": a subject relative between
     # commas ("who" + a verb, a few words) closed before the trigger
     if sentence[:relative.start()].rstrip().endswith(",") and \
-            _CLOSED_ASIDE.match(sentence, relative.start()):
+            (aside := _CLOSED_ASIDE.match(sentence, relative.start())) and aside.end() <= offset:
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
     # ("who spoke anonymously, said that drones carried out ...": the main verb came)
