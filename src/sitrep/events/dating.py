@@ -747,7 +747,7 @@ def _anaphoric(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterva
     if shift_found is None or not scene.text:
         return None
     found, days = shift_found
-    told = _last_told(sentence.start, scene.dates, scene.text)
+    told = _last_told(sentence.start, scene.dates, scene.text, narrated_day=days != 0)
     if told is None or told.start is None or told.end is None:
         return None
     if sentence.start + found.start() < trigger_at and _points_back(sentence.text, found):
@@ -774,11 +774,30 @@ def _shifted_own(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterv
                         own.precision)
 
 
-def _last_told(before: int, dates: list[DateInterval], text: str) -> DateInterval | None:
-    """The last resolved date in the narrative before ``before``."""
+def _last_told(before: int, dates: list[DateInterval], text: str,
+               narrated_day: bool = False) -> DateInterval | None:
+    """The last resolved date in the narrative before ``before``. With ``narrated_day``
+    (what "the next day" or "two days later" counts from) only a single day counts, and
+    not the day something was said or published ("a report released on Tuesday") nor
+    a longer date ("people who had fled in August"): the shift counts days of the story."""
     told = [d for d in dates if d.span and d.span.end <= before and d.start is not None
             and not _in_quote(text, d.span.start)]
+    if narrated_day:
+        told = [d for d in told if d.start == d.end and not _reporting_date(text, d)]
     return max(told, key=lambda d: d.span.start if d.span else 0, default=None)
+
+
+@cache
+def _reporting_pattern() -> re.Pattern[str]:
+    verbs = _phrases(lexicon().speech_verbs + lexicon().report_verbs)
+    return re.compile(rf"\b(?:{verbs})\b[^.,;“”\"]{{0,40}}$", re.IGNORECASE)
+
+
+def _reporting_date(text: str, interval: DateInterval) -> bool:
+    """ "said on Tuesday", "a statement issued on Tuesday": the day of the report."""
+    assert interval.span is not None
+    before = text[_sentence_bounds(text, interval.span.start)[0]:interval.span.start]
+    return _reporting_pattern().search(before) is not None
 
 
 @cache

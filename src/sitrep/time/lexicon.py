@@ -70,6 +70,7 @@ class Lexicon:
     reversal_words: list[str]
     state_since_participles: list[str]
     speech_verbs: list[str]
+    report_verbs: list[str]  # "issued on Tuesday": the day of a report
     hearsay_words: list[str]
     since_then: list[str]
     happening_verbs: list[str]
@@ -207,6 +208,7 @@ def lexicon() -> Lexicon:
         reversal_words=_words(relative["reversal_words"]),
         state_since_participles=_words(relative["state_since_participles"]),
         speech_verbs=_words(relative["speech_verbs"]),
+        report_verbs=_words(relative["report_verbs"]),
         hearsay_words=_words(relative["hearsay_words"]),
         since_then=_words(relative["since_then"]),
         happening_verbs=_words(relative["happening_verbs"]),
