@@ -303,8 +303,6 @@ def test_rows_are_unique() -> None:
 #: rows sitrep does not yet date as the convention says (strict: one that passes fails)
 KNOWN_GAPS: set[str] = {
     "for a day",
-    "the next day in the same sentence",
-    "a week after another dated event",
 }
 
 

@@ -121,7 +121,9 @@ _CLOSED_ASIDE = re.compile(r"(?:which|who)\s+(?!(?:the|a|an|its|their|his|her|th
 #: "since recapturing Nawnghkio": a campaign dated by an earlier event at a place
 _SINCE_EVENT = re.compile(r"\bsince\s+\w+ing\s+(?P<place>[A-Z][\w’'-]+)")
 #: "A day after that, ...": the words point back, the shift keeps its sign
-_BACK_REFERENCE = re.compile(r"\s*(?:,|that\b|this\b|it\b)", re.IGNORECASE)
+#: ("a week after it captured Bara": "it" opens a clause, the other event)
+_BACK_REFERENCE = re.compile(r"\s*(?:,|that\b|this\b|it\b(?=\s*(?:[,.;:!?]|$)))",
+                             re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
 #: the armed sides a campaign and a report may share (victims do not make a side)
 _NOT_A_SIDE = frozenset({"Civilians"})
@@ -158,6 +160,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     """Rules 1-9 in order (the module's docstring)."""
     doc, dates = scene.doc, scene.dates
     offset = trigger_at - sentence.start
+    if (trailing := _trailing_shift(sentence, trigger_at, scene)) is not None:
+        return trailing
     own = _own_date(sentence, trigger_at, dates)
     if own is not None and (shifted := _shifted_own(own, trigger_at, scene)):
         return shifted
@@ -754,6 +758,53 @@ def _anaphoric(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterva
         days = -days  # "occurred a day after [X killed 12]": X is the earlier one
     shift = timedelta(days=days)
     return DateInterval(told.start + shift, told.end + shift, found.group(0), told.precision)
+
+
+#: words between a trigger and a shift after it that give the shift another verb
+_OTHER_VERB = re.compile(r"[.;:!?\n]|\b(?:and|but|while|whereas|which|who|where|when|"
+                         r"said|says|told)\b", re.IGNORECASE)
+
+
+def _trailing_shift(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """A shift told after the trigger in its clause, with no date of the trigger's own
+    before it: "shelled Bara on Monday and bombed El Fasher the next day" (the day after
+    the date told before the trigger, or the story's last day); "shelled El Fasher, a week
+    after it captured Bara on September 1" (the date after the shift, moved by it)."""
+    text = scene.text
+    if not text:
+        return None
+    trigger_end = trigger_at + len(_word_at(text, trigger_at))
+    reach = min(sentence.end, trigger_at + DATE_REACH)
+    shift_found = _shift_in(text, trigger_end, reach)
+    if shift_found is None:
+        return None
+    found, days = shift_found
+    between = text[trigger_end:found.start()]
+    in_sentence = _dates_in(scene.dates, sentence.start, sentence.end)
+    spans = [d.span for d in in_sentence if d.span]
+    if _OTHER_VERB.search(between) or sum(map(_is_past, re.findall(r"[\w’'-]+", between))) \
+            or any(sp.start < found.end() and found.start() < sp.end for sp in spans) \
+            or any(trigger_at <= sp.start < found.start() for sp in spans):
+        return None  # another verb's shift, part of a date, or the trigger dated before it
+    if _points_back(text, found):  # "a week after [it captured Bara on September 1]"
+        clause_end = re.search(r"[.;:!?\n]", text[found.end():sentence.end])
+        stop = found.end() + clause_end.start() if clause_end else sentence.end
+        after = [d for d in in_sentence if d.span and found.end() <= d.span.start < stop
+                 and d.start is not None and d.end is not None]
+        if not after:
+            return None
+        anchor = after[0]
+    else:  # "the next day": from the date told before the trigger
+        before = [d for d in in_sentence if d.span and d.span.end <= trigger_at
+                  and d.start is not None and d.end is not None]
+        anchor = before[-1] if before else \
+            _last_told(sentence.start, scene.dates, text, narrated_day=days != 0)
+        if anchor is None:
+            return None
+    assert anchor.start is not None and anchor.end is not None
+    shift = timedelta(days=days)
+    return DateInterval(anchor.start + shift, anchor.end + shift,
+                        f"{anchor.text} ... {found.group(0)}", anchor.precision)
 
 
 def _shifted_own(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
