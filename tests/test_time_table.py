@@ -33,6 +33,8 @@ TABLE: list[tuple[str, str, str | None, str | None, int]] = [
     ("Monday evening", THU, "2025-08-04", "2025-08-04", 1),
     ("late Sunday night", THU, "2025-08-03", "2025-08-03", 1),
     ("overnight on Tuesday", THU, "2025-08-05", "2025-08-05", 1),
+    ("on Friday (July 25)", THU, "2025-07-25", "2025-07-25", 1),
+    ("Friday (25 July 2025)", THU, "2025-07-25", "2025-07-25", 1),
     ("overnight into Wednesday", THU, "2025-08-06", "2025-08-06", 1),
     ("Tuesday overnight", THU, "2025-08-05", "2025-08-05", 1),
     ("last week on Wednesday", THU, "2025-07-30", "2025-07-30", 1),

@@ -858,7 +858,9 @@ def _duration_pattern() -> re.Pattern[str]:
     numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
     # ("after a months-long siege" counts nothing: the unit is part of an adjective)
     # (no count: "after weeks of fighting", a vague length)
-    count = rf"(?:(?P<num>{numbers}|\d{{1,2}})\s+)?(?P<unit>days|weeks|months)\b(?!-)"
+    # ("for a day", "after one day of fighting": N = 1, the publication day itself)
+    count = rf"(?:(?:(?P<num>{numbers}|\d{{1,2}})\s+)?(?P<unit>days|weeks|months)\b(?!-)" \
+        rf"|(?:an?|one)\s+(?P<day>day)\b(?!-))"
     # "In three weeks since the launch of ...": "in" counts only before "since"
     in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
     return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
@@ -871,6 +873,8 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
     found = _duration_pattern().search(sentence.text)
     if found is None or published is None:
         return None
+    if found["day"]:
+        return DateInterval(published, published, found.group(0), DAY)
     unit = lexicon().units[found["unit"].lower()]
     low, high = _count(found["num"]) if found["num"] else (0, -1)
     if low != high:  # "for a few days", "after weeks of fighting": GOLD.md's vague spans

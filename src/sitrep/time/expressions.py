@@ -92,7 +92,9 @@ class _Fragments:
 
 
 def _date_rules(f: _Fragments) -> dict[str, str]:
-    wd_lead = rf"(?:{f.weekday('wd')},?{W})?"
+    # "Friday, September 5", "Friday (September 5)": the date names the day
+    wd_lead = rf"(?:{f.weekday('wd')}(?:,?{W}|{OW}(?P<paren>\()))?"
+    closing = r"(?(paren)\))"
     to = rf"(?:{OW}{DASH}{OW}|{W}(?P<conn>(?i:to|and|until|till|through)){W})"
     between = rf"(?:(?P<lead>(?i:from|between)){W})?"
     return {
@@ -111,11 +113,11 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
         ),
         "mdy": (
             rf"{wd_lead}{f.month('m')}{W}{f.day('d')}"
-            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?"
+            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?{closing}"
         ),
         "dmy": (
             rf"{wd_lead}(?:(?i:the){W})?{f.day('d')}(?:{W}(?i:of))?{W}{f.month('m')}"
-            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?"
+            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?{closing}"
         ),
         "md_list": (
             rf"{wd_lead}{f.month('m')}{W}{f.day('d1')}(?:,{W}{f.day('dx')})*,?{W}(?i:and|&){W}"
