@@ -60,6 +60,12 @@ ROWS: list[Row] = [
      "September 5.", "Nyala", [_day("2025-09-05")]),
     ("ISO date", FRI, "Sudanese army aircraft bombed Nyala on 2025-09-05, killing three "
      "people.", "Nyala", [_day("2025-09-05")]),
+    ("a date after a participle clause", FRI, "Ten civilians were killed by artillery in "
+     "Laukkai, located in the Kokang Self-Administered Zone of northern Shan State, on "
+     "September 2.", "Laukkai", [_day("2025-09-02")]),
+    ("as of a day is a present report", FRI, "Clashes between junta troops and the TNLA "
+     "continue in Kyaukme Township, far from the old railway bridge and the river, as of "
+     "Thursday, according to locals.", "Kyaukme", [NOW]),
     # --- weekdays and their parts --------------------------------------------------
     ("weekday night", FRI, "Russian drones struck Kharkiv on Wednesday night, killing two "
      "people.", "Kharkiv", [_day("2025-09-10")]),

@@ -54,15 +54,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import DAY, MONTH, WEEK, month_end, precision_for, shift_month
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -139,17 +143,20 @@ class Scene:
     text: str = ""
     actors: Sequence[ActorMention] = ()
     sides: frozenset[str] = frozenset()
+    parse: Callable[[], Doc] | None = None
 
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
              previous: DateInterval | None, doc: Document,
              text: str = "", actors: Sequence[ActorMention] = (),
-             sides: frozenset[str] = frozenset()) -> DateInterval | None:
+             sides: frozenset[str] = frozenset(),
+             parse: Callable[[], Doc] | None = None) -> DateInterval | None:
     """The interval that dates the event whose trigger is at ``trigger_at``.
 
     Without ``text`` (the whole document) the rules that look beyond the sentence
-    (anaphora, campaigns, quotations) stay silent."""
-    scene = Scene(doc, dates, text, actors, sides)
+    (anaphora, campaigns, quotations) stay silent; ``parse`` gives the sentence's spaCy
+    parse, read only where the words alone cannot tell which verb a date belongs to."""
+    scene = Scene(doc, dates, text, actors, sides, parse)
     told_as_past = _is_past(_word_at(sentence.text, trigger_at - sentence.start))
     return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published,
                       told_as_past)
@@ -162,7 +169,7 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     offset = trigger_at - sentence.start
     if (trailing := _trailing_shift(sentence, trigger_at, scene)) is not None:
         return trailing
-    own = _own_date(sentence, trigger_at, dates)
+    own = _own_date(sentence, trigger_at, dates, scene.parse)
     if own is not None and (shifted := _shifted_own(own, trigger_at, scene)):
         return shifted
     if own is not None and (later := _sequel(own, trigger_at, scene)):
@@ -393,8 +400,8 @@ def _dates_in(dates: list[DateInterval], start: int, end: int) -> list[DateInter
     return [dates[i] for i in sorted(order.positions[low:high])]
 
 
-def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
-              ) -> DateInterval | None:
+def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
+              parse: Callable[[], Doc] | None = None) -> DateInterval | None:
     """The sentence's date nearest the trigger; else one opening the sentence; else its
     one date closing the trigger's clause."""
     in_sentence = _dates_in(dates, sentence.start, sentence.end)
@@ -412,7 +419,7 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
         return opening
     if placed or near:
         return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
-    return _closing_date(sentence, trigger_at, in_sentence)
+    return _closing_date(sentence, trigger_at, in_sentence, parse)
 
 
 #: ", which ...", ", who ...": a relative clause set off by a comma
@@ -495,8 +502,8 @@ _CLAUSE_BREAK = re.compile(r"[;:!?“”\"]|\b(?:which|who|whom|whose|where|when
                            re.IGNORECASE)
 
 
-def _closing_date(sentence: Sentence, trigger_at: int, in_sentence: list[DateInterval]
-                  ) -> DateInterval | None:
+def _closing_date(sentence: Sentence, trigger_at: int, in_sentence: list[DateInterval],
+                  parse: Callable[[], Doc] | None = None) -> DateInterval | None:
     """ "Clashes were reported between the junta and the TNLA in Nawnghkio Township,
     northern Shan State, on Monday": the sentence's one date, after the trigger and
     beyond DATE_REACH, dates it when no other clause or verb comes between."""
@@ -505,9 +512,49 @@ def _closing_date(sentence: Sentence, trigger_at: int, in_sentence: list[DateInt
         return None
     between = sentence.text[trigger_at - sentence.start:placed[0].span.start - sentence.start]
     words = re.findall(r"[\w’'-]+", between)[1:]  # the trigger's own word aside
-    if _CLAUSE_BREAK.search(between) or sum(map(_is_past, words)) > 1:
+    # where the words cannot tell ("killed by artillery in Laukkai, located in the Kokang
+    # Self-Administered Zone, on Nov. 22"), the parse says which verb the date modifies
+    if (_CLAUSE_BREAK.search(between) or sum(map(_is_past, words)) > 1) and (
+            parse is None or not _same_predicate(parse(), trigger_at - sentence.start,
+                                                 placed[0].span.start - sentence.start)):
         return None
     return placed[0]
+
+
+#: parts of speech that head a predicate
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    """The token starting at or holding the character ``offset`` of the sentence."""
+    for token in doc:
+        if token.idx <= offset < token.idx + max(1, len(token.text)):
+            return token
+    return None
+
+
+def _predicate_of(token: Token) -> Token:
+    """The verb a word belongs to: itself when a verb, else the first verb above it."""
+    seen = 0
+    while token.pos_ not in _PREDICATE_POS and token.head is not token and seen < 40:
+        token, seen = token.head, seen + 1
+    return token
+
+
+def _same_predicate(doc: Doc, trigger: int, when: int) -> bool:
+    """The date and the trigger belong to one verb in the dependency parse ("were killed
+    by artillery ..., on Nov. 22": both hang from "killed")."""
+    trigger_token, date_token = _token_at(doc, trigger), _token_at(doc, when)
+    if trigger_token is None or date_token is None:
+        return False
+    verb = _predicate_of(trigger_token)
+    # a past verb only: "clashes continue ... as of Thursday" is a present report, dated
+    # by the week up to publication, not by the day it was true
+    return verb.tag_ in _PAST_TAGS and verb == _predicate_of(date_token)
+
+
+#: Penn tags of a verb told in the past (simple past, past participle)
+_PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 def _vague_elsewhere(interval: DateInterval, sentence: Sentence, trigger_at: int) -> bool:
@@ -791,16 +838,14 @@ def _trailing_shift(sentence: Sentence, trigger_at: int, scene: Scene) -> DateIn
         stop = found.end() + clause_end.start() if clause_end else sentence.end
         after = [d for d in in_sentence if d.span and found.end() <= d.span.start < stop
                  and d.start is not None and d.end is not None]
-        if not after:
-            return None
-        anchor = after[0]
+        anchor: DateInterval | None = after[0] if after else None
     else:  # "the next day": from the date told before the trigger
         before = [d for d in in_sentence if d.span and d.span.end <= trigger_at
                   and d.start is not None and d.end is not None]
         anchor = before[-1] if before else \
             _last_told(sentence.start, scene.dates, text, narrated_day=days != 0)
-        if anchor is None:
-            return None
+    if anchor is None:
+        return None
     assert anchor.start is not None and anchor.end is not None
     shift = timedelta(days=days)
     return DateInterval(anchor.start + shift, anchor.end + shift,
