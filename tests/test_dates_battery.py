@@ -318,6 +318,12 @@ ROWS: list[Row] = [
      [_day("2025-09-09")]),
     ("event day before the day said", FRI, "The RSF shelled El Fasher on Tuesday, the army "
      "said on Thursday.", "El Fasher", [_day("2025-09-09")]),
+    ("a date with an aside placing another event", FRI, "On September 3, a day before army "
+     "troops entered Bara, RSF fighters shelled El Fasher, killing five people.",
+     "El Fasher", [_day("2025-09-03")]),
+    ("the event in the aside is a day after", FRI, "On September 3, a day after RSF fighters "
+     "shelled El Fasher, army jets bombed Nyala, killing three people.", "El Fasher",
+     [_day("2025-09-02")]),
     ("a week after another dated event", FRI, "The RSF shelled El Fasher, a week after it "
      "captured Bara on September 1.", "El Fasher", [_day("2025-09-08")]),
     ("the other event keeps its own date", FRI, "The RSF shelled El Fasher, a week after it "

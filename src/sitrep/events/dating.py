@@ -864,6 +864,9 @@ def _shifted_own(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterv
         return None
     found, days = shift_found
     if _points_back(scene.text, found):
+        if "," in scene.text[found.end():trigger_at]:
+            return None  # "on September 30, a day before X, the TNLA set fire": the trigger
+            # follows the aside that places the other event, and keeps the date itself
         days = -days
     shift = timedelta(days=days)
     return DateInterval(own.start + shift, own.end + shift, f"{own.text} ... {found.group(0)}",
