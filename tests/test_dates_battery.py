@@ -310,6 +310,23 @@ ROWS: list[Row] = [
     ("a date told after the verb in the next sentence does not date back", FRI, "RSF drones "
      "struck El Fasher, killing five people. The army bombed Nyala on Thursday.",
      "El Fasher", [NOW]),
+    ("wire style: overnight, said on the publication day", FRI, "Russian drones struck "
+     "Kharkiv overnight, killing two people, the regional governor said on Friday.",
+     "Kharkiv", [_day("2025-09-11")]),
+    ("wire style: the event's weekday and the day said", FRI, "Gunmen killed 12 villagers in "
+     "an attack on Sunday near Mopti in central Mali, local officials said Monday.",
+     "Mopti", [_day("2025-09-07")]),
+    ("wire style: came days after an earlier attack", FRI, "Gunmen killed 12 villagers in an "
+     "attack on Sunday near Mopti in central Mali. The attack came two days after jihadists "
+     "ambushed soldiers near Gao.", "Gao", [_day("2025-09-05")]),
+    ("wire style: an undated lede", FRI, "A Russian missile strike on Odesa killed three "
+     "people, the regional governor said.", "Odesa", [NOW]),
+    ("wire style: the day in a later sentence of the same strike", FRI, "A Russian missile "
+     "strike on Odesa killed three people, the regional governor said. The missiles hit a "
+     "residential building in Odesa early on Thursday.", "Odesa", [_day("2025-09-11")]),
+    ("wire style: according to a ministry on a day", FRI, "Israeli strikes killed 15 people "
+     "in Rafah on Saturday, according to local health officials.", "Rafah",
+     [_day("2025-09-06")]),
     # --- a date in another clause does not leak ---------------------------------------
     ("relative clause year does not date the main verb", FRI, "The RSF, which seized Nyala "
      "in 2023, shelled El Fasher, residents said.", "El Fasher", [NOW]),
