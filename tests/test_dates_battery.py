@@ -273,6 +273,10 @@ ROWS: list[Row] = [
      "captured Bara.", "Bara", [("2025-09-08", "2025-09-12", 2)]),
     ("for a day", FRI, "The RSF has been shelling El Fasher for a day.", "El Fasher",
      [_day("2025-09-12")]),
+    ("for a third straight day", FRI, "Fighting between the army and the RSF raged in El "
+     "Fasher for a third straight day.", "El Fasher", [("2025-09-10", "2025-09-12", 2)]),
+    ("for the second consecutive day", FRI, "Russian aircraft bombed Kharkiv for the second "
+     "consecutive day, killing two people.", "Kharkiv", [("2025-09-11", "2025-09-12", 2)]),
     # --- sequence words: from the previous event's date --------------------------------
     ("the next day", FRI, "The RSF shelled Bara on Monday. The next day, RSF fighters "
      "shelled El Fasher, killing five people.", "El Fasher", [_day("2025-09-09")]),

@@ -907,8 +907,11 @@ def _duration_pattern() -> re.Pattern[str]:
     # ("after a months-long siege" counts nothing: the unit is part of an adjective)
     # (no count: "after weeks of fighting", a vague length)
     # ("for a day", "after one day of fighting": N = 1, the publication day itself)
+    ordinals = _phrases(lex.ordinals)
+    running = _phrases(lex.running_words)
     count = rf"(?:(?:(?P<num>{numbers}|\d{{1,2}})\s+)?(?P<unit>days|weeks|months)\b(?!-)" \
-        rf"|(?:an?|one)\s+(?P<day>day)\b(?!-))"
+        rf"|(?:an?|one)\s+(?P<day>day)\b(?!-)" \
+        rf"|(?:a|the)\s+(?P<ord>{ordinals})\s+(?:(?:{running})\s+)?(?P<ounit>day|week)\b)"
     # "In three weeks since the launch of ...": "in" counts only before "since"
     in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
     return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
@@ -923,8 +926,12 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
         return None
     if found["day"]:
         return DateInterval(published, published, found.group(0), DAY)
-    unit = lexicon().units[found["unit"].lower()]
-    low, high = _count(found["num"]) if found["num"] else (0, -1)
+    if found["ord"]:  # "for a third straight day": the third of N days ending now
+        low = high = lexicon().ordinals[found["ord"].lower()]
+        unit = found["ounit"].lower()
+    else:
+        unit = lexicon().units[found["unit"].lower()]
+        low, high = _count(found["num"]) if found["num"] else (0, -1)
     if low != high:  # "for a few days", "after weeks of fighting": GOLD.md's vague spans
         days = lexicon().vague_days.get(unit)  # (the past few days: the week; weeks: 30)
         if days is None:  # ("for months" gives no edge)

@@ -75,6 +75,8 @@ class Lexicon:
     since_then: list[str]
     happening_verbs: list[str]
     duration_leads: list[str]
+    ordinals: dict[str, int]  # "third" -> 3: "for a third straight day"
+    running_words: list[str]  # "consecutive", "straight"
     flight_words: list[str]
     cause_words: list[str]
     irregular_pasts: list[str]
@@ -213,6 +215,8 @@ def lexicon() -> Lexicon:
         since_then=_words(relative["since_then"]),
         happening_verbs=_words(relative["happening_verbs"]),
         duration_leads=_words(relative["duration_leads"]),
+        ordinals={str(k).lower(): int(v) for k, v in relative["ordinals"].items()},
+        running_words=_words(relative["running_words"]),
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),
         irregular_pasts=_words(relative["irregular_pasts"]),
