@@ -377,6 +377,15 @@ ROWS: list[Row] = [
      "Kupiansk", [UNDATED]),
     ("earlier in the war", FRI, "Russian drones struck Kharkiv on Wednesday. Russian forces "
      "had captured Kupiansk earlier in the war.", "Kupiansk", [UNDATED]),
+    ("years ago", FRI, "Russian drones struck Kharkiv on Wednesday. Russian forces captured "
+     "Kupiansk years ago.", "Kupiansk", [UNDATED]),
+    ("early in the war", FRI, "Russian drones struck Kharkiv on Wednesday. Russian forces "
+     "captured Kupiansk early in the war.", "Kupiansk", [UNDATED]),
+    ("at the start of the war opening", FRI, "Russian drones struck Kharkiv on Wednesday. At "
+     "the start of the war, Russian forces captured Kupiansk.", "Kupiansk", [UNDATED]),
+    ("undated past words in another clause leave the news dated", FRI, "Russian drones "
+     "struck Odesa on Wednesday. Russian missiles also struck Kharkiv, where Ukrainian "
+     "troops previously held a base.", "Kharkiv", [_day("2025-09-10")]),
     # --- never after publication ------------------------------------------------------------
     ("a day after publication without a year is last year's", FRI, "Sudanese army aircraft "
      "bombed Nyala on September 20, killing three people.", "Nyala", [_day("2024-09-20")]),

@@ -206,7 +206,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         previous = None  # an undated past event dates nothing told after it
     if _in_relative_clause(sentence.text, offset):
         return undated_past(_word_at(sentence.text, offset))
-    if told_as_past := _undated_past_pattern().search(sentence.text):
+    own_clauses = _without_other_clauses(sentence, offset, scene.dates)
+    if told_as_past := _undated_past_pattern().search(own_clauses):
         return undated_past(told_as_past.group(0))
     if (pluperfect := _PLUPERFECT.search(sentence.text[max(0, offset - 40):offset])) \
             and not _hearsay().search(sentence.text):
@@ -215,7 +216,6 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
     now = _TODAY.search(near)
-    own_clauses = _without_other_clauses(sentence, offset, scene.dates)
     if _simple_past(sentence.text, offset):  # "struck Kharkiv, and officials say the toll
         now, own_clauses = None, ""  # is rising": the present is another verb's
     if now is None and (perfect or own_perfect or _ONGOING.search(own_clauses)):
