@@ -331,6 +331,20 @@ ROWS: list[Row] = [
     ("wire style: according to a ministry on a day", FRI, "Israeli strikes killed 15 people "
      "in Rafah on Saturday, according to local health officials.", "Rafah",
      [_day("2025-09-06")]),
+    ("hours later", FRI, "The RSF shelled Bara on Monday. Hours later, RSF drones struck "
+     "El Fasher, killing five people.", "El Fasher", [_day("2025-09-08")]),
+    ("shortly afterwards", FRI, "The RSF shelled Bara on Monday. Shortly afterwards, RSF "
+     "drones struck El Fasher, killing five people.", "El Fasher", [_day("2025-09-08")]),
+    ("later that night", FRI, "The RSF shelled Bara on Monday. Later that night, RSF drones "
+     "struck El Fasher, killing five people.", "El Fasher", [_day("2025-09-08")]),
+    ("the next morning", FRI, "The RSF shelled Bara on Monday. The next morning, RSF drones "
+     "struck El Fasher, killing five people.", "El Fasher", [_day("2025-09-09")]),
+    ("a day later after a date with its year", FRI, "On September 1, 2025, the RSF shelled "
+     "Bara. A day later, RSF drones struck El Fasher, killing five people.", "El Fasher",
+     [_day("2025-09-02")]),
+    ("the next day after a quoted day", FRI, "The RSF shelled Bara on Monday. “They came "
+     "back on Wednesday,” a resident said. The next day, RSF drones struck El Fasher.",
+     "El Fasher", [_day("2025-09-09")]),
     # --- a date in another clause does not leak ---------------------------------------
     ("relative clause year does not date the main verb", FRI, "The RSF, which seized Nyala "
      "in 2023, shelled El Fasher, residents said.", "El Fasher", [NOW]),
