@@ -716,7 +716,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         return []
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     text=ctx.text.text, actors=ctx.actors,
-                    sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
+                    sides=frozenset(a for a in (roles.actor1, roles.actor2) if a),
+                    parse=lambda: ctx.text.parse(sentence))
     events = []
     # places told together lie in one country: one no gazetteer holds ("pushed them out of
     # A and B", B as written) shares its neighbours' (issue 12), else the article's

@@ -54,15 +54,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import DAY, MONTH, WEEK, month_end, precision_for, shift_month
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -121,7 +125,9 @@ _CLOSED_ASIDE = re.compile(r"(?:which|who)\s+(?!(?:the|a|an|its|their|his|her|th
 #: "since recapturing Nawnghkio": a campaign dated by an earlier event at a place
 _SINCE_EVENT = re.compile(r"\bsince\s+\w+ing\s+(?P<place>[A-Z][\w’'-]+)")
 #: "A day after that, ...": the words point back, the shift keeps its sign
-_BACK_REFERENCE = re.compile(r"\s*(?:,|that\b|this\b|it\b)", re.IGNORECASE)
+#: ("a week after it captured Bara": "it" opens a clause, the other event)
+_BACK_REFERENCE = re.compile(r"\s*(?:,|that\b|this\b|it\b(?=\s*(?:[,.;:!?]|$)))",
+                             re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\s*(?:It|They)\b")
 #: the armed sides a campaign and a report may share (victims do not make a side)
 _NOT_A_SIDE = frozenset({"Civilians"})
@@ -137,17 +143,20 @@ class Scene:
     text: str = ""
     actors: Sequence[ActorMention] = ()
     sides: frozenset[str] = frozenset()
+    parse: Callable[[], Doc] | None = None
 
 
 def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
              previous: DateInterval | None, doc: Document,
              text: str = "", actors: Sequence[ActorMention] = (),
-             sides: frozenset[str] = frozenset()) -> DateInterval | None:
+             sides: frozenset[str] = frozenset(),
+             parse: Callable[[], Doc] | None = None) -> DateInterval | None:
     """The interval that dates the event whose trigger is at ``trigger_at``.
 
     Without ``text`` (the whole document) the rules that look beyond the sentence
-    (anaphora, campaigns, quotations) stay silent."""
-    scene = Scene(doc, dates, text, actors, sides)
+    (anaphora, campaigns, quotations) stay silent; ``parse`` gives the sentence's spaCy
+    parse, read only where the words alone cannot tell which verb a date belongs to."""
+    scene = Scene(doc, dates, text, actors, sides, parse)
     told_as_past = _is_past(_word_at(sentence.text, trigger_at - sentence.start))
     return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published,
                       told_as_past)
@@ -158,7 +167,9 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
     """Rules 1-9 in order (the module's docstring)."""
     doc, dates = scene.doc, scene.dates
     offset = trigger_at - sentence.start
-    own = _own_date(sentence, trigger_at, dates)
+    if (trailing := _trailing_shift(sentence, trigger_at, scene)) is not None:
+        return trailing
+    own = _own_date(sentence, trigger_at, dates, scene.parse)
     if own is not None and (shifted := _shifted_own(own, trigger_at, scene)):
         return shifted
     if own is not None and (later := _sequel(own, trigger_at, scene)):
@@ -195,7 +206,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         previous = None  # an undated past event dates nothing told after it
     if _in_relative_clause(sentence.text, offset):
         return undated_past(_word_at(sentence.text, offset))
-    if told_as_past := _undated_past_pattern().search(sentence.text):
+    own_clauses = _without_other_clauses(sentence, offset, scene.dates)
+    if told_as_past := _undated_past_pattern().search(own_clauses):
         return undated_past(told_as_past.group(0))
     if (pluperfect := _PLUPERFECT.search(sentence.text[max(0, offset - 40):offset])) \
             and not _hearsay().search(sentence.text):
@@ -204,7 +216,6 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
     now = _TODAY.search(near)
-    own_clauses = _without_other_clauses(sentence, offset, scene.dates)
     if _simple_past(sentence.text, offset):  # "struck Kharkiv, and officials say the toll
         now, own_clauses = None, ""  # is rising": the present is another verb's
     if now is None and (perfect or own_perfect or _ONGOING.search(own_clauses)):
@@ -389,17 +400,18 @@ def _dates_in(dates: list[DateInterval], start: int, end: int) -> list[DateInter
     return [dates[i] for i in sorted(order.positions[low:high])]
 
 
-def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
-              ) -> DateInterval | None:
+def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
+              parse: Callable[[], Doc] | None = None) -> DateInterval | None:
     """The sentence's date nearest the trigger; else one opening the sentence; else its
     one date closing the trigger's clause."""
     in_sentence = _dates_in(dates, sentence.start, sentence.end)
     clauses = _relative_clauses(sentence, in_sentence)
-    home = _clause_of(trigger_at, clauses)
+    home = inside = _clause_of(trigger_at, clauses)
     if home is None:  # "The attack on X, which took place on Sunday": the trigger's own
         home = _clause_after_noun(sentence, trigger_at, clauses)
     in_sentence = [d for d in in_sentence if not _vague_elsewhere(d, sentence, trigger_at)
-                   and not _in_other_clause(d, home, clauses)]
+                   and not _in_other_clause(d, home, clauses)
+                   and not _after_own_clause(d, inside, clauses)]
     near = [d for d in in_sentence if d.span and abs(d.span.start - trigger_at) <= DATE_REACH]
     placed = [d for d in near if d.start is not None or d.end is not None]
     opening = next((d for d in in_sentence if _opens(sentence, d)), None)
@@ -407,7 +419,7 @@ def _own_date(sentence: Sentence, trigger_at: int, dates: list[DateInterval]
         return opening
     if placed or near:
         return min(placed or near, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
-    return _closing_date(sentence, trigger_at, in_sentence)
+    return _closing_date(sentence, trigger_at, in_sentence, parse)
 
 
 #: ", which ...", ", who ...": a relative clause set off by a comma
@@ -445,6 +457,17 @@ def _in_other_clause(interval: DateInterval, home: int | None,
     return inside is not None and inside != home
 
 
+def _after_own_clause(interval: DateInterval, home: int | None,
+                      clauses: list[tuple[int, int]]) -> bool:
+    """A date after the end of the relative clause that holds the trigger (not one
+    told after a trigger noun: "The attack, which ..., killed five on Sunday"): it dates
+    the main clause ("The RSF, which captured Nyala, shelled El Fasher on Wednesday": the
+    capture is told with no date of its own)."""
+    if interval.span is None or home is None:
+        return False
+    return interval.span.start >= clauses[home][1]
+
+
 @cache
 def _happening_pattern() -> re.Pattern[str]:
     body = _phrases(lexicon().happening_verbs)
@@ -479,8 +502,8 @@ _CLAUSE_BREAK = re.compile(r"[;:!?“”\"]|\b(?:which|who|whom|whose|where|when
                            re.IGNORECASE)
 
 
-def _closing_date(sentence: Sentence, trigger_at: int, in_sentence: list[DateInterval]
-                  ) -> DateInterval | None:
+def _closing_date(sentence: Sentence, trigger_at: int, in_sentence: list[DateInterval],
+                  parse: Callable[[], Doc] | None = None) -> DateInterval | None:
     """ "Clashes were reported between the junta and the TNLA in Nawnghkio Township,
     northern Shan State, on Monday": the sentence's one date, after the trigger and
     beyond DATE_REACH, dates it when no other clause or verb comes between."""
@@ -489,9 +512,49 @@ def _closing_date(sentence: Sentence, trigger_at: int, in_sentence: list[DateInt
         return None
     between = sentence.text[trigger_at - sentence.start:placed[0].span.start - sentence.start]
     words = re.findall(r"[\w’'-]+", between)[1:]  # the trigger's own word aside
-    if _CLAUSE_BREAK.search(between) or sum(map(_is_past, words)) > 1:
+    # where the words cannot tell ("killed by artillery in Laukkai, located in the Kokang
+    # Self-Administered Zone, on Nov. 22"), the parse says which verb the date modifies
+    if (_CLAUSE_BREAK.search(between) or sum(map(_is_past, words)) > 1) and (
+            parse is None or not _same_predicate(parse(), trigger_at - sentence.start,
+                                                 placed[0].span.start - sentence.start)):
         return None
     return placed[0]
+
+
+#: parts of speech that head a predicate
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    """The token starting at or holding the character ``offset`` of the sentence."""
+    for token in doc:
+        if token.idx <= offset < token.idx + max(1, len(token.text)):
+            return token
+    return None
+
+
+def _predicate_of(token: Token) -> Token:
+    """The verb a word belongs to: itself when a verb, else the first verb above it."""
+    seen = 0
+    while token.pos_ not in _PREDICATE_POS and token.head is not token and seen < 40:
+        token, seen = token.head, seen + 1
+    return token
+
+
+def _same_predicate(doc: Doc, trigger: int, when: int) -> bool:
+    """The date and the trigger belong to one verb in the dependency parse ("were killed
+    by artillery ..., on Nov. 22": both hang from "killed")."""
+    trigger_token, date_token = _token_at(doc, trigger), _token_at(doc, when)
+    if trigger_token is None or date_token is None:
+        return False
+    verb = _predicate_of(trigger_token)
+    # a past verb only: "clashes continue ... as of Thursday" is a present report, dated
+    # by the week up to publication, not by the day it was true
+    return verb.tag_ in _PAST_TAGS and verb == _predicate_of(date_token)
+
+
+#: Penn tags of a verb told in the past (simple past, past participle)
+_PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 def _vague_elsewhere(interval: DateInterval, sentence: Sentence, trigger_at: int) -> bool:
@@ -735,13 +798,58 @@ def _anaphoric(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterva
     if shift_found is None or not scene.text:
         return None
     found, days = shift_found
-    told = _last_told(sentence.start, scene.dates, scene.text)
+    told = _last_told(sentence.start, scene.dates, scene.text, narrated_day=days != 0)
     if told is None or told.start is None or told.end is None:
         return None
     if sentence.start + found.start() < trigger_at and _points_back(sentence.text, found):
         days = -days  # "occurred a day after [X killed 12]": X is the earlier one
     shift = timedelta(days=days)
     return DateInterval(told.start + shift, told.end + shift, found.group(0), told.precision)
+
+
+#: words between a trigger and a shift after it that give the shift another verb
+_OTHER_VERB = re.compile(r"[.;:!?\n]|\b(?:and|but|while|whereas|which|who|where|when|"
+                         r"said|says|told)\b", re.IGNORECASE)
+
+
+def _trailing_shift(sentence: Sentence, trigger_at: int, scene: Scene) -> DateInterval | None:
+    """A shift told after the trigger in its clause, with no date of the trigger's own
+    before it: "shelled Bara on Monday and bombed El Fasher the next day" (the day after
+    the date told before the trigger, or the story's last day); "shelled El Fasher, a week
+    after it captured Bara on September 1" (the date after the shift, moved by it)."""
+    text = scene.text
+    if not text:
+        return None
+    trigger_end = trigger_at + len(_word_at(text, trigger_at))
+    reach = min(sentence.end, trigger_at + DATE_REACH)
+    shift_found = _shift_in(text, trigger_end, reach)
+    if shift_found is None:
+        return None
+    found, days = shift_found
+    between = text[trigger_end:found.start()]
+    in_sentence = _dates_in(scene.dates, sentence.start, sentence.end)
+    spans = [d.span for d in in_sentence if d.span]
+    if _OTHER_VERB.search(between) or sum(map(_is_past, re.findall(r"[\w’'-]+", between))) \
+            or any(sp.start < found.end() and found.start() < sp.end for sp in spans) \
+            or any(trigger_at <= sp.start < found.start() for sp in spans):
+        return None  # another verb's shift, part of a date, or the trigger dated before it
+    if _points_back(text, found):  # "a week after [it captured Bara on September 1]"
+        clause_end = re.search(r"[.;:!?\n]", text[found.end():sentence.end])
+        stop = found.end() + clause_end.start() if clause_end else sentence.end
+        after = [d for d in in_sentence if d.span and found.end() <= d.span.start < stop
+                 and d.start is not None and d.end is not None]
+        anchor: DateInterval | None = after[0] if after else None
+    else:  # "the next day": from the date told before the trigger
+        before = [d for d in in_sentence if d.span and d.span.end <= trigger_at
+                  and d.start is not None and d.end is not None]
+        anchor = before[-1] if before else \
+            _last_told(sentence.start, scene.dates, text, narrated_day=days != 0)
+    if anchor is None:
+        return None
+    assert anchor.start is not None and anchor.end is not None
+    shift = timedelta(days=days)
+    return DateInterval(anchor.start + shift, anchor.end + shift,
+                        f"{anchor.text} ... {found.group(0)}", anchor.precision)
 
 
 def _shifted_own(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterval | None:
@@ -756,17 +864,39 @@ def _shifted_own(own: DateInterval, trigger_at: int, scene: Scene) -> DateInterv
         return None
     found, days = shift_found
     if _points_back(scene.text, found):
+        if "," in scene.text[found.end():trigger_at]:
+            return None  # "on September 30, a day before X, the TNLA set fire": the trigger
+            # follows the aside that places the other event, and keeps the date itself
         days = -days
     shift = timedelta(days=days)
     return DateInterval(own.start + shift, own.end + shift, f"{own.text} ... {found.group(0)}",
                         own.precision)
 
 
-def _last_told(before: int, dates: list[DateInterval], text: str) -> DateInterval | None:
-    """The last resolved date in the narrative before ``before``."""
+def _last_told(before: int, dates: list[DateInterval], text: str,
+               narrated_day: bool = False) -> DateInterval | None:
+    """The last resolved date in the narrative before ``before``. With ``narrated_day``
+    (what "the next day" or "two days later" counts from) only a single day counts, and
+    not the day something was said or published ("a report released on Tuesday") nor
+    a longer date ("people who had fled in August"): the shift counts days of the story."""
     told = [d for d in dates if d.span and d.span.end <= before and d.start is not None
             and not _in_quote(text, d.span.start)]
+    if narrated_day:
+        told = [d for d in told if d.start == d.end and not _reporting_date(text, d)]
     return max(told, key=lambda d: d.span.start if d.span else 0, default=None)
+
+
+@cache
+def _reporting_pattern() -> re.Pattern[str]:
+    verbs = _phrases(lexicon().speech_verbs + lexicon().report_verbs)
+    return re.compile(rf"\b(?:{verbs})\b[^.,;“”\"]{{0,40}}$", re.IGNORECASE)
+
+
+def _reporting_date(text: str, interval: DateInterval) -> bool:
+    """ "said on Tuesday", "a statement issued on Tuesday": the day of the report."""
+    assert interval.span is not None
+    before = text[_sentence_bounds(text, interval.span.start)[0]:interval.span.start]
+    return _reporting_pattern().search(before) is not None
 
 
 @cache
@@ -776,7 +906,12 @@ def _duration_pattern() -> re.Pattern[str]:
     numbers = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
     # ("after a months-long siege" counts nothing: the unit is part of an adjective)
     # (no count: "after weeks of fighting", a vague length)
-    count = rf"(?:(?P<num>{numbers}|\d{{1,2}})\s+)?(?P<unit>days|weeks|months)\b(?!-)"
+    # ("for a day", "after one day of fighting": N = 1, the publication day itself)
+    ordinals = _phrases(lex.ordinals)
+    running = _phrases(lex.running_words)
+    count = rf"(?:(?:(?P<num>{numbers}|\d{{1,2}})\s+)?(?P<unit>days|weeks|months)\b(?!-)" \
+        rf"|(?:an?|one)\s+(?P<day>day)\b(?!-)" \
+        rf"|(?:a|the)\s+(?P<ord>{ordinals})\s+(?:(?:{running})\s+)?(?P<ounit>day|week)\b)"
     # "In three weeks since the launch of ...": "in" counts only before "since"
     in_since = r"in(?=\s+(?:\S+\s+){1,2}(?:days|weeks|months)\s+since\b)"
     return re.compile(rf"\b(?:{leads}|{in_since})\s+{count}", re.IGNORECASE)
@@ -789,8 +924,14 @@ def _lasting(sentence: Sentence, scene: Scene) -> DateInterval | None:
     found = _duration_pattern().search(sentence.text)
     if found is None or published is None:
         return None
-    unit = lexicon().units[found["unit"].lower()]
-    low, high = _count(found["num"]) if found["num"] else (0, -1)
+    if found["day"]:
+        return DateInterval(published, published, found.group(0), DAY)
+    if found["ord"]:  # "for a third straight day": the third of N days ending now
+        low = high = lexicon().ordinals[found["ord"].lower()]
+        unit = found["ounit"].lower()
+    else:
+        unit = lexicon().units[found["unit"].lower()]
+        low, high = _count(found["num"]) if found["num"] else (0, -1)
     if low != high:  # "for a few days", "after weeks of fighting": GOLD.md's vague spans
         days = lexicon().vague_days.get(unit)  # (the past few days: the week; weeks: 30)
         if days is None:  # ("for months" gives no edge)
@@ -842,7 +983,7 @@ def _in_relative_clause(sentence: str, offset: int) -> bool:
     # "sources, who spoke anonymously, said that jets struck X": a subject relative between
     # commas ("who" + a verb, a few words) closed before the trigger
     if sentence[:relative.start()].rstrip().endswith(",") and \
-            _CLOSED_ASIDE.match(sentence, relative.start()):
+            (aside := _CLOSED_ASIDE.match(sentence, relative.start())) and aside.end() <= offset:
         return False
     # "who fled the war and returned to Lashio fled again": the clause ended before
     # ("who spoke anonymously, said that drones carried out ...": the main verb came)

@@ -92,7 +92,9 @@ class _Fragments:
 
 
 def _date_rules(f: _Fragments) -> dict[str, str]:
-    wd_lead = rf"(?:{f.weekday('wd')},?{W})?"
+    # "Friday, September 5", "Friday (September 5)": the date names the day
+    wd_lead = rf"(?:{f.weekday('wd')}(?:,?{W}|{OW}(?P<paren>\()))?"
+    closing = r"(?(paren)\))"
     to = rf"(?:{OW}{DASH}{OW}|{W}(?P<conn>(?i:to|and|until|till|through)){W})"
     between = rf"(?:(?P<lead>(?i:from|between)){W})?"
     return {
@@ -111,11 +113,11 @@ def _date_rules(f: _Fragments) -> dict[str, str]:
         ),
         "mdy": (
             rf"{wd_lead}{f.month('m')}{W}{f.day('d')}"
-            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?"
+            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?{closing}"
         ),
         "dmy": (
             rf"{wd_lead}(?:(?i:the){W})?{f.day('d')}(?:{W}(?i:of))?{W}{f.month('m')}"
-            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?"
+            rf"(?:,?{W}{f.year('y')}|{f.rel_year('ry')})?{closing}"
         ),
         "md_list": (
             rf"{wd_lead}{f.month('m')}{W}{f.day('d1')}(?:,{W}{f.day('dx')})*,?{W}(?i:and|&){W}"
@@ -182,6 +184,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
     halves = _alternation(list(f.lex.halves), ignore_case=True)
     weekday_week = rf"(?P<wk1>{f.shifts}){W}(?i:week),?{W}(?:(?i:on){W})?"
     time_of_day = _alternation(f.lex.times_of_day, ignore_case=True)
+    weekday_lead = _alternation(f.lex.weekday_leads, ignore_case=True)
     return {
         "day_word": rf"\b(?P<word>{day_words})\b",
         "ago": rf"\b(?P<num>{f.number}){W}(?P<unit>{f.units}){W}(?i:ago)\b",
@@ -202,7 +205,7 @@ def _relative_rules(f: _Fragments) -> dict[str, str]:
             rf"(?i:weekend)\b"
         ),
         "weekday": (
-            rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b(?i:early|late){W})?"
+            rf"(?:\b{weekday_week})?(?:\b(?P<shift>{f.shifts}){W})?(?:\b{weekday_lead}{W})?"
             rf"{f.weekday_word('wd')}(?:{W}{time_of_day})?"
             rf"(?:,?{W}(?:(?i:of){W})?(?P<wk2>{f.shifts}){W}(?i:week)\b)?"
         ),

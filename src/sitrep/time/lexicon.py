@@ -58,6 +58,7 @@ class Lexicon:
     month_triggers: list[str]
     year_triggers: list[str]
     times_of_day: list[str]
+    weekday_leads: list[str]  # "overnight on" before a weekday: that day
     range_words: dict[str, list[str]]  # "between" -> ["and", "to"]
     published_labels: list[str]
     updated_labels: list[str]
@@ -69,10 +70,13 @@ class Lexicon:
     reversal_words: list[str]
     state_since_participles: list[str]
     speech_verbs: list[str]
+    report_verbs: list[str]  # "issued on Tuesday": the day of a report
     hearsay_words: list[str]
     since_then: list[str]
     happening_verbs: list[str]
     duration_leads: list[str]
+    ordinals: dict[str, int]  # "third" -> 3: "for a third straight day"
+    running_words: list[str]  # "consecutive", "straight"
     flight_words: list[str]
     cause_words: list[str]
     irregular_pasts: list[str]
@@ -194,6 +198,7 @@ def lexicon() -> Lexicon:
         month_triggers=_words(relative["month_triggers"]),
         year_triggers=_words(relative["year_triggers"]),
         times_of_day=_words(relative["times_of_day"]),
+        weekday_leads=_words(relative["weekday_leads"]),
         range_words={str(k).lower(): _words(v) for k, v in relative["range_words"].items()},
         published_labels=_words(datelines["published_labels"]),
         updated_labels=_words(datelines["updated_labels"]),
@@ -205,10 +210,13 @@ def lexicon() -> Lexicon:
         reversal_words=_words(relative["reversal_words"]),
         state_since_participles=_words(relative["state_since_participles"]),
         speech_verbs=_words(relative["speech_verbs"]),
+        report_verbs=_words(relative["report_verbs"]),
         hearsay_words=_words(relative["hearsay_words"]),
         since_then=_words(relative["since_then"]),
         happening_verbs=_words(relative["happening_verbs"]),
         duration_leads=_words(relative["duration_leads"]),
+        ordinals={str(k).lower(): int(v) for k, v in relative["ordinals"].items()},
+        running_words=_words(relative["running_words"]),
         flight_words=_words(relative["flight_words"]),
         cause_words=_words(relative["cause_words"]),
         irregular_pasts=_words(relative["irregular_pasts"]),
