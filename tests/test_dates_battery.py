@@ -445,16 +445,6 @@ def test_rows_are_unique() -> None:
     assert len({(r[1], r[2], r[3]) for r in ROWS}) == len(ROWS)
 
 
-#: rows sitrep does not yet date as the convention says (strict: one that passes fails)
-KNOWN_GAPS: set[str] = set()
-
-
-def _param(row: Row) -> object:
-    if row[0] in KNOWN_GAPS:
-        return pytest.param(row, id=row[0], marks=pytest.mark.xfail(strict=True))
-    return pytest.param(row, id=row[0])
-
-
-@pytest.mark.parametrize("row", [_param(r) for r in ROWS])
+@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
 def test_battery(row: Row) -> None:
     assert check(row) is None, check(row)
