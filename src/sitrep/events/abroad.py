@@ -29,16 +29,31 @@ def is_foreign_state(actor1: str | None, event_country: str | None) -> bool:
     return home is not None and home != event_country
 
 
+#: armed organisations that are not a state's: abroad when their home is another country
+_NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _armed_abroad(actor1: str | None, place_country: str) -> bool:
+    """A non-state armed group acting outside its own country ("Hamas fired rockets at
+    Sderot", "Hezbollah rockets hit Kiryat Shmona"): the place is another country's."""
+    home = actor_country(actor1)
+    return actor_type(actor1) in _NON_STATE and home is not None and \
+        acled_country(home) != place_country
+
+
 def local_victims(actor1: str | None, actor2: str | None, place_country: str | None,
                   text: str) -> str | None:
     """"Israeli strikes killed 15 in Khan Younis": the civilians an army abroad hits are
     those of the place's country (ACLED: Civilians (Palestine)), whatever country the
-    article is most about; only for a country the text names (a homonym abroad is not)."""
+    article is most about; so are those a group hits across a border ("Hamas rockets on
+    Sderot": Civilians (Israel)); only for a country the text names (a homonym abroad is
+    not)."""
     if actor2 is None or not actor2.startswith("Civilians (") or place_country is None:
         return actor2
     place_country = acled_country(place_country)
     abroad = is_foreign_state(actor1, place_country) or \
-        actor_type(actor1) == "External/Other forces"  # mercenaries, foreign missions
+        actor_type(actor1) == "External/Other forces" or \
+        _armed_abroad(actor1, place_country)  # mercenaries, foreign missions, cross-border fire
     if not abroad or not country_named(text, place_country):
         return actor2
     return f"Civilians ({place_country})"

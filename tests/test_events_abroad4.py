@@ -1,0 +1,55 @@
+"""Events outside Myanmar (issue 12, branch abroad4), on sentences written for these tests:
+bombs named by their kind, an army abroad striking a town with no weapon named, civilians
+hit across a border."""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.events.abroad import local_victims
+from sitrep.model import Extraction
+
+RUSSIA = "Military Forces of Russia (2000-)"
+
+
+def run(body: str, published: str = "2024-03-14") -> Extraction:
+    return extract_text(f" date {published}\n{body}")
+
+
+def _types(x: Extraction) -> set[tuple[str, str]]:
+    return {(e.event_type, e.sub_event_type) for e in x.events}
+
+
+def test_glide_bombs_are_dropped_from_aircraft() -> None:
+    x = run("In Ukraine, Russian glide bombs struck Kharkiv on Friday, injuring 11 people.")
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(x)
+
+
+def test_barrel_bombs_are_an_air_strike() -> None:
+    x = run("In Sudan, barrel bombs hit a market in Nyala on Monday, killing 20 people.")
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(x)
+
+
+def test_an_army_abroad_that_struck_an_area_of_a_town_fired_from_afar() -> None:
+    x = run("In Ukraine, two children were killed when Russian forces struck a residential "
+            "area of Kharkiv on Sunday.")
+    [event] = [e for e in x.events if e.location and e.location.name == "Kharkiv"]
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor1 == RUSSIA
+
+
+def test_an_army_at_home_that_struck_an_area_is_no_fire_from_afar() -> None:
+    x = run("In Ukraine, Ukrainian forces struck a residential area of Kharkiv on Sunday.")
+    assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_civilians_hit_across_a_border_are_the_places() -> None:
+    text = "Hamas fired rockets at Sderot in southern Israel."
+    assert local_victims("Hamas Movement", "Civilians (Palestine)", "Israel",
+                         text) == "Civilians (Israel)"
+    # at home, the group's civilians stay its own country's
+    assert local_victims("Hamas Movement", "Civilians (Palestine)", "Palestine",
+                         "Hamas fighters in Gaza, Palestine.") == "Civilians (Palestine)"
+    # a country the text never names is no evidence (a gazetteer homonym abroad)
+    assert local_victims("Hamas Movement", "Civilians (Palestine)", "Israel",
+                         "Hamas fired rockets at Sderot.") == "Civilians (Palestine)"
+
