@@ -53,3 +53,9 @@ def test_civilians_hit_across_a_border_are_the_places() -> None:
     assert local_victims("Hamas Movement", "Civilians (Palestine)", "Israel",
                          "Hamas fired rockets at Sderot.") == "Civilians (Palestine)"
 
+
+
+def test_villagers_killed_by_an_armed_group_are_no_rioting_crowd() -> None:
+    x = run("In Sudan, the RSF stormed the town of Tawila on Wednesday and killed "
+            "more than 100 villagers.")
+    assert not [e for e in x.events if e.event_type == "Riots"]
