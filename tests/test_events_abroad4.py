@@ -60,3 +60,24 @@ def test_villagers_killed_by_an_armed_group_are_no_rioting_crowd() -> None:
             "Wednesday.")
     assert not [e for e in x.events if e.event_type == "Riots"]
     assert ("Violence against civilians", "Attack") in _types(x)
+
+
+def test_prisoners_of_war_executed_are_violence_against_civilians() -> None:
+    x = run("In Ukraine, Russian troops executed three Ukrainian prisoners of war near "
+            "Bakhmut on Friday, Kyiv said.")
+    assert ("Violence against civilians", "Attack") in _types(x)
+
+
+def test_people_named_by_their_nation_killed_by_an_armys_fire() -> None:
+    x = run("In Gaza, five Palestinians were killed by Israeli fire in Rafah on Thursday, "
+            "the health ministry said.")
+    attacks = [e for e in x.events if e.event_type == "Violence against civilians"]
+    assert attacks
+    assert {e.actor1 for e in attacks} == {"Military Forces of Israel (2022-)"}
+
+
+def test_air_defences_that_repel_a_drone_attack_fight_no_battle() -> None:
+    x = run("In Ukraine, explosions rocked Kyiv early on Friday as air defences repelled "
+            "a Russian drone attack.")
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(x)
+    assert ("Battles", "Armed clash") not in _types(x)
