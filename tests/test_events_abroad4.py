@@ -81,3 +81,17 @@ def test_air_defences_that_repel_a_drone_attack_fight_no_battle() -> None:
             "a Russian drone attack.")
     assert ("Explosions/Remote violence", "Air/drone strike") in _types(x)
     assert ("Battles", "Armed clash") not in _types(x)
+
+
+def test_fire_from_afar_with_nobody_told_hit_has_no_victim() -> None:
+    x = run("In Ukraine, the Russians attacked the village of Kupiansk on Tuesday. A school "
+            "was damaged.")
+    [event] = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+    assert event.actor2 is None
+
+
+def test_fire_from_afar_that_hurt_people_hits_civilians() -> None:
+    x = run("In Ukraine, the Russians attacked the village of Kupiansk on Tuesday, wounding "
+            "two.")
+    [event] = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+    assert event.actor2 == "Civilians (Ukraine)"
