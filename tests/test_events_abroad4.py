@@ -95,3 +95,9 @@ def test_fire_from_afar_that_hurt_people_hits_civilians() -> None:
             "two.")
     [event] = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
     assert event.actor2 == "Civilians (Ukraine)"
+
+
+def test_armed_men_who_came_under_heavy_attack_fought_a_battle() -> None:
+    x = run("In Manipur, India, security forces came under heavy attack at Zelvon village "
+            "on Saturday, officials said.")
+    assert ("Battles", "Armed clash") in _types(x)
