@@ -101,3 +101,33 @@ def test_armed_men_who_came_under_heavy_attack_fought_a_battle() -> None:
     x = run("In Manipur, India, security forces came under heavy attack at Zelvon village "
             "on Saturday, officials said.")
     assert ("Battles", "Armed clash") in _types(x)
+
+
+def test_an_army_that_neutralised_militants_fought_them() -> None:
+    x = run("In Burkina Faso, the army said it had neutralised 20 terrorists during an "
+            "operation near Djibo on Tuesday.")
+    assert ("Battles", "Armed clash") in _types(x)
+
+
+def test_a_strike_that_killed_militants_stays_a_strike() -> None:
+    x = run("In Somalia, a drone strike killed 20 militants near Jilib on Tuesday.")
+    assert _types(x) == {("Explosions/Remote violence", "Air/drone strike")}
+
+
+def test_an_air_force_that_carried_out_strikes_struck_from_the_air() -> None:
+    x = run("In Sudan, the army said its air force had carried out strikes on RSF positions "
+            "in Nyala on Wednesday.")
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(x)
+
+
+def test_a_ship_seized_is_no_territory() -> None:
+    x = run("In Yemen, Houthi forces seized a cargo ship off Hodeidah on Sunday.")
+    assert not [e for e in x.events if e.event_type == "Battles"]
+
+
+def test_hostages_freed_are_no_abduction() -> None:
+    x = run("In Gaza, Hamas freed three Israeli hostages in Khan Younis on Saturday.")
+    assert not [e for e in x.events if e.sub_event_type == "Abduction/forced disappearance"]
+    x = run("In Nigeria, gunmen kidnapped 20 villagers in Kajuru on Saturday and later "
+            "released five of the hostages.")
+    assert [e for e in x.events if e.sub_event_type == "Abduction/forced disappearance"]
