@@ -131,3 +131,8 @@ def test_hostages_freed_are_no_abduction() -> None:
     x = run("In Nigeria, gunmen kidnapped 20 villagers in Kajuru on Saturday and later "
             "released five of the hostages.")
     assert [e for e in x.events if e.sub_event_type == "Abduction/forced disappearance"]
+
+
+def test_a_country_of_the_wider_news_is_no_event_place() -> None:
+    x = run("In Lebanon, Hezbollah launched a barrage of rockets toward Israel on Monday.")
+    assert "Israel" not in {e.location.name for e in x.events if e.location}

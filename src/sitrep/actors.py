@@ -233,6 +233,15 @@ def state_forces(country: str, published: date | None = None) -> str:
 
 
 @cache
+def all_country_words() -> frozenset[str]:
+    """Every word that names a country of the dictionary (``countries`` and
+    ``other_countries``): "Israel", "Lebanese", "Kabul"."""
+    data = _data()
+    return frozenset(w for key in ("countries", "other_countries")
+                     for words in (data.get(key) or {}).values() for w in words)
+
+
+@cache
 def _country_words() -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]:
     """Each country's words with their patterns, compiled once (not per article and word)."""
     return tuple((country, tuple((word, re.compile(rf"\b{re.escape(word)}\b")) for word in words))

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from sitrep.actors import lexicon as actor_lexicon
+from sitrep.actors import all_country_words
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_capital, is_common_word
@@ -468,7 +468,7 @@ def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention
 def _country_words() -> frozenset[str]:
     """A country's words that the places stage left unresolved are its language or its
     people ("a statement in Chinese"), not a place."""
-    return frozenset(w for words in actor_lexicon().countries.values() for w in words)
+    return all_country_words()  # issue 12: the wider news's countries too ("toward Israel")
 
 
 #: a name that says it is a region ("Kayah State", "Amran Governorate", "Kharkiv Oblast"):
