@@ -136,3 +136,11 @@ def test_hostages_freed_are_no_abduction() -> None:
 def test_a_country_of_the_wider_news_is_no_event_place() -> None:
     x = run("In Lebanon, Hezbollah launched a barrage of rockets toward Israel on Monday.")
     assert "Israel" not in {e.location.name for e in x.events if e.location}
+
+
+def test_a_road_a_village_lies_on_is_no_second_event_place() -> None:
+    x = run("In Manipur, India, militants attacked security forces at Zelvon village on "
+            "the Imphal-Moreh road on Saturday.")
+    battles = [e for e in x.events if e.event_type == "Battles"]
+    assert battles
+    assert not [e for e in battles if e.location and "road" in e.location.name.lower()]
