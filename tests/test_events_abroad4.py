@@ -144,3 +144,9 @@ def test_a_road_a_village_lies_on_is_no_second_event_place() -> None:
     battles = [e for e in x.events if e.event_type == "Battles"]
     assert battles
     assert not [e for e in battles if e.location and "road" in e.location.name.lower()]
+
+
+def test_an_army_abroad_that_struck_a_building_fired_from_afar() -> None:
+    x = run("In Ukraine, Russian forces hit a hospital in Kherson on Monday, wounding five.")
+    assert [e for e in x.events if e.event_type == "Explosions/Remote violence"
+            and e.actor1 == RUSSIA]
