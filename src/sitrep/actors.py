@@ -95,13 +95,23 @@ def _state_pattern(data: dict[str, Any]) -> re.Pattern[str]:
     names = _words([n for w in words for n in w["names"]])
     forces = _words([f for fs in data["state_force_words"].values() for f in fs])
     verbs = _words(data["state_agent_verbs"])
+    # issue 12: a state's forces by their own name ("the IDF", "the Frontier Corps")
+    named = _words(_named_forces(data)) or "(?!)"
     return re.compile(
-        rf"(?<![\w'.-])(?:(?P<adj>{adjectives})\s+|(?P<own>{names})['’]s\s+)"
+        rf"(?<![\w'-])(?P<named>{named})(?![\w-])"
+        rf"|(?<![\w'.-])(?:(?P<adj>{adjectives})\s+|(?P<own>{names})['’]s\s+)"
         rf"(?:the\s+)?(?P<force>(?i:{forces}))(?![\w-])"
         rf"|(?<![\w'-])(?P<agent>{names})(?=\s+(?:then\s+|\w+ly\s+)?(?:{verbs})\b)"
         # "Russia on Saturday said its forces had captured": the state speaks for its forces
         rf"|(?<![\w'-])(?P<speaker>{names})(?=(?:\s+[\w-]+){{0,3}}?\s+(?:said|says|claimed|"
         rf"claims|announced|reported)\s+(?:that\s+)?(?:its|their)\s+(?i:{forces})(?![\w-]))")
+
+
+def _named_forces(data: dict[str, Any], kind: str | None = None) -> list[str]:
+    """The names of states' forces (``forces`` and ``police`` of ``state_words``), or of one
+    ``kind`` of them."""
+    kinds = (kind,) if kind else ("forces", "police")
+    return [n for w in data["state_words"].values() for k in kinds for n in w.get(k) or ()]
 
 
 @cache
@@ -133,8 +143,10 @@ def lexicon() -> Lexicon:
         regimes=data["regimes"],
         state_pattern=_state_pattern(data),
         state_of_word={w: country for country, words in data["state_words"].items()
-                       for w in words["adjectives"] + words["names"]},
-        police_words=frozenset(w.lower() for w in data["state_force_words"]["police"]),
+                       for w in words["adjectives"] + words["names"]
+                       + (words.get("forces") or []) + (words.get("police") or [])},
+        police_words=frozenset([w.lower() for w in data["state_force_words"]["police"]]
+                               + [w.lower() for w in _named_forces(data, "police")]),
         state_names=data.get("state_names") or {},
         successors={e["name"]: e["since"] for e in data["actors"] if e.get("since")},
         armies_of_others=frozenset(data.get("armies_of_others") or ()),
@@ -218,6 +230,15 @@ def state_name(country: str) -> str:
 def state_forces(country: str, published: date | None = None) -> str:
     """ACLED's name for a country's military under its regime (then, or now)."""
     return f"Military Forces of {state_name(country)} {regime(country, published)}".strip()
+
+
+@cache
+def all_country_words() -> frozenset[str]:
+    """Every word that names a country of the dictionary (``countries`` and
+    ``other_countries``): "Israel", "Lebanese", "Kabul"."""
+    data = _data()
+    return frozenset(w for key in ("countries", "other_countries")
+                     for words in (data.get(key) or {}).values() for w in words)
 
 
 @cache
@@ -479,9 +500,9 @@ def _state_mention(match: re.Match[str], surface: str, span: Span, published: da
                    ) -> ActorMention:
     """"Israeli strikes" → Israel's military; "Haiti's police" → its police."""
     lex = lexicon()
-    country = lex.state_of_word[match.group("adj") or match.group("own") or match.group("agent")
-                                or match.group("speaker")]
-    force = (match.group("force") or "").lower()
+    country = lex.state_of_word[match.group("named") or match.group("adj") or match.group("own")
+                                or match.group("agent") or match.group("speaker")]
+    force = (match.group("force") or match.group("named") or "").lower()
     name = police_forces(country, published) if force in lex.police_words else \
         state_forces(country, published)
     return ActorMention(name, surface, "State forces", span)

@@ -877,6 +877,7 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
     event_type, sub_event_type = transfer.settle(event_type, sub_event_type, context)
     actor2 = abroad.local_victims(actor1, actor2, where.place.country or country,
                                   ctx.text.text)  # issue 12: an army abroad hits locals
+    actor2 = abroad.unnamed_victims(kind, actor2, sentence.text)  # nobody told as hit
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
         actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
                                      ctx.sides.country)

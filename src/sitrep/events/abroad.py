@@ -10,10 +10,13 @@ report of shelling, air strikes in one of air raids); shelling when it names non
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import yaml
 
 from sitrep.actors import acled_country, actor_country, actor_type, country_named
-from sitrep.events.lexicon import TriggerKind, trigger_kinds
+from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.model import ActorMention, Event
 
 #: the remote-violence kinds an unspecified attack from afar may be
@@ -29,16 +32,31 @@ def is_foreign_state(actor1: str | None, event_country: str | None) -> bool:
     return home is not None and home != event_country
 
 
+#: armed organisations that are not a state's: abroad when their home is another country
+_NON_STATE = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _armed_abroad(actor1: str | None, place_country: str) -> bool:
+    """A non-state armed group acting outside its own country ("Hamas fired rockets at
+    Sderot", "Hezbollah rockets hit Kiryat Shmona"): the place is another country's."""
+    home = actor_country(actor1)
+    return actor_type(actor1) in _NON_STATE and home is not None and \
+        acled_country(home) != place_country
+
+
 def local_victims(actor1: str | None, actor2: str | None, place_country: str | None,
                   text: str) -> str | None:
     """"Israeli strikes killed 15 in Khan Younis": the civilians an army abroad hits are
     those of the place's country (ACLED: Civilians (Palestine)), whatever country the
-    article is most about; only for a country the text names (a homonym abroad is not)."""
+    article is most about; so are those a group hits across a border ("Hamas rockets on
+    Sderot": Civilians (Israel)); only for a country the text names (a homonym abroad is
+    not)."""
     if actor2 is None or not actor2.startswith("Civilians (") or place_country is None:
         return actor2
     place_country = acled_country(place_country)
     abroad = is_foreign_state(actor1, place_country) or \
-        actor_type(actor1) == "External/Other forces"  # mercenaries, foreign missions
+        actor_type(actor1) == "External/Other forces" or \
+        _armed_abroad(actor1, place_country)  # mercenaries, foreign missions, cross-border fire
     if not abroad or not country_named(text, place_country):
         return actor2
     return f"Civilians ({place_country})"
@@ -55,6 +73,26 @@ def foreign_attacker(trigger_at: int, mentions: list[ActorMention],
         return False  # the roles read another doer: the check is on the one coded
     return bool(countries) and all(
         is_foreign_state(doer.canonical, country) for country in countries)
+
+
+@cache
+def _harm() -> re.Pattern[str]:
+    """Harm to people told in a sentence (``harm_words`` of ``events/data/abroad.yaml``):
+    its victims, even when no civilian word names them."""
+    raw = (files("sitrep.events") / "data" / "abroad.yaml").read_text(encoding="utf-8")
+    words: list[str] = yaml.safe_load(raw)["harm_words"]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def unnamed_victims(kind: TriggerKind, actor2: str | None, sentence: str) -> str | None:
+    """"The Russians attacked the village of X", with nobody told as hit: an army's fire
+    from afar whose sentence names no civilians and no harm to anyone has no victim
+    (ACLED leaves actor2 empty), not "Civilians" assumed."""
+    if not kind.foreign_state or actor2 is None or not actor2.startswith("Civilians ("):
+        return actor2
+    if cues().civilians.search(sentence) or _harm().search(sentence):
+        return actor2
+    return None
 
 
 @lru_cache(maxsize=4)

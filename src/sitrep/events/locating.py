@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from sitrep.actors import lexicon as actor_lexicon
+from sitrep.actors import all_country_words
 from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_capital, is_common_word
@@ -196,6 +196,9 @@ _DESTINATION_BEFORE = re.compile(
 #: "Pinti village in Naung Pain village tract", "the viaduct in Kyaukme Township"
 _CONTAINED_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2},?\s*in\s+(?:the\s+)?"
                             r"(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*[’']s\s+)?$")
+#: "X village on the Y road": the gap before a road a place lies on
+_ON_ROAD = re.compile(r"^\s*(?:village|town|city|checkpoint|bridge)?,?\s+(?:on|along)\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
 _LARGER_AFTER = re.compile(r"^\s+(?:village tracts?|townships?|districts?|states?|regions?|"
                            r"provinces?)\b", re.IGNORECASE)
 
@@ -385,9 +388,11 @@ def _container(place: Place, start: int, chosen: list[tuple[Place, int]], full_t
         return True  # "the village of X, Y district": Y is where the places stage put X
     before = [_end_at(p, s) for p, s in chosen if s < start]
     gap = full_text[max(before):start] if before else ""
-    # "a base in Nonebu in Paletwa": the second of two bare names holds the first
+    # "a base in Nonebu in Paletwa": the second of two bare names holds the first; "X
+    # village on the Y road": the road says where X lies (issue 12)
+    on_road = place.kind == "road" and bool(_ON_ROAD.match(gap))
     return bool(before) and ((bool(larger) and bool(_CONTAINED_GAP.match(gap)))
-                             or gap == " in ")
+                             or gap == " in " or on_road)
 
 
 @dataclass
@@ -468,7 +473,7 @@ def _mentions(sentence: Sentence, places: list[Place], actors: list[ActorMention
 def _country_words() -> frozenset[str]:
     """A country's words that the places stage left unresolved are its language or its
     people ("a statement in Chinese"), not a place."""
-    return frozenset(w for words in actor_lexicon().countries.values() for w in words)
+    return all_country_words()  # issue 12: the wider news's countries too ("toward Israel")
 
 
 #: a name that says it is a region ("Kayah State", "Amran Governorate", "Kharkiv Oblast"):
