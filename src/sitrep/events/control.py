@@ -36,6 +36,7 @@ from sitrep.model import (
     Sentence,
     Span,
 )
+from sitrep.places import is_common_word
 from sitrep.text import AnalysedText
 
 if TYPE_CHECKING:
@@ -144,13 +145,16 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
         taker, loser = (event.actor2, event.actor1) if given else (event.actor1, event.actor2)
         if taker is None:
             continue
-        if _another_place_in(event) or _names_a_site(event):
+        if _another_place_in(event):
+            continue
+        site = _site_named(event)
+        if site == "":
             continue
         status = event.status
         if given and status == "reported" and _promised(event):
             how, status = "ceded (claimed)", "planned"
         changes.append(ControlChange(
-            place=event.location.name, to_actor=taker, how=how,
+            place=site or event.location.name, to_actor=taker, how=how,
             from_actor=loser, admin1=event.location.admin1, date=event.date,
             status=status, evidence=list(event.evidence)))
     return changes
@@ -181,10 +185,17 @@ def _around_place(event: Event) -> Iterator[tuple[str, str]]:
                 yield evidence.text[:start], evidence.text[end:]
 
 
-def _names_a_site(event: Event) -> bool:
+def _site_named(event: Event) -> str | None:
     """"Captured the Bhamo Airport": the site named after the town changed hands, not the
-    town."""
-    return any(_SITE_NAME.match(after) for _, after in _around_place(event))
+    town; the site's name as written ("Bhamo Airport"), "" when it cannot be read, None
+    when the place is no site's."""
+    place = event.location
+    for _, after in _around_place(event):
+        m = _SITE_NAME.match(after)
+        if m is not None:
+            name = place.mention or place.name if place else ""
+            return " ".join(f"{name}{m.group(0)}".split()) if name else ""
+    return None
 
 
 def _another_place_in(event: Event) -> bool:
@@ -292,7 +303,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             else None
         stated = _holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _verb_holdings(sentence, in_sentence, speakers, places) + \
-            _stronghold_holdings(sentence, in_sentence, speakers) + \
+            _stronghold_holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _frame_holdings(sentence, in_sentence, speakers)
         for holder, place in stated:
             if any(c.how == "holds" and (c.place, c.to_actor) == (place.name, holder)
@@ -421,6 +432,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if holder is None or abs(holder.span.start - at) > 60:
             continue
         held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
+        if forward and cue.group(0).startswith("-"):
+            held += _named_after_cue(sentence, cue, places, actors)
         listed = _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
             p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]
         # "areas held by the AA, including X and Y": the list the holder's phrase opens
@@ -430,6 +443,32 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         for place in listed:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+#: "RSF-held Babanusa", "the rebel-held town of X", "Houthi-controlled port city X": the
+#: name the holding adjective qualifies
+_NAME_AFTER_CUE = re.compile(
+    r"\s+(?:the\s+)?(?:(?:city|town|village|hamlet|capital|port(?:\s+city)?|"
+    r"district|district\s+centre|district\s+center)\s+(?:of\s+)?)?"
+    r"(?-i:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))(?![\w'’-])", re.IGNORECASE)
+
+
+def _named_after_cue(sentence: Sentence, cue: re.Match[str], places: list[Place],
+                     actors: list[ActorMention]) -> list[Place]:
+    """The name right after "X-held" when no gazetteer knows it: the adjective marks it as
+    a place ("RSF-held Babanusa"), unless the name is a side, a known place or a common
+    word ("rebel-held Eastern Ghouta" is a known region)."""
+    m = _NAME_AFTER_CUE.match(sentence.text, cue.end())
+    if m is None:
+        return []
+    start = sentence.start + m.start("name")
+    name = m.group("name")
+    if is_common_word(name.split()[0]) or any(
+            sp.start <= start < sp.end for p in places for sp in p.spans) or any(
+            a.span.start <= start < a.span.end for a in actors):
+        return []
+    return [Place(mention=name, name=name, spans=[Span(start, start + len(name), name)],
+                  why="marked as a place: named after a holding adjective ('X-held')")]
 
 
 def _armed(actors: list[ActorMention]) -> list[ActorMention]:
@@ -459,6 +498,11 @@ _OBJECT_GAP = re.compile(
     # "holds 14 of the state's 17 townships, including X and Y"
     r"|^\s+(?:[\w’'-]+\s+){0,6}(?:towns|cities|villages|townships|districts|areas|"
     r"capitals|settlements|provinces|states)(?:\s+(?:in|of)\s+(?:the\s+)?[\w’'-]+)?,?\s+"
+    r"(?:including|such as)\s+$"
+    # "controls most of Darfur, including X and Y", "about 75% of Gaza, including X"
+    r"|^\s+(?:(?:about|around|nearly|almost|over|more than)\s+)?"
+    r"(?:most|much|all|parts|large parts|swathes|half|\d+\s?(?:%|per\s?cent)) of\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:\s+(?:region|state|province|strip))?,\s+"
     r"(?:including|such as)\s+$",
     re.IGNORECASE)
 #: "claiming control of the town": the town named last before
@@ -490,9 +534,24 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
         if listed:
             listed = _with_unknown(_forward_list(held, end, sentence), sentence)
         else:
-            listed = _referred_place(after, at, article_places)
+            listed = _including_list(held, cue.end(), sentence) or \
+                _referred_place(after, at, article_places)
         out.extend((holder.canonical, p) for p in listed)
     return out
+
+
+def _including_list(held: list[Place], after: int, sentence: Sentence) -> list[Place]:
+    """"Controls about 75% of Gaza, including X and Y": the object is an area, and the
+    list after "including" names the places in it that are held."""
+    starts = sorted(s for s in (_first_span(p, sentence.start + after) for p in held)
+                    if s >= 0)
+    for start in starts:
+        gap = sentence.text[after:start - sentence.start]
+        if len(gap) > 90:
+            break
+        if re.search(r"\b(?:including|such as)\s+$", gap) and _OBJECT_GAP.match(gap):
+            return _with_unknown(_forward_list(held, start, sentence), sentence)
+    return []
 
 
 #: "the junta lost control of X to the TNLA", "the army lost X and Y"
@@ -572,6 +631,9 @@ def _since_taking(sentence: Sentence, places: list[Place], actors: list[ActorMen
 
 #: a side that left a place, told as done: "the TNLA retreated from X", "pulled out of X"
 _RETREAT = re.compile(r"\b(?:retreated|pulled (?:\w+ )?(?:forces |troops |fighters )?(?:out|back)|"
+                      # "Ukrainian troops withdrew from X", "had withdrawn their forces from X"
+                      r"(?:withdrew|(?:has|have|had) (?:now |since |also )?withdrawn)"
+                      r"(?: (?:all )?(?:its |their )?(?:forces|troops|fighters|soldiers|units))?|"
                       r"(?:were|was) forced to (?:retreat|withdraw|pull out)) (?:from|of) "
                       r"(?:the (?:[\w-]+ )?(?:town|city|village|district) of )?", re.IGNORECASE)
 
@@ -611,15 +673,18 @@ def _referred_place(after: str, at: int, article_places: list[Place]) -> list[Pl
 _DESCRIBED = re.compile(r"^(?:,|\s+(?:is|was|remains|became|has become)\b)")
 
 
-def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                         rebel: ActorMention | None = None, state: str | None = None
                          ) -> list[tuple[str, Place]]:
     """"X, one of the junta's last footholds", "the TNLA stronghold of X", "X is an AA
-    bastion": the side named just before the noun holds the place it describes."""
+    bastion": the side named just before the noun holds the place it describes; "the last
+    army stronghold", "a rebel bastion": the article's state forces or main rebel group."""
     out: list[tuple[str, Place]] = []
     held = _holdable(places)
     for cue in words().stronghold.finditer(sentence.text):
         at = sentence.start + cue.start()
-        holder = _armed_before(actors, at, 25)
+        holder = _armed_before(actors, at, 25) or _generic_side(
+            sentence.text[:cue.start()], at, rebel, state)
         if holder is None:
             continue
         end = sentence.start + cue.end()
@@ -638,6 +703,26 @@ def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[A
             if _DESCRIBED.match(sentence.text[span.end - sentence.start:]):
                 out.append((holder.canonical, place))
     return out
+
+
+#: "the last army stronghold", "a key rebel bastion": a side named by a common noun
+_SIDE_WORD_BEFORE = re.compile(r"\b(?P<word>\w+)(?:['’]s)?\s+(?:(?:last|main|key|remaining|"
+                               r"former|largest|biggest|major|final)\s+)?$", re.IGNORECASE)
+
+
+def _generic_side(before: str, at: int, rebel: ActorMention | None, state: str | None
+                  ) -> ActorMention | None:
+    """The side a common noun just before ``at`` names: a state word (``state_holders``)
+    for the article's state forces, a rebel word (``rebel_holders``) for its main group."""
+    m = _SIDE_WORD_BEFORE.search(before)
+    if m is None:
+        return None
+    w = words()
+    if state is not None and w.state_word.fullmatch(m.group("word")):
+        return ActorMention(state, m.group("word"), "State forces", Span(at, at, ""))
+    if rebel is not None and _GENERIC_HOLDER.search(m.group("word")):
+        return ActorMention(rebel.canonical, rebel.surface, rebel.actor_type, Span(at, at, ""))
+    return None
 
 
 def _frame_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
@@ -711,7 +796,9 @@ def _with_unknown(listed: list[Place], sentence: Sentence) -> list[Place]:
 #: a nationality adjective before the hyphen or inside "under ... control"
 _NATIONAL = re.compile(r"(?:^|\s)([A-Z][a-z]+)$")
 _UNDER_NATIONAL = re.compile(r"^under (?:the )?(?:full |firm |complete )?([A-Z][a-z]+) "
-                             r"(?:(?:military|army|government|state) )?(?:control|rule)$")
+                             r"(?:(?:military|army|government|state) )?(?:control|rule)$"
+                             # "X is now in Russian hands"
+                             r"|^in (?:the )?([A-Z][a-z]+) hands$")
 
 
 def _national_forces(sentence: Sentence, cue: re.Match[str]) -> str | None:
@@ -719,12 +806,18 @@ def _national_forces(sentence: Sentence, cue: re.Match[str]) -> str | None:
     forces of the country whose adjective names the holder (a country word of
     ``actors.yaml`` that is no country name itself: "Ukrainian", not "Ukraine")."""
     if cue.group(0).startswith("-"):
-        m = _NATIONAL.search(sentence.text[max(0, cue.start() - 30):cue.start()])
+        before = sentence.text[max(0, cue.start() - 30):cue.start()]
+        # "Ukraine-held X", "Kyiv-controlled X": a state's name or capital names its forces
+        named = re.search(r"(?:^|\s)([A-Z][\w'’]+)$", before)
+        country = named and lexicon().state_of_word.get(named.group(1))
+        if country:
+            return state_forces(country)
+        m = _NATIONAL.search(before)
     else:
         m = _UNDER_NATIONAL.match(cue.group(0))
     if m is None:
         return None
-    word = m.group(1)
+    word = m.group(1) or m.group(2)
     for country, names in lexicon().countries.items():
         if word in names and word != country and word.endswith(("an", "ese", "i", "ish")):
             return state_forces(country)

@@ -1,0 +1,74 @@
+"""Control recall: holders and places told in general English, in any war (issue 12).
+
+Sentences written for these tests; the places may be invented.
+"""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.model import ControlChange
+
+RUSSIA = "Military Forces of Russia (2000-)"
+SUDAN = "Military Forces of Sudan (2019-)"
+RSF = "RSF: Rapid Support Forces"
+KIA = "KIA: Kachin Independence Army"
+
+
+def control(body: str) -> list[ControlChange]:
+    return extract_text(f" date 2025-08-07 {body}").control
+
+
+def held(body: str) -> set[tuple[str, str, str]]:
+    return {(c.place, c.to_actor, c.how) for c in control(body)}
+
+
+def test_a_place_in_a_nations_hands_is_held_by_its_state_forces() -> None:
+    assert ("Pokrovsk", RUSSIA, "holds") in held(
+        "Russia and Ukraine have fought since 2022. The city of Pokrovsk is now largely in "
+        "Russian hands, analysts said.")
+
+
+def test_a_stronghold_of_the_army_named_by_a_common_noun_is_the_state_forces() -> None:
+    assert ("El Fasher", SUDAN, "holds") in held(
+        "Sudan's army and the RSF have fought since April 2023. El Fasher, the last army "
+        "stronghold in Darfur, was shelled by the RSF on Monday.")
+
+
+def test_a_name_after_a_holding_adjective_is_a_place_no_gazetteer_needs_to_know() -> None:
+    assert ("Qarnabit", RSF, "holds") in held(
+        "Sudan's army and the RSF have fought since 2023. Drones hit the RSF-held town of "
+        "Qarnabit on Monday.")
+    # a noun after the adjective is no place
+    assert held("Sudan's army and the RSF have fought since 2023. RSF-held areas were "
+                "shelled on Monday.") == set()
+
+
+def test_a_site_named_after_a_town_changes_hands_under_its_own_name() -> None:
+    changes = held("The KIA captured the Bhamo Airport on January 26 after weeks of fighting "
+                   "with the junta.")
+    assert ("Bhamo Airport", KIA, "captured") in changes
+    assert not any(place == "Bhamo" for place, _, _ in changes)
+
+
+def test_troops_withdrawn_from_a_town_leave_it_to_their_enemy() -> None:
+    assert ("Bhamo", KIA, "withdrew") in held(
+        "The KIA attacked Bhamo for weeks. The junta withdrew its troops from Bhamo on "
+        "Saturday.")
+
+
+def test_a_state_named_before_a_holding_adjective_holds_with_its_forces() -> None:
+    assert ("Kramatorsk", "Military Forces of Ukraine (2019-)", "holds") in held(
+        "Russia and Ukraine have fought since 2022. Russian missiles hit Ukraine-held "
+        "Kramatorsk on Monday.")
+    assert ("Zaporizhzhia", "Military Forces of Ukraine (2019-)", "holds") in held(
+        "Russia and Ukraine have fought since 2022. Drones struck Kyiv-controlled "
+        "Zaporizhzhia on Monday.")
+
+
+def test_an_area_held_then_the_places_it_includes() -> None:
+    assert {("Nyala", RSF, "holds"), ("Geneina", RSF, "holds")} <= held(
+        "Sudan's army and the RSF have fought since 2023. The RSF controls most of Darfur, "
+        "including Nyala and Geneina.")
+    assert ("Rafah", "Military Forces of Israel (2022-)", "holds") in held(
+        "Israel and Hamas have fought since 2023. Israeli forces now control about 75% of "
+        "Gaza, including Rafah and Beit Hanoun.")
