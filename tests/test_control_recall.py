@@ -72,3 +72,17 @@ def test_an_area_held_then_the_places_it_includes() -> None:
     assert ("Rafah", "Military Forces of Israel (2022-)", "holds") in held(
         "Israel and Hamas have fought since 2023. Israeli forces now control about 75% of "
         "Gaza, including Rafah and Beit Hanoun.")
+
+
+def test_a_generic_subject_of_a_named_group_is_that_group() -> None:
+    changes = control("Jihadists from JNIM seized the town of Djibo in northern Burkina Faso on "
+                      "Sunday, killing dozens of soldiers, security sources said.")
+    assert [(c.place, c.to_actor) for c in changes] == [
+        ("Djibo", "JNIM: Group for Support of Islam and Muslims")]
+
+
+def test_a_capture_ends_the_holding_its_sentence_describes() -> None:
+    changes = held("The RSF said on Sunday it had taken full control of El Fasher, the army's "
+                   "last stronghold in Darfur.")
+    assert ("El Fasher", RSF, "captured") in changes
+    assert ("El Fasher", SUDAN, "holds") not in changes

@@ -259,6 +259,13 @@ def settle(territorial: list[ControlChange], stated: list[ControlChange]
     taken = {(c.place, c.to_actor) for c in territorial}
     stated = [c for c in stated if c.how not in ("captured", "withdrew")
               or (c.place, c.to_actor) not in taken]
+    # "The RSF took El Fasher, the army's last stronghold": the holding the sentence
+    # describes is the one the capture ended
+    changed = {(c.place, e.start) for c in territorial if c.status not in _NOT_YET
+               for e in c.evidence}
+    stated = [c for c in stated if c.how != "holds" or not c.evidence
+              or (c.place, c.evidence[0].start) not in changed
+              or (c.place, c.to_actor) in taken]
     return without_demanded(territorial + stated)
 
 
@@ -1034,6 +1041,22 @@ def _actor_of(token: SpacyToken, mentions: list[ActorMention], offset: int
     return min(inside, key=lambda m: abs(m.span.start - head), default=None)
 
 
+_UNNAMED = "Unidentified Armed Group"
+
+
+def _named_within(token: SpacyToken, head: ActorMention | None, mentions: list[ActorMention],
+                  offset: int) -> ActorMention | None:
+    """"Jihadists from JNIM", "gunmen of the RSF", "fighters loyal to HTS": a subject whose
+    head is no named side but whose prepositional phrase names one is that side's."""
+    if head is None or not head.canonical.startswith(_UNNAMED):
+        return None
+    inside = [t for child in token.children if child.dep_ in ("prep", "acl")
+              for t in child.subtree]
+    return next((m for m in mentions if m.actor_type in _ARMED_TYPES
+                 and not m.canonical.startswith(_UNNAMED)
+                 and any(m.span.start <= offset + t.idx < m.span.end for t in inside)), None)
+
+
 def _names(phrase: SpacyToken, actor: str | None, mentions: list[ActorMention],
            offset: int) -> bool:
     """The actor is named anywhere in the phrase (a coordinated subject included)."""
@@ -1066,6 +1089,11 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
         subjects = [child for child in verb.head.children if child.dep_ == "dobj"]
     if subjects:
         doer = _actor_of(subjects[0], mentions, sentence.start)
+        member = _named_within(subjects[0], doer, mentions, sentence.start)
+        if member is not None:  # "Jihadists from JNIM seized X": JNIM
+            other = roles.actor2 if roles.actor2 not in (None, member.canonical, doer.canonical) \
+                else sides.opponent(member.canonical)
+            return replace(roles, actor1=member.canonical, actor2=other)
         if doer is None or doer.canonical == roles.actor1 or any(
                 _names(subject, roles.actor1, mentions, sentence.start)
                 for subject in subjects):
