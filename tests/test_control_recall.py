@@ -86,3 +86,41 @@ def test_a_capture_ends_the_holding_its_sentence_describes() -> None:
                    "last stronghold in Darfur.")
     assert ("El Fasher", RSF, "captured") in changes
     assert ("El Fasher", SUDAN, "holds") not in changes
+
+
+TNLA = "TNLA: Ta'ang National Liberation Army"
+AA = "AA: Arakan Army"
+JUNTA = "Military Forces of Myanmar (2021-)"
+WAR = "The TNLA and the junta fought near Kyaukme. "
+
+
+def test_captures_told_by_a_noun_or_phrase_with_no_event_trigger() -> None:
+    for body in ("The fall of Kyaukme to the TNLA on Monday shocked the junta.",
+                 "The TNLA's takeover of Kyaukme on Monday shocked the junta.",
+                 "Kyaukme was lost to the TNLA on Monday.",
+                 "The TNLA wrested control of Kyaukme from the junta on Monday."):
+        assert ("Kyaukme", TNLA, "captured") in held(WAR + body), body
+
+
+def test_a_side_that_lost_or_fled_a_town_left_it_to_its_enemy() -> None:
+    assert ("Buthidaung", AA, "captured") in held(
+        "The AA and the junta fought in Rakhine. After losing Buthidaung, the junta moved "
+        "troops to Sittwe.")
+    assert ("Buthidaung", AA, "withdrew") in held(
+        "The AA and the junta fought in Rakhine. Junta troops fled Buthidaung on Monday as "
+        "the AA advanced.")
+
+
+def test_a_fall_feared_or_civilians_fleeing_change_no_hands() -> None:
+    assert held(WAR + "The fall of Kyaukme to the TNLA would be a blow to the junta.") == set()
+    assert held(WAR + "Thousands of residents fled Kyaukme on Monday.") == set()
+
+
+def test_control_claimed_on_a_past_date_is_also_a_capture_then() -> None:
+    changes = control(WAR + "TNLA fighters claimed control of Kyaukme last year after weeks of "
+                      "fighting.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} >= {
+        ("Kyaukme", TNLA, "captured"), ("Kyaukme", TNLA, "holds")}
+    [capture] = [c for c in changes if c.how == "captured"]
+    assert capture.date is not None and capture.date.start is not None
+    assert capture.date.start.year == 2024

@@ -312,10 +312,17 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             _verb_holdings(sentence, in_sentence, speakers, places) + \
             _stronghold_holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _frame_holdings(sentence, in_sentence, speakers)
+        own = _own_past_date(sentence, near.dates, today)
+        claimed = own is not None and _CLAIMED_CONTROL.search(sentence.text) is not None
         for holder, place in stated:
             if any(c.how == "holds" and (c.place, c.to_actor) == (place.name, holder)
                    for c in changes):
                 continue  # one statement of holding per place and holder suffices
+            if claimed:  # "claimed control of X last year": a capture on its own date too
+                changes.append(ControlChange(place.name, holder, "captured",
+                                             from_actor=sides.opponent(holder),
+                                             admin1=place.admin1, date=own,
+                                             status="reported", evidence=evidence))
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
                                          date=today, status="reported", evidence=evidence))
         for taker, loser, place in _losses(sentence, in_sentence, speakers, sides):
@@ -330,6 +337,11 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
                                          admin1=place.admin1, date=own, status="reported",
                                          evidence=evidence))
+        for taker, loser, place, how in _told_captures(sentence, in_sentence, speakers,
+                                                       sides):
+            changes.append(ControlChange(place.name, taker, how, from_actor=loser,
+                                         admin1=place.admin1, date=when, status="reported",
+                                         evidence=evidence))
         for taker, loser, place in _retreats(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "withdrew", from_actor=loser,
                                          admin1=place.admin1, date=when, status="reported",
@@ -342,6 +354,22 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                                              admin1=place.admin1, date=when,
                                              status="reported", evidence=evidence))
     return changes
+
+
+#: "claimed control of X": a capture claimed, when the sentence dates it in the past
+_CLAIMED_CONTROL = re.compile(r"\bclaim(?:s|ed|ing)? (?:full |complete |effective )?control "
+                              r"(?:of|over)\b", re.IGNORECASE)
+
+
+def _own_past_date(sentence: Sentence, dates: list[DateInterval],
+                   today: DateInterval | None) -> DateInterval | None:
+    """The sentence's own date, when it is one that ended before publication ("last
+    year", "in March"); None for none, or for today's."""
+    inside = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
+    if not inside or today is None or today.start is None:
+        return None
+    first = inside[0]
+    return first if first.end is not None and first.end < today.start else None
 
 
 def _demander(sentence: Sentence, demand: re.Match[str], speakers: list[ActorMention],
@@ -600,6 +628,102 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
         taker = named or sides.opponent(loser_name)
         if taker is not None and loser_name is not None and taker != loser_name:
             out.extend((taker, loser_name, p) for p in lost)
+    return out
+
+
+#: a capture told by a noun or a phrase the events stage has no trigger for: "the fall of X
+#: to Y", "Y's takeover of X", "X was lost to Y", "Y wrested control of X", "after losing
+#: X, the junta ...", "junta troops fled X"
+_TOLD_CAPTURE = re.compile(
+    r"\b(?P<fall>fall of )|"
+    r"\b(?P<noun>takeover|conquest|seizure|capture) of |"
+    r"\b(?P<lost>(?:was|were|has been|have been|had been) lost to )|"
+    r"\b(?P<wrest>wrested |wrestled )(?:(?:full |complete )?control (?:of|over) )?|"
+    r"^\s*(?:After|Since) (?P<losing>losing )(?:(?:control of )?)|"
+    r"\b(?P<fled>fled (?:from )?)", re.IGNORECASE)
+#: a capture only feared, hoped for or possible: "the fall of X would ...", "could lose X"
+_NOT_DONE_BEFORE = re.compile(r"\b(?:would|could|may|might|will|if|fears?|feared|threat(?:en)?s?|"
+                              r"risk|prevent(?:ed)?|avert(?:ed)?|stop|imminent|possible|"
+                              r"potential|expected)\b[^.;,]{0,30}$", re.IGNORECASE)
+#: a noun of capture that is the subject of a modal: "the fall of X to Y would be a blow"
+_NOT_DONE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:would|could|might|will|may)\b", re.IGNORECASE)
+#: between a side and its verb: "junta troops fled", "the TNLA quickly wrested"
+_SUBJECT_TO_VERB = re.compile(r"^(?:['’]s)?\s*(?:(?:troops|soldiers|forces|fighters|units|"
+                              r"personnel|battalions?|columns?)\s+)?(?:\w+ly\s+)?(?:had\s+)?$",
+                              re.IGNORECASE)
+#: between a place and the side it fell to: "X (Y) to the TNLA"
+_TO_SIDE = re.compile(r"^\s*(?:town|city|village|township)?\s*(?:\([^()]{1,40}\)\s*)?"
+                      r"(?:(?:was|were|has been|have been|had been) lost )?to\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+def _told_captures(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                   sides: Belligerents) -> list[tuple[str, str, Place, str]]:
+    """Captures told in words the events stage has no trigger for (`_TOLD_CAPTURE`):
+    (taker, loser, place, how). The taker is named ("to Y", "Y's takeover", the subject
+    of "wrested"); the loser is the subject of "fled" or "after losing" (the taker then is
+    its main opponent). A capture feared or possible ("the fall of X would ...") is none."""
+    out: list[tuple[str, str, Place, str]] = []
+    held = _holdable(places)
+    armed = _armed(actors)
+    text = sentence.text
+    for cue in _TOLD_CAPTURE.finditer(text):
+        if _NOT_DONE_BEFORE.search(text[:cue.start()]):
+            continue
+        end = sentence.start + cue.end()
+        if cue.group("lost"):  # "X was lost to Y": the place comes before
+            before = [p for p in held if any(0 <= sentence.start + cue.start() - sp.end <= 2
+                                             for sp in p.spans)]
+            listed = before[:1]
+            after_at = end
+        else:
+            listed = _forward_list(held, end, sentence)
+            if listed and re.match(r"^(?:the\s+(?:town|city|village)\s+of\s+)?$",
+                                   text[cue.end():_first_span(listed[0], end) - sentence.start],
+                                   re.IGNORECASE) is None:
+                listed = []
+            if not listed:
+                continue
+            after_at = max(sp.end for p in listed for sp in p.spans
+                           if end <= sp.start < sentence.end)
+        if not listed:
+            continue
+        to_side = _TO_SIDE if not cue.group("lost") else re.compile(r"^\s*(?:the\s+)?$")
+        named_after = next((a for a in armed if a.span.start >= after_at and to_side.match(
+            text[after_at - sentence.start:a.span.start - sentence.start])), None)
+        subject = max((a for a in armed if a.span.end <= sentence.start + cue.start()
+                       and _SUBJECT_TO_VERB.match(text[a.span.end - sentence.start:cue.start()])),
+                      key=lambda a: a.span.end, default=None)
+        taker: str | None = None
+        loser: str | None = None
+        if cue.group("fall") or cue.group("lost"):
+            taker = named_after.canonical if named_after else None
+        elif cue.group("noun"):
+            by = re.match(r"^\s*by\s+(?:the\s+)?", text[after_at - sentence.start:])
+            agent = next((a for a in armed if by and a.span.start == after_at + by.end()),
+                         None)
+            owner = next((a for a in armed if a.span.end <= sentence.start + cue.start()
+                          and re.fullmatch(r"['’]s\s+", text[a.span.end - sentence.start:
+                                                              cue.start()])), None)
+            taker = (agent or owner).canonical if (agent or owner) else None
+        elif cue.group("wrest"):
+            taker = subject.canonical if subject else None
+        elif cue.group("losing"):
+            first = next((a for a in armed if a.span.start >= after_at), None)
+            loser = first.canonical if first else None
+        elif cue.group("fled"):
+            loser = subject.canonical if subject else None
+        if taker is None and loser is not None:
+            taker = sides.opponent(loser)
+        if taker is not None and loser is None:
+            loser = sides.opponent(taker)
+        if taker is None or loser is None or taker == loser:
+            continue
+        if (cue.group("fall") or cue.group("noun")) and _NOT_DONE_AFTER.match(
+                text, after_at - sentence.start):
+            continue  # "the fall of X to Y would be a blow"
+        how = "withdrew" if cue.group("fled") else "captured"
+        out.extend((taker, loser, p, how) for p in listed)
     return out
 
 
