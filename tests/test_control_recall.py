@@ -124,3 +124,9 @@ def test_control_claimed_on_a_past_date_is_also_a_capture_then() -> None:
     [capture] = [c for c in changes if c.how == "captured"]
     assert capture.date is not None and capture.date.start is not None
     assert capture.date.start.year == 2024
+
+
+def test_a_place_the_text_marks_by_its_kind_can_be_held() -> None:
+    assert ("Qarnabit", RSF, "holds") in held(
+        "Sudan's army and the RSF have fought since 2023. The town of Qarnabit remains under "
+        "RSF control.")

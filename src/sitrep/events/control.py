@@ -25,6 +25,7 @@ from sitrep.actors import (
     state_forces,
 )
 from sitrep.events.locating import Where, by_sentence, sentence_places
+from sitrep.events.locating import _marked_names as marked_names
 from sitrep.events.roles import Belligerents, Roles
 from sitrep.model import (
     ActorMention,
@@ -283,6 +284,12 @@ def without_demanded(changes: list[ControlChange]) -> list[ControlChange]:
 _MARKED_WHY = ("marked as a place",)
 
 
+#: why of a name after "the village / town / city of" (``locating._marked_names``): a
+#: place a statement of holding may name (a capture's taker there was often wrong: see
+#: docs/events.md)
+_KIND_NOUN_WHY = "named after a kind noun"
+
+
 def is_known_place(place: Place) -> bool:
     """A place a gazetteer knows (it has coordinates) or the text marks as one ("X village",
     "the village of X"); a bare capitalised word after a capture verb is not enough to
@@ -301,8 +308,13 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     sides = Belligerents.of(actors, focus_country(text.text))
     for sentence in text.sentences:
         near = nearby[sentence.index]
-        in_sentence = [p for p, _ in sentence_places(sentence, near.places, near.actors,
-                                                     near.dates, near)]
+        mentioned = sentence_places(sentence, near.places, near.actors, near.dates, near)
+        # names the text marks as places ("the town of X", "X village") that no gazetteer
+        # holds: a side can hold them too
+        mentioned += [m for m in marked_names(sentence, mentioned, near.actors, near.dates,
+                                              near)
+                      if not any(at == m[1] for _, at in mentioned)]
+        in_sentence = [p for p, _ in sorted(mentioned, key=lambda item: item[1])]
         speakers = [a for a in near.actors if sentence.start <= a.span.start < sentence.end]
         evidence = [Span(sentence.start, sentence.end, sentence.text)]
         when = _sentence_date(sentence.start, sentence.end, near.dates, doc)
@@ -521,7 +533,7 @@ def _holdable(places: list[Place]) -> list[Place]:
     """Places a side can hold as a unit: towns, villages, townships, sites (not a whole
     region, country or road), known to a gazetteer or marked as places by the text."""
     return [p for p in places if (p.kind or "town") not in ("country", "region", "road")
-            and is_known_place(p)]
+            and (is_known_place(p) or (p.why or "").startswith(_KIND_NOUN_WHY))]
 
 
 #: between a holding verb and its place: "holds the strategic town of X", "controls most of X"
