@@ -130,3 +130,9 @@ def test_a_place_the_text_marks_by_its_kind_can_be_held() -> None:
     assert ("Qarnabit", RSF, "holds") in held(
         "Sudan's army and the RSF have fought since 2023. The town of Qarnabit remains under "
         "RSF control.")
+
+
+def test_a_holding_told_in_the_present_stands_beside_a_capture_in_its_sentence() -> None:
+    changes = held("The TNLA and the junta fought near Hsipaw. The junta said it recaptured "
+                   "Hsipaw on Monday, but residents said Hsipaw is still controlled by the TNLA.")
+    assert ("Hsipaw", TNLA, "holds") in changes

@@ -266,8 +266,14 @@ def settle(territorial: list[ControlChange], stated: list[ControlChange]
                for e in c.evidence}
     stated = [c for c in stated if c.how != "holds" or not c.evidence
               or (c.place, c.evidence[0].start) not in changed
-              or (c.place, c.to_actor) in taken]
+              or (c.place, c.to_actor) in taken or _HOLDS_NOW.search(c.evidence[0].text)]
     return without_demanded(territorial + stated)
+
+
+#: a holding told in the present ("X, which is controlled by the TNLA"): it stands
+#: though the sentence also tells a capture of X (maybe one only planned)
+_HOLDS_NOW = re.compile(r"\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?(?:controlled|held|"
+                        r"administered|occupied|under|in\s+the\s+hands)\b", re.IGNORECASE)
 
 
 def without_demanded(changes: list[ControlChange]) -> list[ControlChange]:
@@ -717,7 +723,8 @@ def _told_captures(sentence: Sentence, places: list[Place], actors: list[ActorMe
             owner = next((a for a in armed if a.span.end <= sentence.start + cue.start()
                           and re.fullmatch(r"['’]s\s+", text[a.span.end - sentence.start:
                                                               cue.start()])), None)
-            taker = (agent or owner).canonical if (agent or owner) else None
+            named = agent or owner
+            taker = named.canonical if named is not None else None
         elif cue.group("wrest"):
             taker = subject.canonical if subject else None
         elif cue.group("losing"):
@@ -1226,7 +1233,7 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
     if subjects:
         doer = _actor_of(subjects[0], mentions, sentence.start)
         member = _named_within(subjects[0], doer, mentions, sentence.start)
-        if member is not None:  # "Jihadists from JNIM seized X": JNIM
+        if member is not None and doer is not None:  # "Jihadists from JNIM seized X": JNIM
             other = roles.actor2 if roles.actor2 not in (None, member.canonical, doer.canonical) \
                 else sides.opponent(member.canonical)
             return replace(roles, actor1=member.canonical, actor2=other)
