@@ -136,3 +136,8 @@ def test_a_holding_told_in_the_present_stands_beside_a_capture_in_its_sentence()
     changes = held("The TNLA and the junta fought near Hsipaw. The junta said it recaptured "
                    "Hsipaw on Monday, but residents said Hsipaw is still controlled by the TNLA.")
     assert ("Hsipaw", TNLA, "holds") in changes
+
+
+def test_an_armed_actors_name_glued_to_a_holding_adjective_is_the_holder() -> None:
+    assert ("Sanaa", "Ansar Allah (Houthis)", "holds") in held(
+        "Jets struck the Houthi-held capital Sanaa on Friday.")

@@ -473,7 +473,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
             holder = rebel and ActorMention(rebel.canonical, rebel.surface,
                                             rebel.actor_type, Span(at, at, ""))
         elif cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
-            holder = next((a for a in armed if _written_before(a, at, sentence)), None)
+            holder = next((a for a in armed if _written_before(a, at, sentence)), None) \
+                or _alias_before(sentence, cue, at)
             if holder is None and _GENERIC_HOLDER.search(sentence.text[:cue.start()]):
                 holder = rebel and ActorMention(rebel.canonical, rebel.surface,
                                                 rebel.actor_type, Span(at, at, ""))
@@ -522,6 +523,20 @@ def _named_after_cue(sentence: Sentence, cue: re.Match[str], places: list[Place]
         return []
     return [Place(mention=name, name=name, spans=[Span(start, start + len(name), name)],
                   why="marked as a place: named after a holding adjective ('X-held')")]
+
+
+def _alias_before(sentence: Sentence, cue: re.Match[str], at: int) -> ActorMention | None:
+    """"Houthi-held X": an armed actor's name (an alias of ``actors.yaml``) written right
+    before the holding adjective, where the actors stage found no mention (it reads no
+    name glued to a hyphen)."""
+    m = re.search(r"([A-Za-z][\w'’]*)$", sentence.text[:cue.start()])
+    if m is None:
+        return None
+    by_alias = lexicon().by_alias
+    actor = by_alias.get(m.group(1)) or by_alias.get(m.group(1).lower())
+    if actor is None or actor.actor_type not in _ARMED_TYPES:
+        return None
+    return ActorMention(actor.name, m.group(1), actor.actor_type, Span(at, at, ""))
 
 
 def _armed(actors: list[ActorMention]) -> list[ActorMention]:
