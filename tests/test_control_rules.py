@@ -541,7 +541,9 @@ def test_an_unnamed_town_taken_in_a_township_leaves_the_township_as_it_was() -> 
 
 
 def test_a_site_named_after_a_town_is_no_town_taken() -> None:
-    assert control("The KIA captured the Bhamo Airport on Jan. 26.") == []
+    # the site changes hands under its own name (GOLD.md: a place a side can hold)
+    assert [c.place for c in control("The KIA captured the Bhamo Airport on Jan. 26.")] == [
+        "Bhamo Airport"]
     assert [c.place for c in control("The KIA captured Bhamo on Jan. 26.")] == ["Bhamo"]
 
 

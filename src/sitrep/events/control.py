@@ -25,6 +25,7 @@ from sitrep.actors import (
     state_forces,
 )
 from sitrep.events.locating import Where, by_sentence, sentence_places
+from sitrep.events.locating import _marked_names as marked_names
 from sitrep.events.roles import Belligerents, Roles
 from sitrep.model import (
     ActorMention,
@@ -36,6 +37,7 @@ from sitrep.model import (
     Sentence,
     Span,
 )
+from sitrep.places import is_common_word
 from sitrep.text import AnalysedText
 
 if TYPE_CHECKING:
@@ -144,13 +146,16 @@ def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange
         taker, loser = (event.actor2, event.actor1) if given else (event.actor1, event.actor2)
         if taker is None:
             continue
-        if _another_place_in(event) or _names_a_site(event):
+        if _another_place_in(event):
+            continue
+        site = _site_named(event)
+        if site == "":
             continue
         status = event.status
         if given and status == "reported" and _promised(event):
             how, status = "ceded (claimed)", "planned"
         changes.append(ControlChange(
-            place=event.location.name, to_actor=taker, how=how,
+            place=site or event.location.name, to_actor=taker, how=how,
             from_actor=loser, admin1=event.location.admin1, date=event.date,
             status=status, evidence=list(event.evidence)))
     return changes
@@ -181,10 +186,17 @@ def _around_place(event: Event) -> Iterator[tuple[str, str]]:
                 yield evidence.text[:start], evidence.text[end:]
 
 
-def _names_a_site(event: Event) -> bool:
+def _site_named(event: Event) -> str | None:
     """"Captured the Bhamo Airport": the site named after the town changed hands, not the
-    town."""
-    return any(_SITE_NAME.match(after) for _, after in _around_place(event))
+    town; the site's name as written ("Bhamo Airport"), "" when it cannot be read, None
+    when the place is no site's."""
+    place = event.location
+    for _, after in _around_place(event):
+        m = _SITE_NAME.match(after)
+        if m is not None:
+            name = place.mention or place.name if place else ""
+            return " ".join(f"{name}{m.group(0)}".split()) if name else ""
+    return None
 
 
 def _another_place_in(event: Event) -> bool:
@@ -248,7 +260,20 @@ def settle(territorial: list[ControlChange], stated: list[ControlChange]
     taken = {(c.place, c.to_actor) for c in territorial}
     stated = [c for c in stated if c.how not in ("captured", "withdrew")
               or (c.place, c.to_actor) not in taken]
+    # "The RSF took El Fasher, the army's last stronghold": the holding the sentence
+    # describes is the one the capture ended
+    changed = {(c.place, e.start) for c in territorial if c.status not in _NOT_YET
+               for e in c.evidence}
+    stated = [c for c in stated if c.how != "holds" or not c.evidence
+              or (c.place, c.evidence[0].start) not in changed
+              or (c.place, c.to_actor) in taken or _HOLDS_NOW.search(c.evidence[0].text)]
     return without_demanded(territorial + stated)
+
+
+#: a holding told in the present ("X, which is controlled by the TNLA"): it stands
+#: though the sentence also tells a capture of X (maybe one only planned)
+_HOLDS_NOW = re.compile(r"\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?(?:controlled|held|"
+                        r"administered|occupied|under|in\s+the\s+hands)\b", re.IGNORECASE)
 
 
 def without_demanded(changes: list[ControlChange]) -> list[ControlChange]:
@@ -263,6 +288,12 @@ def without_demanded(changes: list[ControlChange]) -> list[ControlChange]:
 
 #: why a place no gazetteer holds may still change hands: the text marks it as a place
 _MARKED_WHY = ("marked as a place",)
+
+
+#: why of a name after "the village / town / city of" (``locating._marked_names``): a
+#: place a statement of holding may name (a capture's taker there was often wrong: see
+#: docs/events.md)
+_KIND_NOUN_WHY = "named after a kind noun"
 
 
 def is_known_place(place: Place) -> bool:
@@ -283,8 +314,13 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     sides = Belligerents.of(actors, focus_country(text.text))
     for sentence in text.sentences:
         near = nearby[sentence.index]
-        in_sentence = [p for p, _ in sentence_places(sentence, near.places, near.actors,
-                                                     near.dates, near)]
+        mentioned = sentence_places(sentence, near.places, near.actors, near.dates, near)
+        # names the text marks as places ("the town of X", "X village") that no gazetteer
+        # holds: a side can hold them too
+        mentioned += [m for m in marked_names(sentence, mentioned, near.actors, near.dates,
+                                              near)
+                      if not any(at == m[1] for _, at in mentioned)]
+        in_sentence = [p for p, _ in sorted(mentioned, key=lambda item: item[1])]
         speakers = [a for a in near.actors if sentence.start <= a.span.start < sentence.end]
         evidence = [Span(sentence.start, sentence.end, sentence.text)]
         when = _sentence_date(sentence.start, sentence.end, near.dates, doc)
@@ -292,12 +328,19 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             else None
         stated = _holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _verb_holdings(sentence, in_sentence, speakers, places) + \
-            _stronghold_holdings(sentence, in_sentence, speakers) + \
+            _stronghold_holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _frame_holdings(sentence, in_sentence, speakers)
+        own = _own_past_date(sentence, near.dates, today)
+        claimed = own is not None and _CLAIMED_CONTROL.search(sentence.text) is not None
         for holder, place in stated:
             if any(c.how == "holds" and (c.place, c.to_actor) == (place.name, holder)
                    for c in changes):
                 continue  # one statement of holding per place and holder suffices
+            if claimed:  # "claimed control of X last year": a capture on its own date too
+                changes.append(ControlChange(place.name, holder, "captured",
+                                             from_actor=sides.opponent(holder),
+                                             admin1=place.admin1, date=own,
+                                             status="reported", evidence=evidence))
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
                                          date=today, status="reported", evidence=evidence))
         for taker, loser, place in _losses(sentence, in_sentence, speakers, sides):
@@ -312,6 +355,11 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
                                          admin1=place.admin1, date=own, status="reported",
                                          evidence=evidence))
+        for taker, loser, place, how in _told_captures(sentence, in_sentence, speakers,
+                                                       sides):
+            changes.append(ControlChange(place.name, taker, how, from_actor=loser,
+                                         admin1=place.admin1, date=when, status="reported",
+                                         evidence=evidence))
         for taker, loser, place in _retreats(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "withdrew", from_actor=loser,
                                          admin1=place.admin1, date=when, status="reported",
@@ -324,6 +372,22 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                                              admin1=place.admin1, date=when,
                                              status="reported", evidence=evidence))
     return changes
+
+
+#: "claimed control of X": a capture claimed, when the sentence dates it in the past
+_CLAIMED_CONTROL = re.compile(r"\bclaim(?:s|ed|ing)? (?:full |complete |effective )?control "
+                              r"(?:of|over)\b", re.IGNORECASE)
+
+
+def _own_past_date(sentence: Sentence, dates: list[DateInterval],
+                   today: DateInterval | None) -> DateInterval | None:
+    """The sentence's own date, when it is one that ended before publication ("last
+    year", "in March"); None for none, or for today's."""
+    inside = [d for d in dates if d.span and sentence.start <= d.span.start < sentence.end]
+    if not inside or today is None or today.start is None:
+        return None
+    first = inside[0]
+    return first if first.end is not None and first.end < today.start else None
 
 
 def _demander(sentence: Sentence, demand: re.Match[str], speakers: list[ActorMention],
@@ -409,7 +473,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
             holder = rebel and ActorMention(rebel.canonical, rebel.surface,
                                             rebel.actor_type, Span(at, at, ""))
         elif cue.group(0).startswith("-"):  # the holder is written right before: "TNLA-held"
-            holder = next((a for a in armed if _written_before(a, at, sentence)), None)
+            holder = next((a for a in armed if _written_before(a, at, sentence)), None) \
+                or _alias_before(sentence, cue, at)
             if holder is None and _GENERIC_HOLDER.search(sentence.text[:cue.start()]):
                 holder = rebel and ActorMention(rebel.canonical, rebel.surface,
                                                 rebel.actor_type, Span(at, at, ""))
@@ -421,6 +486,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if holder is None or abs(holder.span.start - at) > 60:
             continue
         held = [p for p in places if (p.kind or "town") not in ("country", "region", "road")]
+        if forward and cue.group(0).startswith("-"):
+            held += _named_after_cue(sentence, cue, places, actors)
         listed = _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
             p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]
         # "areas held by the AA, including X and Y": the list the holder's phrase opens
@@ -430,6 +497,46 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         for place in listed:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+#: "RSF-held Babanusa", "the rebel-held town of X", "Houthi-controlled port city X": the
+#: name the holding adjective qualifies
+_NAME_AFTER_CUE = re.compile(
+    r"\s+(?:the\s+)?(?:(?:city|town|village|hamlet|capital|port(?:\s+city)?|"
+    r"district|district\s+centre|district\s+center)\s+(?:of\s+)?)?"
+    r"(?-i:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))(?![\w'’-])", re.IGNORECASE)
+
+
+def _named_after_cue(sentence: Sentence, cue: re.Match[str], places: list[Place],
+                     actors: list[ActorMention]) -> list[Place]:
+    """The name right after "X-held" when no gazetteer knows it: the adjective marks it as
+    a place ("RSF-held Babanusa"), unless the name is a side, a known place or a common
+    word ("rebel-held Eastern Ghouta" is a known region)."""
+    m = _NAME_AFTER_CUE.match(sentence.text, cue.end())
+    if m is None:
+        return []
+    start = sentence.start + m.start("name")
+    name = m.group("name")
+    if is_common_word(name.split()[0]) or any(
+            sp.start <= start < sp.end for p in places for sp in p.spans) or any(
+            a.span.start <= start < a.span.end for a in actors):
+        return []
+    return [Place(mention=name, name=name, spans=[Span(start, start + len(name), name)],
+                  why="marked as a place: named after a holding adjective ('X-held')")]
+
+
+def _alias_before(sentence: Sentence, cue: re.Match[str], at: int) -> ActorMention | None:
+    """"Houthi-held X": an armed actor's name (an alias of ``actors.yaml``) written right
+    before the holding adjective, where the actors stage found no mention (it reads no
+    name glued to a hyphen)."""
+    m = re.search(r"([A-Za-z][\w'’]*)$", sentence.text[:cue.start()])
+    if m is None:
+        return None
+    by_alias = lexicon().by_alias
+    actor = by_alias.get(m.group(1)) or by_alias.get(m.group(1).lower())
+    if actor is None or actor.actor_type not in _ARMED_TYPES:
+        return None
+    return ActorMention(actor.name, m.group(1), actor.actor_type, Span(at, at, ""))
 
 
 def _armed(actors: list[ActorMention]) -> list[ActorMention]:
@@ -447,7 +554,7 @@ def _holdable(places: list[Place]) -> list[Place]:
     """Places a side can hold as a unit: towns, villages, townships, sites (not a whole
     region, country or road), known to a gazetteer or marked as places by the text."""
     return [p for p in places if (p.kind or "town") not in ("country", "region", "road")
-            and is_known_place(p)]
+            and (is_known_place(p) or (p.why or "").startswith(_KIND_NOUN_WHY))]
 
 
 #: between a holding verb and its place: "holds the strategic town of X", "controls most of X"
@@ -459,6 +566,11 @@ _OBJECT_GAP = re.compile(
     # "holds 14 of the state's 17 townships, including X and Y"
     r"|^\s+(?:[\w’'-]+\s+){0,6}(?:towns|cities|villages|townships|districts|areas|"
     r"capitals|settlements|provinces|states)(?:\s+(?:in|of)\s+(?:the\s+)?[\w’'-]+)?,?\s+"
+    r"(?:including|such as)\s+$"
+    # "controls most of Darfur, including X and Y", "about 75% of Gaza, including X"
+    r"|^\s+(?:(?:about|around|nearly|almost|over|more than)\s+)?"
+    r"(?:most|much|all|parts|large parts|swathes|half|\d+\s?(?:%|per\s?cent)) of\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:\s+(?:region|state|province|strip))?,\s+"
     r"(?:including|such as)\s+$",
     re.IGNORECASE)
 #: "claiming control of the town": the town named last before
@@ -490,9 +602,24 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
         if listed:
             listed = _with_unknown(_forward_list(held, end, sentence), sentence)
         else:
-            listed = _referred_place(after, at, article_places)
+            listed = _including_list(held, cue.end(), sentence) or \
+                _referred_place(after, at, article_places)
         out.extend((holder.canonical, p) for p in listed)
     return out
+
+
+def _including_list(held: list[Place], after: int, sentence: Sentence) -> list[Place]:
+    """"Controls about 75% of Gaza, including X and Y": the object is an area, and the
+    list after "including" names the places in it that are held."""
+    starts = sorted(s for s in (_first_span(p, sentence.start + after) for p in held)
+                    if s >= 0)
+    for start in starts:
+        gap = sentence.text[after:start - sentence.start]
+        if len(gap) > 90:
+            break
+        if re.search(r"\b(?:including|such as)\s+$", gap) and _OBJECT_GAP.match(gap):
+            return _with_unknown(_forward_list(held, start, sentence), sentence)
+    return []
 
 
 #: "the junta lost control of X to the TNLA", "the army lost X and Y"
@@ -537,6 +664,103 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
     return out
 
 
+#: a capture told by a noun or a phrase the events stage has no trigger for: "the fall of X
+#: to Y", "Y's takeover of X", "X was lost to Y", "Y wrested control of X", "after losing
+#: X, the junta ...", "junta troops fled X"
+_TOLD_CAPTURE = re.compile(
+    r"\b(?P<fall>fall of )|"
+    r"\b(?P<noun>takeover|conquest|seizure|capture) of |"
+    r"\b(?P<lost>(?:was|were|has been|have been|had been) lost to )|"
+    r"\b(?P<wrest>wrested |wrestled )(?:(?:full |complete )?control (?:of|over) )?|"
+    r"^\s*(?:After|Since) (?P<losing>losing )(?:(?:control of )?)|"
+    r"\b(?P<fled>fled (?:from )?)", re.IGNORECASE)
+#: a capture only feared, hoped for or possible: "the fall of X would ...", "could lose X"
+_NOT_DONE_BEFORE = re.compile(r"\b(?:would|could|may|might|will|if|fears?|feared|threat(?:en)?s?|"
+                              r"risk|prevent(?:ed)?|avert(?:ed)?|stop|imminent|possible|"
+                              r"potential|expected)\b[^.;,]{0,30}$", re.IGNORECASE)
+#: a noun of capture that is the subject of a modal: "the fall of X to Y would be a blow"
+_NOT_DONE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:would|could|might|will|may)\b", re.IGNORECASE)
+#: between a side and its verb: "junta troops fled", "the TNLA quickly wrested"
+_SUBJECT_TO_VERB = re.compile(r"^(?:['’]s)?\s*(?:(?:troops|soldiers|forces|fighters|units|"
+                              r"personnel|battalions?|columns?)\s+)?(?:\w+ly\s+)?(?:had\s+)?$",
+                              re.IGNORECASE)
+#: between a place and the side it fell to: "X (Y) to the TNLA"
+_TO_SIDE = re.compile(r"^\s*(?:town|city|village|township)?\s*(?:\([^()]{1,40}\)\s*)?"
+                      r"(?:(?:was|were|has been|have been|had been) lost )?to\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+def _told_captures(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                   sides: Belligerents) -> list[tuple[str, str, Place, str]]:
+    """Captures told in words the events stage has no trigger for (`_TOLD_CAPTURE`):
+    (taker, loser, place, how). The taker is named ("to Y", "Y's takeover", the subject
+    of "wrested"); the loser is the subject of "fled" or "after losing" (the taker then is
+    its main opponent). A capture feared or possible ("the fall of X would ...") is none."""
+    out: list[tuple[str, str, Place, str]] = []
+    held = _holdable(places)
+    armed = _armed(actors)
+    text = sentence.text
+    for cue in _TOLD_CAPTURE.finditer(text):
+        if _NOT_DONE_BEFORE.search(text[:cue.start()]):
+            continue
+        end = sentence.start + cue.end()
+        if cue.group("lost"):  # "X was lost to Y": the place comes before
+            before = [p for p in held if any(0 <= sentence.start + cue.start() - sp.end <= 2
+                                             for sp in p.spans)]
+            listed = before[:1]
+            after_at = end
+        else:
+            listed = _forward_list(held, end, sentence)
+            if listed and re.match(r"^(?:the\s+(?:town|city|village)\s+of\s+)?$",
+                                   text[cue.end():_first_span(listed[0], end) - sentence.start],
+                                   re.IGNORECASE) is None:
+                listed = []
+            if not listed:
+                continue
+            after_at = max(sp.end for p in listed for sp in p.spans
+                           if end <= sp.start < sentence.end)
+        if not listed:
+            continue
+        to_side = _TO_SIDE if not cue.group("lost") else re.compile(r"^\s*(?:the\s+)?$")
+        named_after = next((a for a in armed if a.span.start >= after_at and to_side.match(
+            text[after_at - sentence.start:a.span.start - sentence.start])), None)
+        subject = max((a for a in armed if a.span.end <= sentence.start + cue.start()
+                       and _SUBJECT_TO_VERB.match(text[a.span.end - sentence.start:cue.start()])),
+                      key=lambda a: a.span.end, default=None)
+        taker: str | None = None
+        loser: str | None = None
+        if cue.group("fall") or cue.group("lost"):
+            taker = named_after.canonical if named_after else None
+        elif cue.group("noun"):
+            by = re.match(r"^\s*by\s+(?:the\s+)?", text[after_at - sentence.start:])
+            agent = next((a for a in armed if by and a.span.start == after_at + by.end()),
+                         None)
+            owner = next((a for a in armed if a.span.end <= sentence.start + cue.start()
+                          and re.fullmatch(r"['’]s\s+", text[a.span.end - sentence.start:
+                                                              cue.start()])), None)
+            named = agent or owner
+            taker = named.canonical if named is not None else None
+        elif cue.group("wrest"):
+            taker = subject.canonical if subject else None
+        elif cue.group("losing"):
+            first = next((a for a in armed if a.span.start >= after_at), None)
+            loser = first.canonical if first else None
+        elif cue.group("fled"):
+            loser = subject.canonical if subject else None
+        if taker is None and loser is not None:
+            taker = sides.opponent(loser)
+        if taker is not None and loser is None:
+            loser = sides.opponent(taker)
+        if taker is None or loser is None or taker == loser:
+            continue
+        if (cue.group("fall") or cue.group("noun")) and _NOT_DONE_AFTER.match(
+                text, after_at - sentence.start):
+            continue  # "the fall of X to Y would be a blow"
+        how = "withdrew" if cue.group("fled") else "captured"
+        out.extend((taker, loser, p, how) for p in listed)
+    return out
+
+
 #: "since capturing X": a capture told as the start of what follows (no event of its own)
 _SINCE_TAKING = re.compile(r"\bsince\s+(?:(?:its|their)\s+)?(?:captur(?:ing|e of)|"
                            r"seiz(?:ing|ure of)|taking(?:\s+(?:full\s+)?control\s+of)?|"
@@ -572,6 +796,9 @@ def _since_taking(sentence: Sentence, places: list[Place], actors: list[ActorMen
 
 #: a side that left a place, told as done: "the TNLA retreated from X", "pulled out of X"
 _RETREAT = re.compile(r"\b(?:retreated|pulled (?:\w+ )?(?:forces |troops |fighters )?(?:out|back)|"
+                      # "Ukrainian troops withdrew from X", "had withdrawn their forces from X"
+                      r"(?:withdrew|(?:has|have|had) (?:now |since |also )?withdrawn)"
+                      r"(?: (?:all )?(?:its |their )?(?:forces|troops|fighters|soldiers|units))?|"
                       r"(?:were|was) forced to (?:retreat|withdraw|pull out)) (?:from|of) "
                       r"(?:the (?:[\w-]+ )?(?:town|city|village|district) of )?", re.IGNORECASE)
 
@@ -611,15 +838,18 @@ def _referred_place(after: str, at: int, article_places: list[Place]) -> list[Pl
 _DESCRIBED = re.compile(r"^(?:,|\s+(?:is|was|remains|became|has become)\b)")
 
 
-def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                         rebel: ActorMention | None = None, state: str | None = None
                          ) -> list[tuple[str, Place]]:
     """"X, one of the junta's last footholds", "the TNLA stronghold of X", "X is an AA
-    bastion": the side named just before the noun holds the place it describes."""
+    bastion": the side named just before the noun holds the place it describes; "the last
+    army stronghold", "a rebel bastion": the article's state forces or main rebel group."""
     out: list[tuple[str, Place]] = []
     held = _holdable(places)
     for cue in words().stronghold.finditer(sentence.text):
         at = sentence.start + cue.start()
-        holder = _armed_before(actors, at, 25)
+        holder = _armed_before(actors, at, 25) or _generic_side(
+            sentence.text[:cue.start()], at, rebel, state)
         if holder is None:
             continue
         end = sentence.start + cue.end()
@@ -638,6 +868,26 @@ def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[A
             if _DESCRIBED.match(sentence.text[span.end - sentence.start:]):
                 out.append((holder.canonical, place))
     return out
+
+
+#: "the last army stronghold", "a key rebel bastion": a side named by a common noun
+_SIDE_WORD_BEFORE = re.compile(r"\b(?P<word>\w+)(?:['’]s)?\s+(?:(?:last|main|key|remaining|"
+                               r"former|largest|biggest|major|final)\s+)?$", re.IGNORECASE)
+
+
+def _generic_side(before: str, at: int, rebel: ActorMention | None, state: str | None
+                  ) -> ActorMention | None:
+    """The side a common noun just before ``at`` names: a state word (``state_holders``)
+    for the article's state forces, a rebel word (``rebel_holders``) for its main group."""
+    m = _SIDE_WORD_BEFORE.search(before)
+    if m is None:
+        return None
+    w = words()
+    if state is not None and w.state_word.fullmatch(m.group("word")):
+        return ActorMention(state, m.group("word"), "State forces", Span(at, at, ""))
+    if rebel is not None and _GENERIC_HOLDER.search(m.group("word")):
+        return ActorMention(rebel.canonical, rebel.surface, rebel.actor_type, Span(at, at, ""))
+    return None
 
 
 def _frame_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention]
@@ -711,7 +961,9 @@ def _with_unknown(listed: list[Place], sentence: Sentence) -> list[Place]:
 #: a nationality adjective before the hyphen or inside "under ... control"
 _NATIONAL = re.compile(r"(?:^|\s)([A-Z][a-z]+)$")
 _UNDER_NATIONAL = re.compile(r"^under (?:the )?(?:full |firm |complete )?([A-Z][a-z]+) "
-                             r"(?:(?:military|army|government|state) )?(?:control|rule)$")
+                             r"(?:(?:military|army|government|state) )?(?:control|rule)$"
+                             # "X is now in Russian hands"
+                             r"|^in (?:the )?([A-Z][a-z]+) hands$")
 
 
 def _national_forces(sentence: Sentence, cue: re.Match[str]) -> str | None:
@@ -719,12 +971,18 @@ def _national_forces(sentence: Sentence, cue: re.Match[str]) -> str | None:
     forces of the country whose adjective names the holder (a country word of
     ``actors.yaml`` that is no country name itself: "Ukrainian", not "Ukraine")."""
     if cue.group(0).startswith("-"):
-        m = _NATIONAL.search(sentence.text[max(0, cue.start() - 30):cue.start()])
+        before = sentence.text[max(0, cue.start() - 30):cue.start()]
+        # "Ukraine-held X", "Kyiv-controlled X": a state's name or capital names its forces
+        named = re.search(r"(?:^|\s)([A-Z][\w'’]+)$", before)
+        country = named and lexicon().state_of_word.get(named.group(1))
+        if country:
+            return state_forces(country)
+        m = _NATIONAL.search(before)
     else:
         m = _UNDER_NATIONAL.match(cue.group(0))
     if m is None:
         return None
-    word = m.group(1)
+    word = m.group(1) or m.group(2)
     for country, names in lexicon().countries.items():
         if word in names and word != country and word.endswith(("an", "ese", "i", "ish")):
             return state_forces(country)
@@ -941,6 +1199,22 @@ def _actor_of(token: SpacyToken, mentions: list[ActorMention], offset: int
     return min(inside, key=lambda m: abs(m.span.start - head), default=None)
 
 
+_UNNAMED = "Unidentified Armed Group"
+
+
+def _named_within(token: SpacyToken, head: ActorMention | None, mentions: list[ActorMention],
+                  offset: int) -> ActorMention | None:
+    """"Jihadists from JNIM", "gunmen of the RSF", "fighters loyal to HTS": a subject whose
+    head is no named side but whose prepositional phrase names one is that side's."""
+    if head is None or not head.canonical.startswith(_UNNAMED):
+        return None
+    inside = [t for child in token.children if child.dep_ in ("prep", "acl")
+              for t in child.subtree]
+    return next((m for m in mentions if m.actor_type in _ARMED_TYPES
+                 and not m.canonical.startswith(_UNNAMED)
+                 and any(m.span.start <= offset + t.idx < m.span.end for t in inside)), None)
+
+
 def _names(phrase: SpacyToken, actor: str | None, mentions: list[ActorMention],
            offset: int) -> bool:
     """The actor is named anywhere in the phrase (a coordinated subject included)."""
@@ -973,6 +1247,11 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
         subjects = [child for child in verb.head.children if child.dep_ == "dobj"]
     if subjects:
         doer = _actor_of(subjects[0], mentions, sentence.start)
+        member = _named_within(subjects[0], doer, mentions, sentence.start)
+        if member is not None and doer is not None:  # "Jihadists from JNIM seized X": JNIM
+            other = roles.actor2 if roles.actor2 not in (None, member.canonical, doer.canonical) \
+                else sides.opponent(member.canonical)
+            return replace(roles, actor1=member.canonical, actor2=other)
         if doer is None or doer.canonical == roles.actor1 or any(
                 _names(subject, roles.actor1, mentions, sentence.start)
                 for subject in subjects):

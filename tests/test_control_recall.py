@@ -1,0 +1,143 @@
+"""Control recall: holders and places told in general English, in any war (issue 12).
+
+Sentences written for these tests; the places may be invented.
+"""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.model import ControlChange
+
+RUSSIA = "Military Forces of Russia (2000-)"
+SUDAN = "Military Forces of Sudan (2019-)"
+RSF = "RSF: Rapid Support Forces"
+KIA = "KIA: Kachin Independence Army"
+
+
+def control(body: str) -> list[ControlChange]:
+    return extract_text(f" date 2025-08-07 {body}").control
+
+
+def held(body: str) -> set[tuple[str, str, str]]:
+    return {(c.place, c.to_actor, c.how) for c in control(body)}
+
+
+def test_a_place_in_a_nations_hands_is_held_by_its_state_forces() -> None:
+    assert ("Pokrovsk", RUSSIA, "holds") in held(
+        "Russia and Ukraine have fought since 2022. The city of Pokrovsk is now largely in "
+        "Russian hands, analysts said.")
+
+
+def test_a_stronghold_of_the_army_named_by_a_common_noun_is_the_state_forces() -> None:
+    assert ("El Fasher", SUDAN, "holds") in held(
+        "Sudan's army and the RSF have fought since April 2023. El Fasher, the last army "
+        "stronghold in Darfur, was shelled by the RSF on Monday.")
+
+
+def test_a_name_after_a_holding_adjective_is_a_place_no_gazetteer_needs_to_know() -> None:
+    assert ("Qarnabit", RSF, "holds") in held(
+        "Sudan's army and the RSF have fought since 2023. Drones hit the RSF-held town of "
+        "Qarnabit on Monday.")
+    # a noun after the adjective is no place
+    assert held("Sudan's army and the RSF have fought since 2023. RSF-held areas were "
+                "shelled on Monday.") == set()
+
+
+def test_a_site_named_after_a_town_changes_hands_under_its_own_name() -> None:
+    changes = held("The KIA captured the Bhamo Airport on January 26 after weeks of fighting "
+                   "with the junta.")
+    assert ("Bhamo Airport", KIA, "captured") in changes
+    assert not any(place == "Bhamo" for place, _, _ in changes)
+
+
+def test_troops_withdrawn_from_a_town_leave_it_to_their_enemy() -> None:
+    assert ("Bhamo", KIA, "withdrew") in held(
+        "The KIA attacked Bhamo for weeks. The junta withdrew its troops from Bhamo on "
+        "Saturday.")
+
+
+def test_a_state_named_before_a_holding_adjective_holds_with_its_forces() -> None:
+    assert ("Kramatorsk", "Military Forces of Ukraine (2019-)", "holds") in held(
+        "Russia and Ukraine have fought since 2022. Russian missiles hit Ukraine-held "
+        "Kramatorsk on Monday.")
+    assert ("Zaporizhzhia", "Military Forces of Ukraine (2019-)", "holds") in held(
+        "Russia and Ukraine have fought since 2022. Drones struck Kyiv-controlled "
+        "Zaporizhzhia on Monday.")
+
+
+def test_an_area_held_then_the_places_it_includes() -> None:
+    assert {("Nyala", RSF, "holds"), ("Geneina", RSF, "holds")} <= held(
+        "Sudan's army and the RSF have fought since 2023. The RSF controls most of Darfur, "
+        "including Nyala and Geneina.")
+    assert ("Rafah", "Military Forces of Israel (2022-)", "holds") in held(
+        "Israel and Hamas have fought since 2023. Israeli forces now control about 75% of "
+        "Gaza, including Rafah and Beit Hanoun.")
+
+
+def test_a_generic_subject_of_a_named_group_is_that_group() -> None:
+    changes = control("Jihadists from JNIM seized the town of Djibo in northern Burkina Faso on "
+                      "Sunday, killing dozens of soldiers, security sources said.")
+    assert [(c.place, c.to_actor) for c in changes] == [
+        ("Djibo", "JNIM: Group for Support of Islam and Muslims")]
+
+
+def test_a_capture_ends_the_holding_its_sentence_describes() -> None:
+    changes = held("The RSF said on Sunday it had taken full control of El Fasher, the army's "
+                   "last stronghold in Darfur.")
+    assert ("El Fasher", RSF, "captured") in changes
+    assert ("El Fasher", SUDAN, "holds") not in changes
+
+
+TNLA = "TNLA: Ta'ang National Liberation Army"
+AA = "AA: Arakan Army"
+JUNTA = "Military Forces of Myanmar (2021-)"
+WAR = "The TNLA and the junta fought near Kyaukme. "
+
+
+def test_captures_told_by_a_noun_or_phrase_with_no_event_trigger() -> None:
+    for body in ("The fall of Kyaukme to the TNLA on Monday shocked the junta.",
+                 "The TNLA's takeover of Kyaukme on Monday shocked the junta.",
+                 "Kyaukme was lost to the TNLA on Monday.",
+                 "The TNLA wrested control of Kyaukme from the junta on Monday."):
+        assert ("Kyaukme", TNLA, "captured") in held(WAR + body), body
+
+
+def test_a_side_that_lost_or_fled_a_town_left_it_to_its_enemy() -> None:
+    assert ("Buthidaung", AA, "captured") in held(
+        "The AA and the junta fought in Rakhine. After losing Buthidaung, the junta moved "
+        "troops to Sittwe.")
+    assert ("Buthidaung", AA, "withdrew") in held(
+        "The AA and the junta fought in Rakhine. Junta troops fled Buthidaung on Monday as "
+        "the AA advanced.")
+
+
+def test_a_fall_feared_or_civilians_fleeing_change_no_hands() -> None:
+    assert held(WAR + "The fall of Kyaukme to the TNLA would be a blow to the junta.") == set()
+    assert held(WAR + "Thousands of residents fled Kyaukme on Monday.") == set()
+
+
+def test_control_claimed_on_a_past_date_is_also_a_capture_then() -> None:
+    changes = control(WAR + "TNLA fighters claimed control of Kyaukme last year after weeks of "
+                      "fighting.")
+    assert {(c.place, c.to_actor, c.how) for c in changes} >= {
+        ("Kyaukme", TNLA, "captured"), ("Kyaukme", TNLA, "holds")}
+    [capture] = [c for c in changes if c.how == "captured"]
+    assert capture.date is not None and capture.date.start is not None
+    assert capture.date.start.year == 2024
+
+
+def test_a_place_the_text_marks_by_its_kind_can_be_held() -> None:
+    assert ("Qarnabit", RSF, "holds") in held(
+        "Sudan's army and the RSF have fought since 2023. The town of Qarnabit remains under "
+        "RSF control.")
+
+
+def test_a_holding_told_in_the_present_stands_beside_a_capture_in_its_sentence() -> None:
+    changes = held("The TNLA and the junta fought near Hsipaw. The junta said it recaptured "
+                   "Hsipaw on Monday, but residents said Hsipaw is still controlled by the TNLA.")
+    assert ("Hsipaw", TNLA, "holds") in changes
+
+
+def test_an_armed_actors_name_glued_to_a_holding_adjective_is_the_holder() -> None:
+    assert ("Sanaa", "Ansar Allah (Houthis)", "holds") in held(
+        "Jets struck the Houthi-held capital Sanaa on Friday.")
