@@ -146,7 +146,11 @@ def _event_line(group: MergedEvent, citations: Citations) -> str:
     event = group.event
     day = event_date(event)
     actors = " vs ".join(a for a in (event.actor1, event.actor2) if a) or "actors not named"
-    line = (f"- {day.isoformat() if day else 'undated'}: {event.event_type} "
+    when = day.isoformat() if day else "undated"
+    if group.date_disputed:  # one capture its sources date differently: say every date
+        dates = dict.fromkeys(d["date_start"] or d["date_end"] for d in group.reported_dates)
+        when += f" (date disputed: {', '.join(sorted(dates))})"
+    line = (f"- {when}: {event.event_type} "
             f"({event.sub_event_type}), {actors}; {_fatalities(group)}")
     return f"{line} {citations.cite([doc for doc, _ in group.members])}"
 

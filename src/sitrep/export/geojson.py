@@ -24,6 +24,10 @@ def feature(group: MergedEvent, timestamp: int) -> dict[str, Any] | None:
     properties["place_key"] = group.place_key  # one key per town, whatever the spelling
     properties["place_name"] = group.place_name  # and one name, as the gazetteer spells it
     properties["location_as_written"] = location_as_written(group)  # the articles' spellings
+    properties["fatality_counts"] = group.fatality_counts  # every toll with its source
+    # a capture its sources date differently, as the store and the CSV notes say
+    properties["date_disputed"] = group.date_disputed
+    properties["reported_dates"] = group.reported_dates
     return {"type": "Feature", "id": group.id,
             "geometry": {"type": "Point", "coordinates": [round(loc.lon, 4), round(loc.lat, 4)]},
             "properties": properties}

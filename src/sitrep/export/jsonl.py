@@ -25,6 +25,9 @@ def event_record(group: MergedEvent, timestamp: int) -> dict[str, Any]:
         "place_name": group.place_name, "location_as_written": location_as_written(group),
         "acled": acled_row(group, timestamp),
         "fatality_counts": group.fatality_counts,
+        # one capture its sources date differently: every report's dates, as the
+        # store's merged_events columns and the CSV notes' "[Date disputed: …]" say
+        "date_disputed": group.date_disputed, "reported_dates": group.reported_dates,
         "members": [{"document": document_record(doc), "event": _plain(asdict(ev))}
                     for doc, ev in group.members],
     }

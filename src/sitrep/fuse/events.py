@@ -143,6 +143,15 @@ class MergedEvent:
                 for doc, ev in self.members if ev.fatalities is not None]
 
     @property
+    def reported_dates(self) -> list[dict[str, Any]]:
+        """Each dated report's own interval with its source, as ``fatality_counts`` lists
+        tolls: what exports, the store and the web view show of a disputed date."""
+        return [{"date_start": _iso(ev.date.start), "date_end": _iso(ev.date.end),
+                 "date_text": ev.date.text, "time_precision": ev.date.precision,
+                 "document_id": doc.id, "source": doc.source}
+                for doc, ev in self.members if ev.date and (ev.date.start or ev.date.end)]
+
+    @property
     def date_disputed(self) -> bool:
         """Whether its reports date it differently beyond their own intervals (one capture
         told with two dates): every date is kept and listed as a contradiction."""
@@ -478,3 +487,7 @@ def fatality_conflicts(groups: list[MergedEvent]) -> list[dict[str, Any]]:
 def _evidence_of(group: MergedEvent, document_id: str) -> list[str]:
     return [span.text for doc, ev in group.members if doc.id == document_id
             for span in ev.evidence]
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -77,6 +77,8 @@ def merged_row(group: MergedEvent) -> Row:
         "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "geo_precision": ev.geo_precision, "fatalities": group.fatalities,
         "fatality_counts": json.dumps(group.fatality_counts, ensure_ascii=False),
+        "date_disputed": group.date_disputed,
+        "reported_dates": json.dumps(group.reported_dates, ensure_ascii=False),
         "status": ev.status, "reports": len(group.members),
         "documents": len({doc.id for doc, _ in group.members}), "component": COMPONENT,
     }

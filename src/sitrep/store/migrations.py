@@ -61,8 +61,25 @@ def _v3_event_flags(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE events ADD COLUMN flags TEXT NOT NULL DEFAULT '[]'"))
 
 
+def _v4_disputed_dates(conn: Connection) -> None:
+    """``merged_events.date_disputed`` and ``reported_dates``: a capture its sources date
+    differently, shown to SQL as exports and the map show it. The merged events are
+    dropped so that the next read writes them again with both filled. A table made by
+    step 2 on this sitrep already has both (it is created from the current schema)."""
+    present = {c["name"] for c in inspect(conn).get_columns("merged_events")}
+    if "date_disputed" not in present:
+        conn.execute(text("ALTER TABLE merged_events ADD COLUMN date_disputed BOOLEAN "
+                          "NOT NULL DEFAULT FALSE"))
+    if "reported_dates" not in present:
+        conn.execute(text("ALTER TABLE merged_events ADD COLUMN reported_dates TEXT "
+                          "NOT NULL DEFAULT '[]'"))
+    conn.execute(schema.merged_event_reports.delete())
+    conn.execute(schema.merged_events.delete())
+
+
 #: migration steps; step ``i`` (1-based) brings the schema from version ``i - 1`` to ``i``
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_place_keys_and_merged_events, _v3_event_flags)
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_place_keys_and_merged_events, _v3_event_flags,
+                           _v4_disputed_dates)
 HEAD = len(STEPS)
 
 

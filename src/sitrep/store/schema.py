@@ -220,6 +220,10 @@ merged_events = Table(
     Column("geo_precision", Integer),
     Column("fatalities", Integer),  # the lowest figure any report gives (ACLED)
     Column("fatality_counts", Text, nullable=False, default="[]"),  # JSON: every figure
+    # one capture its sources date differently (fuse ``same_capture``): every report's
+    # own dates kept, as JSON like fatality_counts (date_start, date_end, document_id…)
+    Column("date_disputed", Boolean, nullable=False, default=False),
+    Column("reported_dates", Text, nullable=False, default="[]"),
     Column("status", SHORT, nullable=False),
     Column("reports", Integer, nullable=False),
     Column("documents", Integer, nullable=False),

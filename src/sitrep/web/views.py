@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
+from sitrep.fuse.contradictions import capture_date_conflicts, event_date_conflicts
 from sitrep.fuse.events import MergedEvent, fatality_conflicts, merge_events, normalise_name
 from sitrep.fuse.identity import place_key
 from sitrep.fuse.timeline import (
@@ -64,12 +65,14 @@ class Snapshot:
         )
 
     def contradictions(self) -> list[dict[str, Any]]:
-        """Death tolls and takers of a town that differ, then distances (``sitrep.fuse``)."""
+        """Death tolls, takers of a town and dates that differ, then distances: what
+        ``sitrep contradictions`` lists (``sitrep.fuse``), with links for the page."""
         if self._contradictions is None:
             from sitrep.fuse import distance_conflicts
 
             self._contradictions = (
                 fatality_conflicts(self.events) + control_conflicts(self.timelines)
+                + date_conflicts(self.events, self.timelines)
                 + [c.to_dict() for c in distance_conflicts(self.extractions)])
         return self._contradictions
 
@@ -112,6 +115,24 @@ class SnapshotCache:
                     extractions, stored(extractions) if stored is not None else None)
                 self._key, self._built_at = key, time.monotonic()
             return self._snapshot
+
+
+def date_conflicts(events: list[MergedEvent],
+                   timelines: dict[str, Timeline]) -> list[dict[str, Any]]:
+    """Events whose sources date them differently (a disputed capture first), each
+    report's date with its source, linked to the event; then one capture's control
+    steps dated differently, linked to the town (``sitrep.fuse.contradictions``)."""
+    found = []
+    for merged in sorted(events, key=lambda m: not m.date_disputed):
+        for conflict in event_date_conflicts([merged]):
+            found.append({**conflict.to_dict(), "event_id": merged.id,
+                          "date_disputed": merged.date_disputed,
+                          "place_key": merged.place_key, "place": merged.place_name})
+    for key, timeline in timelines.items():
+        for conflict in capture_date_conflicts({key: timeline}):
+            found.append({**conflict.to_dict(), "event_id": None, "date_disputed": False,
+                          "place_key": timeline.key, "place": timeline.place})
+    return found
 
 
 def place_index(extractions: list[Extraction]) -> dict[str, Place]:
@@ -191,6 +212,10 @@ def event_json(snapshot: Snapshot, merged: MergedEvent, reviews: list[Review]) -
         "geo_precision": event.geo_precision,
         "fatalities": merged.fatalities,
         "fatality_counts": merged.fatality_counts,
+        # one capture its sources date differently (fuse same_capture): every report's
+        # dates, as the exports and the store's merged_events say
+        "date_disputed": merged.date_disputed,
+        "reported_dates": merged.reported_dates,
         "status": event.status,
         "review": state.verdict,
         "reviews": [r.to_dict() for r in state.reviews],
@@ -240,6 +265,7 @@ def _dates(event: Event) -> dict[str, Any]:
 def _source_json(doc: Document, event: Event) -> dict[str, Any]:
     return {
         "document_id": doc.id,
+        **_dates(event),  # this report's own dates: a disputed date shows each
         "title": doc.title,
         "source": doc.source,
         "url": doc.url,

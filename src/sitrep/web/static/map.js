@@ -399,6 +399,11 @@ function field(name, value) {
   return value === null || value === undefined || value === "" ? null : el("div", {class: "meta"}, `${name}: ${value}`);
 }
 
+// "2024-07-16" for one day, "2024-07-01 … 2024-07-31" for a span
+function daySpan(d) {
+  return d.date_end && d.date_end !== d.date_start ? `${d.date_start || "?"} … ${d.date_end}` : (d.date_start || d.date_end || "undated");
+}
+
 function sourceBlock(source) {
   const heading = [source.source, source.title || source.file, source.published].filter(Boolean).join(" · ")
     || source.document_id;
@@ -407,6 +412,8 @@ function sourceBlock(source) {
     el("div", {class: "meta"}, heading, " ", link),
     field("status", source.status), field("according to", source.claimant),
     field("fatalities in this source", source.fatalities),
+    field("dated in this source", source.date_start || source.date_end
+      ? daySpan(source) + (source.date_text ? ` (“${source.date_text}”)` : "") : null),
     ...source.evidence.map((sentence) => el("blockquote", {class: "evidence"}, sentence)));
 }
 
@@ -426,6 +433,8 @@ function showEvent(id) {
     field("when", [event.date_start, event.date_end].filter(Boolean).join(" … ") + (event.date_text ? ` (“${event.date_text}”)` : "")),
     field("actors", [event.actor1, event.actor2].filter(Boolean).join(" vs ")),
     field("fatalities (lowest reported)", event.fatalities),
+    event.date_disputed ? el("div", {class: "meta date-disputed", id: "date-disputed"},
+      "date disputed: " + event.reported_dates.map((d) => `${daySpan(d)} (${d.source || d.document_id})`).join(" vs ")) : null,
     el("h2", {}, `Sources (${event.sources.length})`), ...event.sources.map(sourceBlock),
     reviewForm(event), reviewHistory(event)]));
 }
@@ -488,6 +497,13 @@ function conflictLine(conflict) {
     const counts = conflict.values.map((v) => `${v.fatalities} (${v.source || v.document_id})`).join(" vs ");
     return el("li", {}, el("button", {class: "link", onclick: () => showEvent(conflict.event_id)},
       `${conflict.location || "?"}, ${conflict.event_type}: fatalities ${counts}`));
+  }
+  if (conflict.kind === "date") {  // each report's date with its source, linked to the event or town
+    const dates = conflict.values.map((v) => `${v.value} (${v.label || v.source || v.title || v.document})`).join(" vs ");
+    const open = conflict.event_id ? () => showEvent(conflict.event_id) : () => showControl(conflict.place_key);
+    return el("li", {class: "date-conflict", title: conflict.values.map((v) => v.evidence).join("\n")},
+      el("button", {class: "link", onclick: open},
+        `${conflict.date_disputed ? "Date disputed — " : ""}${conflict.what}: ${dates}`));
   }
   if (conflict.kind !== "control") {  // e.g. distances: each value with its source
     const stated = conflict.values.map((v) => `${v.value} (${v.source || v.title || v.document})`).join(" vs ");
