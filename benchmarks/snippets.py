@@ -27,6 +27,7 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class Passage:
     text: str
     sub_event_type: str  # "" for a distractor
     status: str
+    country: str = ""  # the country the passage reports from
 
     @property
     def group(self) -> str:
@@ -87,8 +89,8 @@ class Outcome:
 def read_passages(path: Path) -> list[Passage]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [Passage(r["id"], r["text"], r["sub_event_type"] or "", r["status"] or "reported")
-            for r in rows]
+    return [Passage(r["id"], r["text"], r["sub_event_type"] or "", r["status"] or "reported",
+                    r.get("country") or "") for r in rows]
 
 
 def blind_ids() -> frozenset[str]:
@@ -147,6 +149,28 @@ def weighted_f1(pairs: list[tuple[str, str]]) -> float:
     return total / len(pairs) if pairs else 0.0
 
 
+#: the country in an actor's name: "Military Forces of Sudan (2019-)", "Civilians (Sudan)"
+_ACTOR_COUNTRY = re.compile(r"(?:Forces of (?:the )?|\()([A-Z][^()]+?)(?:\)| \(\d)")
+
+
+def actor_countries(outcomes: list[Outcome]) -> list[int]:
+    """[actor names that name a country the passage is not from, actor names naming one]
+    over the events asserted as fact: a state's army or civilians of the wrong country."""
+    wrong = named = 0
+    for o in outcomes:
+        for event in o.events:
+            if event["status"] in NON_FACTUAL:
+                continue
+            for actor in (event["actor1"], event["actor2"]):
+                match = _ACTOR_COUNTRY.search(actor or "")
+                if match and o.passage.country:
+                    named += 1
+                    country = match.group(1).strip()
+                    wrong += country not in o.passage.country and \
+                        o.passage.country not in country
+    return [wrong, named]
+
+
 def figures(outcomes: list[Outcome]) -> dict[str, Any]:
     reported = [o for o in outcomes if o.passage.sub_event_type and
                 o.passage.status == "reported"]
@@ -165,6 +189,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, Any]:
         "distractors_with_event": [sum(o.asserted > 0 for o in distractors), len(distractors)],
         "not_yet_asserted": [sum(o.asserted > 0 for o in negatives), len(negatives)],
         "per_type": per_type,
+        "actors_other_country": actor_countries(outcomes),
     }
 
 
@@ -236,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         f = result[part]
         print(f"{part:6} n={f['passages']:3} wF1={f['weighted_f1']:.3f} acc={f['accuracy']:.3f} "
               f"no-event={f['no_event']:.1%} distractors={f['distractors_with_event']} "
-              f"not-yet-asserted={f['not_yet_asserted']}")
+              f"not-yet-asserted={f['not_yet_asserted']} "
+              f"actors-other-country={f['actors_other_country']}")
     for label in HIERARCHY:
         hit, n = result["all"]["per_type"][label]
         print(f"  {hit}/{n}  {label}")

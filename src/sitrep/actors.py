@@ -302,10 +302,16 @@ def _without_state_forces(text: str) -> str:
 _AFFILIATION = re.compile(rf"-{_AFFILIATES}", re.IGNORECASE)
 
 
+def focus_country(text: str, fallback: str | None = None) -> str:
+    """The country an article is mostly about: the one its words name, else ``fallback``
+    (the country of its places, for a text that names none), else the default."""
+    return named_country(text) or fallback or DEFAULT_COUNTRY
+
+
 @lru_cache(maxsize=4)
-def focus_country(text: str) -> str:
-    """The country an article is mostly about, from its country words (kept for the
-    last few texts: the places, actors and events stages all ask about the same one)."""
+def named_country(text: str) -> str | None:
+    """The country an article's own words name most, or None (kept for the last few
+    texts: the places, actors and events stages all ask about the same one)."""
     lex = lexicon()
     blanked = _without_state_forces(text)
     counts: Counter[str] = Counter()
@@ -324,7 +330,7 @@ def focus_country(text: str) -> str:
     if counts.most_common(1)[0][1] > 0:
         return counts.most_common(1)[0][0]
     # an army's own country when nothing else names one ("Nigerian soldiers recaptured...")
-    return _other_country(blanked) or _country_of_forces(text, counts) or DEFAULT_COUNTRY
+    return _other_country(blanked) or _country_of_forces(text, counts)
 
 
 def _country_of_forces(text: str, counts: Counter[str]) -> str | None:
@@ -351,7 +357,7 @@ def find_actors(text: AnalysedText, published: date | None = None) -> list[Actor
     """Every actor mention in the text, in order, with its canonical name (state forces
     under the regime of the publication date)."""
     source = text.text.translate(_APOSTROPHES)
-    country = focus_country(source)
+    country = focus_country(source, text.country)
     raw = _alias_matches(source)
     mentions: list[ActorMention] = []
     reach = -1  # the furthest end of a match taken: matches come in order of their start

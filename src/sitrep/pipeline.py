@@ -26,6 +26,11 @@ def extract_document(doc: Document) -> Extraction:
     found_actors = actors.find_actors(analysed, doc.published)
     found_places = places.find_places(analysed, found_actors)
     located = places.event_places(found_places)
+    if actors.named_country(analysed.text) is None:
+        # a text that names no country is about its places' country, not the default's
+        analysed.country = places.main_country(located)
+        if analysed.country:
+            found_actors = actors.find_actors(analysed, doc.published)
     findings = events.extract(analysed, doc, dates, located, found_actors)
     flags = [] if doc.published else ["undated"]
     return Extraction(

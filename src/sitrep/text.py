@@ -27,6 +27,9 @@ class AnalysedText:
 
     text: str
     sentences: list[Sentence]
+    #: the country of the article's places, for a text whose words name none (set by the
+    #: pipeline after the places stage: "Troops shelled Omdurman" is about Sudan)
+    country: str | None = None
     _parses: dict[int, Doc] = field(default_factory=dict, repr=False)
 
     def parse(self, sentence: Sentence) -> Doc:

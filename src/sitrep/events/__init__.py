@@ -108,7 +108,7 @@ class _Context:
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
             places: list[Place], actors: list[ActorMention]) -> Findings:
     """Events, control changes and claims found in one document."""
-    sides = Belligerents.of(actors, focus_country(text.text))
+    sides = Belligerents.of(actors, focus_country(text.text, text.country))
     ctx = _Context(text, doc, dates, places, actors, sides,
                    nearby=by_sentence(text.sentences, places, actors, dates))
     quoting = sentences_to_parse(text)

@@ -311,7 +311,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
     changes: list[ControlChange] = []
     rebel = _main_rebel(actors)
     nearby = by_sentence(text.sentences, places, actors, dates)
-    sides = Belligerents.of(actors, focus_country(text.text))
+    sides = Belligerents.of(actors, focus_country(text.text, text.country))
     for sentence in text.sentences:
         near = nearby[sentence.index]
         mentioned = sentence_places(sentence, near.places, near.actors, near.dates, near)

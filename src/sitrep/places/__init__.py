@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from sitrep.model import Place, Span
@@ -9,7 +10,8 @@ from sitrep.places.find import find_places, stop_words
 from sitrep.places.lookup import lookup
 from sitrep.places.relative import is_between
 
-__all__ = ["event_places", "find_places", "is_capital", "is_common_word", "lookup"]
+__all__ = ["event_places", "find_places", "is_capital", "is_common_word", "lookup",
+           "main_country"]
 
 
 def event_places(found: list[Place]) -> list[Place]:
@@ -27,6 +29,12 @@ def event_places(found: list[Place]) -> list[Place]:
         if spans:
             out.append(place if len(spans) == len(place.spans) else replace(place, spans=spans))
     return out
+
+
+def main_country(found: list[Place]) -> str | None:
+    """The country most of the places lie in (None when none has one)."""
+    counts = Counter(p.country for p in found if p.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _qualified_into_base(found: list[Place]) -> list[Place]:
