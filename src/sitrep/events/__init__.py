@@ -20,7 +20,14 @@ from sitrep.events import abroad, explain, realis, transfer, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events.dating import date_for, is_background, listed_days, not_after_publication
+from sitrep.events.dating import (
+    date_for,
+    day_key,
+    is_background,
+    listed_days,
+    not_after_publication,
+    written_day,
+)
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
@@ -152,8 +159,8 @@ _PURPOSE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")  # "to totally withdraw" too
 #: "since recapturing X": an earlier event, told as the start of this one
 _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
-_GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:ed|es)? on|"
-                          r"bid (?:for|at)|attempts? at|efforts? at|intent on|bent on|"
+_GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:s?ed|es)? on|"
+                          r"bid (?:for|at)|attempts? at|efforts? (?:at|on)|intent on|bent on|"
                           r"hopes? of|goal of|plans? for|capable of|sights on|eyes? on|"
                           r"committed to|dedicated to|devoted to|opposed to|open to|close to|"
                           r"objects? to|objected to|looking forward to)\s+$",
@@ -723,15 +730,19 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     country = next((w.place.country for w in wheres if w.place.country), None)
     for where in wheres[:MAX_PLACES]:
         # "on August 2, 9, and 14": one event a day (dating.listed_days)
-        dated = _conjunct_date(where, wheres, sentence, ctx) or when
+        own = _conjunct_date(where, wheres, sentence, ctx)
+        dated = own or when
+        # "captured A on Feb. 20, B on Feb. 7": dated objects at one place, one event a day
         days: list[DateInterval | None] = [None] if dated is None else \
-            list(listed_days(dated, sentence, ctx.dates))
+            list(listed_days(dated, sentence, ctx.dates, objects=own is None and len(wheres) == 1))
         for day in days:
             event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, day,
                            sentence, status, source, ctx, country)
             events.append(event)
             explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
-            if kind.control and (kind.name == "handover" or status not in NOT_YET):
+            # a place changes hands once, whatever was taken in it day by day
+            if kind.control and day is days[0] and \
+                    (kind.name == "handover" or status not in NOT_YET):
                 how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
                     else "ceded (claimed)"
                 ctx.territorial.append((event, how))
@@ -913,6 +924,8 @@ def _within(inner: DateInterval | None, outer: DateInterval | None) -> bool:
     """``inner`` lies inside ``outer`` (an open end is unbounded)."""
     if inner is None or outer is None:
         return inner is outer
+    if written_day(inner) and written_day(outer) and day_key(inner) != day_key(outer):
+        return False  # two days written with their numbers ("Feb. 20", "Feb. 7"), unresolved
     if (inner.start, inner.end) == (outer.start, outer.end):
         return True
     starts_ok = outer.start is None or (inner.start is not None and inner.start >= outer.start)

@@ -1,0 +1,49 @@
+"""Events in Myanmar reporting (issue 12, branch myanmar4), on sentences written for these
+tests: dated objects in one list, bases that fell, unit names, crossfire, executions and
+tallies over months."""
+
+from __future__ import annotations
+
+from sitrep import extract_text
+from sitrep.model import Extraction
+
+
+def run(body: str, published: str | None = "2024-03-14") -> Extraction:
+    return extract_text(f" date {published}\n{body}" if published else body)
+
+
+def _captures(x: Extraction) -> list[str]:
+    return sorted(str(e.date.start if e.date and e.date.start else e.date.text if e.date else "")
+                  for e in x.events if e.event_type == "Battles")
+
+
+def test_dated_objects_of_one_capture_are_one_event_a_day() -> None:
+    x = run("The KIA captured the junta's Infantry Battalion 12 on February 20, Tank "
+            "Battalion 55 on February 7, and the Bhamo Airport on January 26.")
+    assert _captures(x) == ["2024-01-26", "2024-02-07", "2024-02-20"]
+    # the place changed hands once, whatever was taken in it day by day
+    assert len([c for c in x.control if c.place.name == "Bhamo"]) <= 1
+
+
+def test_dated_objects_in_an_undated_article_stay_apart() -> None:
+    x = run("The KIA captured the junta's Infantry Battalion 12 on Feb. 20, Tank "
+            "Battalion 55 on Feb. 7, and the Bhamo Airport on Jan. 26.", published=None)
+    assert len([e for e in x.events if e.event_type == "Battles"]) == 3
+
+
+def test_places_with_their_own_dates_are_not_multiplied() -> None:
+    x = run("The TNLA captured Hsipaw on February 20 and Lashio on March 2.")
+    got = sorted((e.location.name, str(e.date.start)) for e in x.events
+                 if e.location and e.date and e.event_type == "Battles")
+    assert got == [("Hsipaw", "2024-02-20"), ("Lashio", "2024-03-02")]
+
+
+def test_a_capture_of_prisoners_is_no_capture_of_territory() -> None:
+    x = run("“There was a large capture of prisoners of war,” a KIA officer said on "
+            "Monday in Bhamo.")
+    assert not [e for e in x.events if e.event_type == "Battles"]
+
+
+def test_efforts_on_capturing_a_town_are_a_goal() -> None:
+    x = run("The KIA then focussed its efforts on capturing Bhamo, the largest town nearby.")
+    assert not [e for e in x.events if e.event_type == "Battles"]
