@@ -47,3 +47,21 @@ def test_a_capture_of_prisoners_is_no_capture_of_territory() -> None:
 def test_efforts_on_capturing_a_town_are_a_goal() -> None:
     x = run("The KIA then focussed its efforts on capturing Bhamo, the largest town nearby.")
     assert not [e for e in x.events if e.event_type == "Battles"]
+
+
+def test_bases_that_fell_with_no_taker_are_taken_by_the_other_side() -> None:
+    x = run("The TNLA has fought the junta for weeks in northern Shan State. Light Infantry "
+            "Battalions 77 and 78 fell on March 10 amid junta airstrikes on Hsipaw town.")
+    [event] = [e for e in x.events if e.event_type == "Battles"
+               and e.date and str(e.date.start) == "2024-03-10"]
+    assert event.actor1.startswith("TNLA")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    # a base that fell is a battle won there, not the town changing hands
+    assert not [c for c in x.control if c.date and str(c.date.start) == "2024-03-10"]
+    # the air support folds into the battle (ACLED's hierarchy)
+    assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_thing_that_fell_is_no_base_falling() -> None:
+    x = run("Shells fell on the camp on March 10, residents said.")
+    assert not [e for e in x.events if e.event_type == "Battles"]

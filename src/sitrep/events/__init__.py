@@ -22,11 +22,10 @@ from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
 from sitrep.events.dating import (
     date_for,
-    day_key,
     is_background,
     listed_days,
     not_after_publication,
-    written_day,
+    unresolved_apart,
 )
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -44,6 +43,7 @@ from sitrep.events.locating import (
 from sitrep.events.roles import (
     Belligerents,
     assign,
+    base_fell,
     is_target,
     possessed_descriptors,
     speaks_of_itself,
@@ -740,8 +740,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                            sentence, status, source, ctx, country)
             events.append(event)
             explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
-            # a place changes hands once, whatever was taken in it day by day
-            if kind.control and day is days[0] and \
+            # a place changes hands once, whatever was taken in it day by day; a base that
+            # fell is a battle won there, not the town changing hands
+            if kind.control and day is days[0] and not base_fell(sentence, trigger_at) and \
                     (kind.name == "handover" or status not in NOT_YET):
                 how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
                     else "ceded (claimed)"
@@ -924,8 +925,8 @@ def _within(inner: DateInterval | None, outer: DateInterval | None) -> bool:
     """``inner`` lies inside ``outer`` (an open end is unbounded)."""
     if inner is None or outer is None:
         return inner is outer
-    if written_day(inner) and written_day(outer) and day_key(inner) != day_key(outer):
-        return False  # two days written with their numbers ("Feb. 20", "Feb. 7"), unresolved
+    if unresolved_apart(inner, outer):
+        return False  # "Feb. 20" and "Feb. 7", "in August" and "on September 17", unresolved
     if (inner.start, inner.end) == (outer.start, outer.end):
         return True
     starts_ok = outer.start is None or (inner.start is not None and inner.start >= outer.start)

@@ -289,6 +289,12 @@ def written_day(date: DateInterval) -> bool:
     return date.start is None and date.end is None and bool(_DAY_NUMBER.search(date.text))
 
 
+def unresolved_apart(a: DateInterval, b: DateInterval) -> bool:
+    """Two days written with their numbers that no publication date resolves ("Feb. 20",
+    "Feb. 7"): different days, whose events ACLED keeps apart."""
+    return written_day(a) and written_day(b) and day_key(a) != day_key(b)
+
+
 def day_key(date: DateInterval) -> object:
     """What tells two days apart: the calendar day, else (unresolved) its written words."""
     if date.start is None and written_day(date):
