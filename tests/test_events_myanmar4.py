@@ -65,3 +65,24 @@ def test_bases_that_fell_with_no_taker_are_taken_by_the_other_side() -> None:
 def test_a_thing_that_fell_is_no_base_falling() -> None:
     x = run("Shells fell on the camp on March 10, residents said.")
     assert not [e for e in x.events if e.event_type == "Battles"]
+
+
+def test_a_unit_named_after_a_weapon_is_no_attack() -> None:
+    x = run("Soldiers of Artillery Battalion 366 were seen in Bhamo on Monday, residents said.")
+    assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_civilians_caught_in_the_crossfire_died_in_a_battle() -> None:
+    x = run("Residents of Hsipaw said on Monday that civilians were caught in the crossfire "
+            "between the junta and the TNLA, with some killed while fleeing.")
+    kinds = {(e.event_type, e.sub_event_type) for e in x.events}
+    assert ("Battles", "Armed clash") in kinds
+    assert ("Violence against civilians", "Attack") not in kinds
+
+
+def test_air_strikes_while_ground_forces_entered_are_a_battle() -> None:
+    x = run("On Monday the military conducted airstrikes on Hsipaw while ground forces "
+            "entered the town. The TNLA holds the area.")
+    [event] = [e for e in x.events if e.location and e.location.name == "Hsipaw"
+               and e.event_type != "Strategic developments"]
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

@@ -232,6 +232,8 @@ def _not_an_event(m: re.Match[str], sentence: Sentence, status: str, kind: str =
         return "an earlier event told as a start ('since ...ing')"
     if is_adjectival_participle(m.group(0), before):
         return "a participle describing a state ('the occupied X')"
+    if _UNIT_NAME.match(sentence.text, m.end()) and m.group(0)[:1].isupper():
+        return "part of a unit's name ('Artillery Battalion 366', 'Rocket Brigade')"
     if _MODIFIES_A_NOUN.match(sentence.text, m.end()):
         return "a noun modifying a place or a body ('displacement camp', 'conscription board')"
     if _in_person_aside(sentence.text, m.start()):
@@ -244,6 +246,9 @@ def _not_an_event(m: re.Match[str], sentence: Sentence, status: str, kind: str =
 _MODIFIES_A_NOUN = re.compile(r"\s+(?:camps?|sites?|zones?|centres?|centers?|settlements?|"
                               r"shelters?|boards?|committees?|offices?|departments?|"
                               r"ministry|law|laws|act|policy|policies)\b")
+#: a capitalised trigger word before one of these names a unit: "Artillery Battalion 366"
+_UNIT_NAME = re.compile(r"\s+(?:Battalions?|Regiments?|Brigades?|Divisions?|Companies|Company|"
+                        r"Corps|Squadrons?|Command|Units?|Operations Command)\b")
 #: an aside about a person: ", who defected to the CDM after the coup," (to its closing comma)
 _PERSON_ASIDE = re.compile(r",\s+who\s+[^,;:“”\"]*,")
 
@@ -339,7 +344,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end],
         _earlier_actors(sentence, ctx))
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
-    one_sided = {at for _, at in _one_sided_attacks(triggers, mentions)}
+    one_sided = {at for _, at in _one_sided_attacks(triggers, mentions, sentence)}
     triggers = _explained_filter(triggers, sentence,
                                  "a clash word in a one-sided attack on civilians",
                                  lambda at: at in one_sided)
@@ -481,17 +486,21 @@ _ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "I
                           "External/Other forces"})
 
 
-def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[ActorMention]
-                       ) -> list[tuple[TriggerKind, int]]:
+def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[ActorMention],
+                       sentence: Sentence) -> list[tuple[TriggerKind, int]]:
     """Civilians killed in a raid with one armed side named: violence against civilians,
-    not a battle."""
+    not a battle. Crossfire has two sides by its meaning, named or not."""
     names = {"attack_civilians", "abduction", "sexual_violence", "looting", "disrupted"}
     if not any(k.name in names for k, _ in triggers):
         return triggers
     armed = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
     if len(armed) > 1:
         return triggers
-    return [(k, at) for k, at in triggers if k.name != "clash"]
+    return [(k, at) for k, at in triggers if k.name != "clash"
+            or _CROSSFIRE.match(sentence.text, at)]
+
+
+_CROSSFIRE = re.compile(r"\w+ in (?:the )?cross-?fire", re.IGNORECASE)
 
 
 _RAID = re.compile(r"raid(?:s|ed)?\b", re.IGNORECASE)
