@@ -86,3 +86,14 @@ def test_air_strikes_while_ground_forces_entered_are_a_battle() -> None:
     [event] = [e for e in x.events if e.location and e.location.name == "Hsipaw"
                and e.event_type != "Strategic developments"]
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_tally_over_months_and_places_is_no_event() -> None:
+    x = run("Airstrikes from June to 13 August killed 56 civilians in townships such as "
+            "Kutkai, Hsipaw and Kyaukme, a statement said.", published=None)
+    assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_strikes_within_one_month_on_listed_towns_stay_events() -> None:
+    x = run("Airstrikes throughout August hit Kutkai, Hsipaw and Kyaukme.", published=None)
+    assert len([e for e in x.events if e.event_type == "Explosions/Remote violence"]) == 3

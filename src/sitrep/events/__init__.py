@@ -733,6 +733,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     when = date_for(sentence, trigger_at, ctx.dates, ctx.last_date, ctx.doc,
                     text=ctx.text.text, actors=ctx.actors,
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a))
+    if kind.sub_event_type in _TALLIED and len(wheres) > 1 and _over_months(when):
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "a tally over months and places ('airstrikes from June to August "
+                         "killed 56 in A, B and C'): ACLED codes no event vaguer than a month")
+        return []
     events = []
     # places told together lie in one country: one no gazetteer holds ("pushed them out of
     # A and B", B as written) shares its neighbours' (issue 12), else the article's
@@ -949,6 +954,23 @@ _TALLY_DAYS = 31
 _ONE_EVENT_DAYS = 7
 #: what reports count ("over 60 clashes", "dozens of airstrikes"); a place changes hands once
 _TALLIED = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+#: "from June to 13 August", "between May and July": a span over two months, no year known
+_MONTH_TO_MONTH = re.compile(r"\b(?:from|between)\s+(?:(?:early|mid|late)[- ]?)?(?:\d{1,2}\s+)?"
+                             r"([A-Z][a-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?:to|and|until)\s+"
+                             r"(?:(?:early|mid|late)[- ]?)?(?:\d{1,2}\s+)?([A-Z][a-z]+)")
+
+
+def _over_months(when: DateInterval | None) -> bool:
+    """The date is a span longer than a month (a tally's period, not an event's day)."""
+    if when is None:
+        return False
+    spans = _MONTH_TO_MONTH.search(when.text)
+    if spans is None or spans.group(1)[:3] == spans.group(2)[:3]:
+        return False
+    days = _days(when)
+    return days is None or days > _TALLY_DAYS
 
 
 def _days(interval: DateInterval | None) -> int | None:
