@@ -97,3 +97,12 @@ def test_a_tally_over_months_and_places_is_no_event() -> None:
 def test_strikes_within_one_month_on_listed_towns_stay_events() -> None:
     x = run("Airstrikes throughout August hit Kutkai, Hsipaw and Kyaukme.", published=None)
     assert len([e for e in x.events if e.event_type == "Explosions/Remote violence"]) == 3
+
+
+def test_a_township_clash_told_again_at_an_unlisted_village_is_one_event() -> None:
+    x = run("The junta has beefed up security in Sittwe Township after a clash with the AA in "
+            "Sittwe Township on March 10, residents said. The AA ambushed a junta boat near "
+            "Zinbawkyun Village in Sittwe Township on March 10, resulting in a clash that "
+            "lasted three hours.")
+    clashes = [e for e in x.events if e.sub_event_type == "Armed clash"]
+    assert [e.location.name for e in clashes if e.location] == ["Zinbawkyun Village"]

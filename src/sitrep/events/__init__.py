@@ -1030,7 +1030,7 @@ def _lies_in(inner: Event, outer: Event) -> bool:
     big, small = outer.location, inner.location
     if big is None or small is None or big.kind != "township" or small is big:
         return False
-    return (small.kind or "") in ("town", "city", "village", "village tract") and \
+    return (small.kind or "") in ("town", "city", "village", "village tract", "locality") and \
         small.admin3 is not None and small.admin3.lower() == big.name.lower()
 
 
