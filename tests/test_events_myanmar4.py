@@ -106,3 +106,18 @@ def test_a_township_clash_told_again_at_an_unlisted_village_is_one_event() -> No
             "lasted three hours.")
     clashes = [e for e in x.events if e.sub_event_type == "Armed clash"]
     assert [e.location.name for e in clashes if e.location] == ["Zinbawkyun Village"]
+
+
+def test_a_shell_on_a_battles_day_and_place_is_part_of_the_battle() -> None:
+    x = run("Junta troops clashed with the TNLA near Hsipaw on Monday, residents said. The junta's "
+            "shells struck Hsipaw on Monday, damaging a home.")
+    kinds = [(e.event_type, e.location.name) for e in x.events if e.location]
+    assert ("Battles", "Hsipaw") in kinds
+    assert ("Explosions/Remote violence", "Hsipaw") not in kinds
+
+
+def test_a_shell_during_a_raid_stays_a_shelling() -> None:
+    x = run("Junta troops raided Hsipaw on Monday, residents said. The junta's shells "
+            "struck Hsipaw on Monday, damaging a home.")
+    assert ("Explosions/Remote violence", "Hsipaw") in [
+        (e.event_type, e.location.name) for e in x.events if e.location]

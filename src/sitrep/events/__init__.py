@@ -141,7 +141,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         if claim:
             findings.claims.append(claim)
     findings.events = written.settle(
-        casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
+        shelling_in_battles(casualties_of_strikes(
+            fold_into_parts(merge_same_events(findings.events)))))
     abroad.attribute_to_source_line(findings.events, text.text)
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
@@ -1072,6 +1073,41 @@ def fold_into_parts(events: list[Event]) -> list[Event]:
         inner.evidence.extend(s for s in outer.evidence if s not in inner.evidence)
         dropped.add(id(outer))
     return [e for e in events if id(e) not in dropped]
+
+
+def shelling_in_battles(events: list[Event]) -> list[Event]:
+    """ACLED: long-range fire inside a battle is part of it. A shell told on the day of a
+    battle at its place (one day both), fired by one of the battle's sides, joins the
+    battle ("clashes broke out in X on Monday ... one shell struck the village")."""
+    battles: dict[str, list[Event]] = {}
+    for e in events:
+        if e.event_type == "Battles" and e.location is not None and _one_day(e.date):
+            battles.setdefault(e.location.name.lower(), []).append(e)
+    dropped: set[int] = set()
+    for e in events:
+        if e.sub_event_type != "Shelling/artillery/missile attack" or e.location is None \
+                or not _one_day(e.date):
+            continue
+        assert e.date is not None
+        battle = next((b for b in battles.get(e.location.name.lower(), [])
+                       if b.date is not None and b.date.start == e.date.start
+                       and e.actor1 in (b.actor1, b.actor2)
+                       and any(_TWO_SIDED.search(x.text) for x in b.evidence)
+                       and (b.status in NON_FACTUAL) == (e.status in NON_FACTUAL)), None)
+        if battle is None:
+            continue
+        battle.evidence.extend(x for x in e.evidence if x not in battle.evidence)
+        dropped.add(id(e))
+    return [e for e in events if id(e) not in dropped]
+
+
+#: words of a fight both sides wage (a raid may be one-sided, and mistyped as a battle)
+_TWO_SIDED = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*|gunfights?|"
+                        r"exchanged? (?:of )?(?:gun)?fire)", re.IGNORECASE)
+
+
+def _one_day(date: DateInterval | None) -> bool:
+    return date is not None and date.start is not None and date.start == date.end
 
 
 #: the ways of killing that no strike from afar explains: a raid, shooting, a massacre
