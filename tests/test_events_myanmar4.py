@@ -121,3 +121,9 @@ def test_a_shell_during_a_raid_stays_a_shelling() -> None:
             "struck Hsipaw on Monday, damaging a home.")
     assert ("Explosions/Remote violence", "Hsipaw") in [
         (e.event_type, e.location.name) for e in x.events if e.location]
+
+
+def test_no_side_faces_itself() -> None:
+    x = run("After the junta's military retook control of Hsipaw last month, ground troops "
+            "have been advancing toward Lashio.")
+    assert all(e.actor1 != e.actor2 for e in x.events)

@@ -387,6 +387,8 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         return roles
     if roles.actor1 is None:
         roles.actor1 = sides.state or sides.rebel
+    if roles.actor2 == roles.actor1:  # "the junta's military ... its troops advanced": one side
+        roles.actor2 = None
     # ACLED: property an armed group loots or burns is the civilians' ("troops torched houses")
     destroys = kind.name == "looting" or (kind.event_type == "Riots"
                                           and actor_type(roles.actor1) in _ARMED)
