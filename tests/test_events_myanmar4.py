@@ -127,3 +127,20 @@ def test_no_side_faces_itself() -> None:
     x = run("After the junta's military retook control of Hsipaw last month, ground troops "
             "have been advancing toward Lashio.")
     assert all(e.actor1 != e.actor2 for e in x.events)
+
+
+def test_an_or_shares_the_negation_of_the_verb_before_it() -> None:
+    from sitrep.events.realis import irrealis
+    from sitrep.text import full_nlp
+
+    sentence = ("Rebel leaders told their fighters not to fire their weapons or engage in "
+                "clashes with the troops.")
+    found = irrealis(full_nlp()(sentence), sentence.index("clashes"))
+    assert found is not None and found.why == "negated"
+    told = "The rebels did not capture the town but shelled its outskirts."
+    assert irrealis(full_nlp()(told), told.index("shelled")) is None
+
+
+def test_an_instruction_is_still_to_come() -> None:
+    x = run("The TNLA instructed its troops to attack the junta base in Lashio on Monday.")
+    assert not [e for e in x.events if e.event_type == "Battles" and e.status == "reported"]
