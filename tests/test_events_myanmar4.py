@@ -144,3 +144,10 @@ def test_an_or_shares_the_negation_of_the_verb_before_it() -> None:
 def test_an_instruction_is_still_to_come() -> None:
     x = run("The TNLA instructed its troops to attack the junta base in Lashio on Monday.")
     assert not [e for e in x.events if e.event_type == "Battles" and e.status == "reported"]
+
+
+def test_the_township_a_fight_borders_is_no_second_event_place() -> None:
+    x = run("On March 10, more than 300 people were displaced as the armed groups fought "
+            "the junta in Hsipaw Township on the border with Kyaukme Township.")
+    battles = [e.location.name for e in x.events if e.event_type == "Battles" and e.location]
+    assert battles == ["Hsipaw"]
