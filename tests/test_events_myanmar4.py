@@ -151,3 +151,20 @@ def test_the_township_a_fight_borders_is_no_second_event_place() -> None:
             "the junta in Hsipaw Township on the border with Kyaukme Township.")
     battles = [e.location.name for e in x.events if e.event_type == "Battles" and e.location]
     assert battles == ["Hsipaw"]
+
+
+def test_the_village_is_not_a_landmark_named_near_it() -> None:
+    x = run("Clashes between the junta and the TNLA continue in Naung Pain village tract "
+            "near the famous Goteik viaduct in Kyaukme Township as of Thursday, locals said. "
+            "“On Tuesday the regime carried out four airstrikes on the village,” a resident "
+            "said.", published="2025-08-21")
+    places = [e.location.name for e in x.events if e.location]
+    assert "Goteik" not in places
+    assert "Naung Pain" in places
+
+
+def test_air_strikes_on_a_battles_place_during_it_are_part_of_it() -> None:
+    x = run("Clashes between the junta and the TNLA have continued in Hsipaw since Monday, "
+            "locals said. On Tuesday the junta carried out airstrikes on Hsipaw.",
+            published="2024-03-14")
+    assert not [e for e in x.events if e.event_type == "Explosions/Remote violence"]

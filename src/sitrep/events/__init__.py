@@ -838,7 +838,11 @@ def _town_named_next(trigger_end: int, sentence: Sentence, places: list[Place],
 _DEFINITE_PLACE = re.compile(r"\bthe (?:(?:whole|entire|same|nearby) )?(city|town|village)\b"
                              r"(?! of\b)(?!’s|'s)(?!\s+(?:of|council|hall|square|tracts?)\b)",
                              re.IGNORECASE)
-_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",)}
+_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"),
+              "village": ("village", "village tract")}
+#: "in X village tract near the famous Goteik viaduct": Goteik only says where X is
+_LANDMARK_BEFORE = re.compile(r"\b(?:near|close to|not far from|next to|adjacent to|bordering)"
+                              r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def place_referred_to(sentence: Sentence, places: list[Place], full_text: str) -> list[Where]:
@@ -851,7 +855,8 @@ def place_referred_to(sentence: Sentence, places: list[Place], full_text: str) -
     kinds = _KINDS_FOR[m.group(1).lower()]
     earlier = [(span.start, place) for place in places for span in place.spans
                if span.start < sentence.start and (place.kind or "") in kinds
-               and not is_anchor(full_text, span.start)]
+               and not is_anchor(full_text, span.start)
+               and not _LANDMARK_BEFORE.search(full_text[max(0, span.start - 40):span.start])]
     if not earlier:
         return []
     place = max(earlier, key=lambda item: item[0])[1]
@@ -1081,16 +1086,19 @@ def shelling_in_battles(events: list[Event]) -> list[Event]:
     battle ("clashes broke out in X on Monday ... one shell struck the village")."""
     battles: dict[str, list[Event]] = {}
     for e in events:
-        if e.event_type == "Battles" and e.location is not None and _one_day(e.date):
+        if e.event_type == "Battles" and e.location is not None and e.date is not None \
+                and e.date.start is not None and e.date.end is not None:
             battles.setdefault(e.location.name.lower(), []).append(e)
     dropped: set[int] = set()
     for e in events:
-        if e.sub_event_type != "Shelling/artillery/missile attack" or e.location is None \
+        if e.sub_event_type not in _FOLDED_INTO_BATTLES or e.location is None \
                 or not _one_day(e.date):
             continue
         assert e.date is not None
         battle = next((b for b in battles.get(e.location.name.lower(), [])
-                       if b.date is not None and b.date.start == e.date.start
+                       if b.date is not None and b.date.start is not None
+                       and b.date.end is not None and b.date.start <= e.date.start <= b.date.end
+                       and (_one_day(b.date) or e.sub_event_type == "Air/drone strike")
                        and e.actor1 in (b.actor1, b.actor2)
                        and any(_TWO_SIDED.search(x.text) for x in b.evidence)
                        and (b.status in NON_FACTUAL) == (e.status in NON_FACTUAL)), None)
@@ -1104,6 +1112,10 @@ def shelling_in_battles(events: list[Event]) -> list[Event]:
 #: words of a fight both sides wage (a raid may be one-sided, and mistyped as a battle)
 _TWO_SIDED = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*|gunfights?|"
                         r"exchanged? (?:of )?(?:gun)?fire)", re.IGNORECASE)
+
+
+#: fire from afar that ACLED folds into a battle at its place and time
+_FOLDED_INTO_BATTLES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
 
 
 def _one_day(date: DateInterval | None) -> bool:
