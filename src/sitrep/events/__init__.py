@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
@@ -1094,10 +1095,9 @@ def shelling_in_battles(events: list[Event]) -> list[Event]:
         if e.sub_event_type not in _FOLDED_INTO_BATTLES or e.location is None \
                 or not _one_day(e.date):
             continue
-        assert e.date is not None
+        day = e.date.start if e.date is not None else None
         battle = next((b for b in battles.get(e.location.name.lower(), [])
-                       if b.date is not None and b.date.start is not None
-                       and b.date.end is not None and b.date.start <= e.date.start <= b.date.end
+                       if _holds(b.date, day)
                        and (_one_day(b.date) or e.sub_event_type == "Air/drone strike")
                        and e.actor1 in (b.actor1, b.actor2)
                        and any(_TWO_SIDED.search(x.text) for x in b.evidence)
@@ -1116,6 +1116,13 @@ _TWO_SIDED = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*|gun
 
 #: fire from afar that ACLED folds into a battle at its place and time
 _FOLDED_INTO_BATTLES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _holds(interval: DateInterval | None, day: date | None) -> bool:
+    """The (dated) interval holds the day."""
+    if interval is None or interval.start is None or interval.end is None or day is None:
+        return False
+    return interval.start <= day <= interval.end
 
 
 def _one_day(date: DateInterval | None) -> bool:
