@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
@@ -20,7 +21,13 @@ from sitrep.events import abroad, explain, realis, transfer, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
-from sitrep.events.dating import date_for, is_background, listed_days, not_after_publication
+from sitrep.events.dating import (
+    date_for,
+    is_background,
+    listed_days,
+    not_after_publication,
+    unresolved_apart,
+)
 from sitrep.events.details import fatalities, injured, weapons
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.events.locating import (
@@ -37,6 +44,7 @@ from sitrep.events.locating import (
 from sitrep.events.roles import (
     Belligerents,
     assign,
+    base_fell,
     is_target,
     possessed_descriptors,
     speaks_of_itself,
@@ -134,7 +142,8 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         if claim:
             findings.claims.append(claim)
     findings.events = written.settle(
-        casualties_of_strikes(fold_into_parts(merge_same_events(findings.events))))
+        shelling_in_battles(casualties_of_strikes(
+            fold_into_parts(merge_same_events(findings.events)))))
     abroad.attribute_to_source_line(findings.events, text.text)
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
@@ -152,8 +161,8 @@ _PURPOSE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")  # "to totally withdraw" too
 #: "since recapturing X": an earlier event, told as the start of this one
 _SINCE_GERUND = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: "its focus toward reclaiming", "aimed at capturing": a goal, not an event
-_GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:ed|es)? on|"
-                          r"bid (?:for|at)|attempts? at|efforts? at|intent on|bent on|"
+_GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?:s?ed|es)? on|"
+                          r"bid (?:for|at)|attempts? at|efforts? (?:at|on)|intent on|bent on|"
                           r"hopes? of|goal of|plans? for|capable of|sights on|eyes? on|"
                           r"committed to|dedicated to|devoted to|opposed to|open to|close to|"
                           r"objects? to|objected to|looking forward to)\s+$",
@@ -225,6 +234,8 @@ def _not_an_event(m: re.Match[str], sentence: Sentence, status: str, kind: str =
         return "an earlier event told as a start ('since ...ing')"
     if is_adjectival_participle(m.group(0), before):
         return "a participle describing a state ('the occupied X')"
+    if _UNIT_NAME.match(sentence.text, m.end()) and m.group(0)[:1].isupper():
+        return "part of a unit's name ('Artillery Battalion 366', 'Rocket Brigade')"
     if _MODIFIES_A_NOUN.match(sentence.text, m.end()):
         return "a noun modifying a place or a body ('displacement camp', 'conscription board')"
     if _in_person_aside(sentence.text, m.start()):
@@ -237,6 +248,9 @@ def _not_an_event(m: re.Match[str], sentence: Sentence, status: str, kind: str =
 _MODIFIES_A_NOUN = re.compile(r"\s+(?:camps?|sites?|zones?|centres?|centers?|settlements?|"
                               r"shelters?|boards?|committees?|offices?|departments?|"
                               r"ministry|law|laws|act|policy|policies)\b")
+#: a capitalised trigger word before one of these names a unit: "Artillery Battalion 366"
+_UNIT_NAME = re.compile(r"\s+(?:Battalions?|Regiments?|Brigades?|Divisions?|Companies|Company|"
+                        r"Corps|Squadrons?|Command|Units?|Operations Command)\b")
 #: an aside about a person: ", who defected to the CDM after the coup," (to its closing comma)
 _PERSON_ASIDE = re.compile(r",\s+who\s+[^,;:“”\"]*,")
 
@@ -332,7 +346,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         sentence, [a for a in near.actors if sentence.start <= a.span.start < sentence.end],
         _earlier_actors(sentence, ctx))
     mentions = _pronoun_subject(sentence, mentions, min(at for _, at in triggers), ctx) + mentions
-    one_sided = {at for _, at in _one_sided_attacks(triggers, mentions)}
+    one_sided = {at for _, at in _one_sided_attacks(triggers, mentions, sentence)}
     triggers = _explained_filter(triggers, sentence,
                                  "a clash word in a one-sided attack on civilians",
                                  lambda at: at in one_sided)
@@ -474,17 +488,21 @@ _ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "I
                           "External/Other forces"})
 
 
-def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[ActorMention]
-                       ) -> list[tuple[TriggerKind, int]]:
+def _one_sided_attacks(triggers: list[tuple[TriggerKind, int]], mentions: list[ActorMention],
+                       sentence: Sentence) -> list[tuple[TriggerKind, int]]:
     """Civilians killed in a raid with one armed side named: violence against civilians,
-    not a battle."""
+    not a battle. Crossfire has two sides by its meaning, named or not."""
     names = {"attack_civilians", "abduction", "sexual_violence", "looting", "disrupted"}
     if not any(k.name in names for k, _ in triggers):
         return triggers
     armed = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
     if len(armed) > 1:
         return triggers
-    return [(k, at) for k, at in triggers if k.name != "clash"]
+    return [(k, at) for k, at in triggers if k.name != "clash"
+            or _CROSSFIRE.match(sentence.text, at)]
+
+
+_CROSSFIRE = re.compile(r"\w+ in (?:the )?cross-?fire", re.IGNORECASE)
 
 
 _RAID = re.compile(r"raid(?:s|ed)?\b", re.IGNORECASE)
@@ -718,21 +736,31 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                     text=ctx.text.text, actors=ctx.actors,
                     sides=frozenset(a for a in (roles.actor1, roles.actor2) if a),
                     parse=lambda: ctx.text.parse(sentence))
+    if kind.sub_event_type in _TALLIED and len(wheres) > 1 and _over_months(when):
+        explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
+                         "a tally over months and places ('airstrikes from June to August "
+                         "killed 56 in A, B and C'): ACLED codes no event vaguer than a month")
+        return []
     events = []
     # places told together lie in one country: one no gazetteer holds ("pushed them out of
     # A and B", B as written) shares its neighbours' (issue 12), else the article's
     country = next((w.place.country for w in wheres if w.place.country), None)
     for where in wheres[:MAX_PLACES]:
         # "on August 2, 9, and 14": one event a day (dating.listed_days)
-        dated = _conjunct_date(where, wheres, sentence, ctx) or when
+        own = _conjunct_date(where, wheres, sentence, ctx)
+        dated = own or when
+        # "captured A on Feb. 20, B on Feb. 7": dated objects at one place, one event a day
         days: list[DateInterval | None] = [None] if dated is None else \
-            list(listed_days(dated, sentence, ctx.dates))
+            list(listed_days(dated, sentence, ctx.dates, objects=own is None and len(wheres) == 1))
         for day in days:
             event = _event(kind, roles.actor1, roles.actor2, roles.assoc, where, day,
                            sentence, status, source, ctx, country)
             events.append(event)
             explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
-            if kind.control and (kind.name == "handover" or status not in NOT_YET):
+            # a place changes hands once, whatever was taken in it day by day; a base that
+            # fell is a battle won there, not the town changing hands
+            if kind.control and day is days[0] and not base_fell(sentence, trigger_at) and \
+                    (kind.name == "handover" or status not in NOT_YET):
                 how = kind.control if status not in NON_FACTUAL or kind.name != "handover" \
                     else "ceded (claimed)"
                 ctx.territorial.append((event, how))
@@ -812,7 +840,11 @@ def _town_named_next(trigger_end: int, sentence: Sentence, places: list[Place],
 _DEFINITE_PLACE = re.compile(r"\bthe (?:(?:whole|entire|same|nearby) )?(city|town|village)\b"
                              r"(?! of\b)(?!’s|'s)(?!\s+(?:of|council|hall|square|tracts?)\b)",
                              re.IGNORECASE)
-_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"), "village": ("village",)}
+_KINDS_FOR = {"city": ("city", "town"), "town": ("town", "city"),
+              "village": ("village", "village tract")}
+#: "in X village tract near the famous Goteik viaduct": Goteik only says where X is
+_LANDMARK_BEFORE = re.compile(r"\b(?:near|close to|not far from|next to|adjacent to|bordering)"
+                              r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def place_referred_to(sentence: Sentence, places: list[Place], full_text: str) -> list[Where]:
@@ -825,7 +857,8 @@ def place_referred_to(sentence: Sentence, places: list[Place], full_text: str) -
     kinds = _KINDS_FOR[m.group(1).lower()]
     earlier = [(span.start, place) for place in places for span in place.spans
                if span.start < sentence.start and (place.kind or "") in kinds
-               and not is_anchor(full_text, span.start)]
+               and not is_anchor(full_text, span.start)
+               and not _LANDMARK_BEFORE.search(full_text[max(0, span.start - 40):span.start])]
     if not earlier:
         return []
     place = max(earlier, key=lambda item: item[0])[1]
@@ -915,6 +948,8 @@ def _within(inner: DateInterval | None, outer: DateInterval | None) -> bool:
     """``inner`` lies inside ``outer`` (an open end is unbounded)."""
     if inner is None or outer is None:
         return inner is outer
+    if unresolved_apart(inner, outer):
+        return False  # "Feb. 20" and "Feb. 7", "in August" and "on September 17", unresolved
     if (inner.start, inner.end) == (outer.start, outer.end):
         return True
     starts_ok = outer.start is None or (inner.start is not None and inner.start >= outer.start)
@@ -928,6 +963,23 @@ _TALLY_DAYS = 31
 _ONE_EVENT_DAYS = 7
 #: what reports count ("over 60 clashes", "dozens of airstrikes"); a place changes hands once
 _TALLIED = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+#: "from June to 13 August", "between May and July": a span over two months, no year known
+_MONTH_TO_MONTH = re.compile(r"\b(?:from|between)\s+(?:(?:early|mid|late)[- ]?)?(?:\d{1,2}\s+)?"
+                             r"([A-Z][a-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?:to|and|until)\s+"
+                             r"(?:(?:early|mid|late)[- ]?)?(?:\d{1,2}\s+)?([A-Z][a-z]+)")
+
+
+def _over_months(when: DateInterval | None) -> bool:
+    """The date is a span longer than a month (a tally's period, not an event's day)."""
+    if when is None:
+        return False
+    spans = _MONTH_TO_MONTH.search(when.text)
+    if spans is None or spans.group(1)[:3] == spans.group(2)[:3]:
+        return False
+    days = _days(when)
+    return days is None or days > _TALLY_DAYS
 
 
 def _days(interval: DateInterval | None) -> int | None:
@@ -987,7 +1039,7 @@ def _lies_in(inner: Event, outer: Event) -> bool:
     big, small = outer.location, inner.location
     if big is None or small is None or big.kind != "township" or small is big:
         return False
-    return (small.kind or "") in ("town", "city", "village", "village tract") and \
+    return (small.kind or "") in ("town", "city", "village", "village tract", "locality") and \
         small.admin3 is not None and small.admin3.lower() == big.name.lower()
 
 
@@ -1029,6 +1081,54 @@ def fold_into_parts(events: list[Event]) -> list[Event]:
         inner.evidence.extend(s for s in outer.evidence if s not in inner.evidence)
         dropped.add(id(outer))
     return [e for e in events if id(e) not in dropped]
+
+
+def shelling_in_battles(events: list[Event]) -> list[Event]:
+    """ACLED: long-range fire inside a battle is part of it. A shell told on the day of a
+    battle at its place (one day both), fired by one of the battle's sides, joins the
+    battle ("clashes broke out in X on Monday ... one shell struck the village")."""
+    battles: dict[str, list[Event]] = {}
+    for e in events:
+        if e.event_type == "Battles" and e.location is not None and e.date is not None \
+                and e.date.start is not None and e.date.end is not None:
+            battles.setdefault(e.location.name.lower(), []).append(e)
+    dropped: set[int] = set()
+    for e in events:
+        if e.sub_event_type not in _FOLDED_INTO_BATTLES or e.location is None \
+                or not _one_day(e.date):
+            continue
+        day = e.date.start if e.date is not None else None
+        battle = next((b for b in battles.get(e.location.name.lower(), [])
+                       if _holds(b.date, day)
+                       and (_one_day(b.date) or e.sub_event_type == "Air/drone strike")
+                       and e.actor1 in (b.actor1, b.actor2)
+                       and any(_TWO_SIDED.search(x.text) for x in b.evidence)
+                       and (b.status in NON_FACTUAL) == (e.status in NON_FACTUAL)), None)
+        if battle is None:
+            continue
+        battle.evidence.extend(x for x in e.evidence if x not in battle.evidence)
+        dropped.add(id(e))
+    return [e for e in events if id(e) not in dropped]
+
+
+#: words of a fight both sides wage (a raid may be one-sided, and mistyped as a battle)
+_TWO_SIDED = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*|gunfights?|"
+                        r"exchanged? (?:of )?(?:gun)?fire)", re.IGNORECASE)
+
+
+#: fire from afar that ACLED folds into a battle at its place and time
+_FOLDED_INTO_BATTLES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _holds(interval: DateInterval | None, day: date | None) -> bool:
+    """The (dated) interval holds the day."""
+    if interval is None or interval.start is None or interval.end is None or day is None:
+        return False
+    return interval.start <= day <= interval.end
+
+
+def _one_day(date: DateInterval | None) -> bool:
+    return date is not None and date.start is not None and date.start == date.end
 
 
 #: the ways of killing that no strike from afar explains: a raid, shooting, a massacre

@@ -244,16 +244,19 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:again\s+)?(?:on\s
                         re.IGNORECASE)
 
 
-def listed_days(when: DateInterval, sentence: Sentence, dates: list[DateInterval]
-                ) -> list[DateInterval]:
+def listed_days(when: DateInterval, sentence: Sentence, dates: list[DateInterval],
+                objects: bool = False) -> list[DateInterval]:
     """The days of the list ``when`` belongs to ("airstrikes on August 2, 9, and 14"):
     ACLED codes one event per day, so each day dates an event of its own. A date that
-    is no day of a list gives itself alone."""
+    is no day of a list gives itself alone. With ``objects``, the items of a list may be
+    things the verb governs, each with its own day ("captured Battalion 236 on Feb. 20,
+    Tank Battalion 5014 on Feb. 7, and the airport on Jan. 26"): one event a day; a
+    written day no publication date resolves counts by its words."""
     if when.span is None or when.precision != DAY:
         return [when]
     days = [d for d in _dates_in(dates, sentence.start, sentence.end)
-            if d.span is not None and d.precision == DAY and d.start is not None
-            and d.start == d.end]
+            if d.span is not None and d.precision == DAY and d.start == d.end
+            and (d.start is not None or (objects and written_day(d)))]
     days.sort(key=lambda d: d.span.start if d.span else 0)
     at = next((i for i, d in enumerate(days) if d.span == when.span and d.start == when.start),
               None)
@@ -261,12 +264,13 @@ def listed_days(when: DateInterval, sentence: Sentence, dates: list[DateInterval
         return [when]
     first = last = at
     text = sentence.text
-    while first > 0 and _joined(text, sentence.start, days[first - 1], days[first]):
+    while first > 0 and _joined(text, sentence.start, days[first - 1], days[first], objects):
         first -= 1
-    while last + 1 < len(days) and _joined(text, sentence.start, days[last], days[last + 1]):
+    while last + 1 < len(days) and _joined(text, sentence.start, days[last], days[last + 1],
+                                           objects):
         last += 1
     chain = days[first:last + 1]
-    if len(chain) < 2 or len({d.start for d in chain}) < len(chain):
+    if len(chain) < 2 or len({day_key(d) for d in chain}) < len(chain):
         return [when]
     # a list closes with "and" ("August 2, 9, and 14"); "today, August 5th" or "Monday,
     # September 8" is one day written twice
@@ -275,10 +279,38 @@ def listed_days(when: DateInterval, sentence: Sentence, dates: list[DateInterval
     return chain if re.search(r"\band\b|&", closing) else [when]
 
 
-def _joined(text: str, offset: int, a: DateInterval, b: DateInterval) -> bool:
+def _joined(text: str, offset: int, a: DateInterval, b: DateInterval,
+            objects: bool = False) -> bool:
     assert a.span is not None and b.span is not None
     between = text[a.span.end - offset:b.span.start - offset]
-    return _LIST_JOIN.fullmatch(between) is not None
+    return _LIST_JOIN.fullmatch(between) is not None or \
+        (objects and _OBJECT_JOIN.fullmatch(between) is not None)
+
+
+#: between two days of a list of dated objects: ", Tank Battalion 5014 on", ", and the
+#: Bhamo Airport on" (a name of up to six words, capitalised or numbered; no verb)
+_OBJECT_JOIN = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z0-9][\w’'.-]*|\([A-Z0-9-]+\))"
+                          r"\s+){1,6}(?:(?:on|in)\s+)?")
+#: a day written with its number ("Feb. 20", "20 February"), not a weekday
+_DAY_NUMBER = re.compile(r"\d")
+
+
+def written_day(date: DateInterval) -> bool:
+    """A day written with its number that no publication date resolves ("on Feb. 20")."""
+    return date.start is None and date.end is None and bool(_DAY_NUMBER.search(date.text))
+
+
+def unresolved_apart(a: DateInterval, b: DateInterval) -> bool:
+    """Two days written with their numbers that no publication date resolves ("Feb. 20",
+    "Feb. 7"): different days, whose events ACLED keeps apart."""
+    return written_day(a) and written_day(b) and day_key(a) != day_key(b)
+
+
+def day_key(date: DateInterval) -> object:
+    """What tells two days apart: the calendar day, else (unresolved) its written words."""
+    if date.start is None and written_day(date):
+        return re.sub(r"^(?:on|in)\s+", "", date.text.strip().lower())
+    return date.start
 
 
 #: an auxiliary before a past form makes it a perfect or a passive present

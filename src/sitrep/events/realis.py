@@ -189,6 +189,15 @@ def _mandated(verb: Token) -> Irrealis | None:
     return Irrealis("intent", f"{governor.text} that", "planned")
 
 
+def _disjunct(verb: Token) -> bool:
+    """The verb is joined to the one before it by "or"/"nor" ("told them not to fire or
+    engage"): the negation, modal or intent over the first holds over it too (with "and"
+    or "but" the second verb may be asserted: "did not capture X but shelled Y")."""
+    head = verb.head
+    return verb.dep_ == "conj" and head is not verb and head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+
+
 def _negative_determiner(token: Token) -> Irrealis | None:
     """"no fighting", "no airstrikes were reported": a noun trigger with *no*."""
     for child in token.children:
@@ -243,6 +252,9 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
         found = _own(verb) or _mandated(verb)
         if found:
             return found
+        if _disjunct(verb):  # "not to fire or engage in clashes": the verb it is an "or" of
+            verb = verb.head
+            continue
         infinitive = verb.dep_ == "xcomp" or (  # "allowed the army to retake": parsed ccomp
             verb.dep_ == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux"
                                          for c in verb.children))

@@ -241,6 +241,8 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
              or _VICTIM_BEFORE.search(
                  sentence.text[max(0, m.span.start - sentence.start - 40):
                                m.span.start - sentence.start])]
+    if kind.control and base_fell(sentence, trigger_at):
+        loser = armed  # "the junta's Battalions 503 and 504 fell": every side named lost it
     lost = {m.canonical for m in loser}
     before = [m for m in armed if m.span.start < trigger_at and m.canonical not in lost]
     after = [m for m in armed if m.span.start >= trigger_at and m not in agent
@@ -277,6 +279,15 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
               for m in armed)
     return _complete(kind, Roles(name1, name2, assoc, stated, hit), sentence, civilians, sides,
                      carried)
+
+
+#: a base that "fell" with no "to X": its taker is not named in the sentence
+_FELL_UNTAKEN = re.compile(r"(?:bases?|camps?|battalions?|outposts?|headquarters|garrisons?|"
+                           r"barracks)(?: (?:\d+|and|&))* fell\b(?! to\b)", re.IGNORECASE)
+
+def base_fell(sentence: Sentence, trigger_at: int) -> bool:
+    """"Battalions 503 and 504 fell on Monday": a base taken, its taker not named."""
+    return _FELL_UNTAKEN.match(sentence.text, trigger_at - sentence.start) is not None
 
 
 #: "Hezbollah fighters", "RSF members": the group's own men, hit as such
@@ -376,6 +387,8 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         return roles
     if roles.actor1 is None:
         roles.actor1 = sides.state or sides.rebel
+    if roles.actor2 == roles.actor1:  # "the junta's military ... its troops advanced": one side
+        roles.actor2 = None
     # ACLED: property an armed group loots or burns is the civilians' ("troops torched houses")
     destroys = kind.name == "looting" or (kind.event_type == "Riots"
                                           and actor_type(roles.actor1) in _ARMED)
