@@ -22,7 +22,7 @@ from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
 from sitrep.events.dating import date_for, is_background, listed_days, not_after_publication
 from sitrep.events.details import fatalities, injured, weapons
-from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
+from sitrep.events.lexicon import TriggerKind, cues, has_trigger, trigger_kinds
 from sitrep.events.locating import (
     Nearby,
     Where,
@@ -188,6 +188,8 @@ def is_adjectival_participle(trigger: str, before: str) -> bool:
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
     found = []
+    if not has_trigger(sentence.text):  # no kind can match: nothing to find or explain
+        return found
     civilians = cues().civilians.search(sentence.text)
     for kind in trigger_kinds():
         if not kind.applies(sentence.text, bool(civilians)):
@@ -607,7 +609,7 @@ def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
 
 
 def _has_trigger(sentence: Sentence) -> bool:
-    return any(kind.pattern.search(sentence.text) for kind in trigger_kinds())
+    return has_trigger(sentence.text)
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:
