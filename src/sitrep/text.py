@@ -133,7 +133,7 @@ def fast_attribute_matches(ruler: AttributeRuler) -> Callable[[Doc], list[Any]] 
     plain: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
     #: the other rules: (rule number, conditions per token, a token and condition to seek)
     other: list[tuple[int, list[list[_Condition]], int, _Condition | None]] = []
-    rules = ruler.patterns
+    rules: list[dict[str, Any]] = list(ruler.patterns)  # type: ignore[arg-type]
     for number, rule in enumerate(rules):
         for pattern in rule["patterns"]:
             specs = [_conditions(spec, strings) for spec in pattern]

@@ -187,9 +187,9 @@ def is_adjectival_participle(trigger: str, before: str) -> bool:
 
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
-    found = []
     if not has_trigger(sentence.text):  # no kind can match: nothing to find or explain
-        return found
+        return []
+    found = []
     civilians = cues().civilians.search(sentence.text)
     for kind in trigger_kinds():
         if not kind.applies(sentence.text, bool(civilians)):
