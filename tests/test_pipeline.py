@@ -47,3 +47,27 @@ def test_a_look_ahead_changes_nothing_and_parses_in_one_pass(
     assert selected and not selected & set(single)
     assert single == ["The TNLA said it had repaired a road near Hsipaw, a spokesman told "
                       "reporters."]
+
+
+#: sentences written for the attribute ruler's rarer rules: contractions, "gonna", "y'all",
+#: "let's", "there is", "nothin'", double spaces, a determiner used as a pronoun
+RULER_SENTENCES = (
+    "The rebels ain't gonna stop, y'all, and we gotta leave now.",
+    "Let's go, c'mon: there is nothin' left in the village  after the shelling.",
+    "That was what they got, and it gets worse; those who stayed were arrested.",
+    "Did the army's 33rd Division   withdraw?\n\nNo, it hasn't.",
+    "Residents said they'd fled to Kalay on Monday because of air strikes.",
+)
+
+
+def test_the_fast_attribute_ruler_matches_as_spacy_does() -> None:
+    nlp = text.full_nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = text.fast_attribute_matches(ruler)
+    assert fast is not None
+    spacy_match = type(ruler).match  # the class's own, not the instance's fast one
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        docs = list(nlp.pipe(RULER_SENTENCES))
+    for doc in docs:
+        expected = sorted(set(spacy_match(ruler, doc)))
+        assert expected and fast(doc) == expected

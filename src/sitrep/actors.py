@@ -66,7 +66,8 @@ class Lexicon:
 
 def _data() -> dict[str, Any]:
     raw = (files("sitrep") / "data" / "actors.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    # libyaml's parser when installed (same data, ~8× faster: these files load at start-up)
+    data: dict[str, Any] = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 

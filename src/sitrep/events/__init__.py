@@ -29,7 +29,7 @@ from sitrep.events.dating import (
     unresolved_apart,
 )
 from sitrep.events.details import fatalities, injured, weapons
-from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
+from sitrep.events.lexicon import TriggerKind, cues, has_trigger, trigger_kinds
 from sitrep.events.locating import (
     Nearby,
     Where,
@@ -196,6 +196,8 @@ def is_adjectival_participle(trigger: str, before: str) -> bool:
 
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
+    if not has_trigger(sentence.text):  # no kind can match: nothing to find or explain
+        return []
     found = []
     civilians = cues().civilians.search(sentence.text)
     for kind in trigger_kinds():
@@ -625,7 +627,7 @@ def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
 
 
 def _has_trigger(sentence: Sentence) -> bool:
-    return any(kind.pattern.search(sentence.text) for kind in trigger_kinds())
+    return has_trigger(sentence.text)
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:
