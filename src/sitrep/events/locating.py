@@ -14,7 +14,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.actors import all_country_words
-from sitrep.events.lexicon import cues
+from sitrep.events.lexicon import cues, trigger_kinds
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_capital, is_common_word
 from sitrep.places.recognise import dateline_end
@@ -690,7 +690,17 @@ def _event_anaphor() -> re.Pattern[str]:
     event told just before (``event_anaphors`` of locating.yaml)."""
     nouns = "|".join(re.escape(w) for w in _words()["event_anaphors"])
     return re.compile(rf"^\s*(?:The|This|That|These|Those)\s+(?:[a-z-]+\s+){{0,2}}?"
-                      rf"(?:{nouns})\b(?!\s+(?:of|on|in|at)\b)")
+                      rf"(?:{nouns})\b")
+
+
+def _tells_an_event(sentence: Sentence) -> bool:
+    """Some trigger word of an event is in the sentence: an event noun opening the next one
+    ("The strikes killed seven") tells that event again, and the casualty rules (no new
+    place) decide what its figures are; only an event told in words no trigger knows
+    ("an attack in the X area resulted in the death of ...") lends the noun its place."""
+    civilians = bool(cues().civilians.search(sentence.text))
+    return any(kind.applies(sentence.text, civilians) and kind.pattern.search(sentence.text)
+               for kind in trigger_kinds())
 
 
 #: anaphors of an area around the place, not the place itself: precision 2
@@ -717,6 +727,8 @@ def story_place(sentence: Sentence, sentences: list[Sentence], full_text: str,
         found = locations(earlier, full_text, near.places, near.actors, near.dates, near)
         if not found:
             continue
+        if reach == _EVENT_REACH and _tells_an_event(earlier):
+            return []  # "bombed A and B. The strikes killed 7": told again, a total for none
         focus = found[0]  # "X village, Y township": the most specific comes first
         if _AREA_ANAPHOR.search(anaphor.group(0)):
             return [Where(focus.place, list(focus.near) or [focus.place.name], 2)]
