@@ -40,6 +40,7 @@ from sitrep.events.locating import (
     locations,
     nearest_to_trigger,
     own_date,
+    story_place,
 )
 from sitrep.events.roles import (
     Belligerents,
@@ -703,7 +704,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                                                 ctx.dates)
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
     if not wheres and not kind.control:
-        wheres = place_referred_to(sentence, ctx.places, ctx.text.text)
+        wheres = place_referred_to(sentence, ctx.places, ctx.text.text) or story_place(
+            sentence, ctx.text.sentences, ctx.text.text, ctx.nearby, kind.event_type)
     if not wheres and kind.keeps_unplaced:  # a place no gazetteer holds: as written (#15)
         wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
     if not wheres:

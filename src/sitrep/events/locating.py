@@ -14,7 +14,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.actors import all_country_words
-from sitrep.events.lexicon import cues
+from sitrep.events.lexicon import cues, trigger_kinds
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_capital, is_common_word
 from sitrep.places.recognise import dateline_end
@@ -58,6 +58,8 @@ _MARKED = re.compile(rf"((?:{_NAME})(?:(?:, | and | or |, and ){_NAME})*)"
 _INSIDE_NAMED = re.compile(rf"\bin ({_NAME}) in (?:the )?[A-Z]")
 #: "the village of Sanguit", "the town of X": a kind noun before the name marks it too
 _KIND_OF = re.compile(rf"\b(?:village|town|city|hamlet|township|district) of ({_NAME})")
+#: "an attack in the Marghan area": a named area is a place the gazetteer may lack
+_NAMED_AREA = re.compile(rf"\b(?:in|at|near|around|across) the ({_NAME}) area\b")
 
 
 def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
@@ -71,7 +73,7 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
     taken += [(d.span.start, d.span.end) for d in dates if d.span]
     out: list[tuple[Place, int]] = []
     for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text),
-              *_KIND_OF.finditer(sentence.text)]:
+              *_KIND_OF.finditer(sentence.text), *_NAMED_AREA.finditer(sentence.text)]:
         for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
             start = sentence.start + m.start(1) + part.start()
             name = re.split(r"[’']s ", part.group(0))[-1]  # "Chin State’s Paletwa"
@@ -655,3 +657,80 @@ def listed_after(trigger_end: int, sentence: Sentence, wheres: list[Where],
 
 
 _LISTED_WHY = "named in a list a capture governs"
+
+
+#: how many sentences back the story's place may have been told
+_FOCUS_REACH = 6
+
+
+@cache
+def _anaphor() -> re.Pattern[str]:
+    """A word pointing back to a place told before ("this sector", "the area", "there";
+    ``place_anaphors`` of locating.yaml), not the existential "there were clashes"."""
+    words = sorted(_words()["place_anaphors"], key=len, reverse=True)
+    # a noun phrase only after a locative ("in the area", not "flying over the area",
+    # "evacuated from the area"); the adverbs ("there", "nearby") alone
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in words]
+    alternatives = "|".join(e if " " not in w else rf"(?:in|at|within|around|across|inside)\s+{e}"
+                            for w, e in zip(words, escaped, strict=True))
+    existential = "|".join(re.escape(w) for w in _words()["existential_after"])
+    # "nearby" as an adverb only: "fleeing nearby cities" points to no place told
+    return re.compile(rf"\b(?i:{alternatives})\b(?!\s*(?:[’']|(?i:{existential})\b))"
+                      r"(?!\s+of\b)(?<!nearby(?=\s[a-z]))")
+
+
+_FOCUS_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: how many sentences back the event a definite noun tells again may have been told
+_EVENT_REACH = 2
+
+
+@cache
+def _event_anaphor() -> re.Pattern[str]:
+    """"The assault targeted ...": a definite noun opening the sentence tells again the
+    event told just before (``event_anaphors`` of locating.yaml)."""
+    nouns = "|".join(re.escape(w) for w in _words()["event_anaphors"])
+    return re.compile(rf"^\s*(?:The|This|That|These|Those)\s+(?:[a-z-]+\s+){{0,2}}?"
+                      rf"(?:{nouns})\b")
+
+
+def _tells_an_event(sentence: Sentence) -> bool:
+    """Some trigger word of an event is in the sentence: an event noun opening the next one
+    ("The strikes killed seven") tells that event again, and the casualty rules (no new
+    place) decide what its figures are; only an event told in words no trigger knows
+    ("an attack in the X area resulted in the death of ...") lends the noun its place."""
+    civilians = bool(cues().civilians.search(sentence.text))
+    return any(kind.applies(sentence.text, civilians) and kind.pattern.search(sentence.text)
+               for kind in trigger_kinds())
+
+
+#: anaphors of an area around the place, not the place itself: precision 2
+_AREA_ANAPHOR = re.compile(r"\b(?:sector|area|vicinity|locality|nearby)\b", re.IGNORECASE)
+
+
+def story_place(sentence: Sentence, sentences: list[Sentence], full_text: str,
+                nearby: dict[int, Nearby], event_type: str = "Battles") -> list[Where]:
+    """"In this sector, three soldiers were killed", "There, strikes hit ...": an event
+    sentence with no place of its own that points back to a place ("there", "the area",
+    "this sector", "nearby") takes the story's current focus, the event place told last
+    in the sentences before it (ACLED codes the most specific place the report supports;
+    an area around it is precision 2). Only for political violence: a displacement or a
+    troop movement told of "the area" is mostly a lede's summary or a sweep."""
+    anaphor = _anaphor().search(sentence.text)
+    reach = _FOCUS_REACH
+    if anaphor is None:
+        anaphor = _event_anaphor().match(sentence.text)
+        reach = _EVENT_REACH
+    if anaphor is None or event_type not in _FOCUS_TYPES:
+        return []
+    for earlier in reversed(sentences[max(0, sentence.index - reach):sentence.index]):
+        near = nearby.get(earlier.index) or Nearby()
+        found = locations(earlier, full_text, near.places, near.actors, near.dates, near)
+        if not found:
+            continue
+        if reach == _EVENT_REACH and _tells_an_event(earlier):
+            return []  # "bombed A and B. The strikes killed 7": told again, a total for none
+        focus = found[0]  # "X village, Y township": the most specific comes first
+        if _AREA_ANAPHOR.search(anaphor.group(0)):
+            return [Where(focus.place, list(focus.near) or [focus.place.name], 2)]
+        return [Where(focus.place, list(focus.near), focus.precision)]
+    return []
