@@ -207,3 +207,24 @@ def test_a_told_event_is_asserted_in_every_form(sentence: str,
 def test_an_untold_event_is_not_asserted(sentence: str,
                                          unwanted: set[tuple[str, str]]) -> None:
     assert not asserted(run(sentence)) & unwanted, sentence
+
+
+def test_a_groups_attack_on_a_states_sites_across_a_border_is_fire_from_afar() -> None:
+    x = run("In Lebanon, Hezbollah said its fighters attacked Israeli sites in Metula on "
+            "Thursday. Israel said rockets hit the north.")
+    [event] = [e for e in x.events if e.location and e.location.name == "Metula"]
+    assert (event.event_type, event.sub_event_type) in REMOTE
+    assert event.actor1 == "Hezbollah"
+    assert event.actor2 is not None and event.actor2.startswith("Military Forces of Israel")
+
+
+def test_a_groups_attack_at_home_or_with_no_fire_from_afar_named_is_none() -> None:
+    # no rockets, shells or drones named in the article: no fire from afar is assumed
+    x = run("In Lebanon, Hezbollah said its fighters attacked Israeli sites in Metula on "
+            "Thursday.")
+    assert not asserted(x) & REMOTE
+    # a group attacking a town of its own country fires across no border
+    x = run("In Sudan, the RSF attacked El Obeid on Thursday. Elsewhere, army artillery hit "
+            "Nyala on Friday.")
+    assert not [e for e in x.events if e.location and e.location.name == "El Obeid"
+                and (e.event_type, e.sub_event_type) in REMOTE]
