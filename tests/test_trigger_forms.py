@@ -228,3 +228,18 @@ def test_a_groups_attack_at_home_or_with_no_fire_from_afar_named_is_none() -> No
             "Nyala on Friday.")
     assert not [e for e in x.events if e.location and e.location.name == "El Obeid"
                 and (e.event_type, e.sub_event_type) in REMOTE]
+
+
+def test_an_armed_sides_attack_on_a_town_of_its_own_country_is_a_battle() -> None:
+    x = run("In Myanmar, the Arakan Army attacked Maungdaw Township on Tuesday, residents "
+            "said.")
+    [event] = [e for e in x.events if e.location and e.location.name == "Maungdaw"]
+    assert (event.event_type, event.sub_event_type) == CLASH
+    assert event.actor1 == "AA: Arakan Army"
+    assert event.actor2 is not None and event.actor2.startswith("Military Forces of Myanmar")
+    # civilians killed in it: an attack on civilians codes the place instead
+    x = run("In Nigeria, gunmen attacked Kajuru on Sunday, killing 20 villagers.")
+    assert VAC in asserted(x) and CLASH not in asserted(x)
+    # an army abroad: fire from afar, as before
+    x = run("In Ukraine, Russian forces attacked Kupiansk on Tuesday, wounding two.")
+    assert asserted(x) & REMOTE and CLASH not in asserted(x)
