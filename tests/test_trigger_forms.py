@@ -169,6 +169,17 @@ FACTS: list[tuple[str, set[tuple[str, str]]]] = [
     ("In Mali, jihadists besiege the town of Boulkessi, residents say", {CLASH}),
     ("In Ukraine, Russia pounds Kharkiv with glide bombs, killing three", {AIR}),
     ("In Sudan, army warplanes bomb RSF positions in Nyala", {AIR}),
+    # fire told by what it hit (fourth round)
+    ("In Burkina Faso, a military convoy came under fire near Djibo on Monday, the army "
+     "said.", {CLASH}),
+    ("In Burkina Faso, gunmen opened fire on a police patrol near Djibo on Monday.",
+     {CLASH}),
+    ("In Ukraine, a bus was struck by a Russian drone in Kherson on Monday, killing two "
+     "people.", {AIR}),
+    ("In Ukraine, a Russian drone slammed into an apartment block in Odesa on Monday, "
+     "killing two people.", {AIR}),
+    ("In Gaza, a tent camp in Mawasi was hit by Israeli strikes on Tuesday, killing 19 "
+     "people.", {AIR}),
 ]
 
 
@@ -194,6 +205,21 @@ NOT_FACTS: list[tuple[str, set[tuple[str, str]]]] = [
      {CLASH, VAC}),
     ("In Yemen, the Houthis said they would strike ships off Hodeidah on Monday.", {AIR}),
     ("In Sudan, army drones did not strike El Fasher on Tuesday, the army said.", {AIR}),
+    # the forms added by lemma, negated or still to come
+    ("In Sudan, the RSF did not attack El Fasher on Sunday, its commander said.", {CLASH}),
+    ("In Sudan, the RSF denied attacking El Fasher on Sunday.", {CLASH}),
+    ("In Sudan, the RSF is planning to attack El Fasher, the army said on Sunday.", {CLASH}),
+    ("In Gaza, Israeli jets have not struck Rafah since the truce, residents said on "
+     "Monday.", {AIR}),
+    ("In Ukraine, Russian drones could strike Kharkiv again, officials warned on Monday.",
+     {AIR}),
+    ("In Syria, government forces threatened to continue to bomb Idlib, activists said on "
+     "Monday.", {AIR}),
+    ("In Myanmar, the army vowed to retake Lashio, state media said on Tuesday.", {REGAIN}),
+    ("In Ukraine, Russian forces have not taken Avdiivka, the Ukrainian army said on "
+     "Saturday.", {TAKE}),
+    ("In Sudan, the RSF will shell El Fasher unless the army withdraws, it said on "
+     "Monday.", REMOTE),
 ]
 
 
