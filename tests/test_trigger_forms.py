@@ -180,6 +180,18 @@ FACTS: list[tuple[str, set[tuple[str, str]]]] = [
      "killing two people.", {AIR}),
     ("In Gaza, a tent camp in Mawasi was hit by Israeli strikes on Tuesday, killing 19 "
      "people.", {AIR}),
+    # territory, arrests and coups in the present (fifth round)
+    ("In Sudan, the RSF takes over the town of Wad Madani after the army withdraws",
+     {TAKE, ("Strategic developments", "Non-violent transfer of territory")}),
+    ("In Ukraine, Russian forces push Ukrainian troops out of Krasnohorivka, the ministry "
+     "says", {TAKE}),
+    ("In Myanmar, the TNLA liberates Nawnghkio after weeks of fighting", {TAKE}),
+    ("In Myanmar, police detain five activists in Mandalay", {("Strategic developments",
+                                                              "Arrests")}),
+    ("In Niger, mutinous soldiers overthrow the elected president in the capital, Niamey",
+     {("Strategic developments", "Other")}),
+    ("In Burkina Faso, troops are repelling an attack by jihadists on Djibo, the army "
+     "says", {CLASH}),
 ]
 
 
