@@ -405,8 +405,8 @@ def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
     sentence's places are shared out among its triggers (issue 12)."""
     kept = []
     for kind, at in triggers:
-        if kind.foreign_state and not abroad.foreign_attacker(
-                sentence.start + at, mentions, [ctx.sides.country]):
+        if kind.foreign_state and not abroad.may_attack_abroad(
+                sentence.start + at, mentions, ctx.sides.country, ctx.text.text):
             explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
                              "not a state's forces attacking in another country")
         else:
@@ -732,7 +732,7 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     if kind.foreign_state and (any(w.place.kind == "country" for w in wheres)
                                or not abroad.foreign_attacker(
             trigger_at, mentions, [w.place.country or ctx.sides.country for w in wheres],
-            roles.actor1)):
+            roles.actor1, ctx.text.text)):
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "not a state's forces attacking a town in another country")
         return []
@@ -915,6 +915,8 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
     actor2 = abroad.local_victims(actor1, actor2, where.place.country or country,
                                   ctx.text.text)  # issue 12: an army abroad hits locals
     actor2 = abroad.unnamed_victims(kind, actor2, sentence.text)  # nobody told as hit
+    actor2 = abroad.military_sites(kind, actor1, actor2, where.place.country or country,
+                                   sentence.text, ctx.doc.published)  # "Israeli sites"
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
         actor1, actor2 = crowd_roles(event_type, sub_event_type, actor1, actor2,
                                      ctx.sides.country)

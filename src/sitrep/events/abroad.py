@@ -10,12 +10,19 @@ report of shelling, air strikes in one of air raids); shelling when it names non
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
 
 import yaml
 
-from sitrep.actors import acled_country, actor_country, actor_type, country_named
+from sitrep.actors import (
+    acled_country,
+    actor_country,
+    actor_type,
+    country_named,
+    state_forces,
+)
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
 from sitrep.model import ActorMention, Event
 
@@ -63,16 +70,46 @@ def local_victims(actor1: str | None, actor2: str | None, place_country: str | N
 
 
 def foreign_attacker(trigger_at: int, mentions: list[ActorMention],
-                     countries: list[str | None], actor1: str | None = None) -> bool:
+                     countries: list[str | None], actor1: str | None = None,
+                     text: str = "") -> bool:
     """The attack's doer, the actor named last before its trigger ("the Russians attacked",
     "a Russian attack on"), is a state's forces abroad in every place it is told at (and,
-    given ``actor1``, is the doer the roles coded)."""
+    given ``actor1``, is the doer the roles coded); or a non-state armed group striking
+    across a border in an article that names fire from afar ("Hezbollah attacked Israeli
+    sites in Metula" beside its rockets: ACLED codes such attacks as shelling or missile
+    fire, not a ground battle)."""
     doer = max((m for m in mentions if m.span.start <= trigger_at),
                key=lambda m: m.span.start, default=None)
     if doer is None or (actor1 is not None and doer.canonical != actor1):
         return False  # the roles read another doer: the check is on the one coded
     return bool(countries) and all(
-        is_foreign_state(doer.canonical, country) for country in countries)
+        is_foreign_state(doer.canonical, country) or
+        _armed_across_border(doer.canonical, country, text) for country in countries)
+
+
+def may_attack_abroad(trigger_at: int, mentions: list[ActorMention], country: str | None,
+                      text: str) -> bool:
+    """Before the places are known: a state's forces abroad, or a non-state armed group in
+    an article naming remote weapons (whether its place is abroad is checked per place)."""
+    if foreign_attacker(trigger_at, mentions, [country]):
+        return True
+    doer = max((m for m in mentions if m.span.start <= trigger_at),
+               key=lambda m: m.span.start, default=None)
+    return doer is not None and actor_type(doer.canonical) in _NON_STATE and \
+        _names_remote_fire(text)
+
+
+def _names_remote_fire(text: str) -> bool:
+    kinds = {k.name: k for k in trigger_kinds()}
+    return any(kinds[name].pattern.search(text) for name in _REMOTE if name in kinds)
+
+
+def _armed_across_border(actor1: str, country: str | None, text: str) -> bool:
+    """A non-state group's attack abroad, in an article naming remote weapons (a group
+    that crosses a border on foot to fight is told with no rockets, shells or drones)."""
+    if not country or not text or not _armed_abroad(actor1, acled_country(country)):
+        return False
+    return _names_remote_fire(text)
 
 
 @cache
@@ -93,6 +130,29 @@ def unnamed_victims(kind: TriggerKind, actor2: str | None, sentence: str) -> str
     if cues().civilians.search(sentence) or _harm().search(sentence):
         return actor2
     return None
+
+
+@cache
+def _military_targets() -> re.Pattern[str]:
+    raw = (files("sitrep.events") / "data" / "abroad.yaml").read_text(encoding="utf-8")
+    words: list[str] = yaml.safe_load(raw)["military_targets"]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def military_sites(kind: TriggerKind, actor1: str | None, actor2: str | None,
+                   place_country: str | None, sentence: str,
+                   published: date | None = None) -> str | None:
+    """"Hezbollah attacked Israeli sites in Metula": a group's fire across a border at the
+    posts or troops of the place's state hits that state's forces (ACLED: Military Forces
+    of Israel), when the sentence names that country and its armed people or posts."""
+    if not kind.foreign_state or place_country is None or \
+            actor_type(actor2) == "State forces":
+        return actor2
+    country = acled_country(place_country)
+    if not _armed_abroad(actor1, country) or not _military_targets().search(sentence) or \
+            not country_named(sentence, country):
+        return actor2
+    return state_forces(country, published)
 
 
 @lru_cache(maxsize=4)

@@ -70,9 +70,43 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+#: a verb named by its lemma in a pattern: ``{strike}`` stands for all its forms
+_LEMMA = re.compile(r"\{([a-z]+)\}")
+_SIBILANT = re.compile(r"(?:s|sh|ch|x|z)$")
+_CONSONANT_Y = re.compile(r"[^aeiou]y$")
+
+
+@cache
+def _irregular() -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = _load("triggers.yaml").get("verb_forms", {})
+    return forms
+
+
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """Every form of an English verb (bare, 3rd person, past, participles): a pattern names
+    the lemma, so "have struck", "strikes" and "striking" are read as "struck" is. Regular
+    verbs are inflected by rule; ``verb_forms`` in ``triggers.yaml`` lists the others."""
+    if lemma in _irregular():
+        return (lemma, *_irregular()[lemma])
+    if _CONSONANT_Y.search(lemma):
+        third, past, ing = lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    elif lemma.endswith("e"):
+        third, past, ing = lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    else:
+        third = lemma + ("es" if _SIBILANT.search(lemma) else "s")
+        past, ing = lemma + "ed", lemma + "ing"
+    return (lemma, third, past, ing)
+
+
+def _lemmas(pattern: str) -> str:
+    """``{strike}`` in a pattern becomes the alternation of the verb's forms."""
+    return _LEMMA.sub(lambda m: "(?:" + "|".join(sorted(verb_forms(m.group(1)), key=len,
+                                                        reverse=True)) + ")", pattern)
+
+
 def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)",
-                      re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{_lemmas(p)})" for p in patterns)
+                      + r")(?!\w)", re.IGNORECASE)
 
 
 @cache

@@ -352,18 +352,18 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
     if kind.name == "displacement":
         return Roles(sides.civilians, None)
     if kind.event_type in ("Battles", "Strategic developments") and kind.name in (
-            "recapture", "capture", "clash", "agreement", "handover"):
+            "recapture", "capture", "clash", "agreement", "handover", "town_attack"):
         if roles.actor1 is None:  # captures are mostly the rebels', recaptures the state's
             roles.actor1 = sides.state if kind.name in ("recapture", "agreement") else (
                 sides.rebel or sides.state)
             if roles.actor1 == roles.actor2:  # the side named lost: the other side did it
                 roles.actor1 = sides.opponent(roles.actor2)
-            if roles.actor1 is None and kind.name == "clash" and sides.country:
+            if roles.actor1 is None and kind.name in ("clash", "town_attack") and sides.country:
                 # "ten soldiers were killed in an attack": the attackers no one names
                 roles.actor1 = f"Unidentified Armed Group ({sides.country})"
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
-        if roles.actor2 is None and kind.name == "clash" and sides.country:
+        if roles.actor2 is None and kind.name in ("clash", "town_attack") and sides.country:
             # a battle has two sides: one no one names is an unidentified armed group
             roles.actor2 = f"Unidentified Armed Group ({sides.country})"
         return roles
