@@ -166,7 +166,9 @@ _FACTUAL_BEFORE_TO = re.compile(
     re.IGNORECASE)
 
 #: "causing residents to flee", "forcing thousands of villagers to flee": it did happen
-_CAUSED_TO = re.compile(r"(?<!\bto )\b(?:caus(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|"
+#: ("Russian forces launched an offensive to retake X", "Saudi-led forces ... to": nouns,
+#: no cause)
+_CAUSED_TO = re.compile(r"(?<!\bto )(?<![\w-])(?:caus(?:e|es|ed|ing)|forc(?:e|ed|ing)|"
                         r"prompt(?:s|ed|ing)?|compel(?:s|led|ling)?|driv(?:e|es|ing|en)|drove|"
                         r"leading|led|leaving|left|allowed|enabled|permitted|helped)\s+"
                         r"(?:[\w,’'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
@@ -420,7 +422,7 @@ def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sente
                         ) -> tuple[list[tuple[TriggerKind, int]], dict[int, str]]:
     """Triggers whose clause the parse says did not happen are dropped (negated, modal,
     conditional); those told as still to come keep the status "planned"/"threatened"."""
-    if not triggers or status in NON_FACTUAL or not realis.needs_parse(sentence.text):
+    if not triggers or status in ("rumour", "denied") or not realis.needs_parse(sentence.text):
         return triggers, {}
     parse = ctx.text.parse(sentence)
     kept: list[tuple[TriggerKind, int]] = []
@@ -429,6 +431,9 @@ def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sente
         found = realis.irrealis(parse, at)
         if found is None:
             kept.append((kind, at))
+        elif status in NON_FACTUAL:  # a planned sentence: its irrealis trigger stays planned
+            kept.append((kind, at))  # ("the capture of X would be a blow")
+            told_as[at] = found.status or status
         elif found.status is not None:
             kept.append((kind, at))
             told_as[at] = found.status

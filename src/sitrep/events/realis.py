@@ -197,6 +197,18 @@ def _negative_determiner(token: Token) -> Irrealis | None:
     return None
 
 
+def _kept_from(verb: Token) -> Irrealis | None:
+    """A gerund after "from" under a verb of prohibition or prevention ("banned *from*
+    marching", "prevented from entering", "refrained from firing"): it did not happen."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "from" or prep.head is prep:
+        return None
+    governor = prep.head
+    if governor.lemma_ in words().negative:
+        return Irrealis("negated", f"{governor.text} from", None)
+    return None
+
+
 #: the auxiliaries that open a yes/no question ("Did the army shell the village?")
 _QUESTION_OPENERS = frozenset({"did", "does", "do", "will", "would", "is", "are", "was", "were",
                                "has", "have", "had", "can", "could", "should", "shall", "may",
@@ -240,7 +252,7 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
         status = "threatened" if verb.lemma_ in w.threat else "planned"
         return Irrealis("threat" if status == "threatened" else "intent", verb.text, status)
     for _ in range(4):  # "vowed to continue to attack": up the chain of infinitives
-        found = _own(verb) or _mandated(verb)
+        found = _own(verb) or _mandated(verb) or _kept_from(verb)
         if found:
             return found
         infinitive = verb.dep_ == "xcomp" or (  # "allowed the army to retake": parsed ccomp
