@@ -59,6 +59,12 @@ def words() -> RealisWords:
                                 "enabling")))
 
 
+@cache
+def _feared() -> frozenset[str]:
+    """The verbs whose noun object is an event expected, not told ("feared airstrikes")."""
+    return frozenset(_data()["feared"])
+
+
 @dataclass(frozen=True)
 class Irrealis:
     """Why a trigger's clause does not assert the event, and the status it leaves."""
@@ -204,6 +210,8 @@ def _kept_from(verb: Token) -> Irrealis | None:
     if verb.dep_ != "pcomp" or prep.lower_ != "from" or prep.head is prep:
         return None
     governor = prep.head
+    if governor.dep_ == "dobj":  # "prevented the opposition from marching": parsed on the object
+        governor = governor.head
     if governor.lemma_ in words().negative:
         return Irrealis("negated", f"{governor.text} from", None)
     return None
@@ -247,6 +255,8 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
     argument = _argument_of(token, verb) if verb.i != token.i else None
     if argument == "dobj" and verb.lemma_ in w.negative:
         return Irrealis("negated", verb.text, None)  # "to avoid clashes", "prevented attacks"
+    if argument and verb.lemma_ in _feared():  # "residents feared airstrikes": expected
+        return Irrealis("feared", verb.text, None)
     if argument and verb.lemma_ in w.threat | w.intent:
         # "threatened airstrikes", "planned an offensive", "called for attacks"
         status = "threatened" if verb.lemma_ in w.threat else "planned"
