@@ -134,6 +134,23 @@ BATTERY: list[tuple[str, str, str | None]] = [
      "The opposition protested in Harare on Monday.", None),
     ("The army prevented the opposition from marching in Harare on Monday.",
      "The opposition protested in Harare on Monday.", None),
+    # a reaction to an event is what is vowed, negated or modal: the event happened
+    ("The militia vowed to bomb the town of Kutkai.",
+     "The militia vowed to avenge the airstrike on the town of Kutkai on Monday.", None),
+    ("Rebels threatened to shell the village of Tonzang.",
+     "Rebels threatened to retaliate for the shelling of the village of Tonzang on Monday.", None),
+    ("The army did not bomb the town of Kutkai on Monday.",
+     "The army did not comment on the airstrike on the town of Kutkai on Monday.", None),
+    ("Militants did not bomb the market in Mogadishu on Friday.",
+     "No group has claimed the bombing of the market in Mogadishu on Friday.", None),
+    ("The army denied shelling the village of Tonzang on Monday.",
+     "The army could not be reached for comment on the shelling of the village of Tonzang on "
+     "Monday.", None),
+    # a dated or perfect event told as the subject of a modal: what may follow is uncertain
+    ("The army could shell the village of Tonzang.",
+     "The shelling of the village of Tonzang on Monday could amount to a war crime.", None),
+    ("An airstrike on the town of Kutkai could kill hundreds.",
+     "The airstrike on the town of Kutkai on Monday may have killed 20 people.", None),
     # attempts: a fight may be told, the taking is not
     ("Militants made an attempt to seize the town of Mansila on Monday.",
      "Militants seized the town of Mansila on Monday, officials said.", OVERTAKE),

@@ -65,6 +65,43 @@ def _feared() -> frozenset[str]:
     return frozenset(_data()["feared"])
 
 
+@cache
+def reactive() -> tuple[str, ...]:
+    """Word starts of reactions to an event that happened ("avenge", "comment", "claim")."""
+    return tuple(_data()["reactive"])
+
+
+#: a determiner that takes its noun's referent as known ("the shelling", "its offensive")
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
+                       "our"})
+
+
+def _presupposed(token: Token, verb: Token) -> bool:
+    """A noun trigger the clause takes as having happened, whatever its verb's mood: it
+    hangs on a word of reaction ("vowed to *avenge* the airstrike", "did not *comment* on the
+    shelling"), or it is the definite subject of a modal verb and dated or perfect ("the
+    shelling on Monday could amount to a war crime", "the airstrike may have killed 20"),
+    unlike "the capture of X would be a blow"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i == verb.i:
+        return False
+    step = token.head
+    while step.i != verb.i and step.head.i != step.i:
+        if step.lower_.startswith(reactive()):
+            return True
+        step = step.head
+    if verb.lower_.startswith(reactive()) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_ in _data()["implicative"]
+            and verb.head.lower_.startswith(reactive())):
+        return True
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != verb.i:
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children):
+        return False
+    dated = any(t.lower_ in _data()["dated"] for t in token.subtree)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return dated or perfect
+
+
 @dataclass(frozen=True)
 class Irrealis:
     """Why a trigger's clause does not assert the event, and the status it leaves."""
@@ -247,7 +284,7 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
         return found
     w = words()
     verb = _predicate(token)
-    if verb is None:
+    if verb is None or _presupposed(token, verb):
         return None
     question = _yes_no_question(parse, verb)
     if question:
