@@ -134,6 +134,17 @@ BATTERY: list[tuple[str, str, str | None]] = [
      "The opposition protested in Harare on Monday.", None),
     ("The army prevented the opposition from marching in Harare on Monday.",
      "The opposition protested in Harare on Monday.", None),
+    # cancellation, missing evidence, a time clause of what is to come
+    ("The opposition postponed a march in Harare.",
+     "The opposition marched in Harare on Monday.", None),
+    ("The opposition cancelled protests in Harare on Monday.",
+     "The opposition protested in Harare on Monday.", None),
+    ("There is no evidence that the army shelled the village of Tonzang.",
+     "The army shelled the village of Tonzang on Monday.", None),
+    ("The offensive to retake the town of Kawlin is expected to begin next week.",
+     "The army retook the town of Kawlin on Monday.", REGAIN),
+    ("The army will stop the offensive after retaking the town of Hsipaw.",
+     "The army stopped the offensive after retaking the town of Hsipaw on Monday.", REGAIN),
     # a reaction to an event is what is vowed, negated or modal: the event happened
     ("The militia vowed to bomb the town of Kutkai.",
      "The militia vowed to avenge the airstrike on the town of Kutkai on Monday.", None),

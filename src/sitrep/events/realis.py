@@ -254,6 +254,49 @@ def _kept_from(verb: Token) -> Irrealis | None:
     return None
 
 
+def _in_future_time(verb: Token) -> Irrealis | None:
+    """A time clause of a verb told as future, modal or conditional ("will stop the
+    offensive *after retaking* X", "*once* rebels capture X, they will ..."): to come."""
+    link = verb.head
+    timed = _data()["time_clause"]
+    if verb.dep_ == "pcomp" and link.lower_ in timed and link.head is not link:
+        governor = link.head
+    elif verb.dep_ == "advcl" and link is not verb and any(
+            c.dep_ == "mark" and c.lower_ in timed for c in verb.children):
+        governor = link
+    else:
+        return None
+    found = _own(governor)
+    if found is None or found.why not in ("future", "modal", "conditional"):
+        return None
+    return Irrealis(found.why, f"{found.words} ... {verb.text}", found.status)
+
+
+def _unevidenced(verb: Token) -> Irrealis | None:
+    """A that-clause of "evidence", "sign", "reports" under "no" ("there is no evidence
+    that the army shelled X"): it is not told."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "ccomp") or noun is verb or noun.lemma_ not in _data()["evidence"]:
+        return None
+    negative = next((c for c in noun.children if c.dep_ in ("det", "neg")
+                     and c.lower_ in ("no", "never")), None)
+    return Irrealis("negated", f"{negative.text} {noun.text}", None) if negative else None
+
+
+def _noun_purpose(verb: Token) -> Irrealis | None:
+    """An infinitive that says what a noun is for ("an offensive *to retake* X", "a bid to
+    seize", "the plan to attack"): its aim, not a report; not after an ordinal ("the first
+    unit to enter the town" did)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun is verb or noun.pos_ not in ("NOUN", "PROPN") \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    ordinal = _data()["ordinal"]
+    if noun.lower_ in ordinal or any(c.lower_ in ordinal for c in noun.children):
+        return None
+    return Irrealis("intent", f"{noun.text} to", "planned")
+
+
 #: the auxiliaries that open a yes/no question ("Did the army shell the village?")
 _QUESTION_OPENERS = frozenset({"did", "does", "do", "will", "would", "is", "are", "was", "were",
                                "has", "have", "had", "can", "could", "should", "shall", "may",
@@ -299,7 +342,8 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
         status = "threatened" if verb.lemma_ in w.threat else "planned"
         return Irrealis("threat" if status == "threatened" else "intent", verb.text, status)
     for _ in range(4):  # "vowed to continue to attack": up the chain of infinitives
-        found = _own(verb) or _mandated(verb) or _kept_from(verb)
+        found = _own(verb) or _mandated(verb) or _kept_from(verb) or _unevidenced(verb) \
+            or _noun_purpose(verb) or _in_future_time(verb)
         if found:
             return found
         infinitive = verb.dep_ == "xcomp" or (  # "allowed the army to retake": parsed ccomp
