@@ -145,6 +145,15 @@ BATTERY: list[tuple[str, str, str | None]] = [
      "The army retook the town of Kawlin on Monday.", REGAIN),
     ("The army will stop the offensive after retaking the town of Hsipaw.",
      "The army stopped the offensive after retaking the town of Hsipaw on Monday.", REGAIN),
+    # a near miss
+    ("The army nearly retook the town of Kawlin on Monday.",
+     "The army retook the town of Kawlin on Monday.", REGAIN),
+    ("The army almost captured the town of Kawlin.",
+     "The army captured the town of Kawlin on Monday.", REGAIN),
+    ("The rebels stopped short of seizing the town of Kawlin.",
+     "The rebels seized the town of Kawlin on Monday.", OVERTAKE),
+    ("The airstrike on the town of Kutkai could kill hundreds.",
+     "The airstrike nearly destroyed the school in the town of Kutkai on Monday.", None),
     # a reaction to an event is what is vowed, negated or modal: the event happened
     ("The militia vowed to bomb the town of Kutkai.",
      "The militia vowed to avenge the airstrike on the town of Kutkai on Monday.", None),

@@ -242,11 +242,14 @@ def _negative_determiner(token: Token) -> Irrealis | None:
 
 def _kept_from(verb: Token) -> Irrealis | None:
     """A gerund after "from" under a verb of prohibition or prevention ("banned *from*
-    marching", "prevented from entering", "refrained from firing"): it did not happen."""
+    marching", "prevented from entering", "refrained from firing"), or after "short of"
+    ("stopped short of seizing X"): it did not happen."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "from" or prep.head is prep:
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("from", "of") or prep.head is prep:
         return None
     governor = prep.head
+    if prep.lower_ == "of":  # "stopped short of seizing X", "fell short of capturing"
+        return Irrealis("negated", "short of", None) if governor.lower_ == "short" else None
     if governor.dep_ == "dobj":  # "prevented the opposition from marching": parsed on the object
         governor = governor.head
     if governor.lemma_ in words().negative:
@@ -332,6 +335,10 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
     question = _yes_no_question(parse, verb)
     if question:
         return question
+    near = next((c for c in token.children if c.dep_ == "advmod"
+                 and c.lower_ in _data()["near_miss"]), None) if verb.i == token.i else None
+    if near is not None:  # "the army nearly retook X"
+        return Irrealis("negated", near.text, None)
     argument = _argument_of(token, verb) if verb.i != token.i else None
     if argument == "dobj" and verb.lemma_ in w.negative:
         return Irrealis("negated", verb.text, None)  # "to avoid clashes", "prevented attacks"
