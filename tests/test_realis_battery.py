@@ -145,6 +145,11 @@ BATTERY: list[tuple[str, str, str | None]] = [
      "The army retook the town of Kawlin on Monday.", REGAIN),
     ("The army will stop the offensive after retaking the town of Hsipaw.",
      "The army stopped the offensive after retaking the town of Hsipaw on Monday.", REGAIN),
+    # a would-be attacker; a crowd that plans to protest
+    ("Police arrested a would-be suicide bomber in the town of Maiduguri on Monday.",
+     "A suicide bomber blew himself up in the town of Maiduguri on Monday.", None),
+    ("Protesters plan to rally in Harare on Friday.",
+     "Protesters rallied in Harare on Friday.", None),
     # a near miss
     ("The army nearly retook the town of Kawlin on Monday.",
      "The army retook the town of Kawlin on Monday.", REGAIN),

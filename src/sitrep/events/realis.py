@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
+from sitrep.events.lexicon import context_cues
+
 
 @dataclass(frozen=True)
 class RealisWords:
@@ -257,6 +259,20 @@ def _kept_from(verb: Token) -> Irrealis | None:
     return None
 
 
+def _intending_subject(token: Token, verb: Token) -> Irrealis | None:
+    """A crowd that is the subject of a verb of intent or threat with an infinitive
+    ("*Protesters* plan to rally on Friday"): its protest is still to come (an event noun
+    so placed tells a purpose: "the airstrikes aim to deter returns" happened)."""
+    w = words()
+    if token.dep_ != "nsubj" or token.head.i != verb.i or verb.i == token.i \
+            or not context_cues()["crowd_words"].fullmatch(token.text) \
+            or verb.lemma_ not in w.threat | w.intent \
+            or not any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    status = "threatened" if verb.lemma_ in w.threat else "planned"
+    return Irrealis("threat" if status == "threatened" else "intent", f"{verb.text} to", status)
+
+
 def _in_future_time(verb: Token) -> Irrealis | None:
     """A time clause of a verb told as future, modal or conditional ("will stop the
     offensive *after retaking* X", "*once* rebels capture X, they will ..."): to come."""
@@ -339,6 +355,9 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
                  and c.lower_ in _data()["near_miss"]), None) if verb.i == token.i else None
     if near is not None:  # "the army nearly retook X"
         return Irrealis("negated", near.text, None)
+    intender = _intending_subject(token, verb)
+    if intender:
+        return intender
     argument = _argument_of(token, verb) if verb.i != token.i else None
     if argument == "dobj" and verb.lemma_ in w.negative:
         return Irrealis("negated", verb.text, None)  # "to avoid clashes", "prevented attacks"
