@@ -150,6 +150,11 @@ BATTERY: list[tuple[str, str, str | None]] = [
      "A suicide bomber blew himself up in the town of Maiduguri on Monday.", None),
     ("Protesters plan to rally in Harare on Friday.",
      "Protesters rallied in Harare on Friday.", None),
+    # a plan told in a clause before the main verb: the main verb in the past is told
+    ("Rebels have vowed to capture the town of Kawlin.",
+     "Rebels who had vowed to retake the town of Kawlin captured it on Monday.", OVERTAKE),
+    ("The army had planned to shell the village of Tonzang.",
+     "The army, which had planned to shell the village of Tonzang, bombed it on Monday.", None),
     # a near miss
     ("The army nearly retook the town of Kawlin on Monday.",
      "The army retook the town of Kawlin on Monday.", REGAIN),

@@ -396,6 +396,18 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
     return None
 
 
+def told_as_fact(parse: Doc, offset: int) -> bool:
+    """The trigger is the main verb of the sentence in the simple past, with no auxiliary
+    ("Rebels who had vowed to retake X *captured* it on Monday", "The army, which had
+    planned to shell X, *bombed* it"): told as fact, whatever plan a clause before names."""
+    token = _token_at(parse, offset)
+    if token is None or token.tag_ != "VBD":
+        return False
+    main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"
+                                    and token.head.tag_ == "VBD")
+    return main and not any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in token.children)
+
+
 @cache
 def _remembered() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + _alternation("remembered") +

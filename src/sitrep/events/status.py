@@ -91,7 +91,6 @@ def status_of(sentence: str, following: str, source: str | None,
     Rumours, denials and verification notes qualify the whole sentence; plans and
     threats only the trigger they stand next to ("preparing to advance")."""
     c = cues()
-    hearsay = _hearsay().search(sentence)
     if any(not _hearsay().fullmatch(m.group(0)) for m in c.rumour.finditer(sentence)):
         return "rumour"
     if any(not _detail_denied(sentence, m) for m in c.denied.finditer(sentence)):
@@ -104,8 +103,14 @@ def status_of(sentence: str, following: str, source: str | None,
     if _cue_reaches(c.planned, near, at) or (trigger_at is not None and _planned_passive().match(
             sentence, trigger_at)):
         return "planned"
-    if c.unverified.search(sentence) or c.unverified.search(following[:200]):
+    return told_status(sentence, following, source)
+
+
+def told_status(sentence: str, following: str, source: str | None) -> str:
+    """The status of what a sentence tells as fact: unverified, attributed or reported."""
+    if cues().unverified.search(sentence) or cues().unverified.search(following[:200]):
         return "unverified"
+    hearsay = _hearsay().search(sentence)
     return "attributed" if source or hearsay or _QUOTED.match(sentence) else "reported"
 
 
