@@ -56,6 +56,7 @@ from sitrep.events.status import (
     is_hypothetical,
     is_negated,
     status_of,
+    told_status,
 )
 from sitrep.model import (
     NON_FACTUAL,
@@ -176,7 +177,9 @@ _FACTUAL_BEFORE_TO = re.compile(
     re.IGNORECASE)
 
 #: "causing residents to flee", "forcing thousands of villagers to flee": it did happen
-_CAUSED_TO = re.compile(r"(?<!\bto )\b(?:caus(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|"
+#: ("Russian forces launched an offensive to retake X", "Saudi-led forces ... to": nouns,
+#: no cause)
+_CAUSED_TO = re.compile(r"(?<!\bto )(?<![\w-])(?:caus(?:e|es|ed|ing)|forc(?:e|ed|ing)|"
                         r"prompt(?:s|ed|ing)?|compel(?:s|led|ling)?|driv(?:e|es|ing|en)|drove|"
                         r"leading|led|leaving|left|allowed|enabled|permitted|helped)\s+"
                         r"(?:[\w,’'-]+\s+){0,5}?to\s+$", re.IGNORECASE)
@@ -342,7 +345,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     triggers = _explained_filter(
         triggers, sentence, "negated: a negation just before it ('not', 'no', 'never', "
         "'failed to')", lambda at: status == "denied" or not is_negated(sentence.text, at))
-    triggers, told_as = _realis_of_triggers(triggers, sentence, status, ctx)
+    triggers, told_as = _realis_of_triggers(triggers, sentence, status, ctx, following, source)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     mentions = possessed_descriptors(
@@ -433,11 +436,12 @@ def _trigger_text(kind: TriggerKind, sentence: Sentence, at: int) -> str:
 
 
 def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
-                        status: str, ctx: _Context
+                        status: str, ctx: _Context, following: str = "",
+                        source: str | None = None
                         ) -> tuple[list[tuple[TriggerKind, int]], dict[int, str]]:
     """Triggers whose clause the parse says did not happen are dropped (negated, modal,
     conditional); those told as still to come keep the status "planned"/"threatened"."""
-    if not triggers or status in NON_FACTUAL or not realis.needs_parse(sentence.text):
+    if not triggers or status in ("rumour", "denied") or not realis.needs_parse(sentence.text):
         return triggers, {}
     parse = ctx.text.parse(sentence)
     kept: list[tuple[TriggerKind, int]] = []
@@ -446,6 +450,12 @@ def _realis_of_triggers(triggers: list[tuple[TriggerKind, int]], sentence: Sente
         found = realis.irrealis(parse, at)
         if found is None:
             kept.append((kind, at))
+            if status in NON_FACTUAL and realis.told_as_fact(parse, at):
+                # "Rebels who had vowed to retake X captured it": the main verb, in the past
+                told_as[at] = told_status(sentence.text, following, source)
+        elif status in NON_FACTUAL:  # a planned sentence: its irrealis trigger stays planned
+            kept.append((kind, at))  # ("the capture of X would be a blow")
+            told_as[at] = found.status or status
         elif found.status is not None:
             kept.append((kind, at))
             told_as[at] = found.status

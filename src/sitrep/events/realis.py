@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
+from sitrep.events.lexicon import context_cues
+
 
 @dataclass(frozen=True)
 class RealisWords:
@@ -57,6 +59,49 @@ def words() -> RealisWords:
                                ("threat", "intent", "implicative", "modal", "conditional",
                                 "negative", "perception", "presupposing", "mandative",
                                 "enabling")))
+
+
+@cache
+def _feared() -> frozenset[str]:
+    """The verbs whose noun object is an event expected, not told ("feared airstrikes")."""
+    return frozenset(_data()["feared"])
+
+
+@cache
+def reactive() -> tuple[str, ...]:
+    """Word starts of reactions to an event that happened ("avenge", "comment", "claim")."""
+    return tuple(_data()["reactive"])
+
+
+#: a determiner that takes its noun's referent as known ("the shelling", "its offensive")
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
+                       "our"})
+
+
+def _presupposed(token: Token, verb: Token) -> bool:
+    """A noun trigger the clause takes as having happened, whatever its verb's mood: it
+    hangs on a word of reaction ("vowed to *avenge* the airstrike", "did not *comment* on the
+    shelling"), or it is the definite subject of a modal verb and dated or perfect ("the
+    shelling on Monday could amount to a war crime", "the airstrike may have killed 20"),
+    unlike "the capture of X would be a blow"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i == verb.i:
+        return False
+    step = token.head
+    while step.i != verb.i and step.head.i != step.i:
+        if step.lower_.startswith(reactive()):
+            return True
+        step = step.head
+    if verb.lower_.startswith(reactive()) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_ in _data()["implicative"]
+            and verb.head.lower_.startswith(reactive())):
+        return True
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != verb.i:
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children):
+        return False
+    dated = any(t.lower_ in _data()["dated"] for t in token.subtree)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return dated or perfect
 
 
 @dataclass(frozen=True)
@@ -206,6 +251,80 @@ def _negative_determiner(token: Token) -> Irrealis | None:
     return None
 
 
+def _kept_from(verb: Token) -> Irrealis | None:
+    """A gerund after "from" under a verb of prohibition or prevention ("banned *from*
+    marching", "prevented from entering", "refrained from firing"), or after "short of"
+    ("stopped short of seizing X"): it did not happen."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("from", "of") or prep.head is prep:
+        return None
+    governor = prep.head
+    if prep.lower_ == "of":  # "stopped short of seizing X", "fell short of capturing"
+        return Irrealis("negated", "short of", None) if governor.lower_ == "short" else None
+    if governor.dep_ == "dobj":  # "prevented the opposition from marching": parsed on the object
+        governor = governor.head
+    if governor.lemma_ in words().negative:
+        return Irrealis("negated", f"{governor.text} from", None)
+    return None
+
+
+def _intending_subject(token: Token, verb: Token) -> Irrealis | None:
+    """A crowd that is the subject of a verb of intent or threat with an infinitive
+    ("*Protesters* plan to rally on Friday"): its protest is still to come (an event noun
+    so placed tells a purpose: "the airstrikes aim to deter returns" happened)."""
+    w = words()
+    if token.dep_ != "nsubj" or token.head.i != verb.i or verb.i == token.i \
+            or not context_cues()["crowd_words"].fullmatch(token.text) \
+            or verb.lemma_ not in w.threat | w.intent \
+            or not any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    status = "threatened" if verb.lemma_ in w.threat else "planned"
+    return Irrealis("threat" if status == "threatened" else "intent", f"{verb.text} to", status)
+
+
+def _in_future_time(verb: Token) -> Irrealis | None:
+    """A time clause of a verb told as future, modal or conditional ("will stop the
+    offensive *after retaking* X", "*once* rebels capture X, they will ..."): to come."""
+    link = verb.head
+    timed = _data()["time_clause"]
+    if verb.dep_ == "pcomp" and link.lower_ in timed and link.head is not link:
+        governor = link.head
+    elif verb.dep_ == "advcl" and link is not verb and any(
+            c.dep_ == "mark" and c.lower_ in timed for c in verb.children):
+        governor = link
+    else:
+        return None
+    found = _own(governor)
+    if found is None or found.why not in ("future", "modal", "conditional"):
+        return None
+    return Irrealis(found.why, f"{found.words} ... {verb.text}", found.status)
+
+
+def _unevidenced(verb: Token) -> Irrealis | None:
+    """A that-clause of "evidence", "sign", "reports" under "no" ("there is no evidence
+    that the army shelled X"): it is not told."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "ccomp") or noun is verb or noun.lemma_ not in _data()["evidence"]:
+        return None
+    negative = next((c for c in noun.children if c.dep_ in ("det", "neg")
+                     and c.lower_ in ("no", "never")), None)
+    return Irrealis("negated", f"{negative.text} {noun.text}", None) if negative else None
+
+
+def _noun_purpose(verb: Token) -> Irrealis | None:
+    """An infinitive that says what a noun is for ("an offensive *to retake* X", "a bid to
+    seize", "the plan to attack"): its aim, not a report; not after an ordinal ("the first
+    unit to enter the town" did)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun is verb or noun.pos_ not in ("NOUN", "PROPN") \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    ordinal = _data()["ordinal"]
+    if noun.lower_ in ordinal or any(c.lower_ in ordinal for c in noun.children):
+        return None
+    return Irrealis("intent", f"{noun.text} to", "planned")
+
+
 #: the auxiliaries that open a yes/no question ("Did the army shell the village?")
 _QUESTION_OPENERS = frozenset({"did", "does", "do", "will", "would", "is", "are", "was", "were",
                                "has", "have", "had", "can", "could", "should", "shall", "may",
@@ -236,20 +355,30 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
         return found
     w = words()
     verb = _predicate(token)
-    if verb is None:
+    if verb is None or _presupposed(token, verb):
         return None
     question = _yes_no_question(parse, verb)
     if question:
         return question
+    near = next((c for c in token.children if c.dep_ == "advmod"
+                 and c.lower_ in _data()["near_miss"]), None) if verb.i == token.i else None
+    if near is not None:  # "the army nearly retook X"
+        return Irrealis("negated", near.text, None)
+    intender = _intending_subject(token, verb)
+    if intender:
+        return intender
     argument = _argument_of(token, verb) if verb.i != token.i else None
     if argument == "dobj" and verb.lemma_ in w.negative:
         return Irrealis("negated", verb.text, None)  # "to avoid clashes", "prevented attacks"
+    if argument and verb.lemma_ in _feared():  # "residents feared airstrikes": expected
+        return Irrealis("feared", verb.text, None)
     if argument and verb.lemma_ in w.threat | w.intent:
         # "threatened airstrikes", "planned an offensive", "called for attacks"
         status = "threatened" if verb.lemma_ in w.threat else "planned"
         return Irrealis("threat" if status == "threatened" else "intent", verb.text, status)
     for _ in range(4):  # "vowed to continue to attack": up the chain of infinitives
-        found = _own(verb) or _mandated(verb)
+        found = _own(verb) or _mandated(verb) or _kept_from(verb) or _unevidenced(verb) \
+            or _noun_purpose(verb) or _in_future_time(verb)
         if found:
             return found
         if _disjunct(verb):  # "not to fire or engage in clashes": the verb it is an "or" of
@@ -277,6 +406,18 @@ def irrealis(parse: Doc, offset: int) -> Irrealis | None:
             return None
         verb = governor
     return None
+
+
+def told_as_fact(parse: Doc, offset: int) -> bool:
+    """The trigger is the main verb of the sentence in the simple past, with no auxiliary
+    ("Rebels who had vowed to retake X *captured* it on Monday", "The army, which had
+    planned to shell X, *bombed* it"): told as fact, whatever plan a clause before names."""
+    token = _token_at(parse, offset)
+    if token is None or token.tag_ != "VBD":
+        return False
+    main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"
+                                    and token.head.tag_ == "VBD")
+    return main and not any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in token.children)
 
 
 @cache

@@ -12,6 +12,7 @@ import yaml
 from spacy.tokens import Doc
 
 from sitrep.events.lexicon import cues
+from sitrep.events.realis import reactive
 from sitrep.model import Sentence
 from sitrep.text import AnalysedText
 
@@ -90,7 +91,6 @@ def status_of(sentence: str, following: str, source: str | None,
     Rumours, denials and verification notes qualify the whole sentence; plans and
     threats only the trigger they stand next to ("preparing to advance")."""
     c = cues()
-    hearsay = _hearsay().search(sentence)
     if any(not _hearsay().fullmatch(m.group(0)) for m in c.rumour.finditer(sentence)):
         return "rumour"
     if any(not _detail_denied(sentence, m) for m in c.denied.finditer(sentence)):
@@ -103,8 +103,14 @@ def status_of(sentence: str, following: str, source: str | None,
     if _cue_reaches(c.planned, near, at) or (trigger_at is not None and _planned_passive().match(
             sentence, trigger_at)):
         return "planned"
-    if c.unverified.search(sentence) or c.unverified.search(following[:200]):
+    return told_status(sentence, following, source)
+
+
+def told_status(sentence: str, following: str, source: str | None) -> str:
+    """The status of what a sentence tells as fact: unverified, attributed or reported."""
+    if cues().unverified.search(sentence) or cues().unverified.search(following[:200]):
         return "unverified"
+    hearsay = _hearsay().search(sentence)
     return "attributed" if source or hearsay or _QUOTED.match(sentence) else "reported"
 
 
@@ -125,8 +131,22 @@ def _cue_reaches(pattern: re.Pattern[str], near: str, at: int | None) -> bool:
     asides = [a.span() for a in _ASIDE.finditer(near) if at is not None and a.end() <= at]
     return any(at is None or m.start() >= at or (
         not _CLAUSE_OPENER.search(near, m.end(), at)
+        and not _reaction_between(near, m.end(), at)
         and not any(start <= m.start() < end for start, end in asides))
         for m in pattern.finditer(near))
+
+
+@cache
+def _reaction() -> re.Pattern[str]:
+    """A word of reaction (``realis.yaml``: "avenge", "retaliate for", "comment on")."""
+    return re.compile(r"\b(?:" + "|".join(reactive()) + r")", re.IGNORECASE)
+
+
+def _reaction_between(near: str, start: int, at: int) -> bool:
+    """A reaction between a threat or plan and the trigger: what is vowed is the reaction,
+    the trigger happened ("vowed to *avenge* the airstrike", "threatened to *retaliate*
+    for the shelling")."""
+    return bool(_reaction().search(near, start, at))
 
 
 @cache
@@ -187,7 +207,10 @@ def is_negated(sentence: str, trigger_start: int) -> bool:
     ends = list(_NEGATION_ENDS.finditer(window))
     if ends:
         window = window[ends[-1].end():]
-    return bool(cues().negation.search(window))
+    negations = list(cues().negation.finditer(window))
+    # "did not comment on the airstrike", "no group claimed the bombing": the reaction is
+    # negated, the event it reacts to happened
+    return bool(negations) and not _reaction_between(window, negations[-1].end(), len(window))
 
 
 #: modals and conditions: whether they govern the trigger is the parse's matter (realis.py),
