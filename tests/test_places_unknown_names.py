@@ -56,3 +56,16 @@ def test_what_the_text_calls_the_name_gives_its_kind() -> None:
 def test_a_sentence_subject_before_near_is_no_place() -> None:
     got = found("Reporters near El Fasher said the shelling went on all night.")
     assert "Reporters" not in got
+
+
+def test_an_unlisted_name_an_event_verb_takes_is_kept_when_spacy_calls_it_a_place() -> None:
+    # spaCy's small model tags "Tawila" here GPE; no gazetteer here holds it
+    got = found("RSF fighters stormed Tawila and looted the market.")
+    place = got["Tawila"]
+    assert place.name == "Tawila" and place.lat is None and place.gazetteer_id is None
+    assert place in event_places(list(got.values()))
+
+
+def test_a_person_an_event_verb_takes_is_no_place() -> None:
+    got = found("Gunmen attacked Musa Abubakar on Monday.")
+    assert "Musa Abubakar" not in got

@@ -22,7 +22,7 @@ from sitrep.places.rank import Context, resolve_world
 from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_sites
-from sitrep.places.unlisted import find_beside, find_listed, find_parts
+from sitrep.places.unlisted import find_beside, find_listed, find_parts, find_tagged
 from sitrep.places.words import institution_words, lines, stop_words
 from sitrep.places.world import demonyms
 from sitrep.spans import SpanIndex
@@ -723,6 +723,7 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     sites += find_parts(text, [*found, *sites], skip)
     sites += find_listed(text, [*found, *sites], skip)
     sites += find_beside(text, [*found, *sites], skip)
+    sites += find_tagged(text, [*found, *sites], skip)
     return _most_specific_first([*found, *sites])
 
 

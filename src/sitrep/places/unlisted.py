@@ -265,6 +265,56 @@ def find_beside(text: AnalysedText, places: list[Place], skip: list[tuple[int, i
     return list(out.values())
 
 
+#: entity labels of places, and of what a name is instead (a person, a group, a people)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = r"(?:in|at|near|outside|into|inside|around)\s+(?:the\s+)?"
+
+
+@cache
+def _tagged_before() -> re.Pattern[str]:
+    """A capitalised name after a locative preposition ("fighting in X") or an event verb
+    ("gunmen attacked X": ``data/object_verbs.txt``)."""
+    verbs = "|".join(re.escape(w) for w in lines("object_verbs.txt"))
+    return re.compile(rf"\b(?:(?:{verbs})\s+)((?:al-|el-)?{_PART_NAME})")
+
+
+def find_tagged(text: AnalysedText, places: list[Place], skip: list[tuple[int, int]]
+                ) -> list[Place]:
+    """Names no gazetteer holds, after "in", "at" or an event verb, that spaCy's entity
+    recogniser calls a place (GPE, LOC, FAC): kept under their own name without a point
+    (no gazetteer, no container the text names), so an event there keeps its most
+    specific place. The recogniser runs only on the few sentences with such a name."""
+    from sitrep.places.gazetteer import load_index
+    from sitrep.text import full_nlp
+
+    index = load_index()
+    taken = SpanIndex([(s.start, s.end) for p in places for s in p.spans] + skip)
+    raw = text.text
+    out: dict[str, Place] = {}
+    for m in _tagged_before().finditer(raw):
+        start, end, name = m.start(1), m.end(1), m.group(1)
+        if taken.overlaps(start, end) or index.get(key(name)) or \
+                not _is_part_name(name, _line(raw, start)):
+            continue
+        sentence = text.sentence_at(start)
+        doc = text.parse(sentence)
+        if not doc.has_annotation("ENT_IOB"):
+            doc = full_nlp().get_pipe("ner")(doc)
+        lo, hi = start - sentence.start, end - sentence.start
+        labels = {t.ent_type_ for t in doc if lo <= t.idx < hi}
+        if not labels or not labels <= _PLACE_LABELS:
+            continue
+        place = out.get(key(name))
+        if place is None:
+            cue = m.group(0)[:m.start(1) - m.start()].strip()
+            place = Place(mention=name, name=name, kind="locality",
+                          why=f"in no gazetteer; spaCy calls it a place "
+                              f"({'/'.join(sorted(labels))}) after \"{cue}\"")
+            out[key(name)] = place
+        place.spans.append(Span(start, end, name))
+    return list(out.values())
+
+
 _SETTLEMENTS = frozenset({"town", "city", "township", "village", "village tract"})
 #: two or more names joined by commas, then perhaps a closing "and", after a lowercase word
 #: ("near A, B and C", "near A, B"); nothing after the "and" ("A and B, Lord C said": two)
