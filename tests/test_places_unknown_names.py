@@ -69,3 +69,10 @@ def test_an_unlisted_name_an_event_verb_takes_is_kept_when_spacy_calls_it_a_plac
 def test_a_person_an_event_verb_takes_is_no_place() -> None:
     got = found("Gunmen attacked Musa Abubakar on Monday.")
     assert "Musa Abubakar" not in got
+
+
+def test_a_namesake_far_from_the_place_the_text_puts_it_in_is_not_taken() -> None:
+    # GeoNames' only Zarichne lies in Rivne oblast, 900 km from Donetsk
+    got = found("Russian forces attacked Zarichne in Donetsk on Monday.")
+    place = got["Zarichne"]
+    assert place.estimated and place.near == ["Donetsk"] and place.lat == got["Donetsk"].lat
