@@ -76,3 +76,10 @@ def test_a_namesake_far_from_the_place_the_text_puts_it_in_is_not_taken() -> Non
     got = found("Russian forces attacked Zarichne in Donetsk on Monday.")
     place = got["Zarichne"]
     assert place.estimated and place.near == ["Donetsk"] and place.lat == got["Donetsk"].lat
+
+
+def test_a_compass_adjective_names_a_part_of_a_land_not_its_city() -> None:
+    # "Gaza" alone is Gaza City; "southern Gaza" is the Strip (data/regions.tsv)
+    got = found("Strikes killed 15 people in Khan Younis in southern Gaza on Saturday.")
+    assert got["Gaza"].kind == "region" and got["Gaza"].name == "Gaza Strip"
+    assert found("Strikes hit Gaza on Saturday.")["Gaza"].kind == "city"

@@ -59,6 +59,9 @@ _PLACE_CUE = re.compile(rf"\b(?:{'|'.join(_W['place_cues'])})\s+(?:the\s+)?$")
 _PARENT_AFTER = re.compile(r"^,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*)?)")
 _MIMU_POPULATION: dict[str, int] = _W["mimu_population"]
 VARIANT_RATIO = _W["variant_ratio"]
+#: "southern Gaza", "north-western Darfur": a compass adjective names a part of a land
+_COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+$",
+                             re.IGNORECASE)
 _CITY_WORD = re.compile(r"cit[yi]$")
 
 
@@ -148,7 +151,11 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
     if c.kind in _CLASS:
         s = _CLASS[c.kind]
         why.append(c.kind if c.kind == "country" else "admin region")
-        if c.kind == "region" and c.country in city_countries and \
+        if c.source == REGIONS_SOURCE and _COMPASS_BEFORE.search(
+                ctx.text[max(0, m.start - 16):m.start]):
+            s += KIND_FITS  # "in southern Gaza", "northern Darfur": a part of the land
+            why.append("the text names a part of it")
+        elif c.kind == "region" and c.country in city_countries and \
                 (m.kind_word or "") not in _ADMIN_WORDS:
             s += BARE_REGION
             why.append("a town shares its name")
