@@ -22,7 +22,7 @@ from sitrep.places.rank import Context, resolve_world
 from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_sites
-from sitrep.places.unlisted import find_listed, find_parts
+from sitrep.places.unlisted import find_beside, find_listed, find_parts, find_tagged
 from sitrep.places.words import institution_words, lines, stop_words
 from sitrep.places.world import demonyms
 from sitrep.spans import SpanIndex
@@ -591,6 +591,7 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
         ctx = Context(text.text, set(named) | ({"United States"} if states else set()),
                       admins=states, focus=focus, parents=parents())
         resolve_world(found, ctx, allow_mimu="Myanmar" in named, strict=False)
+        _namesakes_outside_their_container(found, text.text)
         place_counties(found)
         for m in found:
             _relative(m, text, found)
@@ -620,6 +621,41 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     for m in found:
         _relative(m, text, found)
     return [m for m in found if m.chosen]
+
+
+#: "X in Y", "X in eastern Y": the place the text puts X in, right after it
+_IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+                       r"(?=[A-Z])")
+#: how far a town may lie from the town the text puts it in (a region: its radius and half)
+CONTAINED_KM = 100.0
+_SMALL = frozenset({"town", "village", "village tract"})
+
+
+def _namesakes_outside_their_container(found: list[Mention], text: str) -> None:
+    """"Zarichne in Donetsk": the Zarichne the ranker chose lies 900 km away, in another
+    oblast; a namesake within reach of Donetsk is taken, else none (the name is then a
+    place no gazetteer holds, placed at Donetsk by ``unlisted.find_parts``)."""
+    starts = {m.start: m for m in found if m.chosen is not None and m.chosen.lat is not None}
+    for m in found:
+        entry = m.chosen
+        if entry is None or entry.lat is None or entry.kind not in _SMALL or m.demonym:
+            continue
+        after = _IN_AFTER.match(text, m.end)
+        host = starts.get(after.end()) if after else None
+        if host is None or host.chosen is None or host.chosen.kind == "country":
+            continue
+        point = (host.chosen.lat, host.chosen.lon)
+        reach = max(CONTAINED_KM, 1.5 * (host.chosen.uncertainty_km or 0.0)) \
+            if host.chosen.kind == "region" else CONTAINED_KM
+        away = {id(c): km(c.lat, c.lon, *point)  # type: ignore[arg-type]
+                for c in m.candidates if c.lat is not None}
+        if away[id(entry)] <= reach:
+            continue
+        within = [c for c in m.candidates if c.lat is not None and c.kind in _SMALL | {"city"}
+                  and away[id(c)] <= reach]
+        m.chosen = min(within, key=lambda c: away[id(c)]) if within else None
+        m.why = (f"{m.chosen.kind} in {m.chosen.country}, {away[id(m.chosen)]:.0f} km from "
+                 f"{host.surface}, which the text puts it in") if m.chosen else ""
 
 
 def _by_key(found: list[Mention]) -> dict[str, list[Mention]]:
@@ -722,6 +758,8 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     sites = find_sites(text.text, ends, found, skip)
     sites += find_parts(text, [*found, *sites], skip)
     sites += find_listed(text, [*found, *sites], skip)
+    sites += find_beside(text, [*found, *sites], skip)
+    sites += find_tagged(text, [*found, *sites], skip)
     return _most_specific_first([*found, *sites])
 
 

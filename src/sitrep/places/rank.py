@@ -20,6 +20,7 @@ from importlib.resources import files
 from typing import Any, Protocol
 
 import yaml
+from rapidfuzz import fuzz
 
 from sitrep.places.gazetteer import Entry, key
 
@@ -57,6 +58,34 @@ _ADMIN_WORDS = frozenset(_W["admin_words"])
 _PLACE_CUE = re.compile(rf"\b(?:{'|'.join(_W['place_cues'])})\s+(?:the\s+)?$")
 _PARENT_AFTER = re.compile(r"^,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*)?)")
 _MIMU_POPULATION: dict[str, int] = _W["mimu_population"]
+VARIANT_RATIO = _W["variant_ratio"]
+#: "southern Gaza", "north-western Darfur": a compass adjective names a part of a land
+_COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+$",
+                             re.IGNORECASE)
+_CITY_WORD = re.compile(r"cit[yi]$")
+
+
+@cache
+def same_name(name: str, surface: str) -> bool:
+    """The text wrote the place's own name, or another romanisation of it: GeoNames keeps
+    the scholarly "Khān Yūnis", "Banī Suhaylā", the news writes "Khan Younis", "Bani
+    Suheila", which are the same name, not an exonym ("Kiev" for Kyiv, "Bombay" for
+    Mumbai). Keys this alike (rapidfuzz ratio, ``variant_ratio``), or the name with
+    "City" after it ("Gaza City"), are the place's own name."""
+    own, written = key(name), key(surface)
+    if own == written or _CITY_WORD.sub("", written) == own:
+        return True
+    return min(len(own), len(written)) >= 6 and own[:1] == written[:1] and \
+        fuzz.ratio(own, written) >= VARIANT_RATIO
+
+
+def own_name(c: Entry, m: Named) -> bool:
+    """The text wrote ``c``'s own name, or another romanisation of it where no candidate
+    bears the written name as its own (then that one is the place the text means)."""
+    written = key(m.surface)
+    if key(c.name) == written:
+        return True
+    return not any(key(o.name) == written for o in m.candidates) and same_name(c.name, m.surface)
 
 
 class Named(Protocol):
@@ -122,7 +151,11 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
     if c.kind in _CLASS:
         s = _CLASS[c.kind]
         why.append(c.kind if c.kind == "country" else "admin region")
-        if c.kind == "region" and c.country in city_countries and \
+        if c.source == REGIONS_SOURCE and _COMPASS_BEFORE.search(
+                ctx.text[max(0, m.start - 16):m.start]):
+            s += KIND_FITS  # "in southern Gaza", "northern Darfur": a part of the land
+            why.append("the text names a part of it")
+        elif c.kind == "region" and c.country in city_countries and \
                 (m.kind_word or "") not in _ADMIN_WORDS:
             s += BARE_REGION
             why.append("a town shares its name")
@@ -178,7 +211,7 @@ def best(m: Named, ctx: Context, allowed: list[Entry]) -> tuple[Entry, float, li
 
 def _exact(c: Entry, m: Named) -> bool:
     """The text wrote the place's own name (or its abbreviation: "Kan." for Kansas)."""
-    return m.abbreviation or key(c.name) == key(m.surface)
+    return m.abbreviation or own_name(c, m)
 
 
 def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
@@ -285,6 +318,11 @@ def resolve_world(found: Sequence[Named], ctx: Context, allow_mimu: bool, strict
                                                        or population(hit[0])
                                                        >= CONFIDENT_POPULATION))
                 or any(w.startswith("its state") for w in hit[2])):
+            confident.append((key(m.surface), hit[0]))
+        elif hit and not m.partial and _unambiguous(hit[0], allowed(m)) \
+                and population(hit[0]) >= STANDALONE_POPULATION and own_name(hit[0], m):
+            # "Khan Younis" (Khān Yūnis): a city large enough to stand alone, written in
+            # another romanisation, says where the article is as its own spelling would
             confident.append((key(m.surface), hit[0]))
     ctx.focus = infer_focus([e for _, e in confident], ctx.focus)
     named, admins = set(ctx.countries), set(ctx.admins)

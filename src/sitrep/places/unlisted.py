@@ -204,6 +204,117 @@ def _add_part(parts: dict[str, Place], name: str, span: Span, host: Place,
     return place
 
 
+#: where a name lies by a place without a distance: "near Y", "east of Y", "on the
+#: outskirts of Y", "on the northern edge of Y"
+_BY = (r"(?:(?:just|some|about|right)\s+)?(?:near(?:by)?|outside|close\s+to|next\s+to|"
+       r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+       r"(?:on|in|at)\s+the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+       r"(?:outskirts|edges?|fringes?|periphery)\s+of)")
+#: what a name is when the text says what it is: "X, a village near Y", "X, a suburb of Y"
+_WHAT = r"(?:small\s+|tiny\s+|remote\s+|nearby\s+)?(?:{nouns}|town|suburb|district|" \
+        r"neighbou?rhood|area|locality|farming\s+village|market\s+town)"
+#: a place no gazetteer holds at these distances from its anchor, unless the text says more
+BESIDE_KM = 15.0
+
+
+@cache
+def _beside_before() -> re.Pattern[str]:
+    """"(shelled) X near Y", "X, east of Y", "X on the outskirts of Y", "X, a village near
+    Y", "X, a suburb of Y": the words before a known place Y that put a name beside it.
+    The name follows a lowercase word (a verb, a preposition: not a sentence's subject)."""
+    nouns = _kind_nouns()
+    what = _WHAT.format(nouns=nouns)
+    return re.compile(rf"(?<=[a-z] )({_PART_NAME})(?:\s+(?i:{nouns}))?"
+                      rf"(?:,?\s+{_BY}|,\s+(?:a|an|the)\s+{what}\s+(?:{_BY}|in|of))"
+                      r"\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
+
+
+def find_beside(text: AnalysedText, places: list[Place], skip: list[tuple[int, int]]
+                ) -> list[Place]:
+    """Names no gazetteer holds that the text puts beside a known place, without a
+    distance ("RSF fighters shelled Ardel near Keth", "Ardel, a village east of Keth"):
+    kept under their own name (the most specific place the text names, where ACLED and
+    the gold code the event), placed at the anchor with ACLED geo_precision 2."""
+    taken = SpanIndex([(s.start, s.end) for p in places for s in p.spans] + skip)
+    raw = text.text
+    out: dict[str, Place] = {}
+    for span, host in ((s, p) for p in places if p.kind in _HOST_KINDS and p.lat is not None
+                       for s in p.spans):
+        window = max(0, span.start - 100)
+        m = _beside_before().search(raw[window:span.start])
+        if m is None:
+            continue
+        start, end, name = window + m.start(1), window + m.end(1), m.group(1)
+        if taken.overlaps(start, end) or not _is_part_name(name, _line(raw, start)) \
+                or not _parse_says_place(text, start, end):
+            continue
+        place = out.get(key(name))
+        if place is None:
+            place = placed_at(name, host, BESIDE_KM,
+                              f"in no gazetteer; the text puts it beside {host.name}")
+            place.coord_source = (f"estimated from: {raw[window + m.end(1):span.start].strip(' ,')}"
+                                  f" {host.name} ({host.kind})")
+            place.kind = "site" if _is_feature(name) else \
+                "village" if _marks_settlement(raw, start, end) or re.search(
+                    rf"\b(?i:{_kind_nouns()})\b", m.group(0)[m.end(1) - m.start():]) \
+                else "locality"
+            if host.kind == "region":
+                place.geo_precision = 3
+            out[key(name)] = place
+        place.spans.append(Span(start, end, name))
+    return list(out.values())
+
+
+#: entity labels of places, and of what a name is instead (a person, a group, a people)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = r"(?:in|at|near|outside|into|inside|around)\s+(?:the\s+)?"
+
+
+@cache
+def _tagged_before() -> re.Pattern[str]:
+    """A capitalised name after a locative preposition ("fighting in X") or an event verb
+    ("gunmen attacked X": ``data/object_verbs.txt``)."""
+    verbs = "|".join(re.escape(w) for w in lines("object_verbs.txt"))
+    return re.compile(rf"\b(?:(?:{verbs})\s+)((?:al-|el-)?{_PART_NAME})")
+
+
+def find_tagged(text: AnalysedText, places: list[Place], skip: list[tuple[int, int]]
+                ) -> list[Place]:
+    """Names no gazetteer holds, after "in", "at" or an event verb, that spaCy's entity
+    recogniser calls a place (GPE, LOC, FAC): kept under their own name without a point
+    (no gazetteer, no container the text names), so an event there keeps its most
+    specific place. The recogniser runs only on the few sentences with such a name."""
+    from sitrep.places.gazetteer import load_index
+    from sitrep.text import full_nlp
+
+    index = load_index()
+    taken = SpanIndex([(s.start, s.end) for p in places for s in p.spans] + skip)
+    raw = text.text
+    out: dict[str, Place] = {}
+    for m in _tagged_before().finditer(raw):
+        start, end, name = m.start(1), m.end(1), m.group(1)
+        if taken.overlaps(start, end) or index.get(key(name)) or \
+                not _is_part_name(name, _line(raw, start)):
+            continue
+        sentence = text.sentence_at(start)
+        doc = text.parse(sentence)
+        if not doc.has_annotation("ENT_IOB"):
+            doc = full_nlp().get_pipe("ner")(doc)
+        lo, hi = start - sentence.start, end - sentence.start
+        labels = {t.ent_type_ for t in doc if lo <= t.idx < hi}
+        if not labels or not labels <= _PLACE_LABELS:
+            continue
+        place = out.get(key(name))
+        if place is None:
+            cue = m.group(0)[:m.start(1) - m.start()].strip()
+            place = Place(mention=name, name=name, kind="locality",
+                          why=f"in no gazetteer; spaCy calls it a place "
+                              f"({'/'.join(sorted(labels))}) after \"{cue}\"")
+            out[key(name)] = place
+        place.spans.append(Span(start, end, name))
+    return list(out.values())
+
+
 _SETTLEMENTS = frozenset({"town", "city", "township", "village", "village tract"})
 #: two or more names joined by commas, then perhaps a closing "and", after a lowercase word
 #: ("near A, B and C", "near A, B"); nothing after the "and" ("A and B, Lord C said": two)
