@@ -46,6 +46,19 @@ _KEEP = 4096
 _sorted_starts: OrderedDict[int, tuple[Place, int, list[int], list[int]]] = OrderedDict()
 
 
+def _sorted_entry(place: Place) -> tuple[Place, int, list[int], list[int]]:
+    """(place, span count, sorted starts, span indexes in that order), kept per place."""
+    spans = place.spans
+    entry = _sorted_starts.get(id(place))
+    if entry is None or entry[0] is not place or entry[1] != len(spans):
+        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        entry = (place, len(spans), [spans[i].start for i in order], order)
+        _sorted_starts[id(place)] = entry
+        if len(_sorted_starts) > _KEEP:
+            _sorted_starts.popitem(last=False)
+    return entry
+
+
 def spans_starting_in(place: Place, start: int, end: int) -> list[Span]:
     """``place``'s spans that start in ``[start, end)``, in the place's own order.
 
@@ -55,12 +68,16 @@ def spans_starting_in(place: Place, start: int, end: int) -> list[Span]:
     spans = place.spans
     if len(spans) <= _SCAN_UP_TO:
         return [s for s in spans if start <= s.start < end]
-    entry = _sorted_starts.get(id(place))
-    if entry is None or entry[0] is not place or entry[1] != len(spans):
-        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
-        entry = (place, len(spans), [spans[i].start for i in order], order)
-        _sorted_starts[id(place)] = entry
-        if len(_sorted_starts) > _KEEP:
-            _sorted_starts.popitem(last=False)
+    entry = _sorted_entry(place)
     low, high = bisect_left(entry[2], start), bisect_left(entry[2], end)
     return [spans[i] for i in sorted(entry[3][low:high])]
+
+
+def first_start(place: Place, after: int) -> int:
+    """The first start of ``place``'s spans at or after ``after``, else -1 (bisected for
+    a place named many times, like ``spans_starting_in``)."""
+    if len(place.spans) <= _SCAN_UP_TO:
+        return min((s.start for s in place.spans if s.start >= after), default=-1)
+    starts = _sorted_entry(place)[2]
+    at = bisect_left(starts, after)
+    return starts[at] if at < len(starts) else -1

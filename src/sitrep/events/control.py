@@ -38,6 +38,7 @@ from sitrep.model import (
     Span,
 )
 from sitrep.places import is_common_word
+from sitrep.spans import first_start, spans_starting_in
 from sitrep.text import AnalysedText
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ def _around_place(event: Event) -> Iterator[tuple[str, str]]:
     if place is None:
         return
     for evidence in event.evidence:
-        for span in place.spans:
+        for span in spans_starting_in(place, evidence.start, evidence.end):
             start, end = span.start - evidence.start, span.end - evidence.start
             if 0 <= start < len(evidence.text):
                 yield evidence.text[:start], evidence.text[end:]
@@ -1009,7 +1010,7 @@ def _written_before(actor: ActorMention, at: int, sentence: Sentence) -> bool:
 
 
 def _first_span(place: Place, after: int) -> int:
-    return min((s.start for s in place.spans if s.start >= after), default=-1)
+    return first_start(place, after)
 
 
 def _sentence_date(start: int, end: int, dates: list[DateInterval], doc: Document
@@ -1155,7 +1156,8 @@ def passive_subjects(wheres: list[Where], trigger_at: int, sentence: Sentence) -
     if not _PASSIVE_TRIGGER.match(sentence.text, at):
         return []
     spans = sorted(((sp.start - sentence.start, sp.end - sentence.start, w) for w in wheres
-                    for sp in w.place.spans if sentence.start <= sp.start and sp.end <= trigger_at),
+                    for sp in spans_starting_in(w.place, sentence.start, trigger_at)
+                    if sp.end <= trigger_at),
                    key=lambda item: item[0])
     if not spans or not _PASSIVE_GAP.match(sentence.text[spans[-1][1]:at]):
         return []
