@@ -422,17 +422,17 @@ def _demanded(sentence: Sentence, demand: re.Match[str], in_sentence: list[Place
     object ("withdraw from the Donetsk region", "withdraw from the region": the region
     last named before)."""
     end = sentence.start + demand.end()
-    out = [p for p in in_sentence if _first_span(p, sentence.start) >= end
+    out = [p for p in in_sentence if first_start(p, sentence.start) >= end
            and (p.kind or "town") not in ("country", "region")]
     if out:
         return out
     regions = [p for p in in_sentence if (p.kind or "") == "region"
                and re.fullmatch(r"\s*(?:the\s+)?", sentence.text[
-                   demand.end():max(demand.end(), _first_span(p, end) - sentence.start)])
-               and _first_span(p, end) >= end]
+                   demand.end():max(demand.end(), first_start(p, end) - sentence.start)])
+               and first_start(p, end) >= end]
     if regions:  # "withdraw from the Donetsk, Luhansk and Kherson regions"
         listed = _forward_list([p for p in in_sentence if (p.kind or "") == "region"],
-                               _first_span(regions[0], end), sentence)
+                               first_start(regions[0], end), sentence)
         return listed or regions[:1]
     if _THE_REGION.match(sentence.text[demand.end():]):
         earlier = [(sp.start, p) for p in article_places if (p.kind or "") == "region"
@@ -598,7 +598,7 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
             continue
         end = sentence.start + cue.end()
         listed = [p for p in _forward_list(held, end, sentence)
-                  if _OBJECT_GAP.match(sentence.text[cue.end():_first_span(p, end)
+                  if _OBJECT_GAP.match(sentence.text[cue.end():first_start(p, end)
                                                      - sentence.start])][:1]
         if listed:
             listed = _with_unknown(_forward_list(held, end, sentence), sentence)
@@ -612,7 +612,7 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
 def _including_list(held: list[Place], after: int, sentence: Sentence) -> list[Place]:
     """"Controls about 75% of Gaza, including X and Y": the object is an area, and the
     list after "including" names the places in it that are held."""
-    starts = sorted(s for s in (_first_span(p, sentence.start + after) for p in held)
+    starts = sorted(s for s in (first_start(p, sentence.start + after) for p in held)
                     if s >= 0)
     for start in starts:
         gap = sentence.text[after:start - sentence.start]
@@ -646,7 +646,7 @@ def _losses(sentence: Sentence, places: list[Place], actors: list[ActorMention],
         loser = _armed_before(actors, at, 60)
         end = sentence.start + cue.end()
         lost = _forward_list(held, end, sentence)
-        if not lost or not _LOST_GAP.match(sentence.text[cue.end():_first_span(lost[0], end)
+        if not lost or not _LOST_GAP.match(sentence.text[cue.end():first_start(lost[0], end)
                                                          - sentence.start]):
             continue
         if loser is None and not cue.group("noun"):
@@ -713,7 +713,7 @@ def _told_captures(sentence: Sentence, places: list[Place], actors: list[ActorMe
         else:
             listed = _forward_list(held, end, sentence)
             if listed and re.match(r"^(?:the\s+(?:town|city|village)\s+of\s+)?$",
-                                   text[cue.end():_first_span(listed[0], end) - sentence.start],
+                                   text[cue.end():first_start(listed[0], end) - sentence.start],
                                    re.IGNORECASE) is None:
                 listed = []
             if not listed:
@@ -781,7 +781,7 @@ def _since_taking(sentence: Sentence, places: list[Place], actors: list[ActorMen
                   sentence.start + (comma if comma >= 0 else len(sentence.text)))
         end = sentence.start + cue.end()
         taken = _forward_list(_holdable(places), end, sentence)
-        if not taken or _first_span(taken[0], end) != end:
+        if not taken or first_start(taken[0], end) != end:
             continue
         armed = _armed(actors)
         if not sentence.text[:cue.start()].strip():  # the clause opens the sentence
@@ -816,7 +816,7 @@ def _retreats(sentence: Sentence, places: list[Place], actors: list[ActorMention
         leaver = _armed_before(actors, at, 60)
         end = sentence.start + cue.end()
         left = _forward_list(held, end, sentence)
-        if leaver is None or not left or _first_span(left[0], end) != end:
+        if leaver is None or not left or first_start(left[0], end) != end:
             continue
         taker = sides.opponent(leaver.canonical)
         if taker is not None and taker != leaver.canonical:
@@ -854,8 +854,8 @@ def _stronghold_holdings(sentence: Sentence, places: list[Place], actors: list[A
         if holder is None:
             continue
         end = sentence.start + cue.end()
-        after = [p for p in held if _first_span(p, end) >= 0 and re.match(
-            r"^\s+of\s+(?:the\s+)?$", sentence.text[cue.end():_first_span(p, end)
+        after = [p for p in held if first_start(p, end) >= 0 and re.match(
+            r"^\s+of\s+(?:the\s+)?$", sentence.text[cue.end():first_start(p, end)
                                                      - sentence.start])]
         if after:
             out.extend((holder.canonical, p) for p in after[:1])
@@ -919,7 +919,7 @@ _LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,40}\))?"
 def _forward_list(places: list[Place], at: int, sentence: Sentence) -> list[Place]:
     """"TNLA-controlled towns of Kyaukme and Hsipaw, as well as on Nawnghkio": the list the
     cue opens (within 70 characters), up to the first word that is no list joint."""
-    ordered = sorted(((_first_span(p, sentence.start), p) for p in places),
+    ordered = sorted(((first_start(p, sentence.start), p) for p in places),
                      key=lambda item: item[0])
     out: list[Place] = []
     end = at
@@ -947,7 +947,7 @@ def _with_unknown(listed: list[Place], sentence: Sentence) -> list[Place]:
         out.append(before)
         end = max((sp.end for sp in before.spans if sentence.start <= sp.start < sentence.end),
                   default=None)
-        start = _first_span(after, end or sentence.start)
+        start = first_start(after, end or sentence.start)
         if end is None or start < 0:
             continue
         for m in _UNKNOWN_ITEM.finditer(sentence.text, end - sentence.start,
@@ -1007,10 +1007,6 @@ def _written_before(actor: ActorMention, at: int, sentence: Sentence) -> bool:
     the hyphen, maybe behind its acronym in brackets."""
     between = sentence.text[actor.span.end - sentence.start:at - sentence.start]
     return actor.span.end <= at and bool(re.fullmatch(r"(?:\s*\(\w+\))?\)?", between))
-
-
-def _first_span(place: Place, after: int) -> int:
-    return first_start(place, after)
 
 
 def _sentence_date(start: int, end: int, dates: list[DateInterval], doc: Document
