@@ -565,6 +565,20 @@ def test_explain_names_the_words_of_each_event_and_why_triggers_were_rejected(
     assert "rejected 'capture'" in result.output
 
 
+def test_explain_says_why_a_kind_does_not_apply_to_its_sentence() -> None:
+    """A trigger whose kind needs more than its word (civilian targets here) is explained,
+    not silently dropped: a reviewer sees why the sentence gave no event."""
+    from sitrep.events import explain
+    from sitrep.ingest.documents import parse_plain_text
+    from sitrep.pipeline import extract_document
+    doc = parse_plain_text(" date 2025-09-12\nSoldiers opened fire on the checkpoint near "
+                           "Lashio on Monday.\n")
+    with explain.recording() as notes:
+        extract_document(doc)
+    lacking = [n for n in notes if n.get("rejected", "").startswith("the kind needs")]
+    assert lacking and all(n["kind"] for n in lacking)
+
+
 def test_the_city_refers_to_the_last_city_named() -> None:
     x = run("Junta troops shelled Lashio on Monday. To the west of the city, three people "
             "were killed by a drone strike on Tuesday.")

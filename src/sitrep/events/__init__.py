@@ -206,6 +206,9 @@ def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     civilians = cues().civilians.search(sentence.text)
     for kind in trigger_kinds():
         if not kind.applies(sentence.text, bool(civilians)):
+            if explain.active() and (m := kind.pattern.search(sentence.text)):
+                explain.rejected(sentence, m.start(), m.group(0), kind.name,
+                                 kind.lacking(sentence.text, bool(civilians)) or "")
             continue
         for m in kind.pattern.finditer(sentence.text):
             why = _not_an_event(m, sentence, status, kind.name)

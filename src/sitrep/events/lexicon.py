@@ -37,13 +37,19 @@ class TriggerKind:
 
     def applies(self, sentence: str, civilians: bool) -> bool:
         """The sentence holds what the kind needs besides its trigger."""
+        return self.lacking(sentence, civilians) is None
+
+    def lacking(self, sentence: str, civilians: bool) -> str | None:
+        """What the sentence lacks for this kind (None: nothing), for explanations."""
         if self.needs_civilians and not civilians:
-            return False
+            return "the kind needs civilians as targets and the sentence names none"
         if is_non_event(sentence):
-            return False
+            return "the sentence is about a disaster, accident, court, sport or business"
         if self.requires is not None and not self.requires.search(sentence):
-            return False
-        return self.unless is None or not self.unless.search(sentence)
+            return "the sentence lacks the words the kind requires besides its trigger"
+        if self.unless is not None and self.unless.search(sentence):
+            return "the sentence holds words that exclude the kind"
+        return None
 
 
 @dataclass(frozen=True)
