@@ -158,3 +158,10 @@ def test_a_numbered_ward_is_a_site_of_its_town() -> None:
                 "in Ward No. 2 of Demoso burned.")
     assert got["Ward (4)"].kind == "site" and got["Ward (4)"].near == ["Demoso"]
     assert got["Ward No. 2"].near == ["Demoso"]
+
+
+def test_a_plural_noun_opening_the_sentence_is_no_place_beside_the_town() -> None:
+    got = found("Clashes in Kyaukme left two fighters dead. Ardelo in Kyaukme Township was "
+                "shelled on Monday.")
+    assert "Clashes" not in got and "Kyaukme" in got
+    assert got["Ardelo"].near  # an unknown name opening the sentence is still a place

@@ -172,14 +172,17 @@ def _parse_says_place(text: AnalysedText, start: int, end: int) -> bool:
     in X", "Killed in X", "Particularly in X" are a verb and an adverb). spaCy's entity
     recogniser is not asked: the small model labels unknown foreign names (a village in
     Ukraine, a sitio in the Philippines) as persons or organisations, and vetoing on it
-    lost real places on the gold. Only a single word is judged (a run of capitalised words
-    is a name): the parse is the stage's costliest step."""
+    lost real places on the gold. A plural common noun opening the sentence ("Clashes in
+    X") is capitalised only by its place, never a name. Only a single word is judged (a
+    run of capitalised words is a name): the parse is the stage's costliest step."""
     if " " in text.text[start:end]:
         return True
     sentence = text.sentence_at(start)
     doc = text.parse(sentence)
     lo, hi = start - sentence.start, end - sentence.start
     tokens = [t for t in doc if lo <= t.idx < hi]
+    if tokens and tokens[0].i == 0 and tokens[0].tag_ == "NNS":
+        return False  # "Clashes in X", "Residents in X": a plural noun opens the sentence
     return bool(tokens) and not any(t.pos_ in _NOT_NAME_POS for t in tokens)
 
 
