@@ -88,3 +88,10 @@ def test_the_focus_is_the_first_place_of_the_sentence_before() -> None:
     x = run("Rebels clashed with junta troops in Lashio and Hsipaw on Monday.\n"
             "In the area, a drone strike killed three civilians on Tuesday.")
     assert ("Lashio", 2) in placed(x, "Explosions/Remote violence")
+
+
+def test_a_hyphenated_name_after_a_kind_noun_is_the_place_whole() -> None:
+    x = run("Sudan's army fought paramilitary fighters near Khartoum. The fighters seized "
+            "the town of Um-Sorel last week, residents said.")
+    taken = [e.location.name for e in x.events if e.location and "territory" in e.sub_event_type]
+    assert taken == ["Um-Sorel"]

@@ -165,3 +165,10 @@ def test_a_plural_noun_opening_the_sentence_is_no_place_beside_the_town() -> Non
                 "shelled on Monday.")
     assert "Clashes" not in got and "Kyaukme" in got
     assert got["Ardelo"].near  # an unknown name opening the sentence is still a place
+
+
+def test_a_hyphenated_name_stays_whole() -> None:
+    got = found("Shelling hit the village of Um-Ardelivka in the Chuhuiv district of Ukraine.")
+    assert "Um-Ardelivka" in got and "Um" not in got
+    got = found("Drones struck Deir al-Ardelo in the Chuhuiv district of Ukraine.")
+    assert "Deir al-Ardelo" in got and "Deir" not in got

@@ -48,7 +48,10 @@ class Where:
     precision: int | None = None
 
 
-_NAME = r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
+#: a capitalised word, hyphenated parts included ("Al-Khuwei"), and a name of such words,
+#: an Arabic article may open a later word ("Deir al-Balah")
+_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_NAME = rf"{_WORD}(?: (?:[a-z]{{1,3}}-)?{_WORD})*"
 _MARKED = re.compile(rf"((?:{_NAME})(?:(?:, | and | or |, and ){_NAME})*)"
                      r"(?: (?:[Vv]illages?|[Vv]illage [Tt]racts?|towns?|townships?)\b"
                      # "Mongngaw, located 49 kilometers from Kyaukme"
@@ -74,7 +77,7 @@ def _marked_names(sentence: Sentence, mentioned: list[tuple[Place, int]],
     out: list[tuple[Place, int]] = []
     for m in [*_MARKED.finditer(sentence.text), *_INSIDE_NAMED.finditer(sentence.text),
               *_KIND_OF.finditer(sentence.text), *_NAMED_AREA.finditer(sentence.text)]:
-        for part in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)*", m.group(1)):
+        for part in re.finditer(_NAME, m.group(1)):
             start = sentence.start + m.start(1) + part.start()
             name = re.split(r"[’']s ", part.group(0))[-1]  # "Chin State’s Paletwa"
             start += len(part.group(0)) - len(name)

@@ -24,7 +24,10 @@ from sitrep.text import AnalysedText
 
 _HOST_KINDS = frozenset({"town", "city", "township", "village", "village tract", "region"})
 #: "M. Chahnou", "Sitio Dapoog", "Kafr Ardel": capitalised words, an initial may open them
-_PART_NAME = r"(?:[A-Z]\.\s)?[A-Z][\w'’]*(?: [A-Z][\w'’]*)*"
+#: hyphenated words count whole ("Al-Khuwei"), an Arabic article may open a later word
+#: ("Deir al-Balah")
+_PART_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_PART_NAME = rf"(?:[A-Z]\.\s)?{_PART_WORD}(?: (?:[a-z]{{1,3}}-)?{_PART_WORD})*"
 _LIST = rf"((?:{_PART_NAME})(?:(?:, |,? and ){_PART_NAME})*)"
 _DIRECTION = r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
 
