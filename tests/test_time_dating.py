@@ -381,3 +381,10 @@ def test_a_far_date_in_another_clause_does_not_date_the_trigger() -> None:
             "State and the roads around it following the resumption of its operation in "
             "late June.")
     assert ("2025-06-21", "2025-06-30") not in dates_at(x, "Kyaukme")
+
+
+def test_a_when_clause_dates_the_casualties_it_explains() -> None:
+    x = run("Troops shelled Hsipaw on Monday. Local officials said two people were killed "
+            "and nine injured when a military guided bomb struck a residential building in "
+            "Lashio on Wednesday evening.")
+    assert dates_at(x, "Lashio") == {("2025-09-10", "2025-09-10")}

@@ -582,7 +582,25 @@ def _same_predicate(doc: Doc, trigger: int, when: int) -> bool:
     verb = _predicate_of(trigger_token)
     # a past verb only: "clashes continue ... as of Thursday" is a present report, dated
     # by the week up to publication, not by the day it was true
-    return verb.tag_ in _PAST_TAGS and verb == _predicate_of(date_token)
+    if verb.tag_ not in _PAST_TAGS:
+        return False
+    other = _predicate_of(date_token)
+    return verb == other or _simultaneous_clause(other, verb)
+
+
+#: subordinators of a clause that happens at the same time as its head verb
+_AT_THE_TIME = frozenset({"when", "as", "while"})
+
+
+def _simultaneous_clause(clause: Token, verb: Token) -> bool:
+    """"Two people were killed (and nine injured) when a bomb struck X on Monday": the date
+    of a "when", "as" or "while" clause of the trigger's verb, or of a verb joined to it,
+    is the trigger's date too."""
+    head = clause.head
+    joined = head == verb or (head.dep_ == "conj" and head.head == verb)
+    return clause.dep_ == "advcl" and joined and any(
+        child.dep_ in ("mark", "advmod") and child.lower_ in _AT_THE_TIME
+        for child in clause.children)
 
 
 #: Penn tags of a verb told in the past (simple past, past participle)
