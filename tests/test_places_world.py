@@ -207,3 +207,12 @@ def test_a_distance_with_its_conversion_in_brackets_is_still_a_relative_location
     assert village.estimated and village.near == ["Kharkiv"]
     assert village.lat is not None and village.lon is not None
     assert 35 < km(village.lat, village.lon, 49.99, 36.23) < 45
+
+
+def test_a_sentence_naming_another_country_places_its_names_there() -> None:
+    text = ("Gunmen killed 20 soldiers near Djibo in northern Burkina Faso on Sunday. A "
+            "convoy was hit south of Djibo and near Dori. In neighbouring Mali, the army "
+            "said it struck militants in the Gao region last week.")
+    gao = places(text)["Gao"]
+    assert gao.country == "Mali" and "its sentence names its country" in gao.why
+    assert places(text)["Dori"].country == "Burkina Faso"

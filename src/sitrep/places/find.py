@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from sitrep.actors import find_actors, focus_country, lexicon
+from sitrep.actors import find_actors, focus_country
 from sitrep.model import ActorMention, Place, Span
 from sitrep.places.counties import county_states, names_us_county, place_counties
 from sitrep.places.fuzzy import near_spelling
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
-from sitrep.places.rank import Context, resolve_world
+from sitrep.places.rank import Context, countries_named, resolve_world
 from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
 from sitrep.places.sites import find_sites
@@ -325,20 +325,6 @@ def _bare_kind_rank(c: Entry, container: bool) -> int:
     if container:
         return KIND_RANK.get(c.kind, 9)
     return {"country": 0, "city": 1, "town": 1, "region": 2}.get(c.kind, KIND_RANK.get(c.kind, 9))
-
-
-def countries_named(text: str) -> frozenset[str]:
-    """Countries the text names, by name or by one of their words ("Chinese", "Kunming")."""
-    named = {c for c, words in _country_word_patterns()
-             if any(w in text and pattern.search(text) for w, pattern in words)}
-    return frozenset(named)
-
-
-@cache
-def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]]]]:
-    """Each country's words with their whole-word patterns, compiled once."""
-    return [(c, [(w, re.compile(rf"\b{re.escape(w)}\b")) for w in words])
-            for c, words in lexicon().countries.items()]
 
 
 def _at_its_town(entry: Entry, candidates: list[Entry]) -> Entry:

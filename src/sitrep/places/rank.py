@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import yaml
 from rapidfuzz import fuzz
 
+from sitrep.actors import lexicon
 from sitrep.places.gazetteer import Entry, key
 
 
@@ -40,6 +41,7 @@ ALTERNATE = _W["alternate"]
 FOCUS = _W["focus"]
 COUNTRY_NAMED_SO = _W["country_named_so"]
 NAMED_COUNTRY = _W["named_country"]
+SENTENCE_COUNTRY = _W["sentence_country"]
 NAMED_ADMIN = _W["named_admin"]
 PATTERN = _W["pattern"]
 REGIONS_SOURCE = "sitrep regions.tsv"
@@ -116,6 +118,20 @@ class Context:
     parents: dict[str, set[str]] = field(default_factory=dict)  # abbreviation → admin/country
 
 
+def countries_named(text: str) -> frozenset[str]:
+    """Countries the text names, by name or by one of their words ("Chinese", "Kunming")."""
+    named = {c for c, words in _country_word_patterns()
+             if any(w in text and pattern.search(text) for w, pattern in words)}
+    return frozenset(named)
+
+
+@cache
+def _country_word_patterns() -> list[tuple[str, list[tuple[str, re.Pattern[str]]]]]:
+    """Each country's words with their whole-word patterns, compiled once."""
+    return [(c, [(w, re.compile(rf"\b{re.escape(w)}\b")) for w in words])
+            for c, words in lexicon().countries.items()]
+
+
 def is_world(entry: Entry) -> bool:
     return not entry.source.startswith("MIMU")
 
@@ -141,6 +157,25 @@ def _parent_after(m: Named, ctx: Context) -> set[str]:
     written = hit.group(1).rstrip(",")
     out = set(ctx.parents.get(written, set()) | ctx.parents.get(written.split()[0], set()))
     return out | {key(written), key(written.split()[0])}
+
+
+#: the sentence a mention stands in: from the last stop, question mark or line break
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+@cache
+def _sentence_countries(sentence: str) -> frozenset[str]:
+    return countries_named(sentence)
+
+
+def sentence_country(text: str, start: int, end: int) -> str | None:
+    """The one country the mention's own sentence names ("In neighbouring Mali, ... in the
+    Gao region"), None when it names none or several."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
+                  default=max(0, start - 400))
+    closing = _SENTENCE_END.search(text, end)
+    named = _sentence_countries(text[opening:closing.start() + 1 if closing else len(text)])
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = frozenset()
@@ -178,6 +213,10 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
     if parents and ({key(c.admin1 or "")} | {key(c.country)}) & parents and c.kind != "country":
         s += PATTERN
         why.append("its state or country follows the name")
+    if c.kind != "country" and c.country != ctx.focus and \
+            c.country == sentence_country(ctx.text, m.start, m.end):
+        s += SENTENCE_COUNTRY
+        why.append("its sentence names its country")
     if c.country == ctx.focus and c.kind != "country":
         s += FOCUS
         why.append("in the article's country")
