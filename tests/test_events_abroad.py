@@ -232,3 +232,21 @@ def test_an_attack_fought_off_is_a_battle() -> None:
 def test_fending_off_what_is_no_attack_is_no_battle() -> None:
     x = run("In Kupiansk on Tuesday the mayor repelled criticism of the new budget.")
     assert not [e for e in x.events if e.event_type == "Battles"]
+
+
+def test_a_sentence_about_a_neighbouring_country_gives_its_unmarked_sides_that_country() -> None:
+    x = run("Gunmen ambushed an army convoy near Djibo in northern Burkina Faso on Sunday. In "
+            "neighbouring Mali, the army said it carried out air strikes around Tessit in the "
+            "Gao region last week. Hundreds of people protested in Niamey on Friday to "
+            "demand that US troops leave Niger.")
+    by_place = {e.location.name: e for e in x.events if e.location}
+    assert by_place["Djibo"].actor2 == "Military Forces of Burkina Faso (2022-)"
+    assert by_place["Tessit"].actor1 == "Military Forces of Mali (2021-)"
+    assert by_place["Niamey"].actor1 == "Protesters (Niger)"
+
+
+def test_a_side_named_by_its_own_words_keeps_the_articles_country() -> None:
+    x = run("Myanmar's junta shelled Lashio on Monday. The junta and the TNLA signed a "
+            "ceasefire in Kunming, China, on Tuesday.", published="2024-11-20")
+    deals = [e for e in x.events if e.sub_event_type == "Agreement"]
+    assert deals and all("Myanmar" in (e.actor1 or "") + (e.actor2 or "") for e in deals)

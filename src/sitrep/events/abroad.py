@@ -10,6 +10,7 @@ report of shelling, air strikes in one of air raids); shelling when it names non
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -21,6 +22,7 @@ from sitrep.actors import (
     actor_country,
     actor_type,
     country_named,
+    police_forces,
     state_forces,
 )
 from sitrep.events.lexicon import TriggerKind, cues, trigger_kinds
@@ -191,3 +193,46 @@ def attribute_to_source_line(events: list[Event], text: str) -> None:
     for event in events:
         if event.status == "reported":
             event.status, event.source = "attributed", who
+
+
+#: actors ACLED names after the country an event happens in, "Civilians (Mali)"
+_LOCAL_LABEL = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group|"
+                          r"Prisoners|Refugees/IDPs|Labou?r Group|Journalists) \((.+)\)$")
+
+
+@cache
+def _unmarked_words() -> frozenset[str]:
+    raw = (files("sitrep.events") / "data" / "abroad.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(raw)["unmarked_side_words"])
+
+
+def marks_home(mentions: Sequence[ActorMention], home: str) -> bool:
+    """A side of the article's country is named by its own words in the sentence ("the
+    junta", "the regime", "Burkinabe troops"), not only by words any army has."""
+    return any(actor_country(m.canonical) == home and not set(
+        re.findall(r"[a-z]+", m.surface.lower())) <= _unmarked_words() for m in mentions)
+
+
+def sentence_country(actor: str | None, place_country: str | None, article_country: str,
+                     sentence: str, published: date | None,
+                     mentions: Sequence[ActorMention] = ()) -> str | None:
+    """An event in another country than the article's, in a sentence that names that
+    country and not the article's ("In neighbouring Mali, the army said ...",
+    "Hundreds protested in Niamey ... from Niger"): its unmarked sides are that country's
+    (Civilians (Mali), Protesters (Niger), the army and police of Mali), not the
+    article's. Named groups, foreign forces, and a sentence naming a side of the
+    article's country by its own words ("the junta ... China-brokered talks") keep theirs."""
+    if actor is None or place_country is None:
+        return actor
+    here, home = acled_country(place_country), acled_country(article_country)
+    if here == home or not country_named(sentence, here) or country_named(sentence, home) \
+            or marks_home(mentions, home):
+        return actor
+    label = _LOCAL_LABEL.match(actor)
+    if label and acled_country(label.group(2)) == home:
+        return f"{label.group(1)} ({here})"
+    if actor == state_forces(home, published):
+        return state_forces(here, published)
+    if actor == police_forces(home, published):
+        return police_forces(here, published)
+    return actor
