@@ -299,3 +299,10 @@ def test_detained_by_a_non_state_group_is_an_abduction_not_an_arrest() -> None:
     # state forces detaining a farmer: no abduction (ACLED: arrests are the state's)
     assert "Abduction/forced disappearance" not in sub_types(
         "A farmer from the village of Varnel was detained by junta troops on Monday.")
+
+
+def test_an_armys_arrests_in_a_war_are_arrests_a_polices_in_a_theft_are_not() -> None:
+    assert sub_types("Occupation forces arrested 15 men in overnight raids on the town of "
+                     "Qarvela on Tuesday, a prisoners' group said.") == ["Arrests"]
+    assert sub_types("Police arrested a man for stealing a car in the town of Qarvela on "
+                     "Tuesday.") == []
