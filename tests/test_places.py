@@ -335,3 +335,11 @@ def test_a_final_y_and_i_share_a_key() -> None:
     Khutory/Khutori; a y after a vowel stays ("Pyay")."""
     assert key("Myawaddy") == key("Mya Wa Di") and key("Khutory") == key("Khutori")
     assert key("Pyay") != key("Pyai")
+
+
+def test_township_names_in_common_english_spellings_reach_their_mimu_names() -> None:
+    found = places("Junta jets bombed villages in Depayin Township, Sagaing Region, and in "
+                   "Kantbalu Township, Myanmar, on Monday.")
+    depayin, kantbalu = found["Depayin Township"], found["Kantbalu Township"]
+    assert depayin.kind == "township" and depayin.lat is not None
+    assert kantbalu.kind == "township" and kantbalu.lat is not None
