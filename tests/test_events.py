@@ -432,6 +432,20 @@ def test_bullets_and_related_links_are_headlines_not_reports() -> None:
                                                                           "Mogoke")]
 
 
+def test_a_sentence_case_title_line_is_told_again_by_the_body() -> None:
+    x = run("Junta airstrike kills five in Hsipaw\n"
+            "Junta aircraft bombed Manpan village near Hsipaw on Tuesday, killing five "
+            "civilians, residents said.\n")
+    assert [e.location.name for e in x.events if e.location] == ["Manpan"]
+    assert all(e.evidence[0].text.startswith("Junta aircraft") for e in x.events)
+
+
+def test_a_first_line_broken_inside_its_sentence_is_no_title() -> None:
+    x = run("The TNLA has seized control of most wards of Hsipaw, the last junta-\n"
+            "controlled town in the area, residents said.\n")
+    assert [e.sub_event_type for e in x.events] == ["Non-state actor overtakes territory"]
+
+
 def test_a_bullet_that_is_a_full_sentence_is_still_read() -> None:
     x = run("- Junta aircraft bombed Mogoke town on Sunday, killing two civilians.\n")
     assert [e.location.name for e in x.events if e.location] == ["Mogoke"]

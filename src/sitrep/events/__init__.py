@@ -327,9 +327,25 @@ def is_link_list_item(sentence: Sentence, full_text: str) -> bool:
     return False
 
 
+def is_title_line(sentence: Sentence, full_text: str) -> bool:
+    """The first line of three words or more, unfinished, before any full sentence
+    ("Junta airstrike kills five in Depayin Township", a sentence-case headline): a title,
+    whose events the body tells in full."""
+    start, line = _line_of(sentence, full_text)
+    if line.rstrip().endswith((".", "!", "?", "”", '"', "-", ",")) or len(line.split()) < 3:
+        return False
+    after = full_text[start + len(line):].lstrip()
+    if after[:1].islower():
+        return False  # a line broken inside its sentence ("the last junta-\ncontrolled town")
+    # the first such line only: the body's first sentence may lack its stop too
+    return not any(earlier.rstrip().endswith((".", "!", "?", "”", '"'))
+                   or len(earlier.split()) >= 3 for earlier in full_text[:start].splitlines())
+
+
 def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                    ) -> tuple[list[Event], Claim | None]:
-    if is_headline(sentence) or is_link_list_item(sentence, ctx.text.text):
+    if is_headline(sentence) or is_title_line(sentence, ctx.text.text) or \
+            is_link_list_item(sentence, ctx.text.text):
         if explain.active() and _has_trigger(sentence):
             explain.sentence_skipped(sentence, "a headline or a list of other articles")
         return [], None
