@@ -306,3 +306,16 @@ def test_an_armys_arrests_in_a_war_are_arrests_a_polices_in_a_theft_are_not() ->
                      "Qarvela on Tuesday, a prisoners' group said.") == ["Arrests"]
     assert sub_types("Police arrested a man for stealing a car in the town of Qarvela on "
                      "Tuesday.") == []
+
+
+def test_an_event_named_by_its_year_as_a_landmark_of_time_is_no_event() -> None:
+    assert "Other" not in sub_types("Rebels seized the town of Qarvela on Monday, the first "
+                                    "town to fall since the 2021 coup.")
+    assert "Other" in sub_types("The military seized power in a coup in the capital on "
+                                "Monday.")
+
+
+def test_an_agreement_on_troops_withdrawing_needs_no_other_word() -> None:
+    x = asserted("Under an agreement signed in Kunming on Monday, the rebels handed the town "
+                 "of Qarvela back to the troops.")
+    assert "Agreement" in [e.sub_event_type for e in x]
