@@ -321,3 +321,10 @@ def test_an_agreement_on_troops_withdrawing_needs_no_other_word() -> None:
     x = run(" date 2025-04-23\nUnder the agreement signed in Kunming in January, the MNDAA "
             "agreed to withdraw its troops from Lashio by mid-April.")
     assert "Agreement" in [e.sub_event_type for e in x.events]
+
+
+def test_a_town_handed_back_under_a_deal_is_one_transfer_not_a_battle() -> None:
+    x = run(" date 2025-04-23\nThe military regained control of Lashio on Tuesday after the "
+            "MNDAA handed the city back under a China-brokered deal, residents said.")
+    assert [e.sub_event_type for e in x.events if e.location and e.location.name ==
+            "Lashio"] == ["Non-violent transfer of territory"]

@@ -766,3 +766,8 @@ def test_where_a_force_is_stationed_is_not_where_it_strikes() -> None:
     assert [e.location.name for e in x.events if e.location] == ["Goteik"]
     x = run("Junta troops based in Lashio shelled Kutkai on Monday.")
     assert [e.location.name for e in x.events if e.location] == ["Kutkai"]
+
+
+def test_a_first_line_with_a_full_sentence_before_an_unfinished_one_is_no_title() -> None:
+    x = run("The KIA said fighting continued. Junta jets bombed Bhamo on Monday, a KIA officer")
+    assert [e.location.name for e in x.events if e.location] == ["Bhamo"]

@@ -332,6 +332,8 @@ def is_title_line(sentence: Sentence, full_text: str) -> bool:
     ("Junta airstrike kills five in Depayin Township", a sentence-case headline): a title,
     whose events the body tells in full."""
     start, line = _line_of(sentence, full_text)
+    if full_text[start:sentence.start].strip():
+        return False  # the line holds a sentence before this one: body
     if line.rstrip().endswith((".", "!", "?", "”", '"', "-", ",")) or len(line.split()) < 3:
         return False
     after = full_text[start + len(line):].lstrip()
