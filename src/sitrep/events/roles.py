@@ -380,8 +380,10 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         untargeted = roles.actor2 is None or roles.actor2 == roles.actor1
         # ... and a person abducted with no side named is a civilian (ACLED: the victims of
         # violence against civilians are always actor2)
+        # (gunfire told by its harm alone, "a man was hurt by a stray bullet", likewise)
         if (victims_civilian and not roles.fighters_hit) or (
-                untargeted and kind.event_type.startswith("Explosions")) or (
+                untargeted and (kind.event_type.startswith("Explosions")
+                                or kind.against_armed is not None)) or (
                 roles.actor2 is None and kind.name == "abduction"):
             roles.actor2 = sides.civilians
         return roles
