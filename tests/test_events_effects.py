@@ -124,3 +124,20 @@ def test_the_place_of_one_clause_is_not_lent_to_another_clause() -> None:
     x = run(_LEDE + "A man was injured by a stray bullet in Bhamo on Saturday, while a woman "
             "was injured on Sunday when a shell hit her house.")
     assert _types(x, "Bhamo") == ["Attack"]
+
+
+def test_soldiers_killed_with_no_weapon_named_were_fought() -> None:
+    x = run(_LEDE + "The KIA said it killed 12 junta soldiers near Bhamo on Saturday.")
+    [event] = _at(x, "Bhamo")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert {event.actor1, event.actor2} == {"KIA: Kachin Independence Army",
+                                            "Military Forces of Myanmar (2021-)"}
+    x = run(_LEDE + "Five soldiers were killed near Bhamo on Sunday, the KIA said.")
+    assert _types(x, "Bhamo") == ["Armed clash"]
+
+
+def test_fire_traded_or_breaking_out_is_a_battle() -> None:
+    for sentence in ("The army and the KIA traded heavy fire near Bhamo on Sunday.",
+                     "Gunfire erupted between the army and the KIA in Bhamo on Sunday."):
+        x = run(_LEDE + sentence)
+        assert _types(x, "Bhamo") == ["Armed clash"], sentence
