@@ -25,6 +25,7 @@ from sitrep.events.dating import (
     date_for,
     is_background,
     listed_days,
+    named_days_apart,
     not_after_publication,
     unresolved_apart,
 )
@@ -111,6 +112,8 @@ class _Context:
     actor_starts: list[int] = field(default_factory=list)
     #: the named doer of the last strikes told, and the index of their sentence (issue 12)
     strike_doer: tuple[str, int] | None = None
+    #: the last remote fire coded (an event told as fact) and its sentence's index (issue 12)
+    remote_fire: tuple[Event, int] | None = None
     #: the places, actors and dates of each sentence (by index), gathered once
     nearby: dict[int, Nearby] = field(default_factory=dict)
 
@@ -378,6 +381,12 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                                  "a clash word in a one-sided attack on civilians",
                                  lambda at: at in one_sided)
     triggers = _foreign_attacks(triggers, sentence, mentions, ctx)
+    harm_only = {at for k, at in triggers if k.after_remote}
+    after_fire = _remote_fire_before(sentence, ctx) is not None and not any(
+        _is_main(k) and not k.after_remote for k, _ in triggers)
+    triggers = _explained_filter(triggers, sentence, "harm told with no weapon, not alone "
+                                 "in its sentence right after remote fire",
+                                 lambda at: after_fire or at not in harm_only)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     speaker = [m for m in mentions if own_source and m.surface in own_source
@@ -414,12 +423,32 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     named = {m.canonical for m in mentions}
     doer = next((e.actor1 for e in events if e.event_type == "Explosions/Remote violence"
                  and e.actor1 in named), None)
+    fired = [e for e in events if e.event_type == "Explosions/Remote violence"
+             and e.status not in NON_FACTUAL]
+    if fired:
+        ctx.remote_fire = (fired[0], sentence.index)
     if doer is not None:
         ctx.strike_doer = (doer, sentence.index)
     placed = [e for e in events if not written.is_fallback(e)]  # dates as before issue 15
     if placed and placed[0].date is not None:
         ctx.last_date = placed[0].date
     return events, claim
+
+
+#: the place where a harm told with no weapon lay: "in X", "in the village of X" (not "on the
+#: road to X", "brought to a hospital in X")
+_HARM_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city|settlement|"
+                                r"district|community|suburb)\s+of\s+)?$", re.IGNORECASE)
+#: how many sentences after remote fire a harm told with no weapon is still its harm
+_HARM_TOLD_ON = 2
+
+
+def _remote_fire_before(sentence: Sentence, ctx: _Context) -> Event | None:
+    """The remote fire coded in the two sentences before: "11 people were wounded by
+    artillery strikes on X. A house was damaged in Y" tells the same fire's harm in Y."""
+    if ctx.remote_fire is None or sentence.index - ctx.remote_fire[1] > _HARM_TOLD_ON:
+        return None
+    return ctx.remote_fire[0]
 
 
 def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
@@ -630,8 +659,10 @@ def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
 
 def _dated_apart(a: DateInterval | None, b: DateInterval | None) -> bool:
     """Both dated, with no day in common."""
-    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+    if a is None or b is None:
         return False
+    if None in (a.start, a.end, b.start, b.end):  # "on Saturday" and "on Monday", undated
+        return named_days_apart(a, b)
     return not _overlap(a, b)
 
 
@@ -722,6 +753,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
+    if kind.after_remote:  # "a home was damaged in the village of X": where the harm lay
+        wheres = [w for w in wheres if _HARM_PLACE_BEFORE.search(
+            sentence.text[max(0, _start_of(w, sentence) - 40):_start_of(w, sentence)])]
     if kind.foreign_state:  # "an attack on X", "attacked the village of X": X, its object
         at = trigger_at - sentence.start
         wheres = sorted((w for w in wheres if _start_of(w, sentence) >= at),
@@ -750,6 +784,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         return []
     carried = ctx.strike_doer[0] if ctx.strike_doer and \
         sentence.index - ctx.strike_doer[1] <= _STRIKES_TOLD_ON else None
+    fire = _remote_fire_before(sentence, ctx) if kind.after_remote else None
+    if fire is not None:  # harm with no weapon: the doer of the fire just told
+        carried = fire.actor1
     roles = assign(kind, trigger_at, sentence, mentions, ctx.sides, carried)
     if kind.control:  # the verb's own subject; "Russia said its troops captured X": Russia's
         roles = control_rules.parsed_roles(roles, trigger_at, sentence, mentions,
@@ -931,14 +968,25 @@ def _armed_burning(kind: TriggerKind, actor1: str) -> tuple[str, str] | None:
     return None
 
 
+def _armed_target(kind: TriggerKind, actor2: str | None) -> tuple[str, str] | None:
+    """"Two soldiers were wounded by sniper fire": gunfire that hit an armed side is a fight
+    between two armed sides (ACLED: Armed clash); at unarmed people, an attack on them."""
+    if kind.against_armed is None or actor2 is None:
+        return None
+    return kind.against_armed if actor_type(actor2) in _ARMED_ORGANISATIONS else None
+
+
 def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str], where: Where,
            when: DateInterval | None, sentence: Sentence, status: str, source: str | None,
            ctx: _Context, country: str | None = None) -> Event:
     burning = None if casualty_rules.crowd_named(sentence.text) else _armed_burning(kind, actor1)
-    event_type, sub_event_type = burning or (
+    event_type, sub_event_type = burning or _armed_target(kind, actor2) or (
         kind.event_type, _sub_event(kind, actor1, where.place, country or ctx.sides.country))
     if kind.foreign_state:  # the weapon the article names most (issue 12)
         sub_event_type = abroad.remote_sub_event(ctx.text.text)
+    fire = _remote_fire_before(sentence, ctx) if kind.after_remote else None
+    if fire is not None:  # harm told with no weapon: the fire just told (issue 12)
+        event_type, sub_event_type = fire.event_type, fire.sub_event_type
     context = _context_of(sentence, ctx)
     event_type, sub_event_type = casualty_rules.in_context(  # issue 15: how it went
         kind.name, event_type, sub_event_type, context)
@@ -946,6 +994,9 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
     actor2 = abroad.local_victims(actor1, actor2, where.place.country or country,
                                   ctx.text.text)  # issue 12: an army abroad hits locals
     actor2 = abroad.unnamed_victims(kind, actor2, sentence.text)  # nobody told as hit
+    if fire is not None and fire.location is not None and \
+            fire.location.name == where.place.name:  # the fire's own harm, told on
+        actor2 = fire.actor2
     actor2 = abroad.military_sites(kind, actor1, actor2, where.place.country or country,
                                    sentence.text, ctx.doc.published)  # "Israeli sites"
     if event_type in CROWD_TYPES:  # issue 15: Protesters/Rioters (Country), who faced them
@@ -1174,10 +1225,12 @@ def _one_day(date: DateInterval | None) -> bool:
     return date is not None and date.start is not None and date.start == date.end
 
 
-#: the ways of killing that no strike from afar explains: a raid, shooting, a massacre
+#: the ways of killing that no strike from afar explains: a raid, shooting (bullets, gunfire),
+#: a massacre
 _GROUND_ATTACK = re.compile(r"\b(?:raid\w*|massacre\w*|execut\w+|shot|shoot\w*|gunned|gunmen|"
                             r"storm\w*|tortur\w*|stabb\w*|hack\w*|behead\w*|burn\w*|"
-                            r"open(?:ed)? fire|rap(?:e|ed|ing))\b", re.IGNORECASE)
+                            r"open(?:ed)? fire|rap(?:e|ed|ing)|bullets?|gunfire|gunshots?|"
+                            r"snipers?)\b", re.IGNORECASE)
 
 
 def casualties_of_strikes(events: list[Event]) -> list[Event]:

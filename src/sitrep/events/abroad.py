@@ -126,10 +126,12 @@ def _harm() -> re.Pattern[str]:
 def unnamed_victims(kind: TriggerKind, actor2: str | None, sentence: str) -> str | None:
     """"The Russians attacked the village of X", with nobody told as hit: an army's fire
     from afar whose sentence names no civilians and no harm to anyone has no victim
-    (ACLED leaves actor2 empty), not "Civilians" assumed."""
-    if not kind.foreign_state or actor2 is None or not actor2.startswith("Civilians ("):
+    (ACLED leaves actor2 empty), not "Civilians" assumed. So has property damage told with
+    no weapon after such fire ("a home was damaged in X", issue 12): a home is no victim."""
+    if not (kind.foreign_state or kind.after_remote) or actor2 is None or \
+            not actor2.startswith("Civilians ("):
         return actor2
-    if cues().civilians.search(sentence) or _harm().search(sentence):
+    if _harm().search(sentence) or (kind.foreign_state and cues().civilians.search(sentence)):
         return actor2
     return None
 

@@ -306,9 +306,23 @@ def unresolved_apart(a: DateInterval, b: DateInterval) -> bool:
     return written_day(a) and written_day(b) and day_key(a) != day_key(b)
 
 
+#: a day named by its weekday that no publication date resolves ("on Saturday")
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
+
+
+def named_days_apart(a: DateInterval, b: DateInterval) -> bool:
+    """Two days no publication date resolves, each written with its number or its weekday,
+    that differ ("on Saturday" and "on Monday"): two days, as ``unresolved_apart``."""
+    def named(d: DateInterval) -> bool:
+        return written_day(d) or (d.start is None and d.end is None
+                                  and bool(_WEEKDAY_ONLY.fullmatch(d.text.strip())))
+    return named(a) and named(b) and day_key(a) != day_key(b)
+
+
 def day_key(date: DateInterval) -> object:
     """What tells two days apart: the calendar day, else (unresolved) its written words."""
-    if date.start is None and written_day(date):
+    if date.start is None and date.end is None and date.text:
         return re.sub(r"^(?:on|in)\s+", "", date.text.strip().lower())
     return date.start
 

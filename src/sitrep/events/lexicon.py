@@ -34,6 +34,11 @@ class TriggerKind:
     needs_armed_actor: bool = False
     #: only a state's forces acting in another country (an interstate war's attack from afar)
     foreign_state: bool = False
+    #: the (event type, sub-type) coded when the side hit is armed: gunfire at soldiers is a
+    #: fight between two armed sides, at unarmed people an attack on civilians (issue 12)
+    against_armed: tuple[str, str] | None = None
+    #: harm told with no weapon: only right after remote fire, whose type and doer it takes
+    after_remote: bool = False
 
     def applies(self, sentence: str, civilians: bool) -> bool:
         """The sentence holds what the kind needs besides its trigger."""
@@ -115,17 +120,40 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
                       + r")(?!\w)", re.IGNORECASE)
 
 
+#: between the words of an effect and its cause: words only (a comma ends the clause)
+_GAP = r"(?:[\w’'-]+ ){0,%d}?"
+#: ... and, between an instrument and its harming verb, no auxiliary ("the mine were killed")
+_ACTIVE_GAP = r"(?:(?!(?:was|were|been|is|are|be|being)\b)[\w’'-]+ ){0,%d}?"
+
+
+def told_by_effect(instruments: list[str]) -> list[str]:
+    """The patterns of an event told only by its effect and its instrument (``effects`` in
+    ``triggers.yaml``): "injured by a stray bullet", "died when their tractor hit a mine",
+    "a shell fired by troops hit their house". The match starts at the harm or the
+    instrument, whose clause the realis stage then reads as any trigger's."""
+    if not instruments:
+        return []
+    effects = _load("triggers.yaml")["effects"]
+    harm, links, harming = ("|".join(effects[k]) for k in ("harm", "links", "harming"))
+    tools = "|".join(instruments)
+    return [rf"(?:{harm}) {_GAP % 4}(?:{links}) {_GAP % 4}(?:{tools})(?![\w-])",
+            rf"(?:{tools}) {_ACTIVE_GAP % 5}(?:{harming})(?![\w-])"]
+
+
 @cache
 def trigger_kinds() -> tuple[TriggerKind, ...]:
     kinds = _load("triggers.yaml")["kinds"]
     return tuple(
         TriggerKind(name, rank, spec["event_type"], spec["sub_event_type"],
-                    _any(spec["patterns"]), spec.get("control"), spec.get("side", False),
+                    _any(spec["patterns"] + told_by_effect(spec.get("instruments", []))),
+                    spec.get("control"), spec.get("side", False),
                     spec.get("needs_civilians", False),
                     _any(spec["requires"]) if spec.get("requires") else None,
                     _any(spec["unless"]) if spec.get("unless") else None,
                     spec.get("keeps_unplaced", True), spec.get("needs_armed_actor", False),
-                    spec.get("foreign_state", False))
+                    spec.get("foreign_state", False),
+                    tuple(spec["against_armed"]) if spec.get("against_armed") else None,
+                    spec.get("after_remote", False))
         for rank, (name, spec) in enumerate(kinds.items()))
 
 

@@ -568,8 +568,22 @@ def allocate(wheres: list[Where], triggers: list[int], sentence: Sentence) -> li
         shares[best].append(where)
     for i, share in enumerate(shares):
         if not share and wheres:  # "have fled X due to artillery strikes": both at X
-            shares[i] = [min(wheres, key=lambda w: abs(_start_in(w, sentence) - triggers[i]))]
+            nearest = min(wheres, key=lambda w: abs(_start_in(w, sentence) - triggers[i]))
+            if not all(_other_clause(sentence, triggers[i], span.start) for span in
+                       spans_starting_in(nearest.place, sentence.start, sentence.end)):
+                shares[i] = [nearest]
     return shares
+
+
+#: where a clause with its own subject opens: "..., while a woman was injured ..."
+_CLAUSE_OPENING = re.compile(r",\s+(?:while|whereas)\s+|;\s+", re.IGNORECASE)
+
+
+def _other_clause(sentence: Sentence, trigger: int, place: int) -> bool:
+    """"A man was shot in X on Saturday, while a woman was injured on Monday when a shell
+    hit": the place of one clause is not lent to the event of another."""
+    lo, hi = sorted((trigger - sentence.start, place - sentence.start))
+    return _CLAUSE_OPENING.search(sentence.text, lo, hi) is not None
 
 
 _LIST_LEAD = re.compile(

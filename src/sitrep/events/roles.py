@@ -339,6 +339,10 @@ def _fighters_hit(sentence: Sentence, mention: ActorMention) -> bool:
         re.match(r"\s+(?:was|were|had been|have been)\b", after, re.IGNORECASE)))
 
 
+#: the kinds of a fight whose side no one names is an unidentified armed group
+_TWO_SIDED = frozenset({"clash", "town_attack", "forces_killed"})
+
+
 def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
               civilians: list[ActorMention], sides: Belligerents,
               carried: str | None = None) -> Roles:
@@ -352,18 +356,19 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
     if kind.name == "displacement":
         return Roles(sides.civilians, None)
     if kind.event_type in ("Battles", "Strategic developments") and kind.name in (
-            "recapture", "capture", "clash", "agreement", "handover", "town_attack"):
+            "recapture", "capture", "clash", "agreement", "handover", "town_attack",
+            "forces_killed"):
         if roles.actor1 is None:  # captures are mostly the rebels', recaptures the state's
             roles.actor1 = sides.state if kind.name in ("recapture", "agreement") else (
                 sides.rebel or sides.state)
             if roles.actor1 == roles.actor2:  # the side named lost: the other side did it
                 roles.actor1 = sides.opponent(roles.actor2)
-            if roles.actor1 is None and kind.name in ("clash", "town_attack") and sides.country:
+            if roles.actor1 is None and kind.name in _TWO_SIDED and sides.country:
                 # "ten soldiers were killed in an attack": the attackers no one names
                 roles.actor1 = f"Unidentified Armed Group ({sides.country})"
         if roles.actor2 is None or actor_type(roles.actor2) == "Civilians":
             roles.actor2 = sides.opponent(roles.actor1)
-        if roles.actor2 is None and kind.name in ("clash", "town_attack") and sides.country:
+        if roles.actor2 is None and kind.name in _TWO_SIDED and sides.country:
             # a battle has two sides: one no one names is an unidentified armed group
             roles.actor2 = f"Unidentified Armed Group ({sides.country})"
         return roles
@@ -380,8 +385,10 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
         untargeted = roles.actor2 is None or roles.actor2 == roles.actor1
         # ... and a person abducted with no side named is a civilian (ACLED: the victims of
         # violence against civilians are always actor2)
+        # (gunfire told by its harm alone, "a man was hurt by a stray bullet", likewise)
         if (victims_civilian and not roles.fighters_hit) or (
-                untargeted and kind.event_type.startswith("Explosions")) or (
+                untargeted and (kind.event_type.startswith("Explosions")
+                                or kind.against_armed is not None)) or (
                 roles.actor2 is None and kind.name == "abduction"):
             roles.actor2 = sides.civilians
         return roles
