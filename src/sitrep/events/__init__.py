@@ -330,10 +330,14 @@ def is_link_list_item(sentence: Sentence, full_text: str) -> bool:
     return False
 
 
+#: the end of a full sentence somewhere in a text
+_FULL_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?:\s|$)")
+
+
 def is_title_line(sentence: Sentence, full_text: str) -> bool:
-    """The first line of three words or more, unfinished, before any full sentence
-    ("Junta airstrike kills five in Depayin Township", a sentence-case headline): a title,
-    whose events the body tells in full."""
+    """The first line of three words or more, unfinished, before any full sentence and
+    with a body after it ("Junta airstrike kills five in Depayin Township", a
+    sentence-case headline): a title, whose events the body tells in full."""
     start, line = _line_of(sentence, full_text)
     if full_text[start:sentence.start].strip():
         return False  # the line holds a sentence before this one: body
@@ -342,6 +346,8 @@ def is_title_line(sentence: Sentence, full_text: str) -> bool:
     after = full_text[start + len(line):].lstrip()
     if after[:1].islower():
         return False  # a line broken inside its sentence ("the last junta-\ncontrolled town")
+    if not _FULL_SENTENCE_END.search(after):
+        return False  # no body follows: the line is all the text tells
     # the first such line only: the body's first sentence may lack its stop too
     return not any(earlier.rstrip().endswith((".", "!", "?", "”", '"'))
                    or len(earlier.split()) >= 3 for earlier in full_text[:start].splitlines())
