@@ -738,6 +738,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                                            lambda: ctx.text.parse(sentence), ctx.sides)
         roles = control_rules.speaker_roles(roles, trigger_at, sentence, ctx.text.text,
                                             ctx.sides, ctx.nearby[sentence.index].actors)
+    else:  # issue 12: the trigger verb's own subject does it, before the first side named
+        roles = control_rules.subject_roles(kind, roles, trigger_at, sentence, mentions,
+                                            lambda: ctx.text.parse(sentence), ctx.sides)
     if roles.actor1 is None:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")
