@@ -111,3 +111,10 @@ def test_a_relative_pronoun_subject_is_its_antecedent() -> None:
             "Monday, killing four civilians.")
     shelled = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
     assert shelled and all(e.actor1 == RSF for e in shelled)
+
+
+def test_a_capture_by_a_relative_pronoun_is_its_antecedents() -> None:
+    x = run("In Sudan, the army lost ground to the RSF, which seized the town of Um Sidra on "
+            "Monday.")
+    [capture] = [e for e in x.events if e.sub_event_type.endswith("territory")]
+    assert capture.actor1 == RSF

@@ -1241,6 +1241,8 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
         return roles
     deps = {child.dep_: child for child in verb.children}
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects and subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subjects = [verb.head]  # "the RSF, which seized X": its antecedent
     if not subjects and verb.dep_ == "xcomp":
         # "forcing the army to withdraw from X", "allowing the army to retake X": the
         # object of the governing verb does it
