@@ -118,3 +118,20 @@ def test_a_capture_by_a_relative_pronoun_is_its_antecedents() -> None:
             "Monday.")
     [capture] = [e for e in x.events if e.sub_event_type.endswith("territory")]
     assert capture.actor1 == RSF
+
+
+def test_bare_militants_are_the_one_group_in_focus() -> None:
+    found = mentions("Hezbollah said it would answer any raid on Lebanon. On Monday militants "
+                     "fired rockets at Metula in Israel.")
+    assert ("militants", HEZBOLLAH) in found
+
+
+def test_bare_militants_beside_two_groups_stay_unidentified() -> None:
+    found = mentions("In Mali, JNIM and ISGS fought near Menaka on Sunday. On Monday militants "
+                     "attacked a convoy near Boni.")
+    assert [c for s, c in found if s == "militants"] == ["Unidentified Armed Group (Mali)"]
+
+
+def test_militants_named_after_their_group_are_one_mention() -> None:
+    found = mentions("In Mali, JNIM-linked militants attacked a convoy near Boni.")
+    assert [c for _, c in found] == ["JNIM: Group for Support of Islam and Muslims"]

@@ -461,6 +461,11 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
                 and (m.actor_type == "State forces" or (
                     m.actor_type in _NON_STATE and prev.actor_type in _NON_STATE))):
             continue
+        # "IS-linked militants": a descriptor word that is also a generic one, likewise
+        if (m.canonical == _DESCRIPTOR and prev is not None and not prev.generic and near
+                and prev.actor_type in _NON_STATE
+                and _fold(m.surface).lower() in lexicon().generic):
+            continue
         # "Viv Ansanm gangs": a collective noun right after a group's name is that group
         if m.canonical in ("?anaphora", _DESCRIPTOR) and prev is not None and \
                 not prev.generic and \
@@ -480,6 +485,8 @@ def _resolve(surface: str, at: tuple[int, int], text: AnalysedText, source: str,
         actor = lex.by_alias.get(key) or lex.by_alias[surface]
         name = successor(actor.name, published)
         return [ActorMention(name, surface, actor_type(name), span)]
+    if key.lower() in lex.descriptor_anaphora and key.lower() in lex.generic:
+        return [ActorMention(_DESCRIPTOR, surface, None, span)]  # "militants": by class first
     if key.lower() in lex.generic:
         actor = lex.generic[key.lower()]
         if actor.name.startswith("Police") and _POLICE_PLACE.match(source, end):
