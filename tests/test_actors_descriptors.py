@@ -83,6 +83,12 @@ def test_a_capture_in_a_relative_clause_is_the_descriptions_group() -> None:
     assert capture.sub_event_type == "Non-state actor overtakes territory"
 
 
+def test_the_fighters_are_the_unnamed_fighters_told_before() -> None:
+    found = mentions("Sudan's army fought paramilitary fighters near Khartoum on Monday. The "
+                     "fighters seized the town of Um Sidra on Tuesday.")
+    assert ("The fighters", "Unidentified Armed Group (Sudan)") in found
+
+
 def test_unnamed_fighters_told_again_keep_their_side() -> None:
     x = run("Sudan's army fought paramilitary fighters near Khartoum on Monday. The fighters "
             "seized the town of Um Sidra on Tuesday.")

@@ -706,7 +706,7 @@ def _described(m: ActorMention, groups: _NonStateSoFar, cls: str, country: str,
     an unidentified armed group), or no actor ("the fighters" with no group in sight)."""
     recent = {g.canonical for g in groups.mentions
               if m.span.start - ANAPHORA_REACH <= g.span.end <= m.span.start}
-    if any(cls not in classes_of.get(g, {cls}) for g in recent):
+    if cls != "any" and any(cls not in classes_of.get(g, {cls}) for g in recent):
         recent = set()  # a group of another class in focus: the words may be the other side's
     if len(recent) == 1:
         return next(iter(recent)), False
