@@ -59,6 +59,10 @@ class Lexicon:
     of_army_before: frozenset[str]
     #: "gangs": the armed group the article names, else an unidentified one
     or_unidentified: frozenset[str]
+    #: issue 12: a descriptor's class words ("paramilitary" → paramilitary)
+    descriptor_classes: dict[str, frozenset[str]]
+    #: "the paramilitary group", "the militants" → the class of group they point back at
+    descriptor_anaphora: dict[str, str]
     pattern_exact: re.Pattern[str]  # acronyms, case-sensitive
     pattern_fold: re.Pattern[str]  # everything else, case-insensitive
     types: dict[str, str]  # canonical name → actor type
@@ -134,9 +138,11 @@ def lexicon() -> Lexicon:
     anaphora = frozenset(_fold(a) for a in data["anaphora"])
     alliance_anaphora = frozenset(_fold(a) for a in data.get("alliance_anaphora", []))
     exact = [a for e in data["actors"] for a in e["aliases"] if a.isupper() or a == "PDFs"]
+    descriptor_anaphora = {_fold(a): cls for cls, surfaces in
+                           (data.get("descriptor_anaphora") or {}).items() for a in surfaces}
     folded = [a for a in list(by_alias) + list(generic) + list(alliances) + list(anaphora)
               + list(alliance_anaphora) + data.get("anaphora_or_unidentified", [])
-              if a.upper() != a]
+              + list(descriptor_anaphora) if a.upper() != a]
     return Lexicon(
         by_alias=by_alias, generic=generic, anaphora=anaphora,
         alliance_anaphora=alliance_anaphora, alliances=alliances,
@@ -153,6 +159,9 @@ def lexicon() -> Lexicon:
         armies_of_others=frozenset(data.get("armies_of_others") or ()),
         of_army_before=frozenset(_fold(a) for a in data.get("of_army_before") or ()),
         or_unidentified=frozenset(_fold(a) for a in data.get("anaphora_or_unidentified", [])),
+        descriptor_classes={w.lower(): frozenset([c] if isinstance(c, str) else c)
+                            for w, c in (data.get("descriptor_classes") or {}).items()},
+        descriptor_anaphora=descriptor_anaphora,
         pattern_exact=re.compile(_alternation(exact)),
         pattern_fold=re.compile(_alternation(folded), re.IGNORECASE),
         types=types,
@@ -370,7 +379,8 @@ def find_actors(text: AnalysedText, published: date | None = None) -> list[Actor
     if country in lexicon().armies_of_others:
         mentions = _army_named(mentions)
     mentions = _army_of_sentence(mentions, text)
-    return _resolve_anaphora(_absorb_descriptors(mentions, source), country)
+    introduced = _introductions(mentions, source)
+    return _resolve_anaphora(_absorb_descriptors(mentions, source), country, introduced)
 
 
 def _army_named(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -451,8 +461,14 @@ def _absorb_descriptors(mentions: list[ActorMention], source: str) -> list[Actor
                 and (m.actor_type == "State forces" or (
                     m.actor_type in _NON_STATE and prev.actor_type in _NON_STATE))):
             continue
+        # "IS-linked militants": a descriptor word that is also a generic one, likewise
+        if (m.canonical == _DESCRIPTOR and prev is not None and not prev.generic and near
+                and prev.actor_type in _NON_STATE
+                and _fold(m.surface).lower() in lexicon().generic):
+            continue
         # "Viv Ansanm gangs": a collective noun right after a group's name is that group
-        if m.canonical == "?anaphora" and prev is not None and not prev.generic and \
+        if m.canonical in ("?anaphora", _DESCRIPTOR) and prev is not None and \
+                not prev.generic and \
                 prev.actor_type in _NON_STATE and not gap.strip():
             continue
         kept.append(m)
@@ -469,6 +485,8 @@ def _resolve(surface: str, at: tuple[int, int], text: AnalysedText, source: str,
         actor = lex.by_alias.get(key) or lex.by_alias[surface]
         name = successor(actor.name, published)
         return [ActorMention(name, surface, actor_type(name), span)]
+    if key.lower() in lex.descriptor_anaphora and key.lower() in lex.generic:
+        return [ActorMention(_DESCRIPTOR, surface, None, span)]  # "militants": by class first
     if key.lower() in lex.generic:
         actor = lex.generic[key.lower()]
         if actor.name.startswith("Police") and _POLICE_PLACE.match(source, end):
@@ -484,7 +502,13 @@ def _resolve(surface: str, at: tuple[int, int], text: AnalysedText, source: str,
                 for name in lex.alliances[key.lower()][:1]]
     if key.lower() in lex.alliance_anaphora:
         return [ActorMention("?alliance", surface, None, span)]
+    if key.lower() in lex.descriptor_anaphora:
+        return [ActorMention(_DESCRIPTOR, surface, None, span)]
     return [ActorMention("?anaphora", surface, None, span)]
+
+
+#: the mark of a definite description resolved by the class of its head (issue 12)
+_DESCRIPTOR = "?descriptor"
 
 
 #: "Police Station", "police post": a building named after the police
@@ -543,15 +567,80 @@ class _NonStateSoFar:
         return None
 
 
-def _resolve_anaphora(mentions: list[ActorMention], country: str = DEFAULT_COUNTRY
+#: words that end a descriptor's run before a name: "fighting between the army and the RSF"
+_RUN_BREAKS = frozenset({"and", "or", "of", "with", "against", "between", "by", "to", "from",
+                         "in", "on", "at", "for", "as", "than", "that", "which", "who", "while",
+                         "versus", "vs", "not", "but", "when", "after", "before", "said"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+#: "Hezbollah, the Iran-backed militant group": an apposition after the name (its acronym
+#: in brackets between)
+_APPOSITION = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*,\s+(?:the|a|an)\s+"
+                         r"((?:[\w'-]+\s+){0,4}[\w'-]+)", re.IGNORECASE)
+#: "M23 rebels", "the Rapid Support Forces (RSF) paramilitaries": a class noun right after
+_CLASS_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+([\w-]+)")
+
+
+def _introductions(mentions: list[ActorMention], source: str) -> dict[int, frozenset[str]]:
+    """The classes a descriptor gives each named non-state group where it is introduced
+    ("the paramilitary RSF": paramilitary; "Hamas, the Islamist group": islamist), by the
+    start of the mention (issue 12: later "the paramilitaries" point back at it)."""
+    classes = lexicon().descriptor_classes
+    starts = sorted((m.span.start, m.span.end) for m in mentions)
+    out: dict[int, frozenset[str]] = {}
+    for m in mentions:
+        if m.generic or m.actor_type not in _NON_STATE or m.canonical.startswith("?"):
+            continue
+        found: set[str] = set()
+        found.update(_classes_before(source, m.span.start, starts, classes))
+        apposition = _APPOSITION.match(source, m.span.end)
+        if apposition is not None:
+            for word in apposition.group(1).split():
+                if word.lower() in _RUN_BREAKS:
+                    break
+                found.update(classes.get(word.lower(), ()))
+        after = _CLASS_AFTER.match(source, m.span.end)
+        if after is not None:
+            found.update(classes.get(after.group(1).lower(), ()))
+        if found:
+            out[m.span.start] = frozenset(found)
+    return out
+
+
+def _classes_before(source: str, start: int, spans: list[tuple[int, int]],
+                    classes: dict[str, frozenset[str]]) -> set[str]:
+    """The class words of the modifiers between a determiner (or a possessive) and a name:
+    "the paramilitary RSF", "Sudan's paramilitary RSF"; none when a function word or another
+    actor's name stands between ("the M23 rebels fought X": not X's)."""
+    found: set[str] = set()
+    at = start
+    for _ in range(5):
+        word = re.search(r"([\w'’-]+)\s+$", source[max(0, at - 40):at])
+        if word is None:
+            return set()
+        begin = at - len(word.group(0))
+        lowered = word.group(1).lower()
+        if lowered in _DETERMINERS or lowered.endswith(("'s", "’s")):
+            return found
+        if lowered in _RUN_BREAKS or any(s <= begin < e for s, e in spans):
+            return set()
+        found.update(classes.get(lowered, ()))
+        at = begin
+    return set()
+
+
+def _resolve_anaphora(mentions: list[ActorMention], country: str = DEFAULT_COUNTRY,
+                      introduced: dict[int, frozenset[str]] | None = None
                       ) -> list[ActorMention]:
     """"The armed group" is the non-state group named just before it, else the one the
-    article names most; "gangs" with no group named are an unidentified armed group."""
+    article names most; "gangs" with no group named are an unidentified armed group;
+    "the paramilitary group" is the last group introduced as paramilitary (issue 12)."""
     counts = Counter(m.canonical for m in mentions if m.actor_type in _NON_STATE
                      and not m.generic)
     main = counts.most_common(1)[0][0] if counts else None
     resolved: list[ActorMention] = []
     groups = _NonStateSoFar()
+    classes_of: dict[str, set[str]] = {}  # canonical → the classes its descriptors gave
+    lex = lexicon()
     for m in mentions:
         if m.canonical == "?alliance":  # the alliance named last, if any: its lead acts
             named = [r for r in resolved if alliance_members(r.surface)]
@@ -560,18 +649,71 @@ def _resolve_anaphora(mentions: list[ActorMention], country: str = DEFAULT_COUNT
                                              named[-1].actor_type, m.span))
                 groups.add(resolved[-1])
             continue
-        if m.canonical != "?anaphora":
+        if m.canonical not in ("?anaphora", _DESCRIPTOR):
             resolved.append(m)
             groups.add(m)
+            if introduced and m.span.start in introduced:
+                classes_of.setdefault(m.canonical, set()).update(introduced[m.span.start])
             continue
-        latest = groups.last_ending_after(m.span.start - ANAPHORA_REACH)
-        name = latest.canonical if latest else main
-        if name is None and _fold(m.surface).lower() in lexicon().or_unidentified:
+        key = _fold(m.surface).lower()
+        cls = lex.descriptor_anaphora.get(key) if m.canonical == _DESCRIPTOR else None
+        name = _by_class(cls, groups, classes_of, m.span.start) if cls else None
+        if name is None and cls is not None and not _is_anaphor(key):
+            name, generic = _described(m, groups, cls, country, classes_of)
+            if name is None:
+                continue
+            if generic:  # "the militants" as before: a descriptor of the country's
+                resolved.append(ActorMention(name, m.surface, actor_type(name), m.span,
+                                             generic=True))
+                groups.add(resolved[-1])
+                continue
+        if name is None:
+            latest = groups.last_ending_after(m.span.start - ANAPHORA_REACH)
+            name = latest.canonical if latest else main
+        if name is None and key in lex.or_unidentified:
             name = f"Unidentified Armed Group ({country})"  # "gangs", no gang named
         if name:
             resolved.append(ActorMention(name, m.surface, actor_type(name), m.span))
             groups.add(resolved[-1])
+            if cls and cls != "any":  # "paramilitary fighters": unnamed, of their class
+                classes_of.setdefault(name, set()).add(cls)
     return resolved
+
+
+def _is_anaphor(key: str) -> bool:
+    """The words pointed back before issue 12's classes ("the rebels", "the group")."""
+    lex = lexicon()
+    return key in lex.anaphora or key in lex.or_unidentified
+
+
+def _by_class(cls: str, groups: _NonStateSoFar, classes_of: dict[str, set[str]],
+              before: int) -> str | None:
+    """The most recent group introduced with a word of the class ("the paramilitary RSF"
+    for "the paramilitary group")."""
+    if cls == "any":
+        return None
+    for g in reversed(groups.mentions):
+        if g.span.end <= before and cls in classes_of.get(g.canonical, ()):
+            return g.canonical
+    return None
+
+
+def _described(m: ActorMention, groups: _NonStateSoFar, cls: str, country: str,
+               classes_of: dict[str, set[str]]) -> tuple[str | None, bool]:
+    """A class description no introduction explains: the one non-state group in focus
+    (named within ``ANAPHORA_REACH``, none introduced with another class: "the rebel M23"
+    is not "the paramilitaries"); else what its words meant before ("the militants":
+    an unidentified armed group), or no actor ("the fighters" with no group in sight)."""
+    recent = {g.canonical for g in groups.mentions
+              if m.span.start - ANAPHORA_REACH <= g.span.end <= m.span.start}
+    if cls != "any" and any(cls not in classes_of.get(g, {cls}) for g in recent):
+        recent = set()  # a group of another class in focus: the words may be the other side's
+    if len(recent) == 1:
+        return next(iter(recent)), False
+    template = lexicon().generic.get(_fold(m.surface).lower().removeprefix("the "))
+    if template is not None and cls != "any":
+        return template.name.format(country=country), True
+    return None, False
 
 
 #: ACLED's event types whose actor is a crowd, named generically by country

@@ -125,7 +125,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     ctx = _Context(text, doc, dates, places, actors, sides,
                    nearby=by_sentence(text.sentences, places, actors, dates))
     quoting = sentences_to_parse(text)
-    text.parse_many(quoting)
+    text.parse_many(quoting + _two_sided(text, ctx.nearby, quoting))
     ctx.sources_matter = {s.index for s in quoting}
     findings = Findings()
     told: list[Event] = []  # the events of the last sentence that reported any
@@ -695,6 +695,17 @@ def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
     return selected
 
 
+def _two_sided(text: AnalysedText, nearby: dict[int, Nearby], chosen: list[Sentence]
+               ) -> list[Sentence]:
+    """Trigger sentences naming two armed sides, whose trigger's subject the roles read
+    (``control.subject_roles``, ``parsed_roles``): parsed in the same spaCy pass."""
+    done = {s.index for s in chosen}
+    return [s for s in text.sentences if s.index not in done
+            and len({a.canonical for a in nearby[s.index].actors
+                     if a.actor_type in _ARMED_TYPES}) > 1
+            and _has_trigger(s) and not is_headline(s)]
+
+
 def _has_trigger(sentence: Sentence) -> bool:
     return has_trigger(sentence.text)
 
@@ -799,6 +810,9 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                                            lambda: ctx.text.parse(sentence), ctx.sides)
         roles = control_rules.speaker_roles(roles, trigger_at, sentence, ctx.text.text,
                                             ctx.sides, ctx.nearby[sentence.index].actors)
+    else:  # issue 12: the trigger verb's own subject does it, before the first side named
+        roles = control_rules.subject_roles(kind, roles, trigger_at, sentence, mentions,
+                                            lambda: ctx.text.parse(sentence), ctx.sides)
     if roles.actor1 is None:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no actor could be given to it")

@@ -19,11 +19,13 @@ import yaml
 
 from sitrep.actors import (
     actor_country,
+    actor_type,
     alliance_members,
     focus_country,
     lexicon,
     state_forces,
 )
+from sitrep.events.lexicon import TriggerKind
 from sitrep.events.locating import Where, by_sentence, sentence_places
 from sitrep.events.locating import _marked_names as marked_names
 from sitrep.events.roles import Belligerents, Roles
@@ -1239,6 +1241,8 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
         return roles
     deps = {child.dep_: child for child in verb.children}
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects and subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subjects = [verb.head]  # "the RSF, which seized X": its antecedent
     if not subjects and verb.dep_ == "xcomp":
         # "forcing the army to withdraw from X", "allowing the army to retake X": the
         # object of the governing verb does it
@@ -1266,6 +1270,79 @@ def parsed_roles(roles: Roles, trigger_at: int, sentence: Sentence,
             sides.opponent(owner.canonical)
         return replace(roles, actor1=taker, actor2=owner.canonical) if taker else roles
     return roles
+
+
+#: the kinds whose actors the parse's subject does not decide: crowds, people fleeing, a
+#: handover's giver and receiver, a deal's parties
+_NOT_BY_SUBJECT = frozenset({"displacement", "handover", "agreement"})
+#: "X launched an attack", "X carried out strikes": a light verb whose object is the event
+_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "wage",
+                          "fire", "make", "step", "intensify", "continue", "resume"})
+
+
+def _subject_phrase(verb: SpacyToken) -> SpacyToken | None:
+    """The phrase that does what the verb says: its subject (a relative pronoun's
+    antecedent: "the RSF, which seized X"), the first conjunct's subject ("stormed X and
+    seized Y"), or a passive's by-agent ("was seized by the RSF"); None for a passive with
+    no agent."""
+    for _ in range(3):
+        children = list(verb.children)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            return None
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def subject_roles(kind: TriggerKind, roles: Roles, trigger_at: int, sentence: Sentence,
+                  mentions: list[ActorMention], parse: Callable[[], Doc],
+                  sides: Belligerents) -> Roles:
+    """Issue 12: the event's doer is the subject of its trigger verb (or of the light verb
+    whose object it is: "the RSF launched an attack") when that subject names an armed side,
+    before the first side the sentence names ("fighting between the army and the RSF went
+    on in Kordofan, where the paramilitary group seized X": the RSF). Parsed only when the
+    sentence names two armed sides and the doer was not told by "by X"."""
+    if kind.name in _NOT_BY_SUBJECT or kind.event_type in ("Protests", "Riots") or kind.control:
+        return roles
+    armed = {m.canonical for m in mentions if m.actor_type in _ARMED_TYPES}
+    if len(armed) < 2:
+        return roles
+    at = trigger_at - sentence.start
+    token = next((t for t in parse() if t.idx <= at < t.idx + len(t.text)), None)
+    if token is None:
+        return roles
+    if token.dep_ == "compound":  # "a drone attack": the noun it modifies
+        token = token.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" \
+            and token.head.lemma_ in _LIGHT_VERBS:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return roles
+    phrase = _subject_phrase(token)
+    if phrase is None:
+        return roles
+    doer = _actor_of(phrase, mentions, sentence.start)
+    if doer is None or doer.canonical == roles.actor1 or \
+            _names(phrase, roles.actor1, mentions, sentence.start):
+        return roles
+    if doer.generic and doer.actor_type in _NON_STATE and \
+            actor_type(roles.actor1) in _NON_STATE:
+        return roles  # "Gangs attacked X, where gunmen clashed with police": its own men
+    other = roles.actor2 if roles.actor2 not in (None, doer.canonical) else roles.actor1
+    if other == doer.canonical or other is None:
+        other = sides.opponent(doer.canonical)
+    assoc = [a for a in roles.assoc if a not in (doer.canonical, other)]
+    return replace(roles, actor1=doer.canonical, actor2=other, assoc=assoc, stated=True)
 
 
 #: the object of a capture counted, then named: "seized 14 of Rakhine's 17 townships,
