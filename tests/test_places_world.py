@@ -216,3 +216,10 @@ def test_a_sentence_naming_another_country_places_its_names_there() -> None:
     gao = places(text)["Gao"]
     assert gao.country == "Mali" and "its sentence names its country" in gao.why
     assert places(text)["Dori"].country == "Burkina Faso"
+
+
+def test_a_site_named_after_a_city_abroad_is_no_mention_of_that_city() -> None:
+    found = places("An RSF drone hit a market in El Fasher, Sudan, on Tuesday. The drone hit "
+                   "the Naivasha market in the south of the city, residents said.")
+    assert "Naivasha" not in found
+    assert found["Naivasha market"].near == ["El Fasher"]

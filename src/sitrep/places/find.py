@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from sitrep.actors import find_actors, focus_country
@@ -325,6 +325,24 @@ def _bare_kind_rank(c: Entry, container: bool) -> int:
     if container:
         return KIND_RANK.get(c.kind, 9)
     return {"country": 0, "city": 1, "town": 1, "region": 2}.get(c.kind, KIND_RANK.get(c.kind, 9))
+
+
+def _without_site_names(found: list[Place], sites: list[Place]) -> list[Place]:
+    """A place abroad whose mention is only part of a site's name placed in another
+    country ("the Naivasha market" in El Fasher is no mention of Naivasha, Kenya) loses
+    that mention; one left with none is dropped. A site's own host ("Bhamo Prison") keeps
+    it, and so does a namesake in the site's own country (measured: dropping those lost a
+    dev gold place)."""
+    out = []
+    for place in found:
+        spans = [s for s in place.spans if not any(
+            t.start <= s.start and s.end <= t.end and place.name not in site.near
+            and place.country != site.country for site in sites for t in site.spans)]
+        if len(spans) == len(place.spans):
+            out.append(place)
+        elif spans:
+            out.append(replace(place, spans=spans))
+    return out
 
 
 def _at_its_town(entry: Entry, candidates: list[Entry]) -> Entry:
@@ -742,6 +760,7 @@ def find_places(text: AnalysedText, actors: list[ActorMention] | None = None) ->
     found = [*places.values(), *estimated_places(text.text, resolved, taken, _NAME, stop_words()),
              *road_places(text.text, resolved, ends), *between_places(text.text, resolved)]
     sites = find_sites(text.text, ends, found, skip)
+    found = _without_site_names(found, sites)
     sites += find_parts(text, [*found, *sites], skip)
     sites += find_listed(text, [*found, *sites], skip)
     sites += find_beside(text, [*found, *sites], skip)
