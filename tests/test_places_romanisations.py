@@ -81,3 +81,19 @@ def test_a_myanmar_article_reaches_no_place_by_family_keys() -> None:
     found = places("Soldiers of the Myanmar army raided Daw Aung Kyi's house in Hpa-an, "
                    "Karen State, and then burned Thabyaytaw village.")
     assert all(p.country in ("Myanmar", None) for p in found.values())
+
+
+def test_a_lowercase_arabic_article_stays_inside_the_name() -> None:
+    found = places("Israeli strikes on Deir al-Balah in the Gaza Strip killed four people, "
+                   "Palestinian medics said.")
+    town = found["Deir al-Balah"]
+    # the town (GeoNames' Dayr al Balah), not the governorate that shares its name
+    assert town.kind in ("city", "town") and town.country == "Palestinian Territory"
+    assert town.lat is not None and town.lon is not None
+    assert km(town.lat, town.lon, 31.42, 34.35) < 10
+    assert "Deir" not in found and "Balah" not in found
+
+
+def test_a_man_named_with_an_arabic_article_is_no_place() -> None:
+    found = places("Ahmed al-Masri, a teacher, said the strike in Gaza City hit his street.")
+    assert not any("Masri" in name or name == "Ahmed" for name in found)

@@ -30,9 +30,13 @@ from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
 
 #: a run of capitalised words; a possessive ("China’s Kunming") ends the run
-#: ("St. Louis", "Mt. Pleasant": an abbreviated Saint or Mount opens the run)
-_NAME = re.compile(r"(?<![\w'’-])(?:(?:St|Ste|Mt|Ft)\. )?[A-Z][\w'’]*"
-                   r"(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)|-[a-z]+\b))*")
+#: ("St. Louis", "Mt. Pleasant": an abbreviated Saint or Mount opens the run). An Arabic
+#: article written in lowercase with a hyphen belongs to the name ("Deir al-Balah",
+#: "Ras al-Ain", "al-Mawasi"): the run does not stop at it
+_ARTICLE = r"(?:al|el|ad|ed|an|ar|as|ash|at|az|ez)-(?=[A-Z])"
+_NAME = re.compile(rf"(?<![\w'’-])(?:(?:St|Ste|Mt|Ft)\. |{_ARTICLE})?[A-Z][\w'’]*"
+                   rf"(?:(?<!’s)(?<!'s)(?:(?: |-| {_ARTICLE})(?:[A-Z][\w'’]*|Oo|\d+)"
+                   r"|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|oblast|governorate|county|prefecture|"
                          r"mine|area|ward|quarter)\b", re.IGNORECASE)

@@ -200,8 +200,11 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
 
 def ranked(m: Named, ctx: Context, allowed: list[Entry]) -> list[tuple[Entry, float, list[str]]]:
     """The located candidates with their scores and reasons, best first."""
+    # a romanised mention reached all its candidates by one family key: they share its name
+    same = getattr(m, "romanised", False)
     towns = frozenset(c.country for c in allowed if c.kind in ("city", "town")
-                      and population(c) >= BARE_REGION_TOWN and key(c.name) == key(m.surface))
+                      and population(c) >= BARE_REGION_TOWN
+                      and (same or key(c.name) == key(m.surface)))
     scored = [(c, *score(c, m, ctx, towns)) for c in allowed if c.lat is not None]
     return sorted(scored, key=lambda t: -t[1])
 
