@@ -3,11 +3,15 @@ gazetteer's spelling (``places/romanisations.py``, ``data/romanisations.tsv``); 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from sitrep.ingest import parse_plain_text
 from sitrep.model import Place
-from sitrep.places import find_places
+from sitrep.places import find_places, lookup
 from sitrep.places.find import km
-from sitrep.places.gazetteer import Entry, candidates, key
+from sitrep.places.gazetteer import Entry, candidates, key, load_index
 from sitrep.places.romanisations import family_keys, index_key
 from sitrep.text import prepare
 
@@ -97,3 +101,25 @@ def test_a_lowercase_arabic_article_stays_inside_the_name() -> None:
 def test_a_man_named_with_an_arabic_article_is_no_place() -> None:
     found = places("Ahmed al-Masri, a teacher, said the strike in Gaza City hit his street.")
     assert not any("Masri" in name or name == "Ahmed" for name in found)
+
+
+def test_an_imported_place_is_reached_by_its_family_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.places.geonames as geonames
+
+    monkeypatch.setattr(geonames, "user_index_path", lambda: tmp_path / "user.pickle")
+    row = ["900101", "Wadi Umm Qurun", "Wadi Umm Qurun", "", "13.61", "25.35", "P", "PPL",
+           "SD", "", "02", "", "", "", "1200", "", "700", "Africa/Khartoum", "2024-01-01"]
+    source = tmp_path / "SD.txt"
+    source.write_text("\t".join(row) + "\n", encoding="utf-8")
+    load_index.cache_clear()
+    try:
+        geonames.import_geonames(source)
+        load_index.cache_clear()
+        khartoum = Place(mention="Khartoum", name="Khartoum", country="Sudan", lat=15.55,
+                         lon=32.53)
+        assert lookup("Wadi Oum Qouroun") is None  # no country of the family around
+        found = lookup("Wadi Oum Qouroun", [khartoum])
+        assert found is not None and found.name == "Wadi Umm Qurun"
+    finally:
+        load_index.cache_clear()
