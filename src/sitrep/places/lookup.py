@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from sitrep.model import Place
 from sitrep.places.find import km
 from sitrep.places.gazetteer import KIND_RANK, Entry, key, load_index
+from sitrep.places.gazetteer import candidates as gazetteer_candidates
+from sitrep.places.romanisations import family_of_country
 
 #: beyond this, a candidate's distance from the context no longer matters more than its kind
 _FAR_KM = 10_000.0
@@ -30,10 +32,13 @@ def lookup(name: str, context: Sequence[Place] | None = None) -> Place | None:
     """The best gazetteer place for ``name``: the context's country first, then the
     larger kind (town over village), then the candidate nearest the context's places."""
     name_key = key(name)
-    candidates = load_index().get(name_key, []) if len(name_key) >= _MIN_KEY else []
+    context = context or []
+    # the context's countries' romanisation families: "Deir al-Balah" beside Gaza
+    families = {f.name for f in map(family_of_country, _countries(context)) if f}
+    candidates = gazetteer_candidates(load_index(), name, families) \
+        if len(name_key) >= _MIN_KEY else []
     if not candidates:
         return None
-    context = context or []
     countries = _countries(context)
 
     def rank(entry: Entry) -> tuple[int, float, int]:

@@ -61,6 +61,7 @@ _PLACE_CUE = re.compile(rf"\b(?:{'|'.join(_W['place_cues'])})\s+(?:the\s+)?$")
 _PARENT_AFTER = re.compile(r"^,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*)?)")
 _MIMU_POPULATION: dict[str, int] = _W["mimu_population"]
 VARIANT_RATIO = _W["variant_ratio"]
+ROMANISED_POPULATION = _W["romanised_population"]
 #: "southern Gaza", "north-western Darfur": a compass adjective names a part of a land
 _COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+$",
                              re.IGNORECASE)
@@ -88,6 +89,7 @@ def own_name(c: Entry, m: Named) -> bool:
     if key(c.name) == written:
         return True
     return not any(key(o.name) == written for o in m.candidates) and same_name(c.name, m.surface)
+
 
 
 class Named(Protocol):
@@ -237,8 +239,11 @@ def score(c: Entry, m: Named, ctx: Context, city_countries: frozenset[str] = fro
 
 def ranked(m: Named, ctx: Context, allowed: list[Entry]) -> list[tuple[Entry, float, list[str]]]:
     """The located candidates with their scores and reasons, best first."""
+    # a romanised mention reached all its candidates by one family key: they share its name
+    same = getattr(m, "romanised", False)
     towns = frozenset(c.country for c in allowed if c.kind in ("city", "town")
-                      and population(c) >= BARE_REGION_TOWN and key(c.name) == key(m.surface))
+                      and population(c) >= BARE_REGION_TOWN
+                      and (same or key(c.name) == key(m.surface)))
     scored = [(c, *score(c, m, ctx, towns)) for c in allowed if c.lat is not None]
     return sorted(scored, key=lambda t: -t[1])
 
@@ -287,6 +292,9 @@ def supported(m: Named, c: Entry, s: float, why: list[str], ctx: Context,
     if m.kind_word in ("city", "town", "village", "towns", "villages"):
         evidence += 1
     enough = evidence >= 2 or (evidence >= 1 and (cue or pop >= SUPPORTED_POPULATION))
+    if getattr(m, "romanised", False) and pop < ROMANISED_POPULATION and not (
+            cue or m.kind_word):
+        return False  # "Nasser" (a man) is no An Nassariyah: a small place needs a cue
     return s >= MIN_SCORE and enough
 
 
