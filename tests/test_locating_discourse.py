@@ -95,3 +95,14 @@ def test_a_hyphenated_name_after_a_kind_noun_is_the_place_whole() -> None:
             "the town of Um-Sorel last week, residents said.")
     taken = [e.location.name for e in x.events if e.location and "territory" in e.sub_event_type]
     assert taken == ["Um-Sorel"]
+
+
+def test_a_school_sheltering_families_near_a_town_is_placed_at_the_town() -> None:
+    x = run("An Israeli strike on a school sheltering displaced families near Khan Younis "
+            "killed 25 people on Tuesday, hospital officials said.")
+    assert "Khan Younis" in [e.location.name for e in x.events if e.location
+                             and e.sub_event_type == "Air/drone strike"]
+    fled = run("Thousands of residents sought refuge with relatives in Lashio after the "
+               "junta shelled Hsipaw on Monday.")
+    assert "Lashio" not in [e.location.name for e in fled.events if e.location
+                            and e.event_type != "Strategic developments"]
