@@ -194,11 +194,10 @@ def _between(chosen: list[tuple[Place, int]], full_text: str
 
 #: "fled to X", "sought refuge with relatives in X": where the displaced went, no event place
 _DESTINATION_BEFORE = re.compile(
-    r"(?:\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving|flown|airlifted|rushed|"
-    r"transported|taken)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:to|into|towards?)|\b(?:refuge|shelter|sheltered|sheltering)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:in|at|inside))"
-    r"\s+(?:[\w’'-]+\s+){0,6}$",
+    r"\b(?:fled|flee|flees|fleeing|evacuated|relocated|moved|moving|flown|airlifted|rushed|"
+    r"transported|taken)\s+(?:[\w’'-]+\s+){0,3}?(?:to|into|towards?)\s+(?:[\w’'-]+\s+){0,6}$"
+    r"|\b(?:refuge|shelter|sheltered|sheltering)\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|inside)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE)
 #: "Pinti village in Naung Pain village tract", "the viaduct in Kyaukme Township"
 _CONTAINED_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2},?\s*in\s+(?:the\s+)?"
