@@ -100,8 +100,9 @@ def test_a_hyphenated_name_after_a_kind_noun_is_the_place_whole() -> None:
 def test_a_school_sheltering_families_near_a_town_is_placed_at_the_town() -> None:
     x = run("An Israeli strike on a school sheltering displaced families near Khan Younis "
             "killed 25 people on Tuesday, hospital officials said.")
-    assert "Khan Younis" in [e.location.name for e in x.events if e.location
-                             and e.sub_event_type == "Air/drone strike"]
+    [strike] = [e for e in x.events if e.sub_event_type == "Air/drone strike"]
+    assert strike.location is not None and strike.location.name == "Khan Younis"
+    assert strike.location.lat is not None  # the town, not the name as written
     fled = run("Thousands of residents sought refuge with relatives in Lashio after the "
                "junta shelled Hsipaw on Monday.")
     assert "Lashio" not in [e.location.name for e in fled.events if e.location
