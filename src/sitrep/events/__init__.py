@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
-from sitrep.events import abroad, explain, realis, transfer, written
+from sitrep.events import abroad, explain, moves, realis, transfer, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
@@ -143,9 +143,9 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
-    findings.events = written.settle(
+    findings.events = written.settle(moves.inside_events(
         shelling_in_battles(casualties_of_strikes(
-            fold_into_parts(merge_same_events(findings.events)))))
+            fold_into_parts(merge_same_events(findings.events))))))
     abroad.attribute_to_source_line(findings.events, text.text)
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
@@ -357,6 +357,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                                  "a clash word in a one-sided attack on civilians",
                                  lambda at: at in one_sided)
     triggers = _foreign_attacks(triggers, sentence, mentions, ctx)
+    triggers = _moved_by_armed(triggers, sentence, mentions, ctx)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     speaker = [m for m in mentions if own_source and m.surface in own_source
@@ -414,6 +415,25 @@ def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
                              "not a state's forces attacking in another country")
         else:
             kept.append((kind, at))
+    return kept
+
+
+def _moved_by_armed(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
+                    mentions: list[ActorMention], ctx: _Context
+                    ) -> list[tuple[TriggerKind, int]]:
+    """A verb of motion is a troop movement only with an armed side as its subject on the
+    parse ("troops moved into X"; "floodwaters moved into X" is none)."""
+    if not any(kind.needs_armed_subject for kind, _ in triggers):
+        return triggers
+    parse = ctx.text.parse(sentence)
+    kept = []
+    for kind, at in triggers:
+        if not kind.needs_armed_subject or moves.armed_subject(parse, at, mentions,
+                                                               sentence.start):
+            kept.append((kind, at))
+        else:
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             "its subject is no armed side ('the shell landed in X')")
     return kept
 
 
@@ -607,6 +627,10 @@ def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
             or not outranked(k, e)]
 
 
+#: the sub-type of troop movements, recruitment and group changes
+_MOVEMENT = "Change to group/activity"
+
+
 def _dated_apart(a: DateInterval | None, b: DateInterval | None) -> bool:
     """Both dated, with no day in common."""
     if a is None or b is None or None in (a.start, a.end, b.start, b.end):
@@ -632,13 +656,20 @@ def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
         if is_headline(sentence) or is_link_list_item(sentence, text.text):
             continue
         quoting = _speech().search(sentence.text) and _source_matters(sentence, following)
-        if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)):
+        if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)) \
+                or _moves_by_subject(sentence):
             selected.append(sentence)
     return selected
 
 
 def _has_trigger(sentence: Sentence) -> bool:
     return has_trigger(sentence.text)
+
+
+def _moves_by_subject(sentence: Sentence) -> bool:
+    """A verb of motion whose subject the parse must check (``moves``)."""
+    return _has_trigger(sentence) and any(kind.needs_armed_subject and kind.pattern.search(
+        sentence.text) for kind in trigger_kinds())
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:

@@ -317,9 +317,16 @@ _PASSIVE_SUBJECT = re.compile(r"^(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:was|were|h
 
 
 def _undergoes(sentence: Sentence, mention: ActorMention, trigger_at: int) -> bool:
-    """The actor is the subject of the passive trigger: the one attacked, not attacking."""
+    """The actor is the subject of the passive trigger: the one attacked, not attacking
+    ("have been recruiting" is the progressive: its subject does it; moves6)."""
+    if _PROGRESSIVE.match(sentence.text, trigger_at - sentence.start):
+        return False
     return mention.span.end <= trigger_at and bool(
         _PASSIVE_SUBJECT.match(_between(sentence, mention.span.end, trigger_at)))
+
+
+#: a verb in -ing after "have been" / "were": progressive, no passive
+_PROGRESSIVE = re.compile(r"[A-Za-z]+ing\b")
 
 
 #: "killing five policemen", "wounded three soldiers": the men named are the ones hit
@@ -388,6 +395,10 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
     if roles.actor1 is None:
         roles.actor1 = sides.state or sides.rebel
     if roles.actor2 == roles.actor1:  # "the junta's military ... its troops advanced": one side
+        roles.actor2 = None
+    if kind.sub_event_type == "Change to group/activity":
+        # a group's own move, recruitment or change has no second side ("beefed up security
+        # after a clash with the AA": the AA is no party to it; moves6)
         roles.actor2 = None
     # ACLED: property an armed group loots or burns is the civilians' ("troops torched houses")
     destroys = kind.name == "looting" or (kind.event_type == "Riots"

@@ -1,0 +1,96 @@
+"""Troop movements, recruitment and group changes (ACLED: Change to group/activity), on
+sentences written for these tests (issue 12, branch moves6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract_text
+from sitrep.model import NON_FACTUAL, Event
+
+MOVE = "Change to group/activity"
+
+
+def _asserted(body: str) -> list[Event]:
+    return [e for e in extract_text(body).events if e.status not in NON_FACTUAL]
+
+
+def _moves(body: str) -> list[Event]:
+    return [e for e in _asserted(body) if e.sub_event_type == MOVE]
+
+
+@pytest.mark.parametrize("body", [
+    # a count with a comma between the verb and the men
+    "The Sudanese army deployed 2,000 troops to El Obeid on Monday.",
+    # any tense of the verb, and other names for the men
+    "The army has dispatched several perimeter guards to Kadugli, residents said.",
+    "The Sudanese army mobilised thousands of troops near Kadugli on Monday.",
+    "Israel has called up 300,000 reservists.",
+    # a group that strengthens its presence
+    "The army beefed up security in Kadugli on Monday.",
+    "The army increased its troop presence in Kadugli on Monday.",
+    # an armed side's men that arrive, cross into, move into a place
+    "Hundreds of fighters from the RSF arrived in Bara on Friday.",
+    "Turkish forces crossed the border into northern Iraq on Tuesday.",
+    "The RSF moved into Bara on Monday.",
+    "A convoy of RSF fighters was seen heading toward El Obeid on Monday.",
+    # joining an armed side, defecting, a new group
+    "Thousands of young men have joined the Fano militia in Amhara region in recent months.",
+    "Dozens of soldiers defected to the rebels in the town of Orvel on Monday.",
+    "The rebels formed a new armed group in the town of Orvel on Monday.",
+])
+def test_a_group_that_moves_recruits_or_changes_is_coded(body: str) -> None:
+    assert _moves(body), extract_text(body).events
+
+
+@pytest.mark.parametrize("body", [
+    # motion verbs whose subject is no armed side
+    "A shell landed in the village of Dasra on Monday, killing two children.",
+    "The UN envoy arrived in Khartoum on Sunday for talks.",
+    "The president arrived in Kampala on Monday for a two-day visit.",
+    "Floodwaters moved into the town of Orvel on Monday.",
+    # conscripts and recruits named as people, no recruitment told
+    "Muslim conscripts are fighting alongside regime troops in Maungdaw.",
+])
+def test_no_armed_side_moving_is_no_movement(body: str) -> None:
+    assert not _moves(body), extract_text(body).events
+
+
+@pytest.mark.parametrize("body", [
+    "The army will deploy 2,000 troops to Kadugli next week.",
+    "The army plans to send reinforcements to El Fasher.",
+    "The RSF threatened to move into Bara.",
+])
+def test_a_movement_still_to_come_is_not_asserted(body: str) -> None:
+    assert not _moves(body)
+    assert MOVE in [e.sub_event_type for e in extract_text(body).events]
+
+
+def test_an_arrival_leading_into_a_fight_there_is_part_of_it() -> None:
+    events = _asserted("Sudanese troops entered Bara on Saturday and killed five villagers.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_an_arrival_told_with_the_same_sides_capture_is_part_of_it() -> None:
+    events = _asserted("Sudanese troops captured Bara on Saturday and continue to advance on "
+                       "El Obeid, an army source said.")
+    assert MOVE not in [e.sub_event_type for e in events]
+
+
+def test_reinforcements_sent_beside_a_battle_stay_an_event() -> None:
+    """The gold codes a deployment told beside a battle apart (only arrivals fold in)."""
+    events = _asserted("The army sent reinforcements to Bara on Monday and clashed with the RSF "
+                       "there.")
+    assert {"Armed clash", MOVE} <= {e.sub_event_type for e in events}
+
+
+def test_a_movement_has_no_second_side() -> None:
+    moves = _moves("The army beefed up security in Kadugli following a clash with the RSF on "
+                   "Monday.")
+    assert moves and all(e.actor2 is None for e in moves)
+
+
+def test_the_subject_of_a_progressive_verb_does_it() -> None:
+    """"has been recruiting": a progressive, not a passive; the RSF recruits."""
+    moves = _moves("The RSF has been recruiting young men in Nyala.")
+    assert [e.actor1 for e in moves] == ["RSF: Rapid Support Forces"]
