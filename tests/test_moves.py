@@ -38,6 +38,11 @@ def _moves(body: str) -> list[Event]:
     "Thousands of young men have joined the Fano militia in Amhara region in recent months.",
     "Dozens of soldiers defected to the rebels in the town of Orvel on Monday.",
     "The rebels formed a new armed group in the town of Orvel on Monday.",
+    "A new jihadist group emerged in northern Benin last month.",
+    "Dozens of soldiers deserted their posts in Bunia on Monday.",
+    # taking up positions, regrouping: the subject is armed
+    "Russian troops have been regrouping near Kupiansk.",
+    "Armed men took up positions in the village of Solhan on Monday.",
 ])
 def test_a_group_that_moves_recruits_or_changes_is_coded(body: str) -> None:
     assert _moves(body), extract_text(body).events
