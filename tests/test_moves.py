@@ -99,3 +99,18 @@ def test_the_subject_of_a_progressive_verb_does_it() -> None:
     """"has been recruiting": a progressive, not a passive; the RSF recruits."""
     moves = _moves("The RSF has been recruiting young men in Nyala.")
     assert [e.actor1 for e in moves] == ["RSF: Rapid Support Forces"]
+
+
+@pytest.mark.parametrize("body", [
+    "The army, which deployed troops to Kadugli in 2020, shelled Dilling on Monday.",
+    "Troops who were deployed to El Obeid last year clashed with the RSF in Bara on Monday.",
+    "The RSF, which recruited thousands of fighters in Darfur, attacked El Fasher on Monday.",
+])
+def test_a_movement_in_a_relative_clause_describes_the_group(body: str) -> None:
+    assert not _moves(body), extract_text(body).events
+    assert _asserted(body)  # the clause's own event stays
+
+
+def test_a_movement_told_in_the_main_clause_beside_a_relative_one_stays() -> None:
+    assert _moves("The army, which lost Bara last week, sent reinforcements to El Obeid on "
+                  "Monday.")

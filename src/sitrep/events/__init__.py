@@ -422,19 +422,31 @@ def _moved_by_armed(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
                     mentions: list[ActorMention], ctx: _Context
                     ) -> list[tuple[TriggerKind, int]]:
     """A verb of motion is a troop movement only with an armed side as its subject on the
-    parse ("troops moved into X"; "floodwaters moved into X" is none)."""
-    if not any(kind.needs_armed_subject for kind, _ in triggers):
+    parse ("troops moved into X"; "floodwaters moved into X" is none); a movement in a
+    relative clause describes its group ("the army, which deployed troops to X in 2020")."""
+    describes = moves.may_describe(sentence.text)
+    if not any(kind.needs_armed_subject or (describes and _moves(kind)) for kind, _ in triggers):
         return triggers
     parse = ctx.text.parse(sentence)
     kept = []
     for kind, at in triggers:
-        if not kind.needs_armed_subject or moves.armed_subject(parse, at, mentions,
-                                                               sentence.start):
-            kept.append((kind, at))
-        else:
+        end = at + _trigger_length(kind, sentence, sentence.start + at)
+        if kind.needs_armed_subject and not moves.armed_subject(parse, at, mentions,
+                                                                sentence.start):
             explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
                              "its subject is no armed side ('the shell landed in X')")
+        elif describes and _moves(kind) and moves.describes_a_group(parse, at, end):
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             "a relative clause describing the group ('the army, which "
+                             "deployed troops to X in 2020, ...')")
+        else:
+            kept.append((kind, at))
     return kept
+
+
+def _moves(kind: TriggerKind) -> bool:
+    """A troop movement, recruitment or other change to a group."""
+    return kind.sub_event_type == _MOVEMENT
 
 
 def _explained_filter(triggers: list[tuple[TriggerKind, int]], sentence: Sentence, why: str,
@@ -667,9 +679,12 @@ def _has_trigger(sentence: Sentence) -> bool:
 
 
 def _moves_by_subject(sentence: Sentence) -> bool:
-    """A verb of motion whose subject the parse must check (``moves``)."""
-    return _has_trigger(sentence) and any(kind.needs_armed_subject and kind.pattern.search(
-        sentence.text) for kind in trigger_kinds())
+    """A verb of motion whose subject the parse must check, or a movement that may lie in
+    a relative clause (``moves``)."""
+    describes = moves.may_describe(sentence.text)
+    return _has_trigger(sentence) and any(
+        (kind.needs_armed_subject or (describes and _moves(kind)))
+        and kind.pattern.search(sentence.text) for kind in trigger_kinds())
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:

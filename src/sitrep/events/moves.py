@@ -57,6 +57,23 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+#: a word that may open a relative clause: only then is a movement's sentence parsed for one
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose)\b", re.IGNORECASE)
+
+
+def may_describe(sentence: str) -> bool:
+    """The sentence has a relative pronoun: a movement in it may describe a group."""
+    return bool(_RELATIVE_WORD.search(sentence))
+
+
+def describes_a_group(parse: Doc, start: int, end: int) -> bool:
+    """The movement's verb (between ``start`` and ``end`` in the sentence) heads a relative
+    clause: it describes the group ("the army, which deployed troops to X in 2020, shelled
+    Y"; "troops who were deployed to X last year clashed ..."), as background, not news."""
+    return any(start <= t.idx < end and t.pos_ in ("VERB", "AUX") and t.dep_ == "relcl"
+               for t in parse)
+
+
 def armed_subject(parse: Doc, offset: int, mentions: list[ActorMention],
                   sentence_start: int) -> bool:
     """The verb at ``offset`` (in the sentence) has an armed side as its subject: a named
