@@ -43,6 +43,8 @@ def _moves(body: str) -> list[Event]:
     # taking up positions, regrouping: the subject is armed
     "Russian troops have been regrouping near Kupiansk.",
     "Armed men took up positions in the village of Solhan on Monday.",
+    "Israeli tanks rolled into Rafah on Tuesday.",
+    "Israeli troops pushed deeper into Rafah on Tuesday.",
 ])
 def test_a_group_that_moves_recruits_or_changes_is_coded(body: str) -> None:
     assert _moves(body), extract_text(body).events
@@ -114,3 +116,9 @@ def test_a_movement_in_a_relative_clause_describes_the_group(body: str) -> None:
 def test_a_movement_told_in_the_main_clause_beside_a_relative_one_stays() -> None:
     assert _moves("The army, which lost Bara last week, sent reinforcements to El Obeid on "
                   "Monday.")
+
+
+def test_a_side_withdrawing_its_men_from_a_town_leaves_it() -> None:
+    """As "withdrew from X" (the withdrawal kind): a Non-violent transfer, no second event."""
+    events = _asserted("The RSF withdrew its fighters from Bara on Monday.")
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
