@@ -56,6 +56,8 @@ def test_a_group_that_moves_recruits_or_changes_is_coded(body: str) -> None:
     "The UN envoy arrived in Khartoum on Sunday for talks.",
     "The president arrived in Kampala on Monday for a two-day visit.",
     "Floodwaters moved into the town of Orvel on Monday.",
+    # people of an armed group who are no fighting men: a delegation travels
+    "RSF representatives arrived in Jeddah on Monday for the talks.",
     # conscripts and recruits named as people, no recruitment told
     "Muslim conscripts are fighting alongside regime troops in Maungdaw.",
 ])

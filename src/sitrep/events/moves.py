@@ -77,7 +77,8 @@ def describes_a_group(parse: Doc, start: int, end: int) -> bool:
 def armed_subject(parse: Doc, offset: int, mentions: list[ActorMention],
                   sentence_start: int) -> bool:
     """The verb at ``offset`` (in the sentence) has an armed side as its subject: a named
-    armed actor inside the subject phrase, or an armed side's men ("hundreds of fighters")."""
+    armed actor as the subject's head, or an armed side's men in the subject phrase
+    ("hundreds of fighters from the RSF")."""
     token = _token_at(parse, offset)
     if token is None:
         return False
@@ -88,8 +89,11 @@ def armed_subject(parse: Doc, offset: int, mentions: list[ActorMention],
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if _forces().search(parse.text[start:end]):
         return True
-    return any(m.actor_type in ARMED and start <= m.span.start - sentence_start < end
-               for m in mentions)
+    # a named armed actor that is the subject itself ("the RSF moved into X"), not one that
+    # qualifies other people ("TNLA representatives arrived in Kunming for the talks")
+    head = subject.idx
+    return any(m.actor_type in ARMED and m.span.start - sentence_start <= head
+               < m.span.end - sentence_start for m in mentions)
 
 
 #: the sub-type of troop movements, recruitment and group changes
