@@ -124,3 +124,11 @@ def test_a_side_withdrawing_its_men_from_a_town_leaves_it() -> None:
     """As "withdrew from X" (the withdrawal kind): a Non-violent transfer, no second event."""
     events = _asserted("The RSF withdrew its fighters from Bara on Monday.")
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize(("body", "goal"), [
+    ("The RSF redeployed its forces from Khartoum to El Obeid in March.", "El Obeid"),
+    ("The army dispatched 1,000 troops based in Kadugli to Dilling on Monday.", "Dilling"),
+])
+def test_a_movement_is_placed_at_its_goal_not_its_origin(body: str, goal: str) -> None:
+    assert [e.location.name for e in _moves(body) if e.location] == [goal]

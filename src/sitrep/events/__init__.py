@@ -751,6 +751,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         at = trigger_at - sentence.start
         wheres = sorted((w for w in wheres if _start_of(w, sentence) >= at),
                         key=lambda w: _start_of(w, sentence))[:1]
+    if _moves(kind):  # "dispatched columns based in X to Y", "from X to Y": Y, the goal
+        wheres = moves.goals(wheres, sentence, ctx.text.text)
     if kind.control or kind.side or kind.name == "agreement":
         # "Kyaukme and Hsipaw fell to the TNLA": every subject of a passive capture
         subjects = (control_rules.passive_subjects(wheres, trigger_at, sentence)

@@ -19,8 +19,10 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from sitrep.events.lexicon import trigger_kinds, word_classes
-from sitrep.model import NON_FACTUAL, ActorMention, DateInterval, Event, Place
+from sitrep.events.locating import Where
+from sitrep.model import NON_FACTUAL, ActorMention, DateInterval, Event, Place, Sentence
 from sitrep.places.find import km
+from sitrep.spans import spans_starting_in
 
 #: the actor types that move as organised armed sides
 ARMED = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
@@ -162,3 +164,23 @@ def inside_events(events: list[Event]) -> list[Event]:
 
     return [e for e in events if e.sub_event_type != MOVEMENT or e.location is None
             or not only_arrives(e) or not inside(e)]
+
+
+#: before a place a movement left, or where its men were based: "from X", "based in X"
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|based (?:in|at)|stationed (?:in|at)|out of)\s+"
+                            r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def goals(wheres: list[Where], sentence: Sentence, full_text: str) -> list[Where]:
+    """A movement's places without those it came from ("redeployed its forces from X to
+    Y", "columns based in X and Z to Y": Y), unless no other is named."""
+    kept = [w for w in wheres
+            if not _ORIGIN_BEFORE.search(full_text[max(0, _start(w, sentence) - 40):
+                                                   _start(w, sentence)])]
+    return kept or wheres
+
+
+def _start(where: Where, sentence: Sentence) -> int:
+    """Where the place's first mention in the sentence starts in the text."""
+    return min((s.start for s in spans_starting_in(where.place, sentence.start, sentence.end)),
+               default=sentence.start)
