@@ -45,6 +45,9 @@ def _moves(body: str) -> list[Event]:
     "Armed men took up positions in the village of Solhan on Monday.",
     "Israeli tanks rolled into Rafah on Tuesday.",
     "Israeli troops pushed deeper into Rafah on Tuesday.",
+    "Russian forces massed near Kupiansk on Monday.",
+    "M23 rebels closed in on Goma on Sunday.",
+    "The withdrawal of Ethiopian troops from Gedo began on Monday.",
 ])
 def test_a_group_that_moves_recruits_or_changes_is_coded(body: str) -> None:
     assert _moves(body), extract_text(body).events
