@@ -69,11 +69,19 @@ def may_describe(sentence: str) -> bool:
 
 
 def describes_a_group(parse: Doc, start: int, end: int) -> bool:
-    """The movement's verb (between ``start`` and ``end`` in the sentence) heads a relative
-    clause: it describes the group ("the army, which deployed troops to X in 2020, shelled
-    Y"; "troops who were deployed to X last year clashed ..."), as background, not news."""
+    """The movement's verb (between ``start`` and ``end`` in the sentence) heads a
+    non-restrictive relative clause, set off by a comma: it describes the group ("the army,
+    which deployed troops to X in 2020, shelled Y"), as background, not news. A restrictive
+    one picks people out ("many who retreated from X"): its event stays, dated as
+    background by the time stage."""
     return any(start <= t.idx < end and t.pos_ in ("VERB", "AUX") and t.dep_ == "relcl"
-               for t in parse)
+               and _set_off(t) for t in parse)
+
+
+def _set_off(verb: Token) -> bool:
+    """The relative clause opens with a comma before its pronoun (", which", ", who")."""
+    pronoun = next((t for t in verb.subtree if t.lower_ in _RELATIVE | {"whose"}), None)
+    return pronoun is not None and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == ","
 
 
 def armed_subject(parse: Doc, offset: int, mentions: list[ActorMention],
