@@ -59,12 +59,13 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-#: a word that may open a relative clause: only then is a movement's sentence parsed for one
-_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose)\b", re.IGNORECASE)
+#: a comma and a relative pronoun open a non-restrictive relative clause: only a sentence
+#: holding one is parsed for it
+_RELATIVE_WORD = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
 
 
 def may_describe(sentence: str) -> bool:
-    """The sentence has a relative pronoun: a movement in it may describe a group."""
+    """The sentence has ", which", ", who": a movement in it may describe a group."""
     return bool(_RELATIVE_WORD.search(sentence))
 
 
