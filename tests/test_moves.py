@@ -136,3 +136,21 @@ def test_a_side_withdrawing_its_men_from_a_town_leaves_it() -> None:
 ])
 def test_a_movement_is_placed_at_its_goal_not_its_origin(body: str, goal: str) -> None:
     assert [e.location.name for e in _moves(body) if e.location] == [goal]
+
+
+def test_a_long_movement_governs_the_place_after_its_men() -> None:
+    moves = _moves("After the fall of Kadugli, the army sent a column of more than 500 heavily "
+                   "armed soldiers to Dilling on Monday.")
+    assert [e.location.name for e in moves if e.location] == ["Dilling"]
+
+
+@pytest.mark.parametrize("body", [
+    "RSF fighters were deployed to El Fasher on Monday.",
+    "Hundreds of Hezbollah fighters have been sent to Syria to fight alongside government forces.",
+])
+def test_the_subject_of_a_passive_movement_moved(body: str) -> None:
+    assert [e.actor1 for e in _moves(body)] in (["RSF: Rapid Support Forces"], ["Hezbollah"])
+
+
+def test_a_new_wing_announced_is_a_group_change() -> None:
+    assert _moves("The rebels announced on Monday the creation of a new armed wing in Darfur.")

@@ -758,7 +758,11 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         subjects = (control_rules.passive_subjects(wheres, trigger_at, sentence)
                     or control_rules.counted_list(wheres, trigger_at, sentence)) \
             if kind.control else []
-        wheres = subjects or nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text,
+        # a movement's words run to its men ("sent a second contingent of police officers
+        # to Haiti"): the places it governs follow them
+        governs_from = trigger_at + _trigger_length(kind, sentence, trigger_at) \
+            if _moves(kind) else trigger_at
+        wheres = subjects or nearest_to_trigger(wheres, governs_from, sentence, ctx.text.text,
                                                 ctx.dates)
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
     if not wheres and not kind.control:

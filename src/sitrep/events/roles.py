@@ -150,7 +150,10 @@ _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:by|to|at the hands of)\s+(?:(?:
 #: words that end a phrase: never a modifier between "by the" and a name
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "from",
                              "with", "by", "to", "was", "were", "is", "are", "had", "has",
-                             "have", "its", "their", "his", "her"})
+                             "have", "its", "their", "his", "her",
+                             # "sent to X to fight alongside government forces": a verb's
+                             # preposition, no agent phrase (moves6)
+                             "alongside", "against", "beside", "for"})
 
 
 def _agent_before(sentence: Sentence, at: int) -> bool:
@@ -236,8 +239,11 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
              and _agent_before(sentence, m.span.start)
              and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))
              and not _RELATIVE.search(_between(sentence, trigger_at, m.span.start))]
+    # the subject of a passive movement moved ("Hezbollah fighters have been sent to X")
+    moved = kind.sub_event_type == "Change to group/activity"
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
-             or _fighters_hit(sentence, m) or _undergoes(sentence, m, trigger_at)
+             or _fighters_hit(sentence, m)
+             or (not moved and _undergoes(sentence, m, trigger_at))
              or _VICTIM_BEFORE.search(
                  sentence.text[max(0, m.span.start - sentence.start - 40):
                                m.span.start - sentence.start])]
