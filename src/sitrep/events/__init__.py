@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
-from sitrep.events import abroad, explain, realis, transfer, written
+from sitrep.events import abroad, explain, moves, realis, transfer, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
@@ -146,9 +146,9 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         findings.events.extend(events)
         if claim:
             findings.claims.append(claim)
-    findings.events = written.settle(
+    findings.events = written.settle(moves.inside_events(
         shelling_in_battles(casualties_of_strikes(
-            fold_into_parts(merge_same_events(findings.events)))))
+            fold_into_parts(merge_same_events(findings.events))))))
     abroad.attribute_to_source_line(findings.events, text.text)
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
@@ -393,6 +393,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     triggers = _explained_filter(triggers, sentence, "harm told with no weapon, not alone "
                                  "in its sentence right after remote fire",
                                  lambda at: after_fire or at not in harm_only)
+    triggers = _moved_by_armed(triggers, sentence, mentions, ctx)
     if not triggers:
         return [], claim if status in ("rumour", "unverified", "planned", "threatened") else None
     speaker = [m for m in mentions if own_source and m.surface in own_source
@@ -471,6 +472,37 @@ def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence
         else:
             kept.append((kind, at))
     return kept
+
+
+def _moved_by_armed(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
+                    mentions: list[ActorMention], ctx: _Context
+                    ) -> list[tuple[TriggerKind, int]]:
+    """A verb of motion is a troop movement only with an armed side as its subject on the
+    parse ("troops moved into X"; "floodwaters moved into X" is none); a movement in a
+    relative clause describes its group ("the army, which deployed troops to X in 2020")."""
+    describes = moves.may_describe(sentence.text)
+    if not any(kind.needs_armed_subject or (describes and _moves(kind)) for kind, _ in triggers):
+        return triggers
+    parse = ctx.text.parse(sentence)
+    kept = []
+    for kind, at in triggers:
+        end = at + _trigger_length(kind, sentence, sentence.start + at)
+        if kind.needs_armed_subject and not moves.armed_subject(parse, at, mentions,
+                                                                sentence.start):
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             "its subject is no armed side ('the shell landed in X')")
+        elif describes and _moves(kind) and moves.describes_a_group(parse, at, end):
+            explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
+                             "a relative clause describing the group ('the army, which "
+                             "deployed troops to X in 2020, ...')")
+        else:
+            kept.append((kind, at))
+    return kept
+
+
+def _moves(kind: TriggerKind) -> bool:
+    """A troop movement, recruitment or other change to a group."""
+    return kind.sub_event_type == _MOVEMENT
 
 
 def _explained_filter(triggers: list[tuple[TriggerKind, int]], sentence: Sentence, why: str,
@@ -663,6 +695,10 @@ def _highest_per_place(ranked: list[tuple[TriggerKind, Event]]) -> list[Event]:
             or not outranked(k, e)]
 
 
+#: the sub-type of troop movements, recruitment and group changes
+_MOVEMENT = "Change to group/activity"
+
+
 def _dated_apart(a: DateInterval | None, b: DateInterval | None) -> bool:
     """Both dated, with no day in common."""
     if a is None or b is None:
@@ -690,7 +726,8 @@ def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
         if is_headline(sentence) or is_link_list_item(sentence, text.text):
             continue
         quoting = _speech().search(sentence.text) and _source_matters(sentence, following)
-        if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)):
+        if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)) \
+                or _moves_by_subject(sentence):
             selected.append(sentence)
     return selected
 
@@ -708,6 +745,15 @@ def _two_sided(text: AnalysedText, nearby: dict[int, Nearby], chosen: list[Sente
 
 def _has_trigger(sentence: Sentence) -> bool:
     return has_trigger(sentence.text)
+
+
+def _moves_by_subject(sentence: Sentence) -> bool:
+    """A verb of motion whose subject the parse must check, or a movement that may lie in
+    a relative clause (``moves``)."""
+    describes = moves.may_describe(sentence.text)
+    return _has_trigger(sentence) and any(
+        (kind.needs_armed_subject or (describes and _moves(kind)))
+        and kind.pattern.search(sentence.text) for kind in trigger_kinds())
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:
@@ -777,12 +823,18 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         at = trigger_at - sentence.start
         wheres = sorted((w for w in wheres if _start_of(w, sentence) >= at),
                         key=lambda w: _start_of(w, sentence))[:1]
+    if _moves(kind):  # "dispatched columns based in X to Y", "from X to Y": Y, the goal
+        wheres = moves.goals(wheres, sentence, ctx.text.text)
     if kind.control or kind.side or kind.name == "agreement":
         # "Kyaukme and Hsipaw fell to the TNLA": every subject of a passive capture
         subjects = (control_rules.passive_subjects(wheres, trigger_at, sentence)
                     or control_rules.counted_list(wheres, trigger_at, sentence)) \
             if kind.control else []
-        wheres = subjects or nearest_to_trigger(wheres, trigger_at, sentence, ctx.text.text,
+        # a movement's words run to its men ("sent a second contingent of police officers
+        # to Haiti"): the places it governs follow them
+        governs_from = trigger_at + _trigger_length(kind, sentence, trigger_at) \
+            if _moves(kind) else trigger_at
+        wheres = subjects or nearest_to_trigger(wheres, governs_from, sentence, ctx.text.text,
                                                 ctx.dates)
     trigger = _trigger_text(kind, sentence, trigger_at - sentence.start)
     if not wheres and not kind.control:

@@ -39,6 +39,9 @@ class TriggerKind:
     against_armed: tuple[str, str] | None = None
     #: harm told with no weapon: only right after remote fire, whose type and doer it takes
     after_remote: bool = False
+    #: the trigger verb's subject on the parse must be an armed side ("troops moved into X",
+    #: not "floodwaters moved into X": a movement is a group's, issue 12)
+    needs_armed_subject: bool = False
 
     def applies(self, sentence: str, civilians: bool) -> bool:
         """The sentence holds what the kind needs besides its trigger."""
@@ -109,8 +112,24 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
     return (lemma, third, past, ing)
 
 
+#: a word class named in a pattern: ``<forces>`` stands for every word ``word_classes`` lists
+_WORD_CLASS = re.compile(r"<([a-z_]+)>")
+
+
+@cache
+def word_classes() -> dict[str, list[str]]:
+    """Classes of words shared by several patterns (``word_classes`` in ``triggers.yaml``):
+    "troops", "fighters", "reinforcements" ... are all an armed group's men."""
+    classes: dict[str, list[str]] = _load("triggers.yaml").get("word_classes", {})
+    return classes
+
+
 def _lemmas(pattern: str) -> str:
-    """``{strike}`` in a pattern becomes the alternation of the verb's forms."""
+    """``{strike}`` in a pattern becomes the alternation of the verb's forms, ``<forces>``
+    the alternation of the class's words."""
+    pattern = _WORD_CLASS.sub(lambda m: "(?:" + "|".join(sorted(word_classes()[m.group(1)],
+                                                                key=len, reverse=True)) + ")",
+                              pattern)
     return _LEMMA.sub(lambda m: "(?:" + "|".join(sorted(verb_forms(m.group(1)), key=len,
                                                         reverse=True)) + ")", pattern)
 
@@ -153,7 +172,7 @@ def trigger_kinds() -> tuple[TriggerKind, ...]:
                     spec.get("keeps_unplaced", True), spec.get("needs_armed_actor", False),
                     spec.get("foreign_state", False),
                     tuple(spec["against_armed"]) if spec.get("against_armed") else None,
-                    spec.get("after_remote", False))
+                    spec.get("after_remote", False), spec.get("needs_armed_subject", False))
         for rank, (name, spec) in enumerate(kinds.items()))
 
 

@@ -150,7 +150,10 @@ _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:by|to|at the hands of)\s+(?:(?:
 #: words that end a phrase: never a modifier between "by the" and a name
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "from",
                              "with", "by", "to", "was", "were", "is", "are", "had", "has",
-                             "have", "its", "their", "his", "her"})
+                             "have", "its", "their", "his", "her",
+                             # "sent to X to fight alongside government forces": a verb's
+                             # preposition, no agent phrase (moves6)
+                             "alongside", "against", "beside", "for"})
 
 
 def _agent_before(sentence: Sentence, at: int) -> bool:
@@ -236,8 +239,11 @@ def assign(kind: TriggerKind, trigger_at: int, sentence: Sentence, mentions: lis
              and _agent_before(sentence, m.span.start)
              and not _CLAUSE_BREAK.search(_between(sentence, trigger_at, m.span.start))
              and not _RELATIVE.search(_between(sentence, trigger_at, m.span.start))]
+    # the subject of a passive movement moved ("Hezbollah fighters have been sent to X")
+    moved = kind.sub_event_type == "Change to group/activity"
     loser = [m for m in armed if _preceding(sentence, m.span.start, "from|against|on")
-             or _fighters_hit(sentence, m) or _undergoes(sentence, m, trigger_at)
+             or _fighters_hit(sentence, m)
+             or (not moved and _undergoes(sentence, m, trigger_at))
              or _VICTIM_BEFORE.search(
                  sentence.text[max(0, m.span.start - sentence.start - 40):
                                m.span.start - sentence.start])]
@@ -317,9 +323,16 @@ _PASSIVE_SUBJECT = re.compile(r"^(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:was|were|h
 
 
 def _undergoes(sentence: Sentence, mention: ActorMention, trigger_at: int) -> bool:
-    """The actor is the subject of the passive trigger: the one attacked, not attacking."""
+    """The actor is the subject of the passive trigger: the one attacked, not attacking
+    ("have been recruiting" is the progressive: its subject does it; moves6)."""
+    if _PROGRESSIVE.match(sentence.text, trigger_at - sentence.start):
+        return False
     return mention.span.end <= trigger_at and bool(
         _PASSIVE_SUBJECT.match(_between(sentence, mention.span.end, trigger_at)))
+
+
+#: a verb in -ing after "have been" / "were": progressive, no passive
+_PROGRESSIVE = re.compile(r"[A-Za-z]+ing\b")
 
 
 #: "killing five policemen", "wounded three soldiers": the men named are the ones hit
@@ -395,6 +408,10 @@ def _complete(kind: TriggerKind, roles: Roles, sentence: Sentence,
     if roles.actor1 is None:
         roles.actor1 = sides.state or sides.rebel
     if roles.actor2 == roles.actor1:  # "the junta's military ... its troops advanced": one side
+        roles.actor2 = None
+    if kind.sub_event_type == "Change to group/activity":
+        # a group's own move, recruitment or change has no second side ("beefed up security
+        # after a clash with the AA": the AA is no party to it; moves6)
         roles.actor2 = None
     # ACLED: property an armed group loots or burns is the civilians' ("troops torched houses")
     destroys = kind.name == "looting" or (kind.event_type == "Riots"
