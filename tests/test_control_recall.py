@@ -141,3 +141,26 @@ def test_a_holding_told_in_the_present_stands_beside_a_capture_in_its_sentence()
 def test_an_armed_actors_name_glued_to_a_holding_adjective_is_the_holder() -> None:
     assert ("Sanaa", "Ansar Allah (Houthis)", "holds") in held(
         "Jets struck the Houthi-held capital Sanaa on Friday.")
+
+
+def test_villages_a_capture_counts_are_those_the_next_sentence_names() -> None:
+    changes = control(
+        "The KIA said on Monday it had captured two villages in Kachin State. Fighting had "
+        "raged for weeks in Ardel and Sorel in Waingmaw Township, residents said.")
+    taken = {(c.place, c.to_actor, c.how, c.status) for c in changes}
+    assert {("Ardel", KIA, "captured", "attributed"),
+            ("Sorel", KIA, "captured", "attributed")} <= taken
+    # the capture's event is not duplicated: the next sentence tells the fight at each
+    events = extract_text(" date 2025-08-07 The KIA said on Monday it had captured two "
+                          "villages in Kachin State. Fighting had raged for weeks in Ardel and "
+                          "Sorel in Waingmaw Township, residents said.").events
+    assert not any(e.sub_event_type == "Non-state actor overtakes territory"
+                   and e.location is not None and e.location.name in ("Ardel", "Sorel")
+                   for e in events)
+
+
+def test_a_counted_capture_takes_no_more_places_than_it_counts() -> None:
+    changes = control(
+        "The KIA said on Monday it had captured a village in Kachin State. Fighting had raged "
+        "for weeks in Ardel and Sorel in Waingmaw Township, residents said.")
+    assert {c.place for c in changes if c.how == "captured"} == {"Ardel"}
