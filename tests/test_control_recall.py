@@ -164,3 +164,33 @@ def test_a_counted_capture_takes_no_more_places_than_it_counts() -> None:
         "The KIA said on Monday it had captured a village in Kachin State. Fighting had raged "
         "for weeks in Ardel and Sorel in Waingmaw Township, residents said.")
     assert {c.place for c in changes if c.how == "captured"} == {"Ardel"}
+
+
+def test_a_force_stationed_in_a_village_holds_it_on_someones_word() -> None:
+    changes = control(
+        "Sudan's army and the RSF have fought since 2023. An army unit stationed on a hill in "
+        "a nearby village, Kadugli, fired shells toward the market, a local man said.")
+    assert ("Kadugli", SUDAN, "holds", "attributed") in {
+        (c.place, c.to_actor, c.how, c.status) for c in changes}
+
+
+def test_forces_based_in_or_remaining_in_a_town_hold_it() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Army troops are based in "
+                 "El Obeid. Fighters loyal to the RSF remain in Mellit.")
+    assert {("El Obeid", SUDAN, "holds"), ("Mellit", RSF, "holds")} <= taken
+
+
+def test_a_place_after_a_force_named_earlier_or_a_future_posting_is_not_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Civilians who fled the RSF "
+                 "remain in Kosti. Army troops will be stationed in Sennar. Fortify Rights, "
+                 "a group that documented RSF abuses, is based in Port Sudan. Troops "
+                 "stationed near Kadugli fired on the town.")
+    assert not {p for p, _, how in taken if how == "holds"} & {
+        "Kosti", "Sennar", "Port Sudan", "Kadugli"}
+
+
+def test_a_force_stationed_in_a_site_named_after_a_town_holds_the_site() -> None:
+    taken = held("Regime forces are stationed inside the Bhamo Airport compound, from where "
+                 "snipers fire at KIA positions, a KIA officer said.")
+    assert ("Bhamo Airport", "Military Forces of Myanmar (2021-)", "holds") in taken
+    assert not any(p == "Bhamo" for p, _, _ in taken)

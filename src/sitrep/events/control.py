@@ -27,6 +27,7 @@ from sitrep.actors import (
 from sitrep.events.locating import Where, by_sentence, sentence_places
 from sitrep.events.locating import _marked_names as marked_names
 from sitrep.events.roles import Belligerents, Roles
+from sitrep.events.status import told_status
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -95,6 +96,12 @@ class ControlWords:
     state_speaker: re.Pattern[str]
     speaking: re.Pattern[str]
     speech_own: re.Pattern[str]
+    positional: re.Pattern[str]
+    position_gap: re.Pattern[str]
+    force_gap: re.Pattern[str]
+    force_of: re.Pattern[str]
+    force_opening: re.Pattern[str]
+    state_word_at: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -133,7 +140,13 @@ def words() -> ControlWords:
         state_speaker=re.compile(rf"\b(?:{_alternation(data['state_speakers'])})\b", flags),
         speaking=re.compile(rf"\b(?:{_alternation(data['speech_verbs'])})\b"),
         speech_own=re.compile(rf"(?:{_alternation(data['speech_verbs'])})\s+(?:on \w+\s+)?"
-                              rf"(?:that\s+)?(?:{data['own_forces']})", flags))
+                              rf"(?:that\s+)?(?:{data['own_forces']})", flags),
+        positional=re.compile(rf"\b(?:{_alternation(data['positional_verbs'])})", flags),
+        position_gap=re.compile(data["position_gap"]),
+        force_gap=re.compile(data["force_gap"], flags),
+        force_of=re.compile(data["force_of"], flags),
+        force_opening=re.compile(data["force_opening"], flags),
+        state_word_at=re.compile(rf"\b(?:{_alternation(data['state_holders'])})\b", flags))
 
 
 def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange]:
@@ -329,8 +342,12 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             else None
         stated = _holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _verb_holdings(sentence, in_sentence, speakers, places) + \
+            _position_holdings(sentence, in_sentence, speakers, sides.state) + \
             _stronghold_holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _frame_holdings(sentence, in_sentence, speakers)
+        following = text.sentences[sentence.index + 1].text \
+            if sentence.index + 1 < len(text.sentences) else ""
+        told = _told(sentence, following)
         own = _own_past_date(sentence, near.dates, today)
         claimed = own is not None and _CLAIMED_CONTROL.search(sentence.text) is not None
         for holder, place in stated:
@@ -341,12 +358,12 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                 changes.append(ControlChange(place.name, holder, "captured",
                                              from_actor=sides.opponent(holder),
                                              admin1=place.admin1, date=own,
-                                             status="reported", evidence=evidence))
+                                             status=told, evidence=evidence))
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
-                                         date=today, status="reported", evidence=evidence))
+                                         date=today, status=told, evidence=evidence))
         for taker, loser, place in _losses(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
-                                         admin1=place.admin1, date=when, status="reported",
+                                         admin1=place.admin1, date=when, status=told,
                                          evidence=evidence))
         for taker, loser, place, phrase in _since_taking(sentence, in_sentence, speakers,
                                                          sides):
@@ -354,16 +371,16 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             own = next((d for d in near.dates if d.span and phrase[0] <= d.span.start
                         < phrase[1]), None)
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
-                                         admin1=place.admin1, date=own, status="reported",
+                                         admin1=place.admin1, date=own, status=told,
                                          evidence=evidence))
         for taker, loser, place, how in _told_captures(sentence, in_sentence, speakers,
                                                        sides):
             changes.append(ControlChange(place.name, taker, how, from_actor=loser,
-                                         admin1=place.admin1, date=when, status="reported",
+                                         admin1=place.admin1, date=when, status=told,
                                          evidence=evidence))
         for taker, loser, place in _retreats(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "withdrew", from_actor=loser,
-                                         admin1=place.admin1, date=when, status="reported",
+                                         admin1=place.admin1, date=when, status=told,
                                          evidence=evidence))
         demand = words().demand.search(sentence.text)
         demander = demand and _demander(sentence, demand, speakers, sides.states)
@@ -373,6 +390,19 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                                              admin1=place.admin1, date=when,
                                              status="reported", evidence=evidence))
     return changes
+
+
+#: a reporting verb: what the sentence states is on someone's word ("..., residents said")
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|explained|explains|claimed|"
+                        r"claims|stated|states|confirmed|confirms|announced|announces|alleged|"
+                        r"reportedly)\b", re.IGNORECASE)
+
+
+def _told(sentence: Sentence, following: str) -> str:
+    """The status of a statement of holding: attributed when told on someone's word
+    ("X, which is under AA control, residents said"), as the events stage codes its events."""
+    source = "speaker" if _REPORTING.search(sentence.text) else None
+    return told_status(sentence.text, following, source)
 
 
 #: "claimed control of X": a capture claimed, when the sentence dates it in the past
@@ -605,8 +635,84 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
         else:
             listed = _including_list(held, cue.end(), sentence) or \
                 _referred_place(after, at, article_places)
-        out.extend((holder.canonical, p) for p in listed)
+        out.extend((holder.canonical, _site_of(p, sentence)) for p in listed)
     return out
+
+
+#: a positional verb told as not (yet) so: "will be stationed in X", "plans to remain in X"
+_NOT_ASSERTED = re.compile(r"\b(?:will|would|could|may|might|must|should|to|not|no longer|"
+                           r"n['’]t)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+def _position_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                       state: str | None = None) -> list[tuple[str, Place]]:
+    """"A junta unit stationed on a hill in another village, X", "RSF fighters remain in
+    X", "junta troops are based in X": the force whose verb it is holds the place after
+    the verb's locative phrases (``positional_verbs`` of ``data/control.yaml``). The force
+    is the armed actor written right before the verb (maybe with its force noun and an
+    auxiliary), or the one a force noun before it belongs to ("troops of the AA")."""
+    w = words()
+    out: list[tuple[str, Place]] = []
+    held = _holdable(places)
+    for cue in w.positional.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        if _NOT_ASSERTED.search(sentence.text[:cue.start()]):
+            continue
+        force = next((a for a in sorted(_armed(actors), key=lambda a: -a.span.end)
+                      if a.span.end <= at and _is_force_of(a, cue.start(), sentence)), None)
+        holder = force.canonical if force is not None else \
+            _state_force_before(sentence, cue.start(), state)
+        if holder is None:
+            continue
+        end = sentence.start + cue.end()
+        after = [(first_start(p, end), p) for p in held]
+        place = min(((start, p) for start, p in after if start >= end),
+                    key=lambda item: item[0], default=None)
+        if place is None or not w.position_gap.match(
+                sentence.text[cue.end():place[0] - sentence.start]):
+            continue
+        out.extend((holder, _site_of(p, sentence)) for p in
+                   _with_unknown(_forward_list(held, place[0], sentence), sentence))
+    return out
+
+
+def _state_force_before(sentence: Sentence, verb_at: int, state: str | None) -> str | None:
+    """"An army unit stationed in X", "Regime forces are based in X": a state word
+    (``state_holders``) opening the force's noun phrase names the article's state forces."""
+    if state is None:
+        return None
+    w = words()
+    before = sentence.text[:verb_at]
+    for m in w.state_word_at.finditer(before):
+        if w.force_gap.match(before[m.end():]) and w.force_opening.search(before[:m.start()]):
+            return state
+    return None
+
+
+def _is_force_of(actor: ActorMention, verb_at: int, sentence: Sentence) -> bool:
+    """The actor is the subject of the positional verb at ``verb_at``: its force noun and
+    auxiliaries only stand between ("Junta troops are based in"), and its noun phrase
+    opens a clause ("Some ARSA troops", "fighters loyal to the RSF"), not an object ("who
+    fled the RSF")."""
+    w = words()
+    start, end = actor.span.start - sentence.start, actor.span.end - sentence.start
+    if not w.force_gap.match(sentence.text[end:verb_at]):
+        return False
+    before = sentence.text[:start]
+    return bool(w.force_opening.search(before) or w.force_of.search(before))
+
+
+def _site_of(place: Place, sentence: Sentence) -> Place:
+    """"Stationed inside the Sittwe Airport compound": the site named after the town is
+    held, not the town (as for a capture, ``_site_named``)."""
+    for span in spans_starting_in(place, sentence.start, sentence.end):
+        m = _SITE_NAME.match(sentence.text[span.end - sentence.start:])
+        if m is not None:
+            name = " ".join(f"{span.text or place.mention}{m.group(0)}".split())
+            return Place(mention=name, name=name, admin1=place.admin1,
+                         spans=[Span(span.start, span.start + len(name), name)],
+                         why="marked as a place: a site named after its town")
+    return place
 
 
 def _including_list(held: list[Place], after: int, sentence: Sentence) -> list[Place]:
