@@ -194,3 +194,17 @@ def test_a_force_stationed_in_a_site_named_after_a_town_holds_the_site() -> None
                  "snipers fire at KIA positions, a KIA officer said.")
     assert ("Bhamo Airport", "Military Forces of Myanmar (2021-)", "holds") in taken
     assert not any(p == "Bhamo" for p, _, _ in taken)
+
+
+def test_a_place_in_territory_a_side_holds_is_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Drones hit Mellit, in "
+                 "RSF-held territory, on Monday. Nyala is RSF territory. Shells fell on "
+                 "Kadugli town in the army-controlled area.")
+    assert {("Mellit", RSF, "holds"), ("Nyala", RSF, "holds"),
+            ("Kadugli", SUDAN, "holds")} <= taken
+
+
+def test_a_nations_territory_names_no_holder_of_a_place_abroad() -> None:
+    taken = held("Russia and Ukraine have fought since 2022. Drones struck Belgorod, deep "
+                 "inside Russian territory, on Monday.")
+    assert not any(how == "holds" for _, _, how in taken)

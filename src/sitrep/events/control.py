@@ -521,6 +521,9 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
             held += _named_after_cue(sentence, cue, places, actors)
         listed = _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
             p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]
+        if forward and cue.group(0).startswith("-"):
+            # "Lashio, in TNLA-held territory": the area the place lies in is held
+            listed += _in_held_area(sentence, cue, holder, held)
         # "areas held by the AA, including X and Y": the list the holder's phrase opens
         including = None if forward else _INCLUDING.match(sentence.text, cue.end())
         if including is not None:
@@ -528,6 +531,32 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         for place in listed:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+#: "in TNLA-held territory": the holding adjective qualifies an area the place is in
+_HELD_AREA = re.compile(r"^\s+(?:territory|territories|areas?|zones?|parts)\b", re.IGNORECASE)
+_IN_AREA_BEFORE = re.compile(r"(?:,\s*|\s+(?:town|village|city|township)\s+)"
+                             r"(?:(?:which|that)\s+(?:is|lies)\s+|(?:deep|well|located|lying)\s+)?"
+                             r"(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_held_area(sentence: Sentence, cue: re.Match[str], holder: ActorMention,
+                  held: list[Place]) -> list[Place]:
+    """"Lashio, in TNLA-held territory", "Nawnghkio town in the TNLA-controlled area":
+    the place right before "in" lies in the area the holding adjective qualifies."""
+    if not _HELD_AREA.match(sentence.text[cue.end():]):
+        return []
+    # the phrase before the holder ("in the TNLA-"), then the place before it
+    opening = min(holder.span.start - sentence.start, cue.start()) \
+        if holder.span.end > holder.span.start else cue.start()
+    m = re.search(r"(?:[A-Za-z][\w'’]*)?$", sentence.text[:opening])
+    phrase_start = m.start() if m and holder.span.end == holder.span.start else opening
+    before = sentence.text[:phrase_start]
+    gap = _IN_AREA_BEFORE.search(before)
+    if gap is None:
+        return []
+    return [p for p in held for sp in p.spans
+            if sentence.start <= sp.start and sp.end - sentence.start == gap.start()][:1]
 
 
 #: "RSF-held Babanusa", "the rebel-held town of X", "Houthi-controlled port city X": the
