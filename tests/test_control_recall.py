@@ -208,3 +208,16 @@ def test_a_nations_territory_names_no_holder_of_a_place_abroad() -> None:
     taken = held("Russia and Ukraine have fought since 2022. Drones struck Belgorod, deep "
                  "inside Russian territory, on Monday.")
     assert not any(how == "holds" for _, _, how in taken)
+
+
+def test_a_place_described_as_taken_by_a_side_is_held_by_it_now() -> None:
+    changes = control("Sudan's army and the RSF have fought since 2023. Nyala, captured by the "
+                      "RSF in 2023, was struck by drones on Monday.")
+    assert ("Nyala", RSF, "holds", "2025-08-07") in {
+        (c.place, c.to_actor, c.how, str(c.date.start) if c.date else None) for c in changes}
+
+
+def test_a_place_described_as_taken_then_lost_is_not_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Wad Madani, captured by the "
+                 "RSF in 2023, was retaken by the army in January.")
+    assert ("Wad Madani", RSF, "holds") not in taken

@@ -344,6 +344,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             _verb_holdings(sentence, in_sentence, speakers, places) + \
             _position_holdings(sentence, in_sentence, speakers, sides.state) + \
             _stronghold_holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
+            _described_taken(sentence, in_sentence, speakers) + \
             _frame_holdings(sentence, in_sentence, speakers)
         following = text.sentences[sentence.index + 1].text \
             if sentence.index + 1 < len(text.sentences) else ""
@@ -538,6 +539,41 @@ _HELD_AREA = re.compile(r"^\s+(?:territory|territories|areas?|zones?|parts)\b", 
 _IN_AREA_BEFORE = re.compile(r"(?:,\s*|\s+(?:town|village|city|township)\s+)"
                              r"(?:(?:which|that)\s+(?:is|lies)\s+|(?:deep|well|located|lying)\s+)?"
                              r"(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+#: a place described as taken: "X, captured by the AA in March, ...", "X, which was
+#: liberated by the KIA last year"
+_DESCRIBED_TAKEN = re.compile(
+    r"^(?:\s+(?:town|city|village|township))?(?:,\s+|\s+(?:which|that)\s+)"
+    r"(?:(?:which|that)\s+)?(?:(?:was|were|has been|have been|had been)\s+)?"
+    r"(?:(?:recently|newly|already|finally|eventually)\s+)?"
+    r"(?:captured|seized|taken|liberated|overrun|recaptured|retaken|freed)\s+"
+    r"(?:(?:\w+\s+){0,3}?)by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _described_taken(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+                     ) -> list[tuple[str, Place]]:
+    """"X, captured by the AA in March, was bombed": a place described as taken by a side
+    is told as held by it now (GOLD.md: a statement of holding, on the publication date),
+    besides the capture the events stage dates."""
+    out: list[tuple[str, Place]] = []
+    for place in _holdable(places):
+        for span in spans_starting_in(place, sentence.start, sentence.end):
+            end = span.end - sentence.start
+            taker = next((a for a in _armed(actors) if a.span.start > span.end
+                          and _DESCRIBED_TAKEN.match(sentence.text[end:a.span.start
+                                                                   - sentence.start])), None)
+            if taker is not None and not _CHANGED_AGAIN.search(
+                    sentence.text[taker.span.end - sentence.start:]):
+                out.append((taker.canonical, place))
+    return out
+
+
+#: after "X, captured by the TNLA in 2023," the sentence tells it changed hands again
+#: ("was retaken by the junta in July"): the description holds no more
+_CHANGED_AGAIN = re.compile(r"\b(?:re)?(?:captur|seiz|took|taken|taking|overr[au]n|liberat|"
+                            r"fell|fall|lost|los(?:e|es|ing)|withdr[ae]w|retreat|abandon|"
+                            r"handed|hand(?:s|ing)? (?:over|back))\w*", re.IGNORECASE)
 
 
 def _in_held_area(sentence: Sentence, cue: re.Match[str], holder: ActorMention,
