@@ -221,3 +221,10 @@ def test_a_place_described_as_taken_then_lost_is_not_held() -> None:
     taken = held("Sudan's army and the RSF have fought since 2023. Wad Madani, captured by the "
                  "RSF in 2023, was retaken by the army in January.")
     assert ("Wad Madani", RSF, "holds") not in taken
+
+
+def test_a_planned_posting_or_fighting_alongside_a_side_holds_nothing() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. The RSF plans to remain in "
+                 "Mellit. Militiamen are fighting alongside army troops in Kadugli. Army "
+                 "troops would be stationed in Sennar under the deal.")
+    assert not {p for p, _, how in taken if how == "holds"} & {"Mellit", "Kadugli", "Sennar"}
