@@ -228,3 +228,18 @@ def test_a_planned_posting_or_fighting_alongside_a_side_holds_nothing() -> None:
                  "Mellit. Militiamen are fighting alongside army troops in Kadugli. Army "
                  "troops would be stationed in Sennar under the deal.")
     assert not {p for p, _, how in taken if how == "holds"} & {"Mellit", "Kadugli", "Sennar"}
+
+
+def test_places_a_relative_clause_puts_in_held_territory_are_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Drones hit Mellit and "
+                 "Kutum, which are in the territory controlled by the RSF, on Monday. Shells "
+                 "fell on Kadugli, a town far from the front line that is controlled by the "
+                 "army. Nyala, which lies in an RSF-held area, was quiet.")
+    assert {("Mellit", RSF, "holds"), ("Kutum", RSF, "holds"), ("Kadugli", SUDAN, "holds"),
+            ("Nyala", RSF, "holds")} <= taken
+
+
+def test_a_relative_clause_after_another_clause_describes_no_earlier_place() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. The army shelled Mellit and "
+                 "then moved on; Kutum, which is controlled by the RSF, was spared.")
+    assert ("Mellit", RSF, "holds") not in taken and ("Kutum", RSF, "holds") in taken

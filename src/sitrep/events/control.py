@@ -521,7 +521,12 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if forward and cue.group(0).startswith("-"):
             held += _named_after_cue(sentence, cue, places, actors)
         listed = _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
-            p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]
+            p for p in held if any(-45 <= sp.start - at < 0 and ";" not in sentence.text[
+                sp.end - sentence.start:cue.start()] for sp in p.spans)]
+        if not listed or (forward and cue.group(0).startswith("-") and
+                          _HELD_AREA.match(sentence.text[cue.end():])):
+            # "X and Y villages, which are in the territory controlled by the KNU"
+            listed += _relative_antecedents(held, cue.start(), sentence, holder)
         if forward and cue.group(0).startswith("-"):
             # "Lashio, in TNLA-held territory": the area the place lies in is held
             listed += _in_held_area(sentence, cue, holder, held)
@@ -574,6 +579,52 @@ def _described_taken(sentence: Sentence, places: list[Place], actors: list[Actor
 _CHANGED_AGAIN = re.compile(r"\b(?:re)?(?:captur|seiz|took|taken|taking|overr[au]n|liberat|"
                             r"fell|fall|lost|los(?:e|es|ing)|withdr[ae]w|retreat|abandon|"
                             r"handed|hand(?:s|ing)? (?:over|back))\w*", re.IGNORECASE)
+
+
+#: a relative clause the holding phrase closes: "..., which is controlled by", "which are
+#: in the territory controlled by", "that lies in a TNLA-held area" (a copula, then a few
+#: words of place, no clause break)
+_RELATIVE_HOLDING = re.compile(
+    r"(?:,\s*|\s+)(?:which|that)\s+(?:is|are|lies|lie|remains?|has\s+been|have\s+been)"
+    r"(?:\s+(?:located|situated|now|still|largely|mostly|all|both|firmly|effectively|in|within|"
+    r"inside|the|an|a|part|parts|of|areas?|territory|territories|zones?|regions?|lands?))*"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
+#: how far before the relative pronoun its antecedent place may be named
+_ANTECEDENT_REACH = 80
+
+
+def _relative_antecedents(held: list[Place], cue_at: int, sentence: Sentence,
+                          holder: ActorMention) -> list[Place]:
+    """"Kutkai and Namtu, which are in the territory controlled by the MNDAA": the places
+    the relative clause describes, the held list ending right before its pronoun."""
+    opening = cue_at
+    if holder.span.end > holder.span.start and holder.span.start - sentence.start < cue_at:
+        opening = holder.span.start - sentence.start  # "which is in TNLA-held territory"
+    elif sentence.text[cue_at:cue_at + 1] == "-":
+        word = re.search(r"[A-Za-z][\w'’]*$", sentence.text[:cue_at])
+        opening = word.start() if word else cue_at
+    rel = _RELATIVE_HOLDING.search(sentence.text[:opening])
+    if rel is None:
+        return []
+    at = sentence.start + rel.start()
+    ends = [(sp, p) for p in held for sp in p.spans
+            if sentence.start <= sp.start and sp.end <= at and at - sp.end <= _ANTECEDENT_REACH
+            and not re.search(r"[;:.()]|\b(?:and|but|while|after|as|when)\s+(?-i:[a-z])",
+                              sentence.text[sp.end - sentence.start:rel.start()])]
+    if not ends:
+        return []
+    last, place = max(ends, key=lambda item: item[0].start)
+    listed = [place]
+    cursor = last.start
+    earlier = sorted(((sp, q) for q in held for sp in q.spans
+                      if sentence.start <= sp.start and sp.end <= cursor),
+                     key=lambda item: -item[0].start)
+    for sp, q in earlier:
+        if not _LIST_JOIN.match(sentence.text[sp.end - sentence.start:cursor - sentence.start]):
+            break
+        listed.insert(0, q)
+        cursor = sp.start
+    return listed
 
 
 def _in_held_area(sentence: Sentence, cue: re.Match[str], holder: ActorMention,
