@@ -243,3 +243,15 @@ def test_a_relative_clause_after_another_clause_describes_no_earlier_place() -> 
     taken = held("Sudan's army and the RSF have fought since 2023. The army shelled Mellit and "
                  "then moved on; Kutum, which is controlled by the RSF, was spared.")
     assert ("Mellit", RSF, "holds") not in taken and ("Kutum", RSF, "holds") in taken
+
+
+def test_the_subject_of_a_held_predicate_noun_is_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. El Fasher, besieged for "
+                 "months, is now the last army-controlled city in Darfur.")
+    assert ("El Fasher", SUDAN, "holds") in taken
+
+
+def test_a_held_predicate_noun_after_a_semicolon_holds_no_earlier_subject() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Mellit was shelled; it is "
+                 "the last army-controlled town in the area.")
+    assert ("Mellit", SUDAN, "holds") not in taken

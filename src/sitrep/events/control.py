@@ -530,6 +530,8 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if forward and cue.group(0).startswith("-"):
             # "Lashio, in TNLA-held territory": the area the place lies in is held
             listed += _in_held_area(sentence, cue, holder, held)
+            # "Sittwe ... is the last junta-controlled city in Rakhine": the subject
+            listed += _predicate_holding(sentence, cue, holder, held)
         # "areas held by the AA, including X and Y": the list the holder's phrase opens
         including = None if forward else _INCLUDING.match(sentence.text, cue.end())
         if including is not None:
@@ -625,6 +627,34 @@ def _relative_antecedents(held: list[Place], cue_at: int, sentence: Sentence,
         listed.insert(0, q)
         cursor = sp.start
     return listed
+
+
+#: a holding adjective in a predicate noun: "X ... is the last junta-controlled city"
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|remains|was)\s+(?:now\s+|still\s+)?(?:the|a|an|one\s+of\s+the)\s+"
+    r"(?:(?:only|last|sole|main|largest|biggest|remaining|few|major|key|other|largest)\s+){0,2}$",
+    re.IGNORECASE)
+_KIND_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:city|cities|town|towns|village|villages|"
+                         r"township|townships|district|capital|stronghold|territory)\b",
+                         re.IGNORECASE)
+
+
+def _predicate_holding(sentence: Sentence, cue: re.Match[str], holder: ActorMention,
+                       held: list[Place]) -> list[Place]:
+    """"Sittwe, besieged for months, is the last junta-controlled city in Rakhine": the
+    clause's subject, the first held place before the copula, is held."""
+    if not _KIND_AFTER.match(sentence.text[cue.end():]):
+        return []
+    word = re.search(r"[A-Za-z][\w'’]*$", sentence.text[:cue.start()])
+    opening = word.start() if word else cue.start()
+    if holder.span.end > holder.span.start:
+        opening = min(opening, holder.span.start - sentence.start)
+    copula = _PREDICATE_BEFORE.search(sentence.text[:opening])
+    if copula is None or ";" in sentence.text[:copula.start()]:
+        return []
+    subjects = sorted((sp.start, p) for p in held for sp in p.spans
+                      if sentence.start <= sp.start < sentence.start + copula.start())
+    return [subjects[0][1]] if subjects else []
 
 
 def _in_held_area(sentence: Sentence, cue: re.Match[str], holder: ActorMention,
