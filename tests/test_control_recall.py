@@ -255,3 +255,9 @@ def test_a_held_predicate_noun_after_a_semicolon_holds_no_earlier_subject() -> N
     taken = held("Sudan's army and the RSF have fought since 2023. Mellit was shelled; it is "
                  "the last army-controlled town in the area.")
     assert ("Mellit", SUDAN, "holds") not in taken
+
+
+def test_a_site_no_event_is_coded_at_can_still_be_held() -> None:
+    taken = held("The KIA now controls the Bhamo Airport, a KIA officer said. Kachin fighters "
+                 "were seen at Manmaw Bridge, which is held by the KIA.")
+    assert ("Manmaw Bridge", KIA, "holds") in taken

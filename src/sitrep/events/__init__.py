@@ -119,8 +119,10 @@ class _Context:
 
 
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
-            places: list[Place], actors: list[ActorMention]) -> Findings:
-    """Events, control changes and claims found in one document."""
+            places: list[Place], actors: list[ActorMention],
+            sites: list[Place] | None = None) -> Findings:
+    """Events, control changes and claims found in one document (``sites``: places no event
+    is coded at that a side may still hold)."""
     sides = Belligerents.of(actors, focus_country(text.text, text.country))
     ctx = _Context(text, doc, dates, places, actors, sides,
                    nearby=by_sentence(text.sentences, places, actors, dates))
@@ -158,7 +160,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
                     for place in ctx.counted.get(id(e), [])]
     findings.control = control_rules.settle(
         control_rules.from_territorial(territorial),
-        control_rules.holding_and_demands(text, doc, places, actors, dates))
+        control_rules.holding_and_demands(text, doc, places + (sites or []), actors, dates))
     return findings
 
 
