@@ -261,3 +261,10 @@ def test_a_site_no_event_is_coded_at_can_still_be_held() -> None:
     taken = held("The KIA now controls the Bhamo Airport, a KIA officer said. Kachin fighters "
                  "were seen at Manmaw Bridge, which is held by the KIA.")
     assert ("Manmaw Bridge", KIA, "holds") in taken
+
+
+def test_a_demand_told_on_someones_word_is_attributed() -> None:
+    changes = control("Sudan's army and the RSF have fought since 2023. The army demanded that "
+                      "the RSF withdraw from Mellit, a spokesman said.")
+    assert {(c.place, c.how, c.status) for c in changes if c.how == "demanded"} == {
+        ("Mellit", "demanded", "attributed")}

@@ -389,7 +389,7 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             for place in _demanded(sentence, demand, in_sentence, places):
                 changes.append(ControlChange(place.name, demander, "demanded",
                                              admin1=place.admin1, date=when,
-                                             status="reported", evidence=evidence))
+                                             status=told, evidence=evidence))
     return changes
 
 
