@@ -141,3 +141,130 @@ def test_a_holding_told_in_the_present_stands_beside_a_capture_in_its_sentence()
 def test_an_armed_actors_name_glued_to_a_holding_adjective_is_the_holder() -> None:
     assert ("Sanaa", "Ansar Allah (Houthis)", "holds") in held(
         "Jets struck the Houthi-held capital Sanaa on Friday.")
+
+
+def test_villages_a_capture_counts_are_those_the_next_sentence_names() -> None:
+    changes = control(
+        "The KIA said on Monday it had captured two villages in Kachin State. Fighting had "
+        "raged for weeks in Ardel and Sorel in Waingmaw Township, residents said.")
+    taken = {(c.place, c.to_actor, c.how, c.status) for c in changes}
+    assert {("Ardel", KIA, "captured", "attributed"),
+            ("Sorel", KIA, "captured", "attributed")} <= taken
+    # the capture's event is not duplicated: the next sentence tells the fight at each
+    events = extract_text(" date 2025-08-07 The KIA said on Monday it had captured two "
+                          "villages in Kachin State. Fighting had raged for weeks in Ardel and "
+                          "Sorel in Waingmaw Township, residents said.").events
+    assert not any(e.sub_event_type == "Non-state actor overtakes territory"
+                   and e.location is not None and e.location.name in ("Ardel", "Sorel")
+                   for e in events)
+
+
+def test_a_counted_capture_takes_no_more_places_than_it_counts() -> None:
+    changes = control(
+        "The KIA said on Monday it had captured a village in Kachin State. Fighting had raged "
+        "for weeks in Ardel and Sorel in Waingmaw Township, residents said.")
+    assert {c.place for c in changes if c.how == "captured"} == {"Ardel"}
+
+
+def test_a_force_stationed_in_a_village_holds_it_on_someones_word() -> None:
+    changes = control(
+        "Sudan's army and the RSF have fought since 2023. An army unit stationed on a hill in "
+        "a nearby village, Kadugli, fired shells toward the market, a local man said.")
+    assert ("Kadugli", SUDAN, "holds", "attributed") in {
+        (c.place, c.to_actor, c.how, c.status) for c in changes}
+
+
+def test_forces_based_in_or_remaining_in_a_town_hold_it() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Army troops are based in "
+                 "El Obeid. Fighters loyal to the RSF remain in Mellit.")
+    assert {("El Obeid", SUDAN, "holds"), ("Mellit", RSF, "holds")} <= taken
+
+
+def test_a_place_after_a_force_named_earlier_or_a_future_posting_is_not_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Civilians who fled the RSF "
+                 "remain in Kosti. Army troops will be stationed in Sennar. Fortify Rights, "
+                 "a group that documented RSF abuses, is based in Port Sudan. Troops "
+                 "stationed near Kadugli fired on the town.")
+    assert not {p for p, _, how in taken if how == "holds"} & {
+        "Kosti", "Sennar", "Port Sudan", "Kadugli"}
+
+
+def test_a_force_stationed_in_a_site_named_after_a_town_holds_the_site() -> None:
+    taken = held("Regime forces are stationed inside the Bhamo Airport compound, from where "
+                 "snipers fire at KIA positions, a KIA officer said.")
+    assert ("Bhamo Airport", "Military Forces of Myanmar (2021-)", "holds") in taken
+    assert not any(p == "Bhamo" for p, _, _ in taken)
+
+
+def test_a_place_in_territory_a_side_holds_is_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Drones hit Mellit, in "
+                 "RSF-held territory, on Monday. Nyala is RSF territory. Shells fell on "
+                 "Kadugli town in the army-controlled area.")
+    assert {("Mellit", RSF, "holds"), ("Nyala", RSF, "holds"),
+            ("Kadugli", SUDAN, "holds")} <= taken
+
+
+def test_a_nations_territory_names_no_holder_of_a_place_abroad() -> None:
+    taken = held("Russia and Ukraine have fought since 2022. Drones struck Belgorod, deep "
+                 "inside Russian territory, on Monday.")
+    assert not any(how == "holds" for _, _, how in taken)
+
+
+def test_a_place_described_as_taken_by_a_side_is_held_by_it_now() -> None:
+    changes = control("Sudan's army and the RSF have fought since 2023. Nyala, captured by the "
+                      "RSF in 2023, was struck by drones on Monday.")
+    assert ("Nyala", RSF, "holds", "2025-08-07") in {
+        (c.place, c.to_actor, c.how, str(c.date.start) if c.date else None) for c in changes}
+
+
+def test_a_place_described_as_taken_then_lost_is_not_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Wad Madani, captured by the "
+                 "RSF in 2023, was retaken by the army in January.")
+    assert ("Wad Madani", RSF, "holds") not in taken
+
+
+def test_a_planned_posting_or_fighting_alongside_a_side_holds_nothing() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. The RSF plans to remain in "
+                 "Mellit. Militiamen are fighting alongside army troops in Kadugli. Army "
+                 "troops would be stationed in Sennar under the deal.")
+    assert not {p for p, _, how in taken if how == "holds"} & {"Mellit", "Kadugli", "Sennar"}
+
+
+def test_places_a_relative_clause_puts_in_held_territory_are_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Drones hit Mellit and "
+                 "Kutum, which are in the territory controlled by the RSF, on Monday. Shells "
+                 "fell on Kadugli, a town far from the front line that is controlled by the "
+                 "army. Nyala, which lies in an RSF-held area, was quiet.")
+    assert {("Mellit", RSF, "holds"), ("Kutum", RSF, "holds"), ("Kadugli", SUDAN, "holds"),
+            ("Nyala", RSF, "holds")} <= taken
+
+
+def test_a_relative_clause_after_another_clause_describes_no_earlier_place() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. The army shelled Mellit and "
+                 "then moved on; Kutum, which is controlled by the RSF, was spared.")
+    assert ("Mellit", RSF, "holds") not in taken and ("Kutum", RSF, "holds") in taken
+
+
+def test_the_subject_of_a_held_predicate_noun_is_held() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. El Fasher, besieged for "
+                 "months, is now the last army-controlled city in Darfur.")
+    assert ("El Fasher", SUDAN, "holds") in taken
+
+
+def test_a_held_predicate_noun_after_a_semicolon_holds_no_earlier_subject() -> None:
+    taken = held("Sudan's army and the RSF have fought since 2023. Mellit was shelled; it is "
+                 "the last army-controlled town in the area.")
+    assert ("Mellit", SUDAN, "holds") not in taken
+
+
+def test_a_site_no_event_is_coded_at_can_still_be_held() -> None:
+    taken = held("The KIA now controls the Bhamo Airport, a KIA officer said. Kachin fighters "
+                 "were seen at Manmaw Bridge, which is held by the KIA.")
+    assert ("Manmaw Bridge", KIA, "holds") in taken
+
+
+def test_a_demand_told_on_someones_word_is_attributed() -> None:
+    changes = control("Sudan's army and the RSF have fought since 2023. The army demanded that "
+                      "the RSF withdraw from Mellit, a spokesman said.")
+    assert {(c.place, c.how, c.status) for c in changes if c.how == "demanded"} == {
+        ("Mellit", "demanded", "attributed")}

@@ -31,7 +31,9 @@ def extract_document(doc: Document) -> Extraction:
         analysed.country = places.main_country(located)
         if analysed.country:
             found_actors = actors.find_actors(analysed, doc.published)
-    findings = events.extract(analysed, doc, dates, located, found_actors)
+    # sites are no event places, but a side can hold one ("the MOC 21 compound")
+    sites = [p for p in found_places if p.kind == "site"]
+    findings = events.extract(analysed, doc, dates, located, found_actors, sites=sites)
     flags = [] if doc.published else ["undated"]
     return Extraction(
         document=doc,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -116,11 +116,16 @@ class _Context:
     remote_fire: tuple[Event, int] | None = None
     #: the places, actors and dates of each sentence (by index), gathered once
     nearby: dict[int, Nearby] = field(default_factory=dict)
+    #: captures that count places the next sentences name ("captured two villages"), by
+    #: the event's ``id``: those places changed hands (``_counted_named_next``)
+    counted: dict[int, list[Place]] = field(default_factory=dict)
 
 
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
-            places: list[Place], actors: list[ActorMention]) -> Findings:
-    """Events, control changes and claims found in one document."""
+            places: list[Place], actors: list[ActorMention],
+            sites: list[Place] | None = None) -> Findings:
+    """Events, control changes and claims found in one document (``sites``: places no event
+    is coded at that a side may still hold)."""
     sides = Belligerents.of(actors, focus_country(text.text, text.country))
     ctx = _Context(text, doc, dates, places, actors, sides,
                    nearby=by_sentence(text.sentences, places, actors, dates))
@@ -152,9 +157,13 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     abroad.attribute_to_source_line(findings.events, text.text)
     kept = {id(e) for e in findings.events}
     territorial = [(e, how) for e, how in ctx.territorial if id(e) in kept]
+    # "captured two villages in Rakhine State. ... A and B": A and B changed hands, though
+    # the capture's event (placed in the region) is told again by the sentences naming them
+    territorial += [(replace(e, location=place), how) for e, how in ctx.territorial
+                    for place in ctx.counted.get(id(e), [])]
     findings.control = control_rules.settle(
         control_rules.from_territorial(territorial),
-        control_rules.holding_and_demands(text, doc, places, actors, dates))
+        control_rules.holding_and_demands(text, doc, places + (sites or []), actors, dates))
     return findings
 
 
@@ -806,6 +815,7 @@ def _last_source(ctx: _Context) -> str | None:
 def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: list[Where],
                 mentions: list[ActorMention], status: str, source: str | None,
                 ctx: _Context) -> list[Event]:
+    counted: list[Place] = []
     if kind.control:  # territory changes hands in towns and villages, not whole regions
         trigger_end = trigger_at + _trigger_length(kind, sentence, trigger_at)
         near = ctx.nearby[sentence.index]
@@ -813,6 +823,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         wheres = [w for w in wheres if (w.place.kind or "town") not in ("region", "country")]
         wheres = wheres or _town_referred_to(trigger_end, sentence, ctx.places, ctx.text.text) \
             or _town_named_next(trigger_end, sentence, ctx.places, ctx.text.text)
+        counted = [] if wheres else \
+            _counted_named_next(trigger_end, sentence, ctx.places, ctx.text.text)
     else:  # "an offensive to reclaim X": X is the goal, not where the fighting is
         wheres = [w for w in wheres if not _GOAL_BETWEEN.search(
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
@@ -901,6 +913,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                            sentence, status, source, ctx, country)
             events.append(event)
             explain.coded(event, trigger, kind.name, trigger_at, sentence, mentions)
+            if counted:
+                ctx.counted[id(event)] = counted
             # a place changes hands once, whatever was taken in it day by day; a base that
             # fell is a battle won there, not the town changing hands
             if kind.control and day is days[0] and not base_fell(sentence, trigger_at) and \
@@ -978,6 +992,45 @@ def _town_named_next(trigger_end: int, sentence: Sentence, places: list[Place],
              and (place.kind or "") in ("town", "city") and not is_anchor(full_text, span.start)
              and (not regions or place.admin1 in regions)]
     return [Where(min(later, key=lambda item: item[0])[1], [], 1)] if later else []
+
+
+#: "two villages", "three more towns", "a village": places a capture counts but does not
+#: name ("a town" is ``_A_TOWN``'s)
+_COUNTED = re.compile(r"^\s+(?:control (?:of|over) )?(?P<count>an?|one|two|three|four|five|six|"
+                      r"\d)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>towns|cities|villages?)\b",
+                      re.IGNORECASE)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: the kinds of place each counted noun may be (a village no gazetteer holds is a "locality")
+_COUNTED_KINDS = {"town": ("town", "city"), "village": ("village", "locality")}
+#: "Rakhine State" is the region whose places have admin1 "Rakhine"
+_REGION_WORD = re.compile(r"\s+(?:State|Region|Province|Oblast|Governorate|Division)$",
+                          re.IGNORECASE)
+
+
+def _region_key(name: str) -> str:
+    return _REGION_WORD.sub("", name).casefold()
+
+
+def _counted_named_next(trigger_end: int, sentence: Sentence, places: list[Place],
+                        full_text: str) -> list[Place]:
+    """"The AA said it captured two villages in Rakhine State" with no village named in
+    the sentence: the villages the next sentences name first (a lede names them after the
+    fact), as many as it counts, that lie in the region the sentence names, if any. They
+    changed hands; the capture's event is the one the sentences naming them tell."""
+    m = _COUNTED.match(sentence.text[trigger_end - sentence.start:])
+    if m is None:
+        return []
+    count = _COUNTS.get(m.group("count").lower()) or int(m.group("count"))
+    kinds = _COUNTED_KINDS["village" if m.group("noun").lower().startswith("village")
+                           else "town"]
+    regions = {_region_key(n) for p in places if (p.kind or "") in ("region", "state")
+               and any(sentence.start <= x.start < sentence.end for x in p.spans)
+               for n in (p.name, p.admin1) if n}
+    later = sorted((span.start, i) for i, place in enumerate(places) for span in place.spans
+                   if sentence.end <= span.start < sentence.end + _NAMED_NEXT_CHARS
+                   and (place.kind or "") in kinds and not is_anchor(full_text, span.start)
+                   and (not regions or _region_key(place.admin1 or "") in regions))
+    return [places[i] for i in list(dict.fromkeys(i for _, i in later))[:count]]
 
 
 #: "the city", "the town", "the village" standing alone (not "the town of X")

@@ -29,6 +29,7 @@ from sitrep.events.lexicon import TriggerKind
 from sitrep.events.locating import Where, by_sentence, sentence_places
 from sitrep.events.locating import _marked_names as marked_names
 from sitrep.events.roles import Belligerents, Roles
+from sitrep.events.status import told_status
 from sitrep.model import (
     ActorMention,
     ControlChange,
@@ -97,6 +98,12 @@ class ControlWords:
     state_speaker: re.Pattern[str]
     speaking: re.Pattern[str]
     speech_own: re.Pattern[str]
+    positional: re.Pattern[str]
+    position_gap: re.Pattern[str]
+    force_gap: re.Pattern[str]
+    force_of: re.Pattern[str]
+    force_opening: re.Pattern[str]
+    state_word_at: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -135,7 +142,13 @@ def words() -> ControlWords:
         state_speaker=re.compile(rf"\b(?:{_alternation(data['state_speakers'])})\b", flags),
         speaking=re.compile(rf"\b(?:{_alternation(data['speech_verbs'])})\b"),
         speech_own=re.compile(rf"(?:{_alternation(data['speech_verbs'])})\s+(?:on \w+\s+)?"
-                              rf"(?:that\s+)?(?:{data['own_forces']})", flags))
+                              rf"(?:that\s+)?(?:{data['own_forces']})", flags),
+        positional=re.compile(rf"\b(?:{_alternation(data['positional_verbs'])})", flags),
+        position_gap=re.compile(data["position_gap"]),
+        force_gap=re.compile(data["force_gap"], flags),
+        force_of=re.compile(data["force_of"], flags),
+        force_opening=re.compile(data["force_opening"], flags),
+        state_word_at=re.compile(rf"\b(?:{_alternation(data['state_holders'])})\b", flags))
 
 
 def from_territorial(territorial: list[tuple[Event, str]]) -> list[ControlChange]:
@@ -331,8 +344,13 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             else None
         stated = _holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
             _verb_holdings(sentence, in_sentence, speakers, places) + \
+            _position_holdings(sentence, in_sentence, speakers, sides.state) + \
             _stronghold_holdings(sentence, in_sentence, speakers, rebel, sides.state) + \
+            _described_taken(sentence, in_sentence, speakers) + \
             _frame_holdings(sentence, in_sentence, speakers)
+        following = text.sentences[sentence.index + 1].text \
+            if sentence.index + 1 < len(text.sentences) else ""
+        told = _told(sentence, following)
         own = _own_past_date(sentence, near.dates, today)
         claimed = own is not None and _CLAIMED_CONTROL.search(sentence.text) is not None
         for holder, place in stated:
@@ -343,12 +361,12 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
                 changes.append(ControlChange(place.name, holder, "captured",
                                              from_actor=sides.opponent(holder),
                                              admin1=place.admin1, date=own,
-                                             status="reported", evidence=evidence))
+                                             status=told, evidence=evidence))
             changes.append(ControlChange(place.name, holder, "holds", admin1=place.admin1,
-                                         date=today, status="reported", evidence=evidence))
+                                         date=today, status=told, evidence=evidence))
         for taker, loser, place in _losses(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
-                                         admin1=place.admin1, date=when, status="reported",
+                                         admin1=place.admin1, date=when, status=told,
                                          evidence=evidence))
         for taker, loser, place, phrase in _since_taking(sentence, in_sentence, speakers,
                                                          sides):
@@ -356,16 +374,16 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             own = next((d for d in near.dates if d.span and phrase[0] <= d.span.start
                         < phrase[1]), None)
             changes.append(ControlChange(place.name, taker, "captured", from_actor=loser,
-                                         admin1=place.admin1, date=own, status="reported",
+                                         admin1=place.admin1, date=own, status=told,
                                          evidence=evidence))
         for taker, loser, place, how in _told_captures(sentence, in_sentence, speakers,
                                                        sides):
             changes.append(ControlChange(place.name, taker, how, from_actor=loser,
-                                         admin1=place.admin1, date=when, status="reported",
+                                         admin1=place.admin1, date=when, status=told,
                                          evidence=evidence))
         for taker, loser, place in _retreats(sentence, in_sentence, speakers, sides):
             changes.append(ControlChange(place.name, taker, "withdrew", from_actor=loser,
-                                         admin1=place.admin1, date=when, status="reported",
+                                         admin1=place.admin1, date=when, status=told,
                                          evidence=evidence))
         demand = words().demand.search(sentence.text)
         demander = demand and _demander(sentence, demand, speakers, sides.states)
@@ -373,8 +391,21 @@ def holding_and_demands(text: AnalysedText, doc: Document, places: list[Place],
             for place in _demanded(sentence, demand, in_sentence, places):
                 changes.append(ControlChange(place.name, demander, "demanded",
                                              admin1=place.admin1, date=when,
-                                             status="reported", evidence=evidence))
+                                             status=told, evidence=evidence))
     return changes
+
+
+#: a reporting verb: what the sentence states is on someone's word ("..., residents said")
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|explained|explains|claimed|"
+                        r"claims|stated|states|confirmed|confirms|announced|announces|alleged|"
+                        r"reportedly)\b", re.IGNORECASE)
+
+
+def _told(sentence: Sentence, following: str) -> str:
+    """The status of a statement of holding: attributed when told on someone's word
+    ("X, which is under AA control, residents said"), as the events stage codes its events."""
+    source = "speaker" if _REPORTING.search(sentence.text) else None
+    return told_status(sentence.text, following, source)
 
 
 #: "claimed control of X": a capture claimed, when the sentence dates it in the past
@@ -492,7 +523,17 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         if forward and cue.group(0).startswith("-"):
             held += _named_after_cue(sentence, cue, places, actors)
         listed = _with_unknown(_forward_list(held, at, sentence), sentence) if forward else [
-            p for p in held if any(-45 <= sp.start - at < 0 for sp in p.spans)]
+            p for p in held if any(-45 <= sp.start - at < 0 and ";" not in sentence.text[
+                sp.end - sentence.start:cue.start()] for sp in p.spans)]
+        if not listed or (forward and cue.group(0).startswith("-") and
+                          _HELD_AREA.match(sentence.text[cue.end():])):
+            # "X and Y villages, which are in the territory controlled by the KNU"
+            listed += _relative_antecedents(held, cue.start(), sentence, holder)
+        if forward and cue.group(0).startswith("-"):
+            # "Lashio, in TNLA-held territory": the area the place lies in is held
+            listed += _in_held_area(sentence, cue, holder, held)
+            # "Sittwe ... is the last junta-controlled city in Rakhine": the subject
+            listed += _predicate_holding(sentence, cue, holder, held)
         # "areas held by the AA, including X and Y": the list the holder's phrase opens
         including = None if forward else _INCLUDING.match(sentence.text, cue.end())
         if including is not None:
@@ -500,6 +541,141 @@ def _holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention
         for place in listed:
             found[(holder.canonical, place.name)] = (holder.canonical, place)
     return list(found.values())
+
+
+#: "in TNLA-held territory": the holding adjective qualifies an area the place is in
+_HELD_AREA = re.compile(r"^\s+(?:territory|territories|areas?|zones?|parts)\b", re.IGNORECASE)
+_IN_AREA_BEFORE = re.compile(r"(?:,\s*|\s+(?:town|village|city|township)\s+)"
+                             r"(?:(?:which|that)\s+(?:is|lies)\s+|(?:deep|well|located|lying)\s+)?"
+                             r"(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+#: a place described as taken: "X, captured by the AA in March, ...", "X, which was
+#: liberated by the KIA last year"
+_DESCRIBED_TAKEN = re.compile(
+    r"^(?:\s+(?:town|city|village|township))?(?:,\s+|\s+(?:which|that)\s+)"
+    r"(?:(?:which|that)\s+)?(?:(?:was|were|has been|have been|had been)\s+)?"
+    r"(?:(?:recently|newly|already|finally|eventually)\s+)?"
+    r"(?:captured|seized|taken|liberated|overrun|recaptured|retaken|freed)\s+"
+    r"(?:(?:\w+\s+){0,3}?)by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _described_taken(sentence: Sentence, places: list[Place], actors: list[ActorMention]
+                     ) -> list[tuple[str, Place]]:
+    """"X, captured by the AA in March, was bombed": a place described as taken by a side
+    is told as held by it now (GOLD.md: a statement of holding, on the publication date),
+    besides the capture the events stage dates."""
+    out: list[tuple[str, Place]] = []
+    for place in _holdable(places):
+        for span in spans_starting_in(place, sentence.start, sentence.end):
+            end = span.end - sentence.start
+            taker = next((a for a in _armed(actors) if a.span.start > span.end
+                          and _DESCRIBED_TAKEN.match(sentence.text[end:a.span.start
+                                                                   - sentence.start])), None)
+            if taker is not None and not _CHANGED_AGAIN.search(
+                    sentence.text[taker.span.end - sentence.start:]):
+                out.append((taker.canonical, place))
+    return out
+
+
+#: after "X, captured by the TNLA in 2023," the sentence tells it changed hands again
+#: ("was retaken by the junta in July"): the description holds no more
+_CHANGED_AGAIN = re.compile(r"\b(?:re)?(?:captur|seiz|took|taken|taking|overr[au]n|liberat|"
+                            r"fell|fall|lost|los(?:e|es|ing)|withdr[ae]w|retreat|abandon|"
+                            r"handed|hand(?:s|ing)? (?:over|back))\w*", re.IGNORECASE)
+
+
+#: a relative clause the holding phrase closes: "..., which is controlled by", "which are
+#: in the territory controlled by", "that lies in a TNLA-held area" (a copula, then a few
+#: words of place, no clause break)
+_RELATIVE_HOLDING = re.compile(
+    r"(?:,\s*|\s+)(?:which|that)\s+(?:is|are|lies|lie|remains?|has\s+been|have\s+been)"
+    r"(?:\s+(?:located|situated|now|still|largely|mostly|all|both|firmly|effectively|in|within|"
+    r"inside|the|an|a|part|parts|of|areas?|territory|territories|zones?|regions?|lands?))*"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
+#: how far before the relative pronoun its antecedent place may be named
+_ANTECEDENT_REACH = 80
+
+
+def _relative_antecedents(held: list[Place], cue_at: int, sentence: Sentence,
+                          holder: ActorMention) -> list[Place]:
+    """"Kutkai and Namtu, which are in the territory controlled by the MNDAA": the places
+    the relative clause describes, the held list ending right before its pronoun."""
+    opening = cue_at
+    if holder.span.end > holder.span.start and holder.span.start - sentence.start < cue_at:
+        opening = holder.span.start - sentence.start  # "which is in TNLA-held territory"
+    elif sentence.text[cue_at:cue_at + 1] == "-":
+        word = re.search(r"[A-Za-z][\w'’]*$", sentence.text[:cue_at])
+        opening = word.start() if word else cue_at
+    rel = _RELATIVE_HOLDING.search(sentence.text[:opening])
+    if rel is None:
+        return []
+    at = sentence.start + rel.start()
+    ends = [(sp, p) for p in held for sp in p.spans
+            if sentence.start <= sp.start and sp.end <= at and at - sp.end <= _ANTECEDENT_REACH
+            and not re.search(r"[;:.()]|\b(?:and|but|while|after|as|when)\s+(?-i:[a-z])",
+                              sentence.text[sp.end - sentence.start:rel.start()])]
+    if not ends:
+        return []
+    last, place = max(ends, key=lambda item: item[0].start)
+    listed = [place]
+    cursor = last.start
+    earlier = sorted(((sp, q) for q in held for sp in q.spans
+                      if sentence.start <= sp.start and sp.end <= cursor),
+                     key=lambda item: -item[0].start)
+    for sp, q in earlier:
+        if not _LIST_JOIN.match(sentence.text[sp.end - sentence.start:cursor - sentence.start]):
+            break
+        listed.insert(0, q)
+        cursor = sp.start
+    return listed
+
+
+#: a holding adjective in a predicate noun: "X ... is the last junta-controlled city"
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|remains|was)\s+(?:now\s+|still\s+)?(?:the|a|an|one\s+of\s+the)\s+"
+    r"(?:(?:only|last|sole|main|largest|biggest|remaining|few|major|key|other|largest)\s+){0,2}$",
+    re.IGNORECASE)
+_KIND_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:city|cities|town|towns|village|villages|"
+                         r"township|townships|district|capital|stronghold|territory)\b",
+                         re.IGNORECASE)
+
+
+def _predicate_holding(sentence: Sentence, cue: re.Match[str], holder: ActorMention,
+                       held: list[Place]) -> list[Place]:
+    """"Sittwe, besieged for months, is the last junta-controlled city in Rakhine": the
+    clause's subject, the first held place before the copula, is held."""
+    if not _KIND_AFTER.match(sentence.text[cue.end():]):
+        return []
+    word = re.search(r"[A-Za-z][\w'’]*$", sentence.text[:cue.start()])
+    opening = word.start() if word else cue.start()
+    if holder.span.end > holder.span.start:
+        opening = min(opening, holder.span.start - sentence.start)
+    copula = _PREDICATE_BEFORE.search(sentence.text[:opening])
+    if copula is None or ";" in sentence.text[:copula.start()]:
+        return []
+    subjects = sorted((sp.start, p) for p in held for sp in p.spans
+                      if sentence.start <= sp.start < sentence.start + copula.start())
+    return [subjects[0][1]] if subjects else []
+
+
+def _in_held_area(sentence: Sentence, cue: re.Match[str], holder: ActorMention,
+                  held: list[Place]) -> list[Place]:
+    """"Lashio, in TNLA-held territory", "Nawnghkio town in the TNLA-controlled area":
+    the place right before "in" lies in the area the holding adjective qualifies."""
+    if not _HELD_AREA.match(sentence.text[cue.end():]):
+        return []
+    # the phrase before the holder ("in the TNLA-"), then the place before it
+    opening = min(holder.span.start - sentence.start, cue.start()) \
+        if holder.span.end > holder.span.start else cue.start()
+    m = re.search(r"(?:[A-Za-z][\w'’]*)?$", sentence.text[:opening])
+    phrase_start = m.start() if m and holder.span.end == holder.span.start else opening
+    before = sentence.text[:phrase_start]
+    gap = _IN_AREA_BEFORE.search(before)
+    if gap is None:
+        return []
+    return [p for p in held for sp in p.spans
+            if sentence.start <= sp.start and sp.end - sentence.start == gap.start()][:1]
 
 
 #: "RSF-held Babanusa", "the rebel-held town of X", "Houthi-controlled port city X": the
@@ -607,8 +783,84 @@ def _verb_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMe
         else:
             listed = _including_list(held, cue.end(), sentence) or \
                 _referred_place(after, at, article_places)
-        out.extend((holder.canonical, p) for p in listed)
+        out.extend((holder.canonical, _site_of(p, sentence)) for p in listed)
     return out
+
+
+#: a positional verb told as not (yet) so: "will be stationed in X", "plans to remain in X"
+_NOT_ASSERTED = re.compile(r"\b(?:will|would|could|may|might|must|should|to|not|no longer|"
+                           r"n['’]t)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+def _position_holdings(sentence: Sentence, places: list[Place], actors: list[ActorMention],
+                       state: str | None = None) -> list[tuple[str, Place]]:
+    """"A junta unit stationed on a hill in another village, X", "RSF fighters remain in
+    X", "junta troops are based in X": the force whose verb it is holds the place after
+    the verb's locative phrases (``positional_verbs`` of ``data/control.yaml``). The force
+    is the armed actor written right before the verb (maybe with its force noun and an
+    auxiliary), or the one a force noun before it belongs to ("troops of the AA")."""
+    w = words()
+    out: list[tuple[str, Place]] = []
+    held = _holdable(places)
+    for cue in w.positional.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        if _NOT_ASSERTED.search(sentence.text[:cue.start()]):
+            continue
+        force = next((a for a in sorted(_armed(actors), key=lambda a: -a.span.end)
+                      if a.span.end <= at and _is_force_of(a, cue.start(), sentence)), None)
+        holder = force.canonical if force is not None else \
+            _state_force_before(sentence, cue.start(), state)
+        if holder is None:
+            continue
+        end = sentence.start + cue.end()
+        after = [(first_start(p, end), p) for p in held]
+        place = min(((start, p) for start, p in after if start >= end),
+                    key=lambda item: item[0], default=None)
+        if place is None or not w.position_gap.match(
+                sentence.text[cue.end():place[0] - sentence.start]):
+            continue
+        out.extend((holder, _site_of(p, sentence)) for p in
+                   _with_unknown(_forward_list(held, place[0], sentence), sentence))
+    return out
+
+
+def _state_force_before(sentence: Sentence, verb_at: int, state: str | None) -> str | None:
+    """"An army unit stationed in X", "Regime forces are based in X": a state word
+    (``state_holders``) opening the force's noun phrase names the article's state forces."""
+    if state is None:
+        return None
+    w = words()
+    before = sentence.text[:verb_at]
+    for m in w.state_word_at.finditer(before):
+        if w.force_gap.match(before[m.end():]) and w.force_opening.search(before[:m.start()]):
+            return state
+    return None
+
+
+def _is_force_of(actor: ActorMention, verb_at: int, sentence: Sentence) -> bool:
+    """The actor is the subject of the positional verb at ``verb_at``: its force noun and
+    auxiliaries only stand between ("Junta troops are based in"), and its noun phrase
+    opens a clause ("Some ARSA troops", "fighters loyal to the RSF"), not an object ("who
+    fled the RSF")."""
+    w = words()
+    start, end = actor.span.start - sentence.start, actor.span.end - sentence.start
+    if not w.force_gap.match(sentence.text[end:verb_at]):
+        return False
+    before = sentence.text[:start]
+    return bool(w.force_opening.search(before) or w.force_of.search(before))
+
+
+def _site_of(place: Place, sentence: Sentence) -> Place:
+    """"Stationed inside the Sittwe Airport compound": the site named after the town is
+    held, not the town (as for a capture, ``_site_named``)."""
+    for span in spans_starting_in(place, sentence.start, sentence.end):
+        m = _SITE_NAME.match(sentence.text[span.end - sentence.start:])
+        if m is not None:
+            name = " ".join(f"{span.text or place.mention}{m.group(0)}".split())
+            return Place(mention=name, name=name, admin1=place.admin1,
+                         spans=[Span(span.start, span.start + len(name), name)],
+                         why="marked as a place: a site named after its town")
+    return place
 
 
 def _including_list(held: list[Place], after: int, sentence: Sentence) -> list[Place]:
