@@ -328,3 +328,11 @@ def test_a_town_handed_back_under_a_deal_is_one_transfer_not_a_battle() -> None:
             "MNDAA handed the city back under a China-brokered deal, residents said.")
     assert [e.sub_event_type for e in x.events if e.location and e.location.name ==
             "Lashio"] == ["Non-violent transfer of territory"]
+
+
+def test_a_means_told_with_used_is_no_purpose() -> None:
+    assert "Shelling/artillery/missile attack" in sub_types(
+        " date 2025-09-12\nThe army used heavy guns to shell Qarvela village on Tuesday.")
+    # a purpose stays one: troops sent to retake a village did not retake it
+    assert "Government regains territory" not in sub_types(
+        " date 2025-09-12\nThe army sent troops to retake Qarvela village.")

@@ -183,9 +183,10 @@ _GOAL_GERUND = re.compile(r"\b(?:toward|towards|aimed at|aims? at|aim of|focus(?
                           re.IGNORECASE)
 #: "forced to return", "continues to fight": what follows "to" did happen
 _FACTUAL_BEFORE_TO = re.compile(
-    r"\b(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
-    r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)\s+to\s+"
-    r"(?:\w+ly\s+)?$",
+    r"\b(?:(?:due|according|next|close|owing|forced|managed|able|succeeded|began|begun|started|"
+    r"continues?|continued|went on|agreed|had|has|have|was|were|used|obliged|compelled)"
+    # "used drones to bomb X": the means of what was done, not a purpose
+    r"|(?:used|using|uses|employed|employing)\s+(?:[\w’'-]+\s+){1,4}?)\s*to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE)
 
 #: "causing residents to flee", "forcing thousands of villagers to flee": it did happen
