@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
-from sitrep.events import abroad, explain, realis, transfer, written
+from sitrep.events import abroad, arguments, explain, realis, transfer, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
@@ -374,7 +374,8 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                 explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
                                  "part of a higher-ranked event of the sentence (ACLED's "
                                  "hierarchy), or a repeat of a side kind")
-    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates, near)
+    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates, near,
+                       lambda: ctx.text.parse(sentence))
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
     told: list[tuple[int, list[Event]]] = []
@@ -703,8 +704,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
             sentence.text[trigger_at - sentence.start:_start_of(w, sentence)])]
     if kind.foreign_state:  # "an attack on X", "attacked the village of X": X, its object
         at = trigger_at - sentence.start
-        wheres = sorted((w for w in wheres if _start_of(w, sentence) >= at),
-                        key=lambda w: _start_of(w, sentence))[:1]
+        wheres = _first_object(sorted((w for w in wheres if _start_of(w, sentence) >= at),
+                                      key=lambda w: _start_of(w, sentence)), sentence)
     if kind.control or kind.side or kind.name == "agreement":
         # "Kyaukme and Hsipaw fell to the TNLA": every subject of a passive capture
         subjects = (control_rules.passive_subjects(wheres, trigger_at, sentence)
@@ -779,6 +780,29 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                     else "ceded (claimed)"
                 ctx.territorial.append((event, how))
     return events
+
+
+_ADMIN_KINDS = frozenset({"township", "village tract", "region", "state", "country"})
+_ADMIN_AFTER = re.compile(r"\s+(?:district|township|province|region|state|oblast|governorate|"
+                          r"county|raion)\b", re.IGNORECASE)
+
+
+def _first_object(objects: list[Where], sentence: Sentence) -> list[Where]:
+    """The first place after an attack from afar, with the places listed with it ("attacked
+    sites in A, B and C, and the D": one event each, ACLED)."""
+    kept = objects[:1]
+    for where in objects[1:]:
+        last = kept[-1]
+        end = max((s.end for s in last.place.spans
+                   if s.start == _start_of(last, sentence) + sentence.start),
+                  default=_start_of(last, sentence) + sentence.start + len(last.place.mention))
+        after = sentence.text[_start_of(where, sentence) + len(where.place.mention):]
+        if (where.place.kind or "") in _ADMIN_KINDS or _ADMIN_AFTER.match(after) or \
+                not arguments.is_list_gap(sentence.text[end - sentence.start:
+                                                        _start_of(where, sentence)]):
+            break  # "an attack on X, Y district": Y holds X
+        kept.append(where)
+    return kept
 
 
 #: how many sentences on strikes with no doer named are still the last named doer's
