@@ -81,3 +81,40 @@ def test_a_district_after_the_first_object_is_its_holder_not_a_second_object() -
     sentence = Sentence(0, 0, len(text), text)
     objects = [_where(text, n) for n in ("Arnon", "Tel Hor")]
     assert [w.place.name for w in _first_object(objects, sentence)] == ["Arnon"]
+
+
+def test_a_region_argument_beats_a_place_of_the_reporting_clause() -> None:
+    # "the Saba news agency in Sanaa reported": where it was reported, not struck
+    x = run("US airstrikes hit Saada province overnight, the Houthi-run Saba news agency in "
+            "Sanaa reported.")
+    assert [name for name, _ in placed(x)] == ["Saada"]
+
+
+def test_a_region_argument_beats_a_place_given_no_other_place() -> None:
+    # Kyiv is the speakers' place; the larger area is the region struck
+    x = run("Russian drones struck the Sumy region overnight, officials in Kyiv said.")
+    assert [name for name, _ in placed(x)] == ["Sumy"]
+
+
+def test_a_region_argument_beats_another_triggers_place() -> None:
+    x = run("Russian drones struck the Sumy region on Monday, a day after Ukrainian troops "
+            "shelled Belgorod.")
+    assert placed(x) == [("Belgorod", 1), ("Sumy", 3)]
+
+
+def test_a_place_under_the_triggers_own_clause_stays() -> None:
+    x = run("The junta bombed Sagaing Region on Monday, killing five people in Kyaukme.")
+    assert placed(x) == [("Kyaukme", 1)]
+
+
+def test_the_part_of_a_region_the_text_names_is_kept() -> None:
+    x = run("The junta bombed Lashio on Monday and carried out two more airstrikes on "
+            "villages in northern Shan State on Tuesday.")
+    assert placed(x) == [("Lashio", 1), ("northern Shan State", 3)]
+
+
+def test_a_region_owning_the_argument_is_no_argument() -> None:
+    # "Manipur's X district": the possessor only holds the place of the gunfight
+    x = run("A volunteer was killed in a gunfight with gunmen in Manipur's Imphal West "
+            "district, while militants and police exchanged gunfire in Moreh.")
+    assert "Manipur" not in [name for name, _ in placed(x)]

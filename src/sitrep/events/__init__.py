@@ -113,6 +113,8 @@ class _Context:
     strike_doer: tuple[str, int] | None = None
     #: the places, actors and dates of each sentence (by index), gathered once
     nearby: dict[int, Nearby] = field(default_factory=dict)
+    #: per trigger offset given no place, the region the parse makes its argument
+    region_arguments: dict[int, Place] = field(default_factory=dict)
 
 
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
@@ -379,6 +381,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
     told: list[tuple[int, list[Event]]] = []
+    shares = _region_arguments(chosen, shares, sentence, ctx)
     for (kind, at), share in zip(chosen, shares, strict=True):
         local = told_as.get(at) or status_of(sentence.text, following, source, at)
         found = _events_for(kind, sentence.start + at, sentence, share, doers, local, source, ctx)
@@ -400,6 +403,30 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     if placed and placed[0].date is not None:
         ctx.last_date = placed[0].date
     return events, claim
+
+
+def _region_arguments(chosen: list[tuple[TriggerKind, int]], shares: list[list[Where]],
+                      sentence: Sentence, ctx: _Context) -> list[list[Where]]:
+    """A trigger whose argument is a region and none of whose places is its own takes the
+    region (``arguments.region_argument``; not for changes of control: towns change hands)."""
+    near = ctx.nearby[sentence.index]
+    if not any(p.kind in ("region", "state") for p in near.places):
+        return shares
+    regions = sorted(((p, s.start) for p in near.places if p.kind != "country"
+                      for s in near.spans_of(p) if sentence.start <= s.start < sentence.end),
+                     key=lambda item: item[1])
+    triggers = [sentence.start + at for _, at in chosen]
+    out = []
+    for (kind, at), share in zip(chosen, shares, strict=True):
+        region = None if kind.control else arguments.region_argument(
+            sentence, sentence.start + at, triggers, [_start_of(w, sentence) + sentence.start
+                                                      for w in share],
+            regions, lambda: ctx.text.parse(sentence))
+        if region and not share:  # the larger area, if no other place is found (written)
+            ctx.region_arguments[sentence.start + at] = arguments.region_part(sentence, region)
+        out.append([Where(arguments.region_part(sentence, region), [], 3)]
+                   if region and share else share)
+    return out
 
 
 def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
@@ -718,7 +745,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         wheres = place_referred_to(sentence, ctx.places, ctx.text.text) or story_place(
             sentence, ctx.text.sentences, ctx.text.text, ctx.nearby, kind.event_type)
     if not wheres and kind.keeps_unplaced:  # a place no gazetteer holds: as written (#15)
-        wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
+        wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates,
+                                           ctx.region_arguments.get(trigger_at))
     if not wheres:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no place is an argument of it (none named, or only regions, "

@@ -1,6 +1,6 @@
 """What the dependency parse says of the places of an event sentence (issue 12).
 
-``locating.locations`` reads the places of a sentence in order; two facts of its parse
+``locating.locations`` reads the places of a sentence in order; facts of its parse
 change which of them are event places:
 
 * a place inside a relative-location phrase that describes another place of the
@@ -8,7 +8,10 @@ change which of them are event places:
   south of the town of Y", "X, on the outskirts of Y") is that place's reference, not a
   second event place;
 * an unknown proper name written as a compound before a known region ("in the mountain
-  areas of Mogorros Afar Region") is the most specific place: a place inside the region.
+  areas of Mogorros Afar Region") is the most specific place: a place inside the region;
+* a region that is a trigger's argument ("drones struck the Sumy region, officials in
+  Kyiv said") is its place when the places it was given belong to another predicate or
+  to the reporting clause (``region_argument``).
 
 Names listed with a known town ("attacked sites in A, B, and C sites, and the D") are the
 places stage's (``places.unlisted.find_listed``); ``is_list_gap`` tells the events stage
@@ -20,10 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from sitrep.actors import all_country_words
+from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_common_word
 
@@ -198,3 +203,111 @@ def unknown_names(sentence: Sentence, mentioned: list[Mention], actors: list[Act
     taken += [(a.span.start, a.span.end) for a in actors]
     taken += [(d.span.start, d.span.end) for d in dates if d.span]
     return _before_region(parse(), sentence, mentioned, taken)
+
+
+#: the relations a place may climb to reach its predicate as its argument: inside a noun
+#: phrase ("the Sumy region"), a prepositional phrase ("strikes on X"), the object
+_ARGUMENT_DEPS = frozenset({"compound", "amod", "det", "dobj", "pobj", "prep", "appos",
+                            "nmod", "npadvmod", "attr", "nsubjpass", "conj", "cc", "punct"})
+_REGION_KINDS = frozenset({"region", "state"})
+#: "shelling from across the Ayeyarwady", "forces from X": where it came from
+_ORIGIN_PREPOSITIONS = frozenset({"from", "across"})
+
+
+def _predicate(doc: Doc, offset: int) -> set[int]:
+    """The tokens of a trigger's predicate: its word, and the verb it is the subject of
+    ("airstrikes hit X": hit)."""
+    token = _token_at(doc, offset)
+    if token is None:
+        return set()
+    head = _chunk_head(token)
+    out = {token.i, head.i}
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in _CLAUSE_POS:
+        out.add(head.head.i)
+    return out
+
+
+def _argument_steps(token: Token, predicate: set[int]) -> int | None:
+    """How many steps the place's name climbs to the predicate through a noun or
+    prepositional phrase (None when it does not reach it)."""
+    current = _chunk_head(token)
+    for steps in range(_CLIMB):
+        if current.i in predicate:
+            return steps
+        if current.dep_ not in _ARGUMENT_DEPS or current.head is current \
+                or current.lower_ in _ORIGIN_PREPOSITIONS:
+            return None  # "Manipur's Imphal West district": a possessor holds the argument
+        current = current.head
+    return _CLIMB if current.i in predicate else None
+
+
+def _foreign(token: Token, mine: set[int], others: set[int], frame: set[int]) -> bool:
+    """The place belongs to another trigger's predicate, or to the reporting clause above
+    the trigger's own ("officials in Kyiv said"), not to the trigger."""
+    current = token
+    for _ in range(_CLIMB * 2):
+        if current.i in mine:
+            return False
+        if current.i in others or current.i in frame:
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def region_argument(sentence: Sentence, trigger: int, triggers: list[int], share: list[int],
+                    regions: list[Mention], parse: Parse | None) -> Mention | None:
+    # ``regions``: every place mention of the sentence but countries; only a region wins
+    """The region that is the trigger's argument ("drones struck the Sumy region, officials
+    in Kyiv said") when none of the places the trigger was given is its own: each belongs
+    to another trigger ("a day after troops shelled Belgorod") or to the clause that
+    reports it, or it was given none. ACLED codes the most specific place the report
+    supports: here the region (``trigger``, ``triggers`` and ``share``: offsets in the
+    text)."""
+    if parse is None or not regions:
+        return None
+    doc = parse()
+    mine = _predicate(doc, trigger - sentence.start)
+    if not mine:
+        return None
+    # the most specific argument: "in Manipur's Imphal West district" is Imphal West (a
+    # site here, so no region), the nearer to the predicate
+    reached = [(steps, m) for m in regions
+               if (t := _token_at(doc, m[1] - sentence.start)) is not None
+               and (steps := _argument_steps(t, mine)) is not None]
+    if not reached:
+        return None
+    steps, region = min(reached, key=lambda item: (item[0], item[1][0].kind in _REGION_KINDS))
+    if region[0].kind not in _REGION_KINDS:
+        return None
+    others = {i for at in triggers if at != trigger for i in _predicate(doc, at - sentence.start)}
+    others -= mine
+    speech = cues().attribution_verbs
+    frame = {a.i for i in mine for a in doc[i].ancestors if a.lemma_ in speech} - mine
+    for start in share:
+        token = _token_at(doc, start - sentence.start)
+        if token is None or not _foreign(_chunk_head(token), mine, others, frame):
+            return None
+    return region
+
+
+#: "in northern Shan State": the part of the region the text names
+_PART_OF_REGION = re.compile(r"\b((?:north|south|east|west)(?:-?(?:east|west))?ern|central)\s+$",
+                             re.IGNORECASE)
+
+
+_KIND_AFTER = re.compile(r"\s+(?:State|Region|Province|Governorate|Oblast|District)\b")
+
+
+def region_part(sentence: Sentence, region: Mention) -> Place:
+    """The region as the text delimits it ("northern Shan State" is more specific than Shan
+    State: GOLD.md's most specific named place); the region itself when no direction."""
+    place, start = region
+    span = next((s for s in place.spans if s.start == start), None)
+    part = _PART_OF_REGION.search(sentence.text[:start - sentence.start])
+    if part is None or span is None:
+        return place
+    kind = _KIND_AFTER.match(sentence.text, span.end - sentence.start)
+    written = span.text + (kind.group(0) if kind else "")
+    return replace(place, name=f"{part.group(1).lower()} {written}", spans=list(place.spans))
