@@ -410,15 +410,19 @@ def _region_arguments(chosen: list[tuple[TriggerKind, int]], shares: list[list[W
     """A trigger whose argument is a region and none of whose places is its own takes the
     region (``arguments.region_argument``; not for changes of control: towns change hands)."""
     near = ctx.nearby[sentence.index]
-    if not any(p.kind in ("region", "state") for p in near.places):
-        return shares
     regions = sorted(((p, s.start) for p in near.places if p.kind != "country"
                       for s in near.spans_of(p) if sentence.start <= s.start < sentence.end),
                      key=lambda item: item[1])
+    if not any(p.kind in ("region", "state") for p, _ in regions):
+        return shares
+    # the parse can only change a place that belongs elsewhere (another trigger, a speaker)
+    # or choose among several names (the sentence is parsed only then)
+    elsewhere = len(chosen) > 1 or bool(_speech().search(sentence.text))
     triggers = [sentence.start + at for _, at in chosen]
     out = []
     for (kind, at), share in zip(chosen, shares, strict=True):
-        region = None if kind.control else arguments.region_argument(
+        useful = elsewhere if share else len({p.name for p, _ in regions}) > 1
+        region = None if kind.control or not useful else arguments.region_argument(
             sentence, sentence.start + at, triggers, [_start_of(w, sentence) + sentence.start
                                                       for w in share],
             regions, lambda: ctx.text.parse(sentence))

@@ -44,8 +44,9 @@ _RELATIVE_LEMMAS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west", "km", "kilometre", "kilometer",
     "mile", "near", "outside", "outskirts", "vicinity"})
-_RELATIVE_CUE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|near|outside|"
-                           r"outskirts|vicinity|km|kilomet(?:re|er)s?|miles?)\b", re.IGNORECASE)
+#: the words that call for the parse ("near X" after a place is ``locating._landmarks``')
+_RELATIVE_CUE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|km|"
+                           r"kilomet(?:re|er)s?|miles?)\b", re.IGNORECASE)
 #: climbing from a place to a relative word stops at a clause: its predicate
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _CLIMB = 8
