@@ -32,6 +32,13 @@ def test_a_town_described_by_its_distance_from_another_keeps_its_own_event() -> 
     assert [name for name, _ in placed(x)] == ["Mabein"]
 
 
+def test_a_distance_from_a_reference_hung_on_the_noun() -> None:
+    # the parser hangs "from" on "city", the distance beside it: Kharkiv only places Kupiansk
+    x = run("Russian drones hit Kupiansk, a city 40 km from the regional capital of Kharkiv, "
+            "on Monday.")
+    assert [name for name, _ in placed(x)] == ["Kupiansk"]
+
+
 def test_a_reference_alone_is_still_the_event_place() -> None:
     # nothing else named: the reference gives the place, precision 2
     x = run("Junta troops shelled villages 20 km north of Mongmit on Monday.")

@@ -45,6 +45,7 @@ _RELATIVE_LEMMAS = frozenset({
     "north-east", "north-west", "south-east", "south-west", "km", "kilometre", "kilometer",
     "mile", "near", "outside", "outskirts", "vicinity"})
 #: the words that call for the parse ("near X" after a place is ``locating._landmarks``')
+_DISTANCES = frozenset({"km", "kilometre", "kilometer", "mile"})
 _RELATIVE_CUE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|km|"
                            r"kilomet(?:re|er)s?|miles?)\b", re.IGNORECASE)
 #: climbing from a place to a relative word stops at a clause: its predicate
@@ -88,6 +89,9 @@ def _relative_word(token: Token) -> Token | None:
         relative = parent.lower_ in _RELATIVE_LEMMAS or parent.lemma_.lower() in _RELATIVE_LEMMAS
         if relative and not any(c.dep_ == "det" for c in parent.children):
             return parent
+        if parent.lower_ in ("from", "of") and parent.i > 0 and \
+                parent.doc[parent.i - 1].lemma_.lower() in _DISTANCES:
+            return parent  # "a city 40 km from X": the parser hangs "from" on the noun
         current = parent
     return None
 
