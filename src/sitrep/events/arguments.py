@@ -25,7 +25,10 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
+
+import yaml
 
 from sitrep.actors import all_country_words
 from sitrep.events.lexicon import cues
@@ -38,14 +41,17 @@ if TYPE_CHECKING:
 Mention = tuple[Place, int]
 Parse = Callable[[], "Doc"]
 
-#: a word that places what follows it relative to something else: "north of", "12 km
-#: from", "near", "outside", "on the outskirts of"
-_RELATIVE_LEMMAS = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "north-east", "north-west", "south-east", "south-west", "km", "kilometre", "kilometer",
-    "mile", "near", "outside", "outskirts", "vicinity"})
-#: the words that call for the parse ("near X" after a place is ``locating._landmarks``')
-_DISTANCES = frozenset({"km", "kilometre", "kilometer", "mile"})
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    """The module's word lists (``events/data/locating.yaml``, beside ``locating``'s)."""
+    raw = (files("sitrep.events") / "data" / "locating.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    keys = ("relative_words", "distance_words", "list_site_nouns", "origin_prepositions")
+    return {k: frozenset(str(w) for w in data[k]) for k in keys}
+
+
+#: the words that call for the parse (the relative words but "near", "outside",
+#: "vicinity": "X near Y" is ``locating._landmarks``')
 _RELATIVE_CUE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|km|"
                            r"kilomet(?:re|er)s?|miles?)\b", re.IGNORECASE)
 #: climbing from a place to a relative word stops at a clause: its predicate
@@ -54,11 +60,8 @@ _CLIMB = 8
 #: a reference describes the nearest place above the relative word, within its noun phrase
 _DESCRIBED_DEPS = frozenset({"appos", "advmod", "prep", "npadvmod", "amod", "acl", "punct"})
 
-#: between the items of a list of places: commas, "and", "or", articles, and a kind noun
-#: after a name ("al-Malikiyah sites")
+#: between the items of a list of places: commas, "and", "or", articles (and site nouns)
 _LIST_JOIN_WORDS = frozenset({",", "and", "or", "the"})
-_SITE_NOUNS = frozenset({"site", "sites", "area", "areas", "village", "villages", "town",
-                         "towns", "position", "positions", "farms", "hill", "hills"})
 BEFORE_REGION_WHY = "named before the region that holds it; in no gazetteer"
 
 
@@ -86,11 +89,12 @@ def _relative_word(token: Token) -> Token | None:
         parent = current.head
         if parent is current or parent.pos_ in _CLAUSE_POS:
             return None
-        relative = parent.lower_ in _RELATIVE_LEMMAS or parent.lemma_.lower() in _RELATIVE_LEMMAS
+        relative = parent.lower_ in _words()["relative_words"] or \
+            parent.lemma_.lower() in _words()["relative_words"]
         if relative and not any(c.dep_ == "det" for c in parent.children):
             return parent
         if parent.lower_ in ("from", "of") and parent.i > 0 and \
-                parent.doc[parent.i - 1].lemma_.lower() in _DISTANCES:
+                parent.doc[parent.i - 1].lemma_.lower() in _words()["distance_words"]:
             return parent  # "a city 40 km from X": the parser hangs "from" on the noun
         current = parent
     return None
@@ -152,7 +156,7 @@ def is_list_gap(text: str) -> bool:
     and the Y"): the text form of ``_joins``, for places the parse did not see."""
     words = re.findall(r"[\w'’-]+|,", text.lower())
     return any(w in (",", "and", "or") for w in words) and all(
-        w in _LIST_JOIN_WORDS or w in _SITE_NOUNS for w in words)
+        w in _LIST_JOIN_WORDS or w in _words()["list_site_nouns"] for w in words)
 
 
 def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -215,8 +219,6 @@ def unknown_names(sentence: Sentence, mentioned: list[Mention], actors: list[Act
 _ARGUMENT_DEPS = frozenset({"compound", "amod", "det", "dobj", "pobj", "prep", "appos",
                             "nmod", "npadvmod", "attr", "nsubjpass", "conj", "cc", "punct"})
 _REGION_KINDS = frozenset({"region", "state"})
-#: "shelling from across the Ayeyarwady", "forces from X": where it came from
-_ORIGIN_PREPOSITIONS = frozenset({"from", "across"})
 
 
 def _predicate(doc: Doc, offset: int) -> set[int]:
@@ -240,7 +242,7 @@ def _argument_steps(token: Token, predicate: set[int]) -> int | None:
         if current.i in predicate:
             return steps
         if current.dep_ not in _ARGUMENT_DEPS or current.head is current \
-                or current.lower_ in _ORIGIN_PREPOSITIONS:
+                or current.lower_ in _words()["origin_prepositions"]:
             return None  # "Manipur's Imphal West district": a possessor holds the argument
         current = current.head
     return _CLIMB if current.i in predicate else None
