@@ -125,3 +125,12 @@ def test_a_region_owning_the_argument_is_no_argument() -> None:
     x = run("A volunteer was killed in a gunfight with gunmen in Manipur's Imphal West "
             "district, while militants and police exchanged gunfire in Moreh.")
     assert "Manipur" not in [name for name, _ in placed(x)]
+
+
+def test_each_arguments_list_is_read() -> None:
+    from pathlib import Path
+
+    from sitrep.events import arguments
+
+    source = Path(arguments.__file__).read_text(encoding="utf-8")
+    assert all(f'"{name}"' in source for name in arguments._words())

@@ -43,8 +43,8 @@ Parse = Callable[[], "Doc"]
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
-    """The module's word lists (``events/data/locating.yaml``, beside ``locating``'s)."""
-    raw = (files("sitrep.events") / "data" / "locating.yaml").read_text(encoding="utf-8")
+    """The module's word lists (``events/data/arguments.yaml``)."""
+    raw = (files("sitrep.events") / "data" / "arguments.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(raw)
     keys = ("relative_words", "distance_words", "list_site_nouns", "origin_prepositions")
     return {k: frozenset(str(w) for w in data[k]) for k in keys}
