@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 
 from sitrep.actors import CROWD_TYPES, actor_country, actor_type, crowd_roles, focus_country
-from sitrep.events import abroad, explain, moves, realis, transfer, written
+from sitrep.events import abroad, arguments, explain, moves, realis, transfer, written
 from sitrep.events import claims as claim_rules
 from sitrep.events import control as control_rules
 from sitrep.events import details as casualty_rules
@@ -119,6 +119,8 @@ class _Context:
     #: captures that count places the next sentences name ("captured two villages"), by
     #: the event's ``id``: those places changed hands (``_counted_named_next``)
     counted: dict[int, list[Place]] = field(default_factory=dict)
+    #: per trigger offset given no place, the region the parse makes its argument
+    region_arguments: dict[int, Place] = field(default_factory=dict)
 
 
 def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
@@ -421,10 +423,12 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
                 explain.rejected(sentence, at, _trigger_text(kind, sentence, at), kind.name,
                                  "part of a higher-ranked event of the sentence (ACLED's "
                                  "hierarchy), or a repeat of a side kind")
-    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates, near)
+    wheres = locations(sentence, ctx.text.text, near.places, near.actors, near.dates, near,
+                       lambda: ctx.text.parse(sentence))
     shares = allocate(wheres, [sentence.start + at for _, at in chosen], sentence)
     ranked: list[tuple[TriggerKind, Event]] = []
     told: list[tuple[int, list[Event]]] = []
+    shares = _region_arguments(chosen, shares, sentence, ctx)
     for (kind, at), share in zip(chosen, shares, strict=True):
         local = told_as.get(at) or status_of(sentence.text, following, source, at)
         found = _events_for(kind, sentence.start + at, sentence, share, doers, local, source, ctx)
@@ -466,6 +470,34 @@ def _remote_fire_before(sentence: Sentence, ctx: _Context) -> Event | None:
     if ctx.remote_fire is None or sentence.index - ctx.remote_fire[1] > _HARM_TOLD_ON:
         return None
     return ctx.remote_fire[0]
+
+
+def _region_arguments(chosen: list[tuple[TriggerKind, int]], shares: list[list[Where]],
+                      sentence: Sentence, ctx: _Context) -> list[list[Where]]:
+    """A trigger whose argument is a region and none of whose places is its own takes the
+    region (``arguments.region_argument``; not for changes of control: towns change hands)."""
+    near = ctx.nearby[sentence.index]
+    regions = sorted(((p, s.start) for p in near.places if p.kind != "country"
+                      for s in near.spans_of(p) if sentence.start <= s.start < sentence.end),
+                     key=lambda item: item[1])
+    if not any(p.kind in ("region", "state") for p, _ in regions):
+        return shares
+    # the parse can only change a place that belongs elsewhere (another trigger, a speaker)
+    # or choose among several names (the sentence is parsed only then)
+    elsewhere = len(chosen) > 1 or bool(_speech().search(sentence.text))
+    triggers = [sentence.start + at for _, at in chosen]
+    out = []
+    for (kind, at), share in zip(chosen, shares, strict=True):
+        useful = elsewhere if share else len({p.name for p, _ in regions}) > 1
+        region = None if kind.control or not useful else arguments.region_argument(
+            sentence, sentence.start + at, triggers, [_start_of(w, sentence) + sentence.start
+                                                      for w in share],
+            regions, lambda: ctx.text.parse(sentence))
+        if region and not share:  # the larger area, if no other place is found (written)
+            ctx.region_arguments[sentence.start + at] = arguments.region_part(sentence, region)
+        out.append([Where(arguments.region_part(sentence, region), [], 3)]
+                   if region and share else share)
+    return out
 
 
 def _foreign_attacks(triggers: list[tuple[TriggerKind, int]], sentence: Sentence,
@@ -834,8 +866,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
             sentence.text[max(0, _start_of(w, sentence) - 40):_start_of(w, sentence)])]
     if kind.foreign_state:  # "an attack on X", "attacked the village of X": X, its object
         at = trigger_at - sentence.start
-        wheres = sorted((w for w in wheres if _start_of(w, sentence) >= at),
-                        key=lambda w: _start_of(w, sentence))[:1]
+        wheres = _first_object(sorted((w for w in wheres if _start_of(w, sentence) >= at),
+                                      key=lambda w: _start_of(w, sentence)), sentence)
     if _moves(kind):  # "dispatched columns based in X to Y", "from X to Y": Y, the goal
         wheres = moves.goals(wheres, sentence, ctx.text.text)
     if kind.control or kind.side or kind.name == "agreement":
@@ -854,7 +886,8 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
         wheres = place_referred_to(sentence, ctx.places, ctx.text.text) or story_place(
             sentence, ctx.text.sentences, ctx.text.text, ctx.nearby, kind.event_type)
     if not wheres and kind.keeps_unplaced:  # a place no gazetteer holds: as written (#15)
-        wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates)
+        wheres = written.unresolved_wheres(sentence, ctx.places, ctx.actors, ctx.dates,
+                                           ctx.region_arguments.get(trigger_at))
     if not wheres:
         explain.rejected(sentence, trigger_at - sentence.start, trigger, kind.name,
                          "no place is an argument of it (none named, or only regions, "
@@ -924,6 +957,29 @@ def _events_for(kind: TriggerKind, trigger_at: int, sentence: Sentence, wheres: 
                     else "ceded (claimed)"
                 ctx.territorial.append((event, how))
     return events
+
+
+_ADMIN_KINDS = frozenset({"township", "village tract", "region", "state", "country"})
+_ADMIN_AFTER = re.compile(r"\s+(?:district|township|province|region|state|oblast|governorate|"
+                          r"county|raion)\b", re.IGNORECASE)
+
+
+def _first_object(objects: list[Where], sentence: Sentence) -> list[Where]:
+    """The first place after an attack from afar, with the places listed with it ("attacked
+    sites in A, B and C, and the D": one event each, ACLED)."""
+    kept = objects[:1]
+    for where in objects[1:]:
+        last = kept[-1]
+        end = max((s.end for s in last.place.spans
+                   if s.start == _start_of(last, sentence) + sentence.start),
+                  default=_start_of(last, sentence) + sentence.start + len(last.place.mention))
+        after = sentence.text[_start_of(where, sentence) + len(where.place.mention):]
+        if (where.place.kind or "") in _ADMIN_KINDS or _ADMIN_AFTER.match(after) or \
+                not arguments.is_list_gap(sentence.text[end - sentence.start:
+                                                        _start_of(where, sentence)]):
+            break  # "an attack on X, Y district": Y holds X
+        kept.append(where)
+    return kept
 
 
 #: how many sentences on strikes with no doer named are still the last named doer's

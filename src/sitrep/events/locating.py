@@ -14,6 +14,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.actors import all_country_words
+from sitrep.events import arguments
 from sitrep.events.lexicon import cues, trigger_kinds
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_capital, is_common_word
@@ -99,14 +100,19 @@ def is_anchor(full_text: str, start: int) -> bool:
 
 def locations(sentence: Sentence, full_text: str, places: list[Place],
               actors: list[ActorMention], dates: list[DateInterval],
-              nearby: Nearby | None = None) -> list[Where]:
+              nearby: Nearby | None = None, parse: arguments.Parse | None = None
+              ) -> list[Where]:
     """The event places of a sentence; anchors ("5 km from X") become ``near``
-    (``nearby``: the sentence's own spans, so that a long article stays linear)."""
+    (``nearby``: the sentence's own spans, so that a long article stays linear; ``parse``:
+    the sentence's parse, read only when its words call for it, see ``arguments``)."""
     mentioned = _mentions(sentence, places, actors, nearby)
     mentioned = sorted(mentioned + _marked_names(sentence, mentioned, actors, dates, nearby),
                        key=lambda item: item[1])
-    anchors = [p for p, start in mentioned
-               if _ANCHOR_BEFORE.search(full_text[max(sentence.start, start - 40):start])]
+    mentioned = sorted(mentioned + arguments.unknown_names(sentence, mentioned, actors, dates,
+                                                           parse), key=lambda item: item[1])
+    described = arguments.references(sentence, mentioned, parse)
+    anchors = [p for p, start in mentioned if start in described
+               or _ANCHOR_BEFORE.search(full_text[max(sentence.start, start - 40):start])]
     anchor_names = [a.name for a in anchors]
     targets = [(p, s) for p, s in mentioned if p not in anchors]
     specific = [(p, s) for p, s in targets if (p.kind or "") not in _BROAD_KINDS]
@@ -122,11 +128,17 @@ def locations(sentence: Sentence, full_text: str, places: list[Place],
     out: list[Where] = []
     for place, start in chosen:
         near = bool(_NEAR_BEFORE.search(full_text[max(sentence.start, start - 30):start]))
-        precision = 2 if near or anchors or place.geo_precision == 2 else place.geo_precision
+        # a reference that only says where a place lies ("X, 20 km east of Y") leaves X exact
+        exact = bool(anchors) and len(described) == len(anchors)
+        precision = 2 if near or (anchors and not exact) or place.geo_precision == 2 \
+            else place.geo_precision
         if (place.kind or "") in _BROAD_KINDS:
             precision = 3
         out.append(Where(place, between.get(start) or landmarks.get(start) or anchor_names
                          or list(place.near), precision or 1))
+    regions = [p for p, _ in described.values() if p.kind in ("region", "state")]
+    if not out and regions:  # "strikes targeted X governorate, north of Y": X, not Y
+        out = [Where(regions[0], anchor_names, 3)]
     if not out and anchors:
         out = [Where(a, [], 2) for a in anchors[:1]]
     return out
@@ -342,7 +354,8 @@ def not_an_event_place(place: Place, start: int, sentence: Sentence) -> bool:
         return True  # the tail of a compound: "6th-Mile", "Sino-Myanmar"
     if re.search(r"\b[Tt]he\s+$", before) and _PEOPLE_VERB_AFTER.match(after):
         return True  # a people, not a place: "the Chin have", "the Kachin said"
-    if _name_goes_on().match(after) and not after.startswith((" Township", " State")):
+    if _name_goes_on().match(after) and not after.startswith((" Township", " State")) \
+            and place.why != arguments.BEFORE_REGION_WHY:  # "Mogorros Afar Region"
         return True
     opening = sentence.text[:offset].strip() == ""
     common = is_common_word(mention) or mention.lower() in STOP_WORDS

@@ -1,6 +1,8 @@
 """Event places no gazetteer holds: kept as written, not dropped (issue 15).
 
 When the places stage resolves no event place in a sentence, the event keeps, in order:
+0. the region the parse makes the trigger's argument, as a larger area ("drones struck
+   the Sumy region, officials in Kyiv said": `arguments.region_argument`);
 1. the place as the text writes it after a preposition ("in the northern province of
    Jawzjan", "in southern Philippines' Malaybalay City": the name, not its country);
 2. else the smallest larger area the sentence names (a region, then a country);
@@ -101,9 +103,12 @@ NO_PLACE = Place(mention="", name="", why=NO_PLACE_FLAG)
 
 
 def unresolved_wheres(sentence: Sentence, places: list[Place], actors: list[ActorMention],
-                      dates: list[DateInterval]) -> list[Where]:
-    """The place an event keeps when no gazetteer place is its place (see the module)."""
-    place = as_written(sentence, places, actors, dates) or larger_area(sentence, places)
+                      dates: list[DateInterval], argument: Place | None = None) -> list[Where]:
+    """The place an event keeps when no gazetteer place is its place (see the module);
+    ``argument``: the region the parse makes the trigger's argument, the larger area then
+    ("drones struck the Sumy region, officials in Kyiv said": Sumy, not Kyiv)."""
+    area = replace(argument, why=LARGER_AREA, geo_precision=3) if argument else None
+    place = area or as_written(sentence, places, actors, dates) or larger_area(sentence, places)
     return [Where(place or NO_PLACE, [], 3)]
 
 

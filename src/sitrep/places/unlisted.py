@@ -324,8 +324,13 @@ def find_tagged(text: AnalysedText, places: list[Place], skip: list[tuple[int, i
 _SETTLEMENTS = frozenset({"town", "city", "township", "village", "village tract"})
 #: two or more names joined by commas, then perhaps a closing "and", after a lowercase word
 #: ("near A, B and C", "near A, B"); nothing after the "and" ("A and B, Lord C said": two)
-_NAME_LIST = re.compile(rf"(?<=[a-z] )({_PART_NAME}(?:(?:, {_PART_NAME})+(?:,? and {_PART_NAME})?"
-                        rf"|,? and {_PART_NAME}))")
+#: an item of such a list: a name, perhaps hyphenated ("Zorivka-Mala") or opened by an
+#: Arabic article ("al-Motella"), after "the" or before a site noun ("al-Malikiyah sites")
+_ITEM_NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:(?: |-)[A-Z][\w'’]*)*"
+_ITEM = rf"(?:the )?{_ITEM_NAME}(?: (?:sites?|areas?|positions?))?"
+#: after the closing "and" only a serial ", and" goes on ("A, B, and C sites, and the D")
+_NAME_LIST = re.compile(rf"(?<=[a-z] )({_ITEM}(?:(?:(?:, {_ITEM})+(?:,? and {_ITEM})?"
+                        rf"|,? and {_ITEM})(?:, and {_ITEM})*))")
 
 
 def find_listed(text: AnalysedText, places: list[Place], skip: list[tuple[int, int]]
@@ -340,7 +345,7 @@ def find_listed(text: AnalysedText, places: list[Place], skip: list[tuple[int, i
     out: dict[str, Place] = {}
     for m in _NAME_LIST.finditer(raw):
         items = [(m.start(1) + n.start(), m.start(1) + n.end(), n.group(0))
-                 for n in re.finditer(_PART_NAME, m.group(1))]
+                 for n in re.finditer(_ITEM_NAME, m.group(1))]
         anchors = [(start, known[start]) for start, _, _ in items if start in known]
         if not anchors:
             continue
