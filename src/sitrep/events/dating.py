@@ -60,6 +60,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
@@ -185,6 +186,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
         return since_event
     if (since_then := _since_then(sentence, scene)) is not None:
         return since_then
+    if (retold := _dated_next(sentence, scene)) is not None:
+        return retold
     nominal = _NOMINAL.match(sentence.text[offset:])
     if nominal and doc.published and not _STILL.search(sentence.text, offset) \
             and not _GOVERNED.search(sentence.text[:offset]):
@@ -232,9 +235,10 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
                                 precision_for(previous.start, published))
     if ongoing := _ONGOING.search(own_clauses):
         return recent_window(published, ongoing.group(0))
-    if previous is None and scene.text:  # no event dated yet: the last news date told
+    if (previous is None or is_background(previous, published)) and scene.text:
+        # no event dated yet, or only background since: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
-        previous = _last_told(sentence.start, news, scene.text)
+        previous = _last_told(sentence.start, news, scene.text) or previous
     return previous if previous is not None else recent_window(published)
 
 
@@ -518,6 +522,30 @@ def _after_own_clause(interval: DateInterval, home: int | None,
 def _happening_pattern() -> re.Pattern[str]:
     body = _phrases(lexicon().happening_verbs)
     return re.compile(rf"\s+(?:\w+ly\s+)?(?:{body})\b", re.IGNORECASE)
+
+
+#: what may stand between the retelling noun and its verb of happening: "The shelling of
+#: the market took place", "The attack reportedly happened"
+_RETOLD_GAP = r"(?:\s+(?:on|of|in|at|near)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+
+
+def _dated_next(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """ "RSF fighters shelled X, killing five. The shelling took place on Tuesday": a
+    sentence opening with the event told again as a noun ("the shelling", "the attack")
+    and a verb of happening gives the day the event's own sentence left out. Only the
+    very next sentence, and only a date right after the verb."""
+    if not scene.text:
+        return None
+    opener = re.compile(rf"\s*(?:{cues().sequel_openers.pattern}){_RETOLD_GAP}"
+                        rf"{_happening_pattern().pattern}", re.IGNORECASE)
+    found = opener.match(scene.text, sentence.end)
+    if found is None:
+        return None
+    stop = re.compile(r"[.;:!?\n]").search(scene.text, found.end())
+    end = stop.start() if stop else len(scene.text)
+    after = [d for d in scene.dates if d.span and found.end() <= d.span.start < end
+             and d.span.start - found.end() <= VAGUE_REACH and d.start is not None]
+    return min(after, key=lambda d: d.span.start if d.span else 0, default=None)
 
 
 def _clause_after_noun(sentence: Sentence, trigger_at: int, clauses: list[tuple[int, int]]

@@ -1,0 +1,106 @@
+"""Which date an event takes when its own sentence has none, or several: attachment.
+
+``tests/test_dates_battery.py`` covers how each phrase of GOLD.md's date convention
+resolves; this battery covers which phrase an event takes. Every row is a short
+dispatch written here (any war, invented wording), published on Friday 2025-09-12,
+with the interval the convention ("Dates of reports that give no day of their own" in
+../shared/GOLD.md) gives every event at one place: a past report with no day of its
+own continues the narrative's day; a present or perfect report is the 7 days up to
+publication whatever was dated before it; a day of speaking dates a past event said
+on it; undated past and background take no date.
+
+Calendar: Monday 09-08 ... Friday 09-12; "now" is 09-06 .. 09-12.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_dates_battery import FRI, NOW, UNDATED, Row, _day, check
+
+MON, TUE, WED, THU = (_day(f"2025-09-{d:02d}") for d in (8, 9, 10, 11))
+
+ROWS: list[Row] = [
+    # --- a past report with no day continues the narrative's day --------------------------
+    ("the toll in the next sentence", FRI, "On Monday, junta jets bombed Kyaukme. Two "
+     "villagers died in the strike.", "Kyaukme", [MON]),
+    ("a second place in the next sentence", FRI, "On Monday, junta jets bombed Kyaukme. "
+     "Junta troops also shelled Hsipaw, locals said.", "Hsipaw", [MON]),
+    ("a third sentence still the same day", FRI, "Junta jets bombed Kyaukme on Monday. "
+     "Two villagers died. Junta troops later shelled Hsipaw.", "Hsipaw", [MON]),
+    ("the attack referring back adds no day", FRI, "RSF fighters shelled El Fasher on "
+     "Tuesday. The attack killed five people, residents said.", "El Fasher|Shelling", [TUE]),
+    ("a date told for the same attack afterwards", FRI, "RSF fighters shelled El Fasher, "
+     "killing five people. The shelling took place on Tuesday, residents said.", "El Fasher",
+     [TUE]),
+    ("the day of a second event does not leak back", FRI, "Russian drones struck Kharkiv on "
+     "Wednesday. On Thursday, Russian missiles hit Odesa.", "Kharkiv", [WED]),
+    ("the second event's own day", FRI, "Russian drones struck Kharkiv on Wednesday. On "
+     "Thursday, Russian missiles hit Odesa.", "Odesa", [THU]),
+    ("a sentence between two days continues the first", FRI, "Russian drones struck Kharkiv "
+     "on Wednesday. Russian missiles also hit Odesa. On Thursday, Ukrainian drones struck "
+     "Belgorod.", "Odesa", [WED]),
+    ("an undated event after a dated one, further on", FRI, "On Monday, junta jets bombed "
+     "Kyaukme, killing two villagers. Resistance fighters said the bombing destroyed a "
+     "school. Junta troops also shelled Hsipaw, residents said.", "Hsipaw", [MON]),
+    # --- a day of speaking -----------------------------------------------------------------
+    ("said on a day it captured", FRI, "The TNLA said on Wednesday it captured Nawnghkio.",
+     "Nawnghkio", [WED]),
+    ("said on a day it has captured", FRI, "The TNLA said on Wednesday it has captured "
+     "Nawnghkio.", "Nawnghkio", [NOW]),
+    ("said on a day, the next sentence past", FRI, "The TNLA said on Wednesday that junta "
+     "jets bombed Kyaukme. The group's fighters also attacked a junta base in Hsipaw.",
+     "Kyaukme", [WED]),
+    # --- present and perfect reports after a dated one --------------------------------------
+    ("a perfect after a dated event is current", FRI, "Junta jets bombed Kyaukme on "
+     "Monday. Fighting has continued in Hsipaw, locals said.", "Hsipaw", [NOW]),
+    ("a present report after a dated event is current", FRI, "Junta jets bombed Kyaukme "
+     "on Monday. Clashes are taking place in Hsipaw, locals said.", "Hsipaw", [NOW]),
+    ("has since after a dated sentence", FRI, "Junta jets bombed Kyaukme on Monday. The "
+     "TNLA has since captured Hsipaw.", "Hsipaw", [("2025-09-08", "2025-09-12", 2)]),
+    ("the dated event keeps its day beside a current report", FRI, "Junta jets bombed "
+     "Kyaukme on Monday. Clashes are taking place in Hsipaw, locals said.", "Kyaukme",
+     [MON]),
+    # --- background after a dated event ----------------------------------------------------
+    ("pluperfect background after a dated event", FRI, "Junta jets bombed Kyaukme on "
+     "Monday. The TNLA had captured Hsipaw earlier.", "Hsipaw", [UNDATED]),
+    ("previously after a dated event", FRI, "RSF drones struck El Fasher on Tuesday. The "
+     "RSF previously captured Nyala.", "Nyala", [UNDATED]),
+    ("a month told before a news day", FRI, "The RSF captured Bara in July. On Tuesday, "
+     "RSF drones struck El Fasher.", "El Fasher", [TUE]),
+    ("the month's event keeps its month", FRI, "The RSF captured Bara in July. On Tuesday, "
+     "RSF drones struck El Fasher.", "Bara", [("2025-07-01", "2025-07-31", 3)]),
+    ("an undated sentence after a month of background", FRI, "RSF drones struck El Fasher "
+     "on Tuesday. The RSF captured Bara in July. RSF fighters also shelled Nyala, "
+     "residents said.", "Nyala", [TUE]),
+    # --- sequence words across sentences ---------------------------------------------------
+    ("the following day across sentences", FRI, "Junta jets bombed Kyaukme on Monday. The "
+     "following day, junta troops shelled Hsipaw.", "Hsipaw", [TUE]),
+    ("the same day across sentences", FRI, "Junta jets bombed Kyaukme on Monday. On the "
+     "same day, junta troops shelled Hsipaw.", "Hsipaw", [MON]),
+    ("meanwhile across sentences", FRI, "Junta jets bombed Kyaukme on Monday. Meanwhile, "
+     "junta troops shelled Hsipaw.", "Hsipaw", [MON]),
+    # --- a lede with no day, the day told after -------------------------------------------
+    ("an event noun and a verb of happening retell the day", FRI, "Russian drones struck "
+     "Kharkiv, killing two people. The attack happened early on Wednesday, officials said.",
+     "Kharkiv", [WED]),
+    ("the retold noun with its place", FRI, "Junta jets bombed Kyaukme, killing two "
+     "villagers. The airstrike on Kyaukme occurred on Monday night.", "Kyaukme", [MON]),
+    ("a retelling with no date leaves the lede current", FRI, "Junta jets bombed Kyaukme, "
+     "killing two villagers. The airstrike took place near a monastery.", "Kyaukme", [NOW]),
+    ("a retelling two sentences on is another story", FRI, "Junta jets bombed Kyaukme, "
+     "killing two villagers, locals said. Resistance forces said junta troops shelled "
+     "Hsipaw. The attack took place on Monday.", "Kyaukme", [NOW]),
+    ("the undated lede is current", FRI, "Junta troops shelled Hsipaw, killing three "
+     "people, locals said.", "Hsipaw", [NOW]),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
+def test_attachment(row: Row) -> None:
+    assert check(row) is None, check(row)
+
+
+def test_rows_are_unique() -> None:
+    assert len({r[0] for r in ROWS}) == len(ROWS)
+    assert len({(r[2], r[3]) for r in ROWS}) == len(ROWS)
