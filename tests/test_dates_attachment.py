@@ -91,6 +91,26 @@ ROWS: list[Row] = [
     ("a retelling two sentences on is another story", FRI, "Junta jets bombed Kyaukme, "
      "killing two villagers, locals said. Resistance forces said junta troops shelled "
      "Hsipaw. The attack took place on Monday.", "Kyaukme", [NOW]),
+    ("the strike retold with its day", FRI, "Two villagers were killed in a junta "
+     "airstrike on Kyaukme, locals said. The strike hit the town's market on Monday.",
+     "Kyaukme", [MON]),
+    ("it happened on a day", FRI, "Two villagers were killed in a junta airstrike on "
+     "Kyaukme, locals said. It happened on Monday.", "Kyaukme", [MON]),
+    ("the bombs retold with a part of a day", FRI, "Junta jets bombed Kyaukme, killing two "
+     "villagers, locals said. The bombs fell on a monastery on Monday afternoon, a "
+     "resident said.", "Kyaukme", [MON]),
+    ("a count since a day is no day of the lede", FRI, "Two villagers were killed in a "
+     "junta airstrike on Kyaukme, locals said. It was the third such strike since Monday.",
+     "Kyaukme", [NOW]),
+    ("a retelling confirmed on a day is the day of the report", FRI, "Junta troops shelled "
+     "Hsipaw, locals said. The attack was confirmed by the TNLA on Tuesday.", "Hsipaw",
+     [NOW]),
+    ("the retold attack came days after a dated one", FRI, "Gunmen killed 12 villagers "
+     "near Mopti. The attack came two days after jihadists ambushed soldiers near Gao on "
+     "Sunday.", "Mopti", [TUE]),
+    ("the retold attack came a day before a dated one", FRI, "Gunmen killed 12 villagers "
+     "near Mopti. The attack came a day before jihadists ambushed soldiers near Gao on "
+     "Sunday.", "Mopti", [_day("2025-09-06")]),
     ("the undated lede is current", FRI, "Junta troops shelled Hsipaw, killing three "
      "people, locals said.", "Hsipaw", [NOW]),
 ]

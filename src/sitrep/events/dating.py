@@ -530,22 +530,46 @@ _RETOLD_GAP = r"(?:\s+(?:on|of|in|at|near)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w
 
 
 def _dated_next(sentence: Sentence, scene: Scene) -> DateInterval | None:
-    """ "RSF fighters shelled X, killing five. The shelling took place on Tuesday": a
-    sentence opening with the event told again as a noun ("the shelling", "the attack")
-    and a verb of happening gives the day the event's own sentence left out. Only the
-    very next sentence, and only a date right after the verb."""
+    """ "Junta jets bombed X, killing two. The strike hit the market on Monday": a
+    sentence opening with the event told again ("the strike", "the shelling", "the
+    bombs"; "It happened") gives the day the event's own sentence left out. Only the
+    very next sentence; with a verb of happening right after the noun its date ("The
+    attack took place in early May"), else only a single day of the story (not a day of
+    speaking); a day the shift counts from moves by the shift ("The attack came two
+    days after gunmen ambushed soldiers on Sunday": Tuesday)."""
     if not scene.text:
         return None
-    opener = re.compile(rf"\s*(?:{cues().sequel_openers.pattern}){_RETOLD_GAP}"
-                        rf"{_happening_pattern().pattern}", re.IGNORECASE)
-    found = opener.match(scene.text, sentence.end)
+    found = _retold_opener().match(scene.text, sentence.end)
     if found is None:
         return None
     stop = re.compile(r"[.;:!?\n]").search(scene.text, found.end())
     end = stop.start() if stop else len(scene.text)
     after = [d for d in scene.dates if d.span and found.end() <= d.span.start < end
-             and d.span.start - found.end() <= VAGUE_REACH and d.start is not None]
-    return min(after, key=lambda d: d.span.start if d.span else 0, default=None)
+             and d.start is not None and not _in_quote(scene.text, d.span.start)]
+    if not after:
+        return None
+    first = min(after, key=lambda d: d.span.start if d.span else 0)
+    assert first.span is not None
+    if found.group("happening") and first.span.start - found.end() <= VAGUE_REACH:
+        return first
+    if first.start != first.end or _reporting_date(scene.text, first):
+        return None
+    shift = _shift_in(scene.text, found.start(), first.span.start)
+    if shift is None:
+        return first
+    words, days = shift  # "The attack came two days after [X on Sunday]": Sunday + 2
+    if not _points_back(scene.text, words) or first.end is None:
+        return None
+    return DateInterval(first.start + timedelta(days=days), first.end + timedelta(days=days),
+                        f"{words.group(0)} {first.text}", first.precision)
+
+
+@cache
+def _retold_opener() -> re.Pattern[str]:
+    """The event told again at a sentence's start, and a verb of happening after it."""
+    happening = _phrases(lexicon().happening_verbs)
+    return re.compile(rf"\s*(?:(?:{cues().sequel_openers.pattern}){_RETOLD_GAP}|it\b)"
+                      rf"(?P<happening>\s+(?:\w+ly\s+)?(?:{happening})\b)?", re.IGNORECASE)
 
 
 def _clause_after_noun(sentence: Sentence, trigger_at: int, clauses: list[tuple[int, int]]
