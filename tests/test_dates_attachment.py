@@ -61,6 +61,12 @@ ROWS: list[Row] = [
     ("the dated event keeps its day beside a current report", FRI, "Junta jets bombed "
      "Kyaukme on Monday. Clashes are taking place in Hsipaw, locals said.", "Kyaukme",
      [MON]),
+    ("a participle sharing a perfect's auxiliary is current", FRI, "The TNLA launched a "
+     "new offensive in late August. Its fighters have captured Hsipaw and attacked "
+     "Kyaukme.", "Kyaukme", [NOW]),
+    ("a new subject after and keeps its own tense", FRI, "The TNLA launched a new offensive "
+     "in late August. The TNLA has captured Hsipaw, and junta jets bombed Kyaukme.",
+     "Kyaukme", [("2025-08-21", "2025-08-31", 3)]),
     # --- background after a dated event ----------------------------------------------------
     ("pluperfect background after a dated event", FRI, "Junta jets bombed Kyaukme on "
      "Monday. The TNLA had captured Hsipaw earlier.", "Hsipaw", [UNDATED]),
@@ -74,6 +80,14 @@ ROWS: list[Row] = [
      "on Tuesday. The RSF captured Bara in July. RSF fighters also shelled Nyala, "
      "residents said.", "Nyala", [TUE]),
     # --- sequence words across sentences ---------------------------------------------------
+    ("later after a month in the sentence before", FRI, "Junta troops captured Hsipaw in "
+     "mid-August. The TNLA retook the town later.", "Hsipaw|Non-state",
+     [("2025-08-11", "2025-09-12", 3)]),
+    ("then after a month in the sentence before", FRI, "Junta troops captured Hsipaw in "
+     "mid-August. The TNLA then retook the town.", "Hsipaw|Non-state",
+     [("2025-08-11", "2025-09-12", 3)]),
+    ("later after a day is that day's sequence", FRI, "Junta troops captured Hsipaw on "
+     "Monday. The TNLA retook the town later.", "Hsipaw|Non-state", [MON]),
     ("the following day across sentences", FRI, "Junta jets bombed Kyaukme on Monday. The "
      "following day, junta troops shelled Hsipaw.", "Hsipaw", [TUE]),
     ("the same day across sentences", FRI, "Junta jets bombed Kyaukme on Monday. On the "

@@ -107,6 +107,11 @@ _GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+in
                        re.IGNORECASE)
 #: "by August 2024", "by the end of last year": a deadline, not the event's date
 _DEADLINE = re.compile(r"by\s", re.IGNORECASE)
+#: "have captured Hsipaw and attacked": a past participle coordinated with a perfect shares
+#: its auxiliary, so it is a perfect too
+_SHARED_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*"
+                             r"\w+(?:ed|en|wn|t)\b[^.;:!?]{0,60}?\band\s+(?:\w+ly\s+|also\s+)?$",
+                             re.IGNORECASE)
 #: "had captured", "had already been shelled": the trigger's own verb is a pluperfect,
 #: past before the story's time; with no date in its sentence it is undated background
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
@@ -216,7 +221,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
             and not _hearsay().search(sentence.text):
         return undated_past(f"{pluperfect.group(0).strip()} {_word_at(sentence.text, offset)}")
     near = sentence.text[max(0, offset - 30):offset + 30]
-    perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
+    perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset]) \
+        or _SHARED_PERFECT.search(sentence.text[max(0, offset - 100):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
     now = _TODAY.search(near)
     if _simple_past(sentence.text, offset):  # "struck Kharkiv, and officials say the toll
@@ -239,7 +245,25 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
         # no event dated yet, or only background since: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
         previous = _last_told(sentence.start, news, scene.text) or previous
+    if previous is not None and (later := _later_than(previous, sentence, published)):
+        return later
     return previous if previous is not None else recent_window(published)
+
+
+def _later_than(previous: DateInterval, sentence: Sentence, published: date
+                ) -> DateInterval | None:
+    """ "Troops captured X in mid-August. The TNLA retook the town later.": a sequel word
+    after a date longer than a day, told in the next sentences as in the same one, allows
+    any day from that date's start to publication."""
+    if previous.start is None or previous.end is None or previous.end <= previous.start \
+            or previous.start > published:
+        return None
+    found = [m for m in _sequel_patterns()[1].finditer(sentence.text)
+             if not _after_a_length(sentence.text, m.start())]
+    if not found:
+        return None
+    return DateInterval(previous.start, published, f"{previous.text} ... {found[0].group(0)}",
+                        precision_for(previous.start, published))
 
 
 #: what may stand between two days of one list: "August 2, 9, and 14", "Monday and on
