@@ -43,6 +43,21 @@ ROWS: list[Row] = [
     ("an undated event after a dated one, further on", FRI, "On Monday, junta jets bombed "
      "Kyaukme, killing two villagers. Resistance fighters said the bombing destroyed a "
      "school. Junta troops also shelled Hsipaw, residents said.", "Hsipaw", [MON]),
+    ("the same day and the following day across sentences", FRI, "Junta jets bombed "
+     "Kyaukme at around 2 pm on September 8, killing two villagers. On the same day, junta "
+     "troops shelled Hsipaw. The following day, a drone struck Lashio.", "Lashio", [TUE]),
+    ("a day said inside the next sentence dates its own event", FRI, "Junta jets bombed "
+     "Kyaukme on Monday. A local rescue worker said that the jets returned on Wednesday "
+     "and bombed Hsipaw.", "Hsipaw", [WED]),
+    ("a since-clause campaign then a dated strike", FRI, "Since September 1, junta troops "
+     "have shelled Hsipaw every day. On Monday, shells hit the market in Kyaukme.",
+     "Hsipaw", [("2025-09-01", "2025-09-12", 2)]),
+    ("a campaign since a year told after a dated event", FRI, "The RSF shelled El Fasher on "
+     "Tuesday, killing five people. Since April 2023, the RSF has besieged the city.",
+     "El Fasher|Armed", [("2023-04-01", "2025-09-12", 3)]),
+    ("a new region opening the next sentence keeps the day", FRI, "KYIV, Sept 12 - Russian "
+     "drones struck Kharkiv overnight, killing two people, officials said on Friday. In "
+     "the south, Russian artillery shelled Kherson, wounding five.", "Kherson", [THU]),
     # --- a day of speaking -----------------------------------------------------------------
     ("said on a day it captured", FRI, "The TNLA said on Wednesday it captured Nawnghkio.",
      "Nawnghkio", [WED]),

@@ -61,6 +61,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from sitrep.events.lexicon import cues
+from sitrep.places.recognise import dateline_end
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
@@ -162,10 +163,28 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     Without ``text`` (the whole document) the rules that look beyond the sentence
     (anaphora, campaigns, quotations) stay silent; ``parse`` gives the sentence's spaCy
     parse, read only where the words alone cannot tell which verb a date belongs to."""
+    if text:
+        dates = _outside_datelines(dates, text)
     scene = Scene(doc, dates, text, actors, sides, parse)
     told_as_past = _is_past(_word_at(sentence.text, trigger_at - sentence.start))
     return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published,
                       told_as_past)
+
+
+def _outside_datelines(dates: list[DateInterval], text: str) -> list[DateInterval]:
+    """The dates less those in a dispatch's dateline ("KYIV, Sept 12 -"): the day the
+    report was filed, not the day of any event in it (the lede's "overnight" or its
+    missing time word says that)."""
+    out = []
+    for d in dates:
+        if d.span is not None:
+            line = text.rfind("\n", 0, d.span.start) + 1
+            end = text.find("\n", line)
+            found = dateline_end(text[line:end if end >= 0 else len(text)])
+            if found is not None and d.span.end <= line + found[0]:
+                continue
+        out.append(d)
+    return out
 
 
 def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None,
