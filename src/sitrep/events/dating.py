@@ -61,8 +61,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from sitrep.events.lexicon import cues
-from sitrep.places.recognise import dateline_end
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
+from sitrep.places.recognise import dateline_end
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import DAY, MONTH, WEEK, month_end, precision_for, shift_month
