@@ -601,7 +601,7 @@ def _dated_next(sentence: Sentence, scene: Scene) -> DateInterval | None:
     if shift is None:
         return first
     words, days = shift  # "The attack came two days after [X on Sunday]": Sunday + 2
-    if not _points_back(scene.text, words) or first.end is None:
+    if not _points_back(scene.text, words) or first.start is None or first.end is None:
         return None
     return DateInterval(first.start + timedelta(days=days), first.end + timedelta(days=days),
                         f"{words.group(0)} {first.text}", first.precision)
