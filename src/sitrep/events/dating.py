@@ -119,6 +119,8 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*$", r
 #: "she said" with no date: said when the speaker's last dated words were
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
 SPEECH_REACH = 600
+#: how far back an undated report after background looks for the news's last date
+NEWS_REACH = 3000
 #: "Clashes have also erupted": the trigger's own verb is a perfect
 _PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?(?P<verb>\w+ed)\b",
                             re.IGNORECASE)
@@ -171,10 +173,28 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
                       told_as_past)
 
 
+#: the last document's dates, text and dates outside datelines (its events are dated one
+#: after another: filtering once per document keeps a long text linear)
+_LAST_FILTERED: list[tuple[list[DateInterval], str, int, list[DateInterval]]] = []
+
+
 def _outside_datelines(dates: list[DateInterval], text: str) -> list[DateInterval]:
     """The dates less those in a dispatch's dateline ("KYIV, Sept 12 -"): the day the
     report was filed, not the day of any event in it (the lede's "overnight" or its
     missing time word says that)."""
+    if _LAST_FILTERED:
+        last_dates, last_text, size, filtered = _LAST_FILTERED[0]
+        if last_dates is dates and size == len(dates) and last_text == text:
+            return filtered
+    filtered = _filter_datelines(dates, text)
+    if len(filtered) == len(dates):
+        filtered = dates  # the same list: one sort of it serves every rule
+    _LAST_FILTERED[:] = [(dates, text, len(dates), filtered)]
+    return filtered
+
+
+def _filter_datelines(dates: list[DateInterval], text: str) -> list[DateInterval]:
+    """``_outside_datelines`` uncached."""
     out = []
     for d in dates:
         if d.span is not None:
@@ -260,9 +280,14 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
                                 precision_for(previous.start, published))
     if ongoing := _ONGOING.search(own_clauses):
         return recent_window(published, ongoing.group(0))
-    if (previous is None or is_background(previous, published)) and scene.text:
-        # no event dated yet, or only background since: the last news date told
+    if previous is None and scene.text:  # no event dated yet: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
+        previous = _last_told(sentence.start, news, scene.text)
+    elif previous is not None and is_background(previous, published) and scene.text:
+        # only background since the news: the last news date told not long before (a
+        # window, so that a long text stays linear)
+        told = _dates_in(scene.dates, max(0, sentence.start - NEWS_REACH), sentence.start)
+        news = [d for d in told if not is_background(d, published)]
         previous = _last_told(sentence.start, news, scene.text) or previous
     if previous is not None and (later := _later_than(previous, sentence, published)):
         return later
@@ -484,11 +509,11 @@ def _dates_in(dates: list[DateInterval], start: int, end: int) -> list[DateInter
     """The dates (with a span) starting in ``[start, end)``, in list order: a bisection of
     the document's dates sorted once, where a scan per trigger made long articles
     quadratic (the sort is kept for the list last asked about)."""
-    order = _last_order[0] if _last_order else None
-    if order is None or order.dates is not dates or order.count != len(dates):
+    order = next((o for o in _last_order if o.dates is dates and o.count == len(dates)), None)
+    if order is None:  # the last two lists: a document's dates and those outside datelines
         ranked = sorted((d.span.start, i) for i, d in enumerate(dates) if d.span)
         order = _DateOrder(dates, len(dates), [s for s, _ in ranked], [i for _, i in ranked])
-        _last_order[:] = [order]
+        _last_order[:] = [order, *_last_order[:1]]
     low, high = bisect_left(order.starts, start), bisect_left(order.starts, end)
     return [dates[i] for i in sorted(order.positions[low:high])]
 
@@ -587,8 +612,8 @@ def _dated_next(sentence: Sentence, scene: Scene) -> DateInterval | None:
         return None
     stop = re.compile(r"[.;:!?\n]").search(scene.text, found.end())
     end = stop.start() if stop else len(scene.text)
-    after = [d for d in scene.dates if d.span and found.end() <= d.span.start < end
-             and d.start is not None and not _in_quote(scene.text, d.span.start)]
+    after = [d for d in _dates_in(scene.dates, found.end(), end)
+             if d.start is not None and d.span and not _in_quote(scene.text, d.span.start)]
     if not after:
         return None
     first = min(after, key=lambda d: d.span.start if d.span else 0)
