@@ -60,7 +60,9 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from sitrep.events.lexicon import cues
 from sitrep.model import ActorMention, DateInterval, Document, Sentence, Span
+from sitrep.places.recognise import dateline_end
 from sitrep.time import recent_window, resolve
 from sitrep.time.lexicon import lexicon
 from sitrep.time.periods import DAY, MONTH, WEEK, month_end, precision_for, shift_month
@@ -106,12 +108,19 @@ _GOING_ON = re.compile(r"\b(?:has|have|had)\b|\b(?:is|are|was|were|been)\s+\w+in
                        re.IGNORECASE)
 #: "by August 2024", "by the end of last year": a deadline, not the event's date
 _DEADLINE = re.compile(r"by\s", re.IGNORECASE)
+#: "have captured Hsipaw and attacked": a past participle coordinated with a perfect shares
+#: its auxiliary, so it is a perfect too
+_SHARED_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*"
+                             r"\w+(?:ed|en|wn|t)\b[^.;:!?]{0,60}?\band\s+(?:\w+ly\s+|also\s+)?$",
+                             re.IGNORECASE)
 #: "had captured", "had already been shelled": the trigger's own verb is a pluperfect,
 #: past before the story's time; with no date in its sentence it is undated background
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
 #: "she said" with no date: said when the speaker's last dated words were
 _PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they)\s+(?:said|added|told)\b", re.IGNORECASE)
 SPEECH_REACH = 600
+#: how far back an undated report after background looks for the news's last date
+NEWS_REACH = 3000
 #: "Clashes have also erupted": the trigger's own verb is a perfect
 _PERFECT_AFTER = re.compile(r"\w+\s+(?:has|have)\s+(?:also\s+|already\s+)?(?P<verb>\w+ed)\b",
                             re.IGNORECASE)
@@ -156,10 +165,46 @@ def date_for(sentence: Sentence, trigger_at: int, dates: list[DateInterval],
     Without ``text`` (the whole document) the rules that look beyond the sentence
     (anaphora, campaigns, quotations) stay silent; ``parse`` gives the sentence's spaCy
     parse, read only where the words alone cannot tell which verb a date belongs to."""
+    if text:
+        dates = _outside_datelines(dates, text)
     scene = Scene(doc, dates, text, actors, sides, parse)
     told_as_past = _is_past(_word_at(sentence.text, trigger_at - sentence.start))
     return _not_after(_date_for(sentence, trigger_at, previous, scene), doc.published,
                       told_as_past)
+
+
+#: the last document's dates, text and dates outside datelines (its events are dated one
+#: after another: filtering once per document keeps a long text linear)
+_LAST_FILTERED: list[tuple[list[DateInterval], str, int, list[DateInterval]]] = []
+
+
+def _outside_datelines(dates: list[DateInterval], text: str) -> list[DateInterval]:
+    """The dates less those in a dispatch's dateline ("KYIV, Sept 12 -"): the day the
+    report was filed, not the day of any event in it (the lede's "overnight" or its
+    missing time word says that)."""
+    if _LAST_FILTERED:
+        last_dates, last_text, size, filtered = _LAST_FILTERED[0]
+        if last_dates is dates and size == len(dates) and last_text == text:
+            return filtered
+    filtered = _filter_datelines(dates, text)
+    if len(filtered) == len(dates):
+        filtered = dates  # the same list: one sort of it serves every rule
+    _LAST_FILTERED[:] = [(dates, text, len(dates), filtered)]
+    return filtered
+
+
+def _filter_datelines(dates: list[DateInterval], text: str) -> list[DateInterval]:
+    """``_outside_datelines`` uncached."""
+    out = []
+    for d in dates:
+        if d.span is not None:
+            line = text.rfind("\n", 0, d.span.start) + 1
+            end = text.find("\n", line)
+            found = dateline_end(text[line:end if end >= 0 else len(text)])
+            if found is not None and d.span.end <= line + found[0]:
+                continue
+        out.append(d)
+    return out
 
 
 def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None,
@@ -185,6 +230,8 @@ def _date_for(sentence: Sentence, trigger_at: int, previous: DateInterval | None
         return since_event
     if (since_then := _since_then(sentence, scene)) is not None:
         return since_then
+    if (retold := _dated_next(sentence, scene)) is not None:
+        return retold
     nominal = _NOMINAL.match(sentence.text[offset:])
     if nominal and doc.published and not _STILL.search(sentence.text, offset) \
             and not _GOVERNED.search(sentence.text[:offset]):
@@ -213,7 +260,8 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
             and not _hearsay().search(sentence.text):
         return undated_past(f"{pluperfect.group(0).strip()} {_word_at(sentence.text, offset)}")
     near = sentence.text[max(0, offset - 30):offset + 30]
-    perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset])
+    perfect = _PERFECT.search(sentence.text[max(0, offset - 30):offset]) \
+        or _SHARED_PERFECT.search(sentence.text[max(0, offset - 100):offset])
     own_perfect = _PERFECT_AFTER.match(sentence.text, offset)
     now = _TODAY.search(near)
     if _simple_past(sentence.text, offset):  # "struck Kharkiv, and officials say the toll
@@ -235,7 +283,31 @@ def _undated(sentence: Sentence, offset: int, previous: DateInterval | None,
     if previous is None and scene.text:  # no event dated yet: the last news date told
         news = [d for d in scene.dates if not is_background(d, published)]
         previous = _last_told(sentence.start, news, scene.text)
+    elif previous is not None and is_background(previous, published) and scene.text:
+        # only background since the news: the last news date told not long before (a
+        # window, so that a long text stays linear)
+        told = _dates_in(scene.dates, max(0, sentence.start - NEWS_REACH), sentence.start)
+        news = [d for d in told if not is_background(d, published)]
+        previous = _last_told(sentence.start, news, scene.text) or previous
+    if previous is not None and (later := _later_than(previous, sentence, published)):
+        return later
     return previous if previous is not None else recent_window(published)
+
+
+def _later_than(previous: DateInterval, sentence: Sentence, published: date
+                ) -> DateInterval | None:
+    """ "Troops captured X in mid-August. The TNLA retook the town later.": a sequel word
+    after a date longer than a day, told in the next sentences as in the same one, allows
+    any day from that date's start to publication."""
+    if previous.start is None or previous.end is None or previous.end <= previous.start \
+            or previous.start > published:
+        return None
+    found = [m for m in _sequel_patterns()[1].finditer(sentence.text)
+             if not _after_a_length(sentence.text, m.start())]
+    if not found:
+        return None
+    return DateInterval(previous.start, published, f"{previous.text} ... {found[0].group(0)}",
+                        precision_for(previous.start, published))
 
 
 #: what may stand between two days of one list: "August 2, 9, and 14", "Monday and on
@@ -437,11 +509,11 @@ def _dates_in(dates: list[DateInterval], start: int, end: int) -> list[DateInter
     """The dates (with a span) starting in ``[start, end)``, in list order: a bisection of
     the document's dates sorted once, where a scan per trigger made long articles
     quadratic (the sort is kept for the list last asked about)."""
-    order = _last_order[0] if _last_order else None
-    if order is None or order.dates is not dates or order.count != len(dates):
+    order = next((o for o in _last_order if o.dates is dates and o.count == len(dates)), None)
+    if order is None:  # the last two lists: a document's dates and those outside datelines
         ranked = sorted((d.span.start, i) for i, d in enumerate(dates) if d.span)
         order = _DateOrder(dates, len(dates), [s for s, _ in ranked], [i for _, i in ranked])
-        _last_order[:] = [order]
+        _last_order[:] = [order, *_last_order[:1]]
     low, high = bisect_left(order.starts, start), bisect_left(order.starts, end)
     return [dates[i] for i in sorted(order.positions[low:high])]
 
@@ -518,6 +590,54 @@ def _after_own_clause(interval: DateInterval, home: int | None,
 def _happening_pattern() -> re.Pattern[str]:
     body = _phrases(lexicon().happening_verbs)
     return re.compile(rf"\s+(?:\w+ly\s+)?(?:{body})\b", re.IGNORECASE)
+
+
+#: what may stand between the retelling noun and its verb of happening: "The shelling of
+#: the market took place", "The attack reportedly happened"
+_RETOLD_GAP = r"(?:\s+(?:on|of|in|at|near)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+
+
+def _dated_next(sentence: Sentence, scene: Scene) -> DateInterval | None:
+    """ "Junta jets bombed X, killing two. The strike hit the market on Monday": a
+    sentence opening with the event told again ("the strike", "the shelling", "the
+    bombs"; "It happened") gives the day the event's own sentence left out. Only the
+    very next sentence; with a verb of happening right after the noun its date ("The
+    attack took place in early May"), else only a single day of the story (not a day of
+    speaking); a day the shift counts from moves by the shift ("The attack came two
+    days after gunmen ambushed soldiers on Sunday": Tuesday)."""
+    if not scene.text:
+        return None
+    found = _retold_opener().match(scene.text, sentence.end)
+    if found is None:
+        return None
+    stop = re.compile(r"[.;:!?\n]").search(scene.text, found.end())
+    end = stop.start() if stop else len(scene.text)
+    after = [d for d in _dates_in(scene.dates, found.end(), end)
+             if d.start is not None and d.span and not _in_quote(scene.text, d.span.start)]
+    if not after:
+        return None
+    first = min(after, key=lambda d: d.span.start if d.span else 0)
+    assert first.span is not None
+    if found.group("happening") and first.span.start - found.end() <= VAGUE_REACH:
+        return first
+    if first.start != first.end or _reporting_date(scene.text, first):
+        return None
+    shift = _shift_in(scene.text, found.start(), first.span.start)
+    if shift is None:
+        return first
+    words, days = shift  # "The attack came two days after [X on Sunday]": Sunday + 2
+    if not _points_back(scene.text, words) or first.start is None or first.end is None:
+        return None
+    return DateInterval(first.start + timedelta(days=days), first.end + timedelta(days=days),
+                        f"{words.group(0)} {first.text}", first.precision)
+
+
+@cache
+def _retold_opener() -> re.Pattern[str]:
+    """The event told again at a sentence's start, and a verb of happening after it."""
+    happening = _phrases(lexicon().happening_verbs)
+    return re.compile(rf"\s*(?:(?:{cues().sequel_openers.pattern}){_RETOLD_GAP}|it\b)"
+                      rf"(?P<happening>\s+(?:\w+ly\s+)?(?:{happening})\b)?", re.IGNORECASE)
 
 
 def _clause_after_noun(sentence: Sentence, trigger_at: int, clauses: list[tuple[int, int]]
