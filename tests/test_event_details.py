@@ -86,3 +86,37 @@ def test_one_strike_keeps_its_toll_though_the_sentence_says_since() -> None:
     [strike] = strikes("A junta airstrike on Namtu town on Monday killed three people, the "
                        "first since the TNLA took the town.")
     assert strike.fatalities == 3
+
+
+def battles(body: str, published: str = "2025-09-12") -> list[Event]:
+    extraction = extract_text(f" date {published} {body}")
+    return [e for e in extraction.events if e.sub_event_type == "Armed clash"]
+
+
+def test_a_toll_in_the_next_sentence_without_a_place_is_the_clash_just_told() -> None:
+    """The next sentence tells the clash again with no place and gives its toll."""
+    [clash] = battles("Fighting broke out between the army and rebels near Kutkai town in "
+                      "northern Shan State on Saturday. Sources reported heavy losses, with "
+                      "six soldiers killed during the exchange of fire.")
+    assert clash.fatalities == 6
+
+
+def test_a_toll_told_with_a_source_in_the_next_sentence_reaches_the_clash() -> None:
+    [clash] = battles("Troops clashed with militants near Kunduz on Monday. Sources said the "
+                      "clash left four militants dead.")
+    assert clash.fatalities == 4
+
+
+def test_a_toll_with_no_place_goes_to_the_account_just_told_not_the_first() -> None:
+    found = battles("Troops clashed with rebels near Kutkai town on Monday. Later that week, "
+                    "in a separate incident, soldiers clashed with rebels near Namhsan town "
+                    "on Thursday. Two soldiers were killed in the clash.")
+    tolls = {e.location.name: e.fatalities for e in found if e.location}
+    assert tolls.get("Kutkai") is None and tolls.get("Namhsan") == 2
+
+
+def test_a_toll_over_months_in_the_next_sentence_is_no_one_strikes() -> None:
+    """Guard: a total for airstrikes over months is not the one strike's toll."""
+    [strike] = strikes("Airstrikes hit Kutkai town on Saturday. Junta airstrikes killed at "
+                       "least 40 civilians between June and August, a rights group said.")
+    assert strike.fatalities is None

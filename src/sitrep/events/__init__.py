@@ -1299,6 +1299,7 @@ def fold_into_parts(events: list[Event]) -> list[Event]:
         if inner is None:
             continue
         inner.evidence.extend(s for s in outer.evidence if s not in inner.evidence)
+        casualty_rules.take_toll(inner, outer, events)
         dropped.add(id(outer))
     return [e for e in events if id(e) not in dropped]
 
@@ -1327,6 +1328,7 @@ def shelling_in_battles(events: list[Event]) -> list[Event]:
         if battle is None:
             continue
         battle.evidence.extend(x for x in e.evidence if x not in battle.evidence)
+        casualty_rules.take_toll(battle, e, events)
         dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
 

@@ -156,6 +156,47 @@ def assign_casualties(sentence: Sentence, told: list[tuple[int, list[Event]]]) -
             event.fatalities, event.injured = killed, hurt
 
 
+#: how far after a report of an attack the next report may still give its toll
+_TOLD_NEXT_CHARS = 40
+
+
+def take_toll(kept: Event, joined: Event, events: list[Event]) -> None:
+    """A report that joins another (a restatement with no place, a township's account, a
+    shell inside a battle) may be the next sentence that gives the toll ("A clash broke
+    out at X. ... with six fighters killed"): the kept event takes it when it told none of
+    its own. A report told elsewhere in the article (a lede's or a summary's total), a
+    running total, or a toll after attacks on several places (``events`` told in the same
+    sentence as ``kept``: their total) gives none."""
+    if kept.fatalities is not None or kept.injured is not None \
+            or joined.event_type not in VIOLENT or not joined.evidence or not kept.evidence:
+        return
+    first = joined.evidence[0]
+    if cues().running_total.search(first.text) or _wider(joined, kept) or not any(
+            0 <= first.start - told.end <= _TOLD_NEXT_CHARS for told in kept.evidence):
+        return
+    own = kept.evidence[0]
+    place = kept.location.name if kept.location else None
+    if any(e is not kept and e is not joined and e.event_type == kept.event_type
+           and e.evidence[:1] == [own] and (e.location.name if e.location else None) != place
+           for e in events):
+        return
+    kept.fatalities, kept.injured = joined.fatalities, joined.injured
+
+
+#: a report spanning so many days or more counts several attacks (a week, a month...)
+_TALLY_DAYS = 7
+
+
+def _wider(joined: Event, kept: Event) -> bool:
+    """The joining report spans a week or more, longer than the kept one ("airstrikes
+    killed 56 between June and August"): its toll is a total over several attacks."""
+    a, b = joined.date, kept.date
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return False
+    days = (a.end - a.start).days  # type: ignore[operator]
+    return days >= _TALLY_DAYS and days > (b.end - b.start).days  # type: ignore[operator]
+
+
 def weapons(sentence: str) -> list[str]:
     found: list[str] = []
     for m in weapons_pattern().finditer(sentence):
