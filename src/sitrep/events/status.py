@@ -238,7 +238,11 @@ _DATED = re.compile(
     r"(?:this|last) (?:morning|night|week|month|year))\b|"
     r"\b(?:on|since|in|last)\b (?:\w+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|\d|week|month|year)", re.IGNORECASE)
+    r"December|\d|week|month|year)|"
+    # "at the end of December", "in early March", "mid-January": a day or month of its own
+    r"\b(?:of|early|late|mid)[ -](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b", re.IGNORECASE)
 #: the words by which a sentence names a source (``attribution`` reads who)
 _SPEECH_WORD = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|confirmed)\b",
                           re.IGNORECASE)
