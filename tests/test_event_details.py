@@ -120,3 +120,19 @@ def test_a_toll_over_months_in_the_next_sentence_is_no_one_strikes() -> None:
     [strike] = strikes("Airstrikes hit Kutkai town on Saturday. Junta airstrikes killed at "
                        "least 40 civilians between June and August, a rights group said.")
     assert strike.fatalities is None
+
+
+def test_a_death_told_just_before_the_assault_told_again_is_its_toll() -> None:
+    """The attack's sentence codes nothing; the next one tells it by a definite noun."""
+    found = battles("On Sunday, an incident near Marmoun village in Kunduz province "
+                    "resulted in the death of a police official and injuries to two others. "
+                    "The assault targeted a police checkpoint near Marmoun village, with the "
+                    "gunmen fleeing afterwards.")
+    assert found and all(e.fatalities == 1 for e in found)
+
+
+def test_a_running_total_just_before_the_assault_is_not_its_toll() -> None:
+    found = battles("The insurgency has caused the deaths of 300 police officers since 2021. "
+                    "The assault targeted a police checkpoint near Marmoun village in Kunduz "
+                    "province on Sunday.")
+    assert found and all(e.fatalities is None for e in found)

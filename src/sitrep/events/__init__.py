@@ -136,6 +136,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     told: list[Event] = []  # the events of the last sentence that reported any
     violent: list[Event] = []  # ... that reported a violent one, and its index
     violent_at = -_TOLL_TOLD_ON - 1
+    told_before = True  # whether the sentence before coded any event
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
@@ -143,7 +144,10 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         if casualty_rules.goes_on(placed, sentence.text):  # "The bomb hit a monastery, ..."
             casualty_rules.carry_casualties(told, sentence)
         else:
+            if index and not told_before:  # "... the death of an official. The assault ..."
+                casualty_rules.toll_told_before(text.sentences[index - 1], events, sentence)
             told = events
+        told_before = bool(events)
         if not events and index - violent_at <= _TOLL_TOLD_ON:  # "No casualties were ..."
             casualty_rules.none_killed_after(violent, sentence)
         if any(e.event_type in casualty_rules.VIOLENT for e in events):

@@ -233,6 +233,27 @@ def carry_casualties(previous: list[Event], sentence: Sentence) -> None:
             event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
 
 
+def toll_told_before(previous: Sentence | None, events: list[Event], sentence: Sentence
+                     ) -> None:
+    """"An attack in X on Sunday resulted in the death of an official. The assault
+    targeted a checkpoint.": a sentence that tells the attack again by a definite noun
+    (``sequel_openers``) and gives no toll of its own takes the toll of the sentence just
+    before, when that one coded no event (its deaths are this attack's); never a running
+    total, nor a total for attacks on several places."""
+    attacks = [e for e in events if e.event_type in VIOLENT
+               and e.fatalities is None and e.injured is None]
+    if previous is None or not attacks or not cues().sequel_openers.match(
+            sentence.text.lstrip()) or cues().running_total.search(previous.text):
+        return
+    places = {e.location.name if e.location else None for e in attacks}
+    killed, hurt = fatalities(previous.text), injured(previous.text)
+    if killed is None or len(places) > 1:
+        return
+    for event in attacks:
+        event.fatalities, event.injured = killed, hurt
+        event.evidence.append(Span(previous.start, previous.end, previous.text))
+
+
 def none_killed_after(recent: list[Event], sentence: Sentence) -> None:
     """"No casualties were reported on either side.": a sentence telling only that no one
     died closes the toll of the attacks just told (0), when they gave none."""
