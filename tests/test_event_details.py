@@ -136,3 +136,13 @@ def test_a_running_total_just_before_the_assault_is_not_its_toll() -> None:
                     "The assault targeted a police checkpoint near Marmoun village in Kunduz "
                     "province on Sunday.")
     assert found and all(e.fatalities is None for e in found)
+
+
+def test_an_aside_between_the_victims_and_the_verb_keeps_the_count() -> None:
+    sentence = ("At least 12 villagers, including a monk and a child, were killed when "
+                "soldiers shelled the town.")
+    assert fatalities(sentence) == 12
+
+
+def test_a_count_of_deaths_is_a_toll() -> None:
+    assert fatalities("Clashes broke out on Monday, with at least three army deaths.") == 3

@@ -28,10 +28,12 @@ _WHO = rf"(?:(?!(?:and|or|but|said|says|{_NUMBER_WORDS}) )" \
        r"(?:[^\W\d]|\d+-)[\w'’-]* ){0,3}?" \
        r"(?:(?:people|civilians|soldiers|troops|fighters|residents|villagers|children|women|" \
        r"men|members|personnel|persons|others|combatants|of them)\s*)?"
+#: an aside between the victims and the verb: "21 civilians, including a child, were killed"
+_ASIDE = r"(?:,\s+(?:including|among them|most of them|many of them)\b[^,;.]{1,60},\s+)?"
 _KILLED = re.compile(
     rf"(?:kill(?:ed|ing)|left|leaving|claimed the lives of|death of|deaths of)\s+{_QUALIFIER}"
-    rf"{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+{_WHO}(?:were |was |have been |had been )?"
-    rf"(?:killed|dead|died|slain)", re.IGNORECASE)
+    rf"{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+{_WHO}{_ASIDE}(?:were |was |have been |had been )?"
+    rf"(?:killed|dead|died|slain|deaths\b)", re.IGNORECASE)
 _INJURED = re.compile(
     rf"(?:injur(?:ed|ing)|wound(?:ed|ing))\s+{_QUALIFIER}{_COUNT}\b|\b{_QUALIFIER}{_COUNT}\s+"
     rf"{_WHO}(?:were |was |have been )?(?:injured|wounded|hurt)", re.IGNORECASE)
