@@ -146,3 +146,14 @@ def test_an_aside_between_the_victims_and_the_verb_keeps_the_count() -> None:
 
 def test_a_count_of_deaths_is_a_toll() -> None:
     assert fatalities("Clashes broke out on Monday, with at least three army deaths.") == 3
+
+
+def test_one_trigger_at_two_places_in_two_clauses_gives_each_its_own_figures() -> None:
+    """"A man was killed in A, and 9 were injured in B": B's attack has no death."""
+    extraction = extract_text(" date 2023-08-21 An elderly man has been killed in the city of "
+                              "Kupiansk in Kharkiv Oblast, and 9 people have been injured in "
+                              "Izium, Ukrainian officials said of the Russian attacks.")
+    figures = {e.location.name: (e.fatalities, e.injured)
+               for e in extraction.events if e.location}
+    assert figures.get("Kupiansk") == (1, None)
+    assert figures.get("Izium") == (None, 9)

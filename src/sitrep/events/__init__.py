@@ -434,7 +434,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         found = _events_for(kind, sentence.start + at, sentence, share, doers, local, source, ctx)
         ranked.extend((kind, e) for e in found)
         told.append((sentence.start + at, [] if kind.side else found))
-    casualty_rules.assign_casualties(sentence, told)
+    casualty_rules.assign_casualties(sentence, told, near.places)
     events = _highest_per_place(ranked)
     if explain.active():
         for kind, event in ranked:

@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from sitrep.events.lexicon import context_cues, cues, weapons_pattern
-from sitrep.model import Event, Sentence, Span
+from sitrep.model import Event, Place, Sentence, Span
 
 #: ACLED's readings of vague counts; number words
 _NUMBERS = {
@@ -133,7 +133,27 @@ def _tally(text: str) -> bool:
     return bool(cues().several_attacks.search(text) and cues().running_total.search(text))
 
 
-def assign_casualties(sentence: Sentence, told: list[tuple[int, list[Event]]]) -> None:
+def _elsewhere(text: str, own: tuple[int, int], names: set[str | None], sentence: Sentence,
+               places: list[Place]) -> str:
+    """Blank the clauses, other than the attack's own, that name a place and none of the
+    attack's: "a man was killed in A, and 11 were injured in B" gives B's attack no death."""
+    spans = [(span.start - sentence.start, place.name) for place in places
+             for span in place.spans if sentence.start <= span.start < sentence.end]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    for a, b in bounds:
+        named = {name for at, name in spans if a <= at < b}
+        if (a, b) != own and named and not named & names:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def assign_casualties(sentence: Sentence, told: list[tuple[int, list[Event]]],
+                      places_named: list[Place] | None = None) -> None:
     """Give each attack of a sentence (its trigger's offset, its events) the figures it
     reports. Two attacks at different places in different clauses ("30 men were shot
     dead in A, and the airstrike on B killed 20") each take their own clause's figures;
@@ -151,11 +171,29 @@ def assign_casualties(sentence: Sentence, told: list[tuple[int, list[Event]]]) -
             if other != own and not places & {e.location.name if e.location else None
                                              for e in others}:
                 text = text[:other[0]] + " " * (other[1] - other[0]) + text[other[1]:]
-        total = (len(places) > 1 and _listed(events, Span(sentence.start, sentence.end,
-                                                           sentence.text))) or _tally(text)
+        listed = len(places) > 1 and _listed(events, Span(sentence.start, sentence.end,
+                                                          sentence.text))
+        total = listed or _tally(text)
         killed, hurt = (None, None) if total else (fatalities(text), injured(text))
         for event in events:
             event.fatalities, event.injured = killed, hurt
+            if len(places) > 1 and not total and places_named:
+                _own_clause_figures(event, text, sentence, places_named)
+
+
+def _own_clause_figures(event: Event, text: str, sentence: Sentence, places: list[Place]
+                        ) -> None:
+    """One trigger told at several places in their own clauses ("a man was killed in A,
+    and 11 people were injured in B"): each place's event takes the figures of its
+    clause, not those told of another place."""
+    if event.location is None:
+        return
+    at = next((span.start - sentence.start for span in event.location.spans
+               if sentence.start <= span.start < sentence.end), None)
+    if at is None:
+        return
+    own = _elsewhere(text, _clause(text, at), {event.location.name}, sentence, places)
+    event.fatalities, event.injured = fatalities(own), injured(own)
 
 
 #: how far after a report of an attack the next report may still give its toll
