@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep import extract_text
-from sitrep.events.details import fatalities, injured
+from sitrep.events.details import crowd_toll, fatalities, injured
 from sitrep.model import Event
 
 
@@ -157,3 +157,10 @@ def test_one_trigger_at_two_places_in_two_clauses_gives_each_its_own_figures() -
                for e in extraction.events if e.location}
     assert figures.get("Kupiansk") == (1, None)
     assert figures.get("Izium") == (None, 9)
+
+
+def test_the_death_a_crowd_gathers_over_is_not_its_toll() -> None:
+    assert crowd_toll("Demonstrators stormed a militia headquarters on Thursday following "
+                      "the funeral of a youth killed by the militia, demanding a trial.") is None
+    assert crowd_toll("Police fired on protesters angry over the killing of a student, "
+                      "killing three.") == 3

@@ -333,6 +333,12 @@ def in_context(kind: str, event_type: str, sub_event_type: str, context: str
     return event_type, sub_event_type
 
 
+def crowd_toll(sentence: str) -> int | None:
+    """The deaths of a demonstration or riot: not those of the death it gathers over
+    ("following the funeral of a youth killed by militiamen"), which is another event."""
+    return fatalities(context_cues()["crowd_grievance"].sub(" ", sentence))
+
+
 def crowd_named(text: str) -> bool:
     """A crowd is named ("villagers lynched", "rioters torched"): a riot is the crowd's."""
     return bool(context_cues()["crowd_words"].search(text))
