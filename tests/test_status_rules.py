@@ -88,6 +88,15 @@ def test_a_sentence_inside_a_quotation_is_the_speakers() -> None:
                            for e in strikes)
 
 
+def test_a_quotation_that_goes_on_after_its_speaker_is_the_speakers() -> None:
+    """“...,” a resident told reporters. “... Jets bombed X.”: the speaker named before."""
+    found = events("Residents described the attack.\n\n“We fled in the night,” a resident "
+                   "told reporters. “We are afraid. Jets bombed Kutkai town.”")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.status == "attributed" and e.source == "a resident"
+                           for e in strikes)
+
+
 def test_a_closed_quotation_does_not_reach_the_next_sentence() -> None:
     found = events("“We fled in the night,” a resident said.\n\nOn Monday, junta jets bombed "
                    "Kutkai town.")

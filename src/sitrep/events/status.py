@@ -282,6 +282,23 @@ _AFTER_QUOTE = re.compile(
     r"((?:[\w’'().&/-]+ ){0,8}?[\w’'().&/-]+)[,.])")
 
 
+def _speaker_before(before: str) -> re.Match[str] | None:
+    """A quotation that goes on after its speaker was named ("“We fled,” a resident said.
+    “Many have left.”"): the reporting clause between the last closing mark and this
+    quotation's opening one."""
+    opening = before.rfind("“")
+    closing = before.rfind("”", 0, opening)
+    if opening < 0 or closing < 0:
+        return None
+    between = before[closing + 1:opening]
+    m = _AFTER_QUOTE.match(between)
+    return m if m and _SPEECH_TAIL.fullmatch(between[m.end():]) else None
+
+
+#: what may close a reporting clause: its addressee and time ("told SHAN on Monday.")
+_SPEECH_TAIL = re.compile(r"\s*(?:[\w’'-]+\s*){0,4}\.?\s*")
+
+
 def _inside_quotation(text: AnalysedText, sentence: Sentence) -> str | None:
     """The speaker of a quotation that opened in an earlier sentence of the paragraph and
     goes on in this one ("“We fled on Monday. Jets bombed the village,” a resident said."):
@@ -296,7 +313,7 @@ def _inside_quotation(text: AnalysedText, sentence: Sentence) -> str | None:
     close = min((i for i in (rest.find("”"), rest.find('"')) if i >= 0), default=-1)
     if close < 0:
         return None
-    m = _AFTER_QUOTE.match(rest[close + 1:])
+    m = _AFTER_QUOTE.match(rest[close + 1:]) or _speaker_before(before)
     if m is None:
         return None
     found = m.group(1) or m.group(2)
