@@ -164,3 +164,10 @@ def test_the_death_a_crowd_gathers_over_is_not_its_toll() -> None:
                       "the funeral of a youth killed by the militia, demanding a trial.") is None
     assert crowd_toll("Police fired on protesters angry over the killing of a student, "
                       "killing three.") == 3
+
+
+def test_an_age_is_no_count_of_the_dead() -> None:
+    """"killing 7-year-old Aung": one child, not seven dead."""
+    assert fatalities("Soldiers fired shells into the village, killing 7-year-old Aung and "
+                      "injuring a man.") == 1
+    assert fatalities("The raid killed 20-30 people.") == 20

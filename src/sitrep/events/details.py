@@ -16,7 +16,7 @@ _NUMBERS = {
     "scores of": 20, "hundreds": 100, "hundreds of": 100, "a": 1, "an": 1,
 }
 #: "1,200" is one number; "July 8, 4 locals" is a date and a count
-_COUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|" + "|".join(
+_COUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?!\d|\s*-?(?:years?|months?)[ -]old)|" + "|".join(
     sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r")"
 _QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |up to |an estimated )?"
 #: up to three words ("junta soldiers were", "55-year-old woman") then who died: never a
@@ -61,6 +61,9 @@ _ONE_KILLED = re.compile(
     r"trader|monk|teacher|commando|guard|elder|official)\b(?:(?!\b(?:were|and|but)\b)"
     r"[^.;]){0,100}?\b(?:was|has been|had been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|"
     r"slain)\b", re.IGNORECASE)
+#: one person named by their age as the object of a killing: "killing 7-year-old X"
+_AGE_KILLED = re.compile(r"\b(?:kill(?:ed|ing)|shot dead|claimed the life of)\s+(?:an? |one )?"
+                         r"\d+[ -]years?[ -]old\b", re.IGNORECASE)
 #: "two fighters and one civilian were killed": one toll told in parts, summed (ACLED)
 _JOINT_KILLED = re.compile(
     rf"\b{_COUNT}\s+((?:[^\W\d][\w'’-]*\s+){{1,3}}?)and\s+{_COUNT}\s+"
@@ -86,7 +89,7 @@ def fatalities(sentence: str) -> int | None:
     found = _lowest(_KILLED, sentence)
     if found is not None:
         values.append(found)
-    if not values and _ONE_KILLED.search(sentence):
+    if not values and (_ONE_KILLED.search(sentence) or _AGE_KILLED.search(sentence)):
         values.append(1)
     if not values and _NONE_KILLED.search(sentence):
         values.append(0)
