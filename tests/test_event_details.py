@@ -171,3 +171,6 @@ def test_an_age_is_no_count_of_the_dead() -> None:
     assert fatalities("Soldiers fired shells into the village, killing 7-year-old Aung and "
                       "injuring a man.") == 1
     assert fatalities("The raid killed 20-30 people.") == 20
+    assert fatalities("Residents said a seven-year-old from Kanu village was killed and two "
+                      "residents were wounded.") == 1
+    assert fatalities("Three 20-year-old students were killed.") == 3

@@ -16,8 +16,9 @@ _NUMBERS = {
     "scores of": 20, "hundreds": 100, "hundreds of": 100, "a": 1, "an": 1,
 }
 #: "1,200" is one number; "July 8, 4 locals" is a date and a count
-_COUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?!\d|\s*-?(?:years?|months?)[ -]old)|" + "|".join(
-    sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r")"
+_COUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?!\d)|" + "|".join(
+    sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + \
+    r")(?!\s*-?\s*(?:years?|months?)[ -]old)"
 _QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |up to |an estimated )?"
 #: up to three words ("junta soldiers were", "55-year-old woman") then who died: never a
 #: bare number, which starts a count of its own ("8, 4 locals were killed" is not 8), nor
@@ -63,7 +64,9 @@ _ONE_KILLED = re.compile(
     r"slain)\b", re.IGNORECASE)
 #: one person named by their age as the object of a killing: "killing 7-year-old X"
 _AGE_KILLED = re.compile(r"\b(?:kill(?:ed|ing)|shot dead|claimed the life of)\s+(?:an? |one )?"
-                         r"\d+[ -]years?[ -]old\b", re.IGNORECASE)
+                         r"[\w]+[ -]years?[ -]old\b|\b(?:an?|one)\s+[\w]+-years?-old\b"
+                         r"(?:(?!\b(?:were|and|but)\b)[^.;]){0,100}?\b(?:was|has been|had been)\s+"
+                         r"(?:killed|shot dead|slain)\b", re.IGNORECASE)
 #: "two fighters and one civilian were killed": one toll told in parts, summed (ACLED)
 _JOINT_KILLED = re.compile(
     rf"\b{_COUNT}\s+((?:[^\W\d][\w'’-]*\s+){{1,3}}?)and\s+{_COUNT}\s+"
