@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep import extract_text
-from sitrep.events.details import fatalities, injured
+from sitrep.events.details import crowd_toll, fatalities, injured
 from sitrep.model import Event
 
 
@@ -86,3 +86,91 @@ def test_one_strike_keeps_its_toll_though_the_sentence_says_since() -> None:
     [strike] = strikes("A junta airstrike on Namtu town on Monday killed three people, the "
                        "first since the TNLA took the town.")
     assert strike.fatalities == 3
+
+
+def battles(body: str, published: str = "2025-09-12") -> list[Event]:
+    extraction = extract_text(f" date {published} {body}")
+    return [e for e in extraction.events if e.sub_event_type == "Armed clash"]
+
+
+def test_a_toll_in_the_next_sentence_without_a_place_is_the_clash_just_told() -> None:
+    """The next sentence tells the clash again with no place and gives its toll."""
+    [clash] = battles("Fighting broke out between the army and rebels near Kutkai town in "
+                      "northern Shan State on Saturday. Sources reported heavy losses, with "
+                      "six soldiers killed during the exchange of fire.")
+    assert clash.fatalities == 6
+
+
+def test_a_toll_told_with_a_source_in_the_next_sentence_reaches_the_clash() -> None:
+    [clash] = battles("Troops clashed with militants near Kunduz on Monday. Sources said the "
+                      "clash left four militants dead.")
+    assert clash.fatalities == 4
+
+
+def test_a_toll_with_no_place_goes_to_the_account_just_told_not_the_first() -> None:
+    found = battles("Troops clashed with rebels near Kutkai town on Monday. Later that week, "
+                    "in a separate incident, soldiers clashed with rebels near Namhsan town "
+                    "on Thursday. Two soldiers were killed in the clash.")
+    tolls = {e.location.name: e.fatalities for e in found if e.location}
+    assert tolls.get("Kutkai") is None and tolls.get("Namhsan") == 2
+
+
+def test_a_toll_over_months_in_the_next_sentence_is_no_one_strikes() -> None:
+    """Guard: a total for airstrikes over months is not the one strike's toll."""
+    [strike] = strikes("Airstrikes hit Kutkai town on Saturday. Junta airstrikes killed at "
+                       "least 40 civilians between June and August, a rights group said.")
+    assert strike.fatalities is None
+
+
+def test_a_death_told_just_before_the_assault_told_again_is_its_toll() -> None:
+    """The attack's sentence codes nothing; the next one tells it by a definite noun."""
+    found = battles("On Sunday, an incident near Marmoun village in Kunduz province "
+                    "resulted in the death of a police official and injuries to two others. "
+                    "The assault targeted a police checkpoint near Marmoun village, with the "
+                    "gunmen fleeing afterwards.")
+    assert found and all(e.fatalities == 1 for e in found)
+
+
+def test_a_running_total_just_before_the_assault_is_not_its_toll() -> None:
+    found = battles("The insurgency has caused the deaths of 300 police officers since 2021. "
+                    "The assault targeted a police checkpoint near Marmoun village in Kunduz "
+                    "province on Sunday.")
+    assert found and all(e.fatalities is None for e in found)
+
+
+def test_an_aside_between_the_victims_and_the_verb_keeps_the_count() -> None:
+    sentence = ("At least 12 villagers, including a monk and a child, were killed when "
+                "soldiers shelled the town.")
+    assert fatalities(sentence) == 12
+
+
+def test_a_count_of_deaths_is_a_toll() -> None:
+    assert fatalities("Clashes broke out on Monday, with at least three army deaths.") == 3
+
+
+def test_one_trigger_at_two_places_in_two_clauses_gives_each_its_own_figures() -> None:
+    """"A man was killed in A, and 9 were injured in B": B's attack has no death."""
+    extraction = extract_text(" date 2023-08-21 An elderly man has been killed in the city of "
+                              "Kupiansk in Kharkiv Oblast, and 9 people have been injured in "
+                              "Izium, Ukrainian officials said of the Russian attacks.")
+    figures = {e.location.name: (e.fatalities, e.injured)
+               for e in extraction.events if e.location}
+    assert figures.get("Kupiansk") == (1, None)
+    assert figures.get("Izium") == (None, 9)
+
+
+def test_the_death_a_crowd_gathers_over_is_not_its_toll() -> None:
+    assert crowd_toll("Demonstrators stormed a militia headquarters on Thursday following "
+                      "the funeral of a youth killed by the militia, demanding a trial.") is None
+    assert crowd_toll("Police fired on protesters angry over the killing of a student, "
+                      "killing three.") == 3
+
+
+def test_an_age_is_no_count_of_the_dead() -> None:
+    """"killing 7-year-old Aung": one child, not seven dead."""
+    assert fatalities("Soldiers fired shells into the village, killing 7-year-old Aung and "
+                      "injuring a man.") == 1
+    assert fatalities("The raid killed 20-30 people.") == 20
+    assert fatalities("Residents said a seven-year-old from Kanu village was killed and two "
+                      "residents were wounded.") == 1
+    assert fatalities("Three 20-year-old students were killed.") == 3

@@ -47,6 +47,16 @@ def test_a_sentence_the_outlet_dates_itself_is_its_own_report() -> None:
     assert strikes and all(e.status == "reported" and e.source is None for e in strikes)
 
 
+def test_a_sentence_dated_at_the_end_of_a_month_is_the_outlets_own() -> None:
+    """"At the end of December", "in early March", "mid-January": a month of its own."""
+    for when in ("at the end of December", "in early March", "in mid-January",
+                 "on the morning of March 12"):
+        found = events("The army had reported on 3 May that its troops held Mogoke town.\n\n"
+                       f"Junta jets bombed Kutkai town {when}.")
+        strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+        assert strikes and all(e.status == "reported" and e.source is None for e in strikes), when
+
+
 def test_no_source_before_means_the_outlet_reports_it() -> None:
     found = events("Junta troops have advanced halfway to Mogoke town.\n\nFighting is going "
                    "on near Kutkai and Hsipaw towns.")
@@ -73,6 +83,15 @@ def test_a_headline_that_quotes_frames_no_account() -> None:
 def test_a_sentence_inside_a_quotation_is_the_speakers() -> None:
     found = events("Residents described the attack.\n\n“We fled in the night. Jets bombed "
                    "Kutkai town. We are afraid to go back,” a resident said.")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.status == "attributed" and e.source == "a resident"
+                           for e in strikes)
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_the_speakers() -> None:
+    """“...,” a resident told reporters. “... Jets bombed X.”: the speaker named before."""
+    found = events("Residents described the attack.\n\n“We fled in the night,” a resident "
+                   "told reporters. “We are afraid. Jets bombed Kutkai town.”")
     strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(e.status == "attributed" and e.source == "a resident"
                            for e in strikes)

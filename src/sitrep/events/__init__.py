@@ -138,6 +138,7 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
     told: list[Event] = []  # the events of the last sentence that reported any
     violent: list[Event] = []  # ... that reported a violent one, and its index
     violent_at = -_TOLL_TOLD_ON - 1
+    told_before = True  # whether the sentence before coded any event
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         events, claim = _read_sentence(sentence, following, ctx)
@@ -145,7 +146,10 @@ def extract(text: AnalysedText, doc: Document, dates: list[DateInterval],
         if casualty_rules.goes_on(placed, sentence.text):  # "The bomb hit a monastery, ..."
             casualty_rules.carry_casualties(told, sentence)
         else:
+            if index and not told_before:  # "... the death of an official. The assault ..."
+                casualty_rules.toll_told_before(text.sentences[index - 1], events, sentence)
             told = events
+        told_before = bool(events)
         if not events and index - violent_at <= _TOLL_TOLD_ON:  # "No casualties were ..."
             casualty_rules.none_killed_after(violent, sentence)
         if any(e.event_type in casualty_rules.VIOLENT for e in events):
@@ -434,7 +438,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
         found = _events_for(kind, sentence.start + at, sentence, share, doers, local, source, ctx)
         ranked.extend((kind, e) for e in found)
         told.append((sentence.start + at, [] if kind.side else found))
-    casualty_rules.assign_casualties(sentence, told)
+    casualty_rules.assign_casualties(sentence, told, near.places)
     events = _highest_per_place(ranked)
     if explain.active():
         for kind, event in ranked:
@@ -1195,7 +1199,8 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
         sub_event_type=sub_event_type,
         actor1=actor1, actor2=actor2, assoc_actors=assoc,
         date=when, location=where.place, near=where.near, geo_precision=where.precision,
-        fatalities=fatalities(sentence.text) if not kind.side else None,
+        fatalities=None if kind.side else casualty_rules.crowd_toll(sentence.text)
+        if event_type in CROWD_TYPES else fatalities(sentence.text),
         injured=injured(sentence.text) if not kind.side else None,
         weapons=weapons(sentence.text) if not kind.side else [],
         status=status, source=source if status != "reported" else None,
@@ -1355,6 +1360,7 @@ def fold_into_parts(events: list[Event]) -> list[Event]:
         if inner is None:
             continue
         inner.evidence.extend(s for s in outer.evidence if s not in inner.evidence)
+        casualty_rules.take_toll(inner, outer, events)
         dropped.add(id(outer))
     return [e for e in events if id(e) not in dropped]
 
@@ -1383,6 +1389,7 @@ def shelling_in_battles(events: list[Event]) -> list[Event]:
         if battle is None:
             continue
         battle.evidence.extend(x for x in e.evidence if x not in battle.evidence)
+        casualty_rules.take_toll(battle, e, events)
         dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
 

@@ -212,7 +212,7 @@ def context_cues() -> dict[str, re.Pattern[str]]:
     data = _load("cues.yaml")
     names = ("protesters_violent", "protest_lethal_force", "protest_intervention",
              "demonstration_setting", "mob_setting", "no_fight", "non_event", "crowd_words",
-             "demanded_after")
+             "demanded_after", "crowd_grievance")
     return {name: _any(data[name]) for name in names}
 
 

@@ -238,7 +238,11 @@ _DATED = re.compile(
     r"(?:this|last) (?:morning|night|week|month|year))\b|"
     r"\b(?:on|since|in|last)\b (?:\w+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|\d|week|month|year)", re.IGNORECASE)
+    r"December|\d|week|month|year)|"
+    # "at the end of December", "in early March", "mid-January": a day or month of its own
+    r"\b(?:of|early|late|mid)[ -](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b", re.IGNORECASE)
 #: the words by which a sentence names a source (``attribution`` reads who)
 _SPEECH_WORD = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|confirmed)\b",
                           re.IGNORECASE)
@@ -278,6 +282,23 @@ _AFTER_QUOTE = re.compile(
     r"((?:[\w’'().&/-]+ ){0,8}?[\w’'().&/-]+)[,.])")
 
 
+def _speaker_before(before: str) -> re.Match[str] | None:
+    """A quotation that goes on after its speaker was named ("“We fled,” a resident said.
+    “Many have left.”"): the reporting clause between the last closing mark and this
+    quotation's opening one."""
+    opening = before.rfind("“")
+    closing = before.rfind("”", 0, opening)
+    if opening < 0 or closing < 0:
+        return None
+    between = before[closing + 1:opening]
+    m = _AFTER_QUOTE.match(between)
+    return m if m and _SPEECH_TAIL.fullmatch(between[m.end():]) else None
+
+
+#: what may close a reporting clause: its addressee and time ("told SHAN on Monday.")
+_SPEECH_TAIL = re.compile(r"\s*(?:[\w’'-]+\s*){0,4}\.?\s*")
+
+
 def _inside_quotation(text: AnalysedText, sentence: Sentence) -> str | None:
     """The speaker of a quotation that opened in an earlier sentence of the paragraph and
     goes on in this one ("“We fled on Monday. Jets bombed the village,” a resident said."):
@@ -292,7 +313,7 @@ def _inside_quotation(text: AnalysedText, sentence: Sentence) -> str | None:
     close = min((i for i in (rest.find("”"), rest.find('"')) if i >= 0), default=-1)
     if close < 0:
         return None
-    m = _AFTER_QUOTE.match(rest[close + 1:])
+    m = _AFTER_QUOTE.match(rest[close + 1:]) or _speaker_before(before)
     if m is None:
         return None
     found = m.group(1) or m.group(2)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sitrep.events.details import take_toll
 from sitrep.events.locating import Where
 from sitrep.model import NON_FACTUAL, ActorMention, DateInterval, Event, Place, Sentence, Span
 
@@ -143,6 +144,17 @@ def _worse_treatment(kept: Event, told: Event) -> str:
     return max(kept.sub_event_type, told.sub_event_type, key=_PROTEST_TREATMENT.index)
 
 
+def _last_told_before(alike: list[Event], event: Event) -> Event | None:
+    """The event whose first report comes last before ``event``'s: a report with no place
+    right after an account goes on with it ("clashed near X on Monday. Two soldiers were
+    killed in the clash")."""
+    if not event.evidence:
+        return None
+    at = event.evidence[0].start
+    before = [e for e in alike if e.evidence and e.evidence[0].start < at]
+    return max(before, key=lambda e: e.evidence[0].start, default=None)
+
+
 def settle(events: list[Event]) -> list[Event]:
     """Events the fallback placed, in one document:
 
@@ -161,11 +173,13 @@ def settle(events: list[Event]) -> list[Event]:
             continue
         key = (event.event_type, event.status in NON_FACTUAL)
         if placed or key in seen:
-            same = next((e for e in placed + kept if e.event_type == event.event_type
-                         and (e.status in NON_FACTUAL) == key[1]), None)
+            alike = [e for e in placed + kept if e.event_type == event.event_type
+                     and (e.status in NON_FACTUAL) == key[1]]
+            same = _last_told_before(alike, event) or next(iter(alike), None)
             if same is not None:
                 same.evidence.extend(s for s in event.evidence if s not in same.evidence)
                 same.sub_event_type = _worse_treatment(same, event)
+                take_toll(same, event, events)
             continue
         seen.add(key)
         if event.location is NO_PLACE:
