@@ -30,7 +30,7 @@ from sitrep.events.dating import (
     unresolved_apart,
 )
 from sitrep.events.details import fatalities, injured, weapons
-from sitrep.events.lexicon import TriggerKind, cues, has_trigger, trigger_kinds
+from sitrep.events.lexicon import TriggerKind, cues, has_trigger, kinds_matching, trigger_kinds
 from sitrep.events.locating import (
     Nearby,
     Where,
@@ -213,11 +213,12 @@ def is_adjectival_participle(trigger: str, before: str) -> bool:
 
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
-    if not has_trigger(sentence.text):  # no kind can match: nothing to find or explain
+    kinds = kinds_matching(sentence.text)  # the others find and explain nothing
+    if not kinds:
         return []
     found = []
     civilians = cues().civilians.search(sentence.text)
-    for kind in trigger_kinds():
+    for kind in kinds:
         if not kind.applies(sentence.text, bool(civilians)):
             if explain.active() and (m := kind.pattern.search(sentence.text)):
                 explain.rejected(sentence, m.start(), m.group(0), kind.name,
@@ -729,7 +730,13 @@ _CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
 def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
     """The sentences whose parse the stage reads (quoting ones whose source can matter, and
     trigger sentences whose realis the parse decides), known before it reads them in order,
-    so that they are parsed in one spaCy pass."""
+    so that they are parsed in one spaCy pass (chosen once per text)."""
+    if text.to_parse is None:
+        text.to_parse = _select_to_parse(text)
+    return text.to_parse
+
+
+def _select_to_parse(text: AnalysedText) -> list[Sentence]:
     selected = []
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
@@ -761,9 +768,8 @@ def _moves_by_subject(sentence: Sentence) -> bool:
     """A verb of motion whose subject the parse must check, or a movement that may lie in
     a relative clause (``moves``)."""
     describes = moves.may_describe(sentence.text)
-    return _has_trigger(sentence) and any(
-        (kind.needs_armed_subject or (describes and _moves(kind)))
-        and kind.pattern.search(sentence.text) for kind in trigger_kinds())
+    return any(kind.needs_armed_subject or (describes and _moves(kind))
+               for kind in kinds_matching(sentence.text))
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:
