@@ -189,6 +189,14 @@ def has_trigger(sentence: str) -> bool:
     return bool(kinds_matching(sentence))
 
 
+@lru_cache(maxsize=1024)
+def kinds_applying(sentence: str) -> tuple[TriggerKind, ...]:
+    """The matching kinds whose other needs the sentence meets (``TriggerKind.applies``):
+    only these can give an event, whatever the sentence's source, status or parse."""
+    civilians = bool(cues().civilians.search(sentence))
+    return tuple(kind for kind in kinds_matching(sentence) if kind.applies(sentence, civilians))
+
+
 @cache
 def weapons_pattern() -> re.Pattern[str]:
     words = sorted(_load("triggers.yaml")["weapons"], key=len, reverse=True)
