@@ -49,6 +49,18 @@ def test_a_look_ahead_changes_nothing_and_parses_in_one_pass(
                       "reporters."]
 
 
+def test_a_trigger_no_kind_applies_to_is_not_parsed_for_its_source() -> None:
+    """"Flooding killed 12 people in X, officials said": "killed" matches, but a disaster
+    is no event of any kind, so neither its source nor its parse can change the output."""
+    body = (" date 2025-09-12\nThe floods killed 12 people in Hsipaw, officials said.\n\n"
+            "Troops shelled Kyaukme on Monday, residents said.")
+    analysed = text.prepare(parse_plain_text(body))
+    assert [s.text for s in sentences_to_parse(analysed)] == [
+        "Troops shelled Kyaukme on Monday, residents said."]
+    # asked again (the look-ahead, then the stage), the choice is made once
+    assert sentences_to_parse(analysed) is sentences_to_parse(analysed)
+
+
 #: sentences written for the attribute ruler's rarer rules: contractions, "gonna", "y'all",
 #: "let's", "there is", "nothin'", double spaces, a determiner used as a pronoun
 RULER_SENTENCES = (

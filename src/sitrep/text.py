@@ -33,6 +33,9 @@ class AnalysedText:
     #: pipeline after the places stage: "Troops shelled Omdurman" is about Sudan)
     country: str | None = None
     _parses: dict[int, Doc] = field(default_factory=dict, repr=False)
+    #: the sentences the events stage parses (``events.sentences_to_parse``), chosen once:
+    #: the look-ahead and the stage itself both ask
+    to_parse: list[Sentence] | None = field(default=None, repr=False)
 
     def parse(self, sentence: Sentence) -> Doc:
         """The spaCy parse (tags, dependencies, lemmas) of one sentence."""

@@ -30,7 +30,14 @@ from sitrep.events.dating import (
     unresolved_apart,
 )
 from sitrep.events.details import fatalities, injured, weapons
-from sitrep.events.lexicon import TriggerKind, cues, has_trigger, trigger_kinds
+from sitrep.events.lexicon import (
+    TriggerKind,
+    cues,
+    has_trigger,
+    kinds_applying,
+    kinds_matching,
+    trigger_kinds,
+)
 from sitrep.events.locating import (
     Nearby,
     Where,
@@ -219,11 +226,12 @@ def is_adjectival_participle(trigger: str, before: str) -> bool:
 
 def _triggers(sentence: Sentence, status: str) -> list[tuple[TriggerKind, int]]:
     """Trigger matches, minus purposes ("an offensive to reclaim X") stated as fact."""
-    if not has_trigger(sentence.text):  # no kind can match: nothing to find or explain
+    kinds = kinds_matching(sentence.text)  # the others find and explain nothing
+    if not kinds:
         return []
     found = []
     civilians = cues().civilians.search(sentence.text)
-    for kind in trigger_kinds():
+    for kind in kinds:
         if not kind.applies(sentence.text, bool(civilians)):
             if explain.active() and (m := kind.pattern.search(sentence.text)):
                 explain.rejected(sentence, m.start(), m.group(0), kind.name,
@@ -379,7 +387,7 @@ def _read_sentence(sentence: Sentence, following: str, ctx: _Context
     own_source = _source(sentence, ctx, sentence.index in ctx.sources_matter)
     # a sentence going on with the account of the one before is that source's report
     source = own_source or (carried_source(ctx.text, sentence) if _has_trigger(sentence)
-                            else None)
+                            and _source_matters(sentence, following) else None)
     status = status_of(sentence.text, following, source)
     triggers = _explained_filter(
         _triggers(sentence, status), sentence, "hypothetical: a condition or a possibility "
@@ -765,14 +773,20 @@ _CLAIM_WITHOUT_EVENT = ("rumour", "unverified", "planned", "threatened")
 def sentences_to_parse(text: AnalysedText) -> list[Sentence]:
     """The sentences whose parse the stage reads (quoting ones whose source can matter, and
     trigger sentences whose realis the parse decides), known before it reads them in order,
-    so that they are parsed in one spaCy pass."""
+    so that they are parsed in one spaCy pass (chosen once per text)."""
+    if text.to_parse is None:
+        text.to_parse = _select_to_parse(text)
+    return text.to_parse
+
+
+def _select_to_parse(text: AnalysedText) -> list[Sentence]:
     selected = []
     for index, sentence in enumerate(text.sentences):
         following = text.sentences[index + 1].text if index + 1 < len(text.sentences) else ""
         if is_headline(sentence) or is_link_list_item(sentence, text.text):
             continue
         quoting = _speech().search(sentence.text) and _source_matters(sentence, following)
-        if quoting or (realis.needs_parse(sentence.text) and _has_trigger(sentence)) \
+        if quoting or (realis.needs_parse(sentence.text) and _may_tell(sentence)) \
                 or _moves_by_subject(sentence):
             selected.append(sentence)
     return selected
@@ -786,26 +800,32 @@ def _two_sided(text: AnalysedText, nearby: dict[int, Nearby], chosen: list[Sente
     return [s for s in text.sentences if s.index not in done
             and len({a.canonical for a in nearby[s.index].actors
                      if a.actor_type in _ARMED_TYPES}) > 1
-            and _has_trigger(s) and not is_headline(s)]
+            and _may_tell(s) and not is_headline(s)]
 
 
 def _has_trigger(sentence: Sentence) -> bool:
     return has_trigger(sentence.text)
 
 
+def _may_tell(sentence: Sentence) -> bool:
+    """Some trigger kind matches and applies: else the sentence gives no event, so no
+    parse, source or status can change what it gives (``_triggers`` finds nothing)."""
+    return bool(kinds_applying(sentence.text))
+
+
 def _moves_by_subject(sentence: Sentence) -> bool:
     """A verb of motion whose subject the parse must check, or a movement that may lie in
     a relative clause (``moves``)."""
     describes = moves.may_describe(sentence.text)
-    return _has_trigger(sentence) and any(
-        (kind.needs_armed_subject or (describes and _moves(kind)))
-        and kind.pattern.search(sentence.text) for kind in trigger_kinds())
+    return any(kind.needs_armed_subject or (describes and _moves(kind))
+               for kind in kinds_applying(sentence.text))
 
 
 def _source_matters(sentence: Sentence, following: str) -> bool:
-    """Only a sentence that can hold a trigger, or a claim with no event, uses its source:
-    parsing the others is wasted (the parse is most of the stage's time)."""
-    if _has_trigger(sentence):
+    """Only a sentence that can give an event, or a claim with no event, uses its source:
+    parsing the others is wasted (the parse is most of the stage's time). Those statuses
+    do not depend on the source (it only makes a report "attributed")."""
+    if _may_tell(sentence):
         return True
     return status_of(sentence.text, following, None) in _CLAIM_WITHOUT_EVENT
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from sitrep.events.lexicon import context_cues, cues, weapons_pattern
@@ -81,9 +82,11 @@ _NONE_KILLED = re.compile(
     r"without (?:any )?(?:casualties|loss of life))\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def fatalities(sentence: str) -> int | None:
     """Reported deaths; the lowest figure when several are given (ACLED), a toll told in
-    parts summed, one person told as killed counted as 1."""
+    parts summed, one person told as killed counted as 1 (cached: each event of a sentence
+    and the casualty rules ask of the same sentence)."""
     joint = [m for m in _JOINT_KILLED.finditer(sentence)
              if _value(m.group(1)) is not None and _value(m.group(3)) is not None]
     for m in reversed(joint):
@@ -99,6 +102,7 @@ def fatalities(sentence: str) -> int | None:
     return min(values) if values else None
 
 
+@lru_cache(maxsize=256)
 def injured(sentence: str) -> int | None:
     return _lowest(_INJURED, sentence)
 

@@ -177,11 +177,24 @@ def trigger_kinds() -> tuple[TriggerKind, ...]:
 
 
 @lru_cache(maxsize=1024)
+def kinds_matching(sentence: str) -> tuple[TriggerKind, ...]:
+    """The kinds whose trigger pattern matches the sentence, in ``trigger_kinds`` order.
+    Cached: the stage asks it of each sentence several times (choosing what to parse ahead,
+    then reading it), and the kinds that match nowhere in it need no further search."""
+    return tuple(kind for kind in trigger_kinds() if kind.pattern.search(sentence))
+
+
 def has_trigger(sentence: str) -> bool:
-    """Some kind's trigger pattern matches the sentence. Cached: the stage asks it of each
-    sentence several times (choosing what to parse ahead, then reading it), and a sentence
-    with no trigger needs no further trigger work."""
-    return any(kind.pattern.search(sentence) for kind in trigger_kinds())
+    """Some kind's trigger pattern matches the sentence."""
+    return bool(kinds_matching(sentence))
+
+
+@lru_cache(maxsize=1024)
+def kinds_applying(sentence: str) -> tuple[TriggerKind, ...]:
+    """The matching kinds whose other needs the sentence meets (``TriggerKind.applies``):
+    only these can give an event, whatever the sentence's source, status or parse."""
+    civilians = bool(cues().civilians.search(sentence))
+    return tuple(kind for kind in kinds_matching(sentence) if kind.applies(sentence, civilians))
 
 
 @cache

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.actors import all_country_words
 from sitrep.events import arguments
-from sitrep.events.lexicon import cues, trigger_kinds
+from sitrep.events.lexicon import cues, kinds_matching
 from sitrep.model import ActorMention, DateInterval, Place, Sentence, Span
 from sitrep.places import is_capital, is_common_word
 from sitrep.places.recognise import dateline_end
@@ -730,8 +730,8 @@ def _tells_an_event(sentence: Sentence) -> bool:
     place) decide what its figures are; only an event told in words no trigger knows
     ("an attack in the X area resulted in the death of ...") lends the noun its place."""
     civilians = bool(cues().civilians.search(sentence.text))
-    return any(kind.applies(sentence.text, civilians) and kind.pattern.search(sentence.text)
-               for kind in trigger_kinds())
+    return any(kind.applies(sentence.text, civilians)
+               for kind in kinds_matching(sentence.text))
 
 
 #: anaphors of an area around the place, not the place itself: precision 2
