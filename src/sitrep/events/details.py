@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from sitrep.events.lexicon import context_cues, cues, weapons_pattern
+from sitrep.events.lexicon import SENTENCE_CACHE, context_cues, cues, weapons_pattern
 from sitrep.model import Event, Place, Sentence, Span
 
 #: ACLED's readings of vague counts; number words
@@ -82,7 +82,7 @@ _NONE_KILLED = re.compile(
     r"without (?:any )?(?:casualties|loss of life))\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def fatalities(sentence: str) -> int | None:
     """Reported deaths; the lowest figure when several are given (ACLED), a toll told in
     parts summed, one person told as killed counted as 1 (cached: each event of a sentence
@@ -102,7 +102,7 @@ def fatalities(sentence: str) -> int | None:
     return min(values) if values else None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def injured(sentence: str) -> int | None:
     return _lowest(_INJURED, sentence)
 

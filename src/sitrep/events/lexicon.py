@@ -176,7 +176,12 @@ def trigger_kinds() -> tuple[TriggerKind, ...]:
         for rank, (name, spec) in enumerate(kinds.items()))
 
 
-@lru_cache(maxsize=1024)
+#: sentences a per-sentence cache holds: every sentence of a long article (about 1.5 MB), so
+#: the stage's passes over it (look-ahead, reading, discourse) find each one still cached
+SENTENCE_CACHE = 16384
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def kinds_matching(sentence: str) -> tuple[TriggerKind, ...]:
     """The kinds whose trigger pattern matches the sentence, in ``trigger_kinds`` order.
     Cached: the stage asks it of each sentence several times (choosing what to parse ahead,
@@ -189,7 +194,7 @@ def has_trigger(sentence: str) -> bool:
     return bool(kinds_matching(sentence))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def kinds_applying(sentence: str) -> tuple[TriggerKind, ...]:
     """The matching kinds whose other needs the sentence meets (``TriggerKind.applies``):
     only these can give an event, whatever the sentence's source, status or parse."""
@@ -229,7 +234,7 @@ def context_cues() -> dict[str, re.Pattern[str]]:
     return {name: _any(data[name]) for name in names}
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def is_non_event(sentence: str) -> bool:
     """A sentence about a disaster, accident, court, sport or business (asked once per
     sentence, not once per trigger kind). A cue inside what is demanded ("demanding that
