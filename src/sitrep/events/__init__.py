@@ -367,14 +367,32 @@ def is_title_line(sentence: Sentence, full_text: str) -> bool:
         return False  # the line holds a sentence before this one: body
     if line.rstrip().endswith((".", "!", "?", "”", '"', "-", ",")) or len(line.split()) < 3:
         return False
-    after = full_text[start + len(line):].lstrip()
-    if after[:1].islower():
+    if _line_before_opens_the_body(full_text, start):
+        return False  # the first such line only: the body's first sentence may lack its stop
+    after = _NEXT_TEXT.match(full_text, start + len(line))
+    if after is None or after.group(1).islower():
         return False  # a line broken inside its sentence ("the last junta-\ncontrolled town")
-    if not _FULL_SENTENCE_END.search(after):
-        return False  # no body follows: the line is all the text tells
-    # the first such line only: the body's first sentence may lack its stop too
-    return not any(earlier.rstrip().endswith((".", "!", "?", "”", '"'))
-                   or len(earlier.split()) >= 3 for earlier in full_text[:start].splitlines())
+    # a body follows (else the line is all the text tells)
+    return bool(_FULL_SENTENCE_END.search(full_text, after.start(1)))
+
+
+#: the first character after a line and the blank space that follows it
+_NEXT_TEXT = re.compile(r"\s*(\S)")
+
+
+def _line_before_opens_the_body(full_text: str, before: int) -> bool:
+    """A line before ``before`` is finished or has three words: the body (or a title) began.
+    Read from the text's start, so only the few lines before the first such one are read
+    (a long article's later unfinished lines stop at once)."""
+    begin = 0
+    while begin < before:
+        end = full_text.find("\n", begin, before)
+        end = before if end < 0 else end
+        earlier = full_text[begin:end]
+        if earlier.rstrip().endswith((".", "!", "?", "”", '"')) or len(earlier.split()) >= 3:
+            return True
+        begin = end + 1
+    return False
 
 
 def _read_sentence(sentence: Sentence, following: str, ctx: _Context
