@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Protocol
 
@@ -170,13 +170,15 @@ def _sentence_countries(sentence: str) -> frozenset[str]:
     return countries_named(sentence)
 
 
+@lru_cache(maxsize=4096)
 def sentence_country(text: str, start: int, end: int) -> str | None:
     """The one country the mention's own sentence names ("In neighbouring Mali, ... in the
-    Gao region"), None when it names none or several."""
+    Gao region"), None when it names none or several. Asked once per candidate of a
+    mention, so kept (a string's hash is computed once)."""
     opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
                   default=max(0, start - 400))
-    closing = _SENTENCE_END.search(text, end)
-    named = _sentence_countries(text[opening:closing.start() + 1 if closing else len(text)])
+    closing = _SENTENCE_END.search(text, end, end + 400)
+    named = _sentence_countries(text[opening:closing.start() + 1 if closing else end + 400])
     return next(iter(named)) if len(named) == 1 else None
 
 
