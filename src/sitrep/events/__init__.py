@@ -1228,10 +1228,10 @@ def _event(kind: TriggerKind, actor1: str, actor2: str | None, assoc: list[str],
                                      ctx.sides.country)
     # issue 12: a sentence about another country than the article's names its sides
     in_sentence = ctx.nearby[sentence.index].actors
-    actor1 = abroad.sentence_country(actor1, where.place.country, ctx.sides.country,
-                                     sentence.text, ctx.doc.published, in_sentence) or actor1
-    actor2 = abroad.sentence_country(actor2, where.place.country, ctx.sides.country,
-                                     sentence.text, ctx.doc.published, in_sentence)
+    actor1 = abroad.local_sides(actor1, where.place.country, ctx.sides.country,
+                                sentence.text, ctx.doc.published, in_sentence) or actor1
+    actor2 = abroad.local_sides(actor2, where.place.country, ctx.sides.country,
+                                sentence.text, ctx.doc.published, in_sentence)
     return Event(
         event_type=event_type,
         sub_event_type=sub_event_type,

@@ -215,7 +215,7 @@ def marks_home(mentions: Sequence[ActorMention], home: str) -> bool:
         re.findall(r"[a-z]+", m.surface.lower())) <= _unmarked_words() for m in mentions)
 
 
-def sentence_country(actor: str | None, place_country: str | None, article_country: str,
+def local_sides(actor: str | None, place_country: str | None, article_country: str,
                      sentence: str, published: date | None,
                      mentions: Sequence[ActorMention] = ()) -> str | None:
     """An event in another country than the article's, in a sentence that names that
